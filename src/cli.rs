@@ -1,0 +1,186 @@
+//! The command line: argument parsing and the scripting commands.
+
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::ingest::{self, LoadOptions, sanitize::sanitize};
+use crate::model::Corpus;
+
+/// dateline: read scraped news pages as clean stories, with every quote and who said it.
+#[derive(Debug, Parser)]
+#[command(name = "dateline", version, about, long_about = None)]
+#[command(args_conflicts_with_subcommands = true)]
+#[command(
+    after_help = "With no command, opens the reader. With no PATH, uses the bundled sample pages."
+)]
+pub struct Cli {
+    /// Pages to read: files, directories (searched recursively for .txt), or - for stdin.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// What to do instead of opening the reader.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The scripting commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the stories (and quotes and speakers) as JSON to stdout.
+    Export {
+        /// json: one document; jsonl: one story per line.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Pages to read: files, directories, or - for stdin.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Load everything and print counts and the time taken.
+    Stats {
+        /// text: one count a line; json: one object.
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+        /// Pages to read: files, directories, or - for stdin.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// Output formats of `export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One JSON document: `{"stories": [...], "speakers": [...]}`.
+    Json,
+    /// One story per line.
+    Jsonl,
+}
+
+/// Output formats of the listing commands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TextFormat {
+    /// Human-readable text.
+    Text,
+    /// JSON.
+    Json,
+}
+
+/// Loads the corpus for `paths` (the bundled samples when empty), printing every
+/// warning as one line on stderr. `None` when nothing at all could be loaded.
+pub fn load_reporting(paths: &[PathBuf]) -> Option<Corpus> {
+    let corpus = if paths.is_empty() {
+        crate::samples::load_samples()
+    } else {
+        ingest::load(paths, &LoadOptions::default())
+    };
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    for w in &corpus.warnings {
+        let _ = writeln!(
+            err,
+            "dateline: warning: {}",
+            sanitize(&w.to_string()).replace('\n', " ")
+        );
+    }
+    if corpus.stats.pages == 0 {
+        let _ = writeln!(err, "dateline: error: nothing could be loaded");
+        return None;
+    }
+    Some(corpus)
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        None => {
+            let Some(corpus) = load_reporting(&cli.paths) else {
+                return Ok(ExitCode::FAILURE);
+            };
+            crate::tui::run(corpus)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export { format, paths }) => {
+            let Some(corpus) = load_reporting(&paths) else {
+                return Ok(ExitCode::FAILURE);
+            };
+            write_or_pipe_closed(|out| export(&corpus, format, out))
+        }
+        Some(Command::Stats { format, paths }) => {
+            let started = Instant::now();
+            let Some(corpus) = load_reporting(&paths) else {
+                return Ok(ExitCode::FAILURE);
+            };
+            let elapsed = started.elapsed();
+            write_or_pipe_closed(|out| stats(&corpus, elapsed.as_secs_f64(), format, out))
+        }
+    }
+}
+
+/// Runs a writer on buffered stdout; a closed pipe (`| head`) ends quietly.
+fn write_or_pipe_closed(
+    f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match f(&mut out).and_then(|()| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Writes the corpus as JSON or JSON lines.
+pub fn export(corpus: &Corpus, format: ExportFormat, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        ExportFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, corpus)?;
+            writeln!(out)
+        }
+        ExportFormat::Jsonl => {
+            for story in &corpus.stories {
+                serde_json::to_writer(&mut *out, story)?;
+                writeln!(out)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Writes the load counts.
+pub fn stats(
+    corpus: &Corpus,
+    seconds: f64,
+    format: TextFormat,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let s = &corpus.stats;
+    match format {
+        TextFormat::Json => {
+            let mut value = serde_json::to_value(s)?;
+            value["seconds"] = serde_json::json!(seconds);
+            serde_json::to_writer_pretty(&mut *out, &value)?;
+            writeln!(out)
+        }
+        TextFormat::Text => {
+            let rows = [
+                ("files", s.files),
+                ("pages", s.pages),
+                ("stories", s.stories),
+                ("repeated headlines removed", s.headlines_removed),
+                ("repeated paragraphs removed", s.paragraphs_removed),
+                ("duplicate stories merged", s.duplicates_merged),
+                ("paragraphs", s.paragraphs),
+                ("quotes", s.quotes),
+                ("speakers", s.speakers),
+                ("warnings", s.warnings),
+            ];
+            for (label, n) in rows {
+                writeln!(out, "{label:<28} {n}")?;
+            }
+            writeln!(out, "{:<28} {:.1} MB", "read", s.bytes as f64 / 1e6)?;
+            writeln!(out, "{:<28} {:.3} s", "time", seconds)
+        }
+    }
+}

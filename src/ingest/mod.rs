@@ -1,0 +1,183 @@
+//! The page loader: reads files and turns pages into stories.
+//!
+//! The pipeline, one stage per module:
+//! 1. [`read`] expands the paths given (files, directories, `-`) into inputs and reads
+//!    each one, refusing what is not a page (binary, empty, FIFOs, ...);
+//! 2. [`sanitize`] decodes and cleans the text so nothing in it can drive a terminal;
+//! 3. [`page`] segments a page into blocks, classifies them (chrome, section, headline,
+//!    byline, timestamp, caption, body) and splits it into stories, using
+//!    [`timestamp`] for the dates;
+//! 4. [`dedupe`] merges the same story found in several pages and gives each story
+//!    its stable id;
+//! 5. [`crate::quotes`] finds the quotes and builds the speaker directory.
+//!
+//! Pages are read and parsed in parallel, one file at a time per worker, so the raw
+//! text of a page is dropped as soon as its stories are built.
+
+pub mod dedupe;
+pub mod format;
+pub mod page;
+pub mod read;
+pub mod sanitize;
+pub mod timestamp;
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use crate::model::{Corpus, LoadStats, Story, Warning};
+
+/// A page's decoded, sanitised text and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// The path as the user would recognise it (or `-` for standard input).
+    pub path: String,
+    /// The text: valid UTF-8, `\n` line ends, tabs expanded, no control characters.
+    pub text: String,
+}
+
+/// What parsing one page produced.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ParsedPage {
+    /// The stories found in the page, in page order, without ids or quotes yet.
+    pub stories: Vec<Story>,
+    /// Repeated headlines (title repeated as captions) dropped.
+    pub headlines_removed: usize,
+    /// Paragraphs repeated within the page dropped.
+    pub paragraphs_removed: usize,
+}
+
+/// Progress reported while loading, for the reader's progress bar.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Inputs read so far (successfully or not).
+    pub files_done: usize,
+    /// Inputs to read in all.
+    pub files_total: usize,
+    /// Stories found so far (before merging duplicates).
+    pub stories_found: usize,
+}
+
+/// How to load.
+#[derive(Default)]
+pub struct LoadOptions<'a> {
+    /// Called from worker threads after each input is read.
+    pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
+}
+
+/// Loads every page under `paths` (files, directories, `-` for stdin) into a corpus.
+///
+/// Never fails: problems with single inputs become [`Warning`]s in the corpus.
+pub fn load(paths: &[PathBuf], options: &LoadOptions<'_>) -> Corpus {
+    let (inputs, mut warnings) = read::discover(paths);
+    let files = inputs.len();
+    let done = AtomicUsize::new(0);
+    let found = AtomicUsize::new(0);
+    let results: Vec<(Option<ParsedPage>, Vec<Warning>, u64)> = inputs
+        .par_iter()
+        .map(|input| {
+            let out = match read::read_input(input) {
+                Ok(read) => {
+                    let parsed = page::parse(&read.page);
+                    (Some(parsed), read.warnings, read.bytes)
+                }
+                Err(w) => (None, vec![w], 0),
+            };
+            let files_done = done.fetch_add(1, Ordering::Relaxed) + 1;
+            let stories_found = found.fetch_add(
+                out.0.as_ref().map_or(0, |p| p.stories.len()),
+                Ordering::Relaxed,
+            ) + out.0.as_ref().map_or(0, |p| p.stories.len());
+            if let Some(report) = options.progress {
+                report(Progress {
+                    files_done,
+                    files_total: files,
+                    stories_found,
+                });
+            }
+            out
+        })
+        .collect();
+    let mut stats = LoadStats {
+        files,
+        ..LoadStats::default()
+    };
+    let mut parsed = Vec::with_capacity(results.len());
+    for (page, page_warnings, bytes) in results {
+        warnings.extend(page_warnings);
+        stats.bytes += bytes;
+        if let Some(page) = page {
+            stats.pages += 1;
+            parsed.push(page);
+        }
+    }
+    assemble(parsed, warnings, stats)
+}
+
+/// Loads pages already in memory, as (name, raw bytes): the bundled samples, stdin,
+/// tests. Each is decoded and sanitised exactly as a file would be.
+pub fn load_pages(pages: impl IntoIterator<Item = (String, Vec<u8>)>) -> Corpus {
+    let mut warnings = Vec::new();
+    let mut stats = LoadStats::default();
+    let mut parsed = Vec::new();
+    for (name, bytes) in pages {
+        stats.files += 1;
+        stats.bytes += bytes.len() as u64;
+        match sanitize::decode(&name, &bytes) {
+            Ok((page, page_warnings)) => {
+                warnings.extend(page_warnings);
+                stats.pages += 1;
+                parsed.push(page::parse(&page));
+            }
+            Err(w) => warnings.push(w),
+        }
+    }
+    assemble(parsed, warnings, stats)
+}
+
+/// Parses one page's text (already sanitised) into stories, without merging or quotes.
+pub fn parse_text(path: &str, text: &str) -> ParsedPage {
+    page::parse(&Page {
+        path: path.to_string(),
+        text: text.to_string(),
+    })
+}
+
+/// Merges, identifies, quotes and sorts the stories of parsed pages.
+fn assemble(parsed: Vec<ParsedPage>, warnings: Vec<Warning>, mut stats: LoadStats) -> Corpus {
+    let mut stories = Vec::new();
+    for page in parsed {
+        stats.headlines_removed += page.headlines_removed;
+        stats.paragraphs_removed += page.paragraphs_removed;
+        stories.extend(page.stories);
+    }
+    let (mut stories, merged) = dedupe::merge(stories);
+    stats.duplicates_merged = merged;
+    stories.par_iter_mut().for_each(|story| {
+        story.quotes = crate::quotes::extract(story);
+    });
+    sort_newest_first(&mut stories);
+    let speakers = crate::quotes::directory(&stories);
+    stats.stories = stories.len();
+    stats.paragraphs = stories.iter().map(|s| s.paragraphs.len()).sum();
+    stats.quotes = stories.iter().map(|s| s.quotes.len()).sum();
+    stats.speakers = speakers.len();
+    stats.warnings = warnings.len();
+    Corpus {
+        stories,
+        speakers,
+        warnings,
+        stats,
+    }
+}
+
+/// Sorts newest first; stories without any time go last, keeping their load order.
+pub fn sort_newest_first(stories: &mut [Story]) {
+    stories.sort_by(|a, b| match (a.time(), b.time()) {
+        (Some(x), Some(y)) => y.cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+}

@@ -1,0 +1,16 @@
+//! dateline: a terminal news reader for scraped news pages.
+//!
+//! The library turns folders of saved pages into clean, deduplicated [`model::Story`]
+//! values ([`ingest`]), finds every direct quote and its speaker ([`quotes`]), and
+//! shows it all in a terminal reader ([`tui`]). The `dateline` binary is a thin
+//! shell over it ([`cli`]).
+
+pub mod cli;
+pub mod ingest;
+pub mod model;
+pub mod quotes;
+pub mod samples;
+pub mod tui;
+
+pub use ingest::{LoadOptions, load, load_pages};
+pub use model::{Corpus, Quote, Speaker, Story, Timestamp, Warning};

@@ -1,0 +1,272 @@
+//! The data model shared by the loader, the quote finder, the CLI and the reader.
+//!
+//! Everything here is plain data with serde derives: the JSON written by
+//! `dateline export` is exactly the serialisation of [`Corpus`].
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A point in time as a page gives it: a local date and time, with the UTC offset
+/// only when the page states one.
+///
+/// Serialised as `YYYY-MM-DDTHH:MM:SS`, or `YYYY-MM-DDTHH:MM:SS+HH:MM` with an offset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Timestamp {
+    /// The wall-clock date and time written on the page.
+    pub local: NaiveDateTime,
+    /// The UTC offset, when the page gives one.
+    pub offset: Option<FixedOffset>,
+}
+
+impl Timestamp {
+    /// A timestamp without a known offset.
+    pub fn naive(local: NaiveDateTime) -> Self {
+        Self {
+            local,
+            offset: None,
+        }
+    }
+
+    /// A timestamp with a known UTC offset.
+    pub fn with_offset(at: DateTime<FixedOffset>) -> Self {
+        Self {
+            local: at.naive_local(),
+            offset: Some(*at.offset()),
+        }
+    }
+
+    /// The instant used for ordering: UTC when the offset is known, else the wall clock.
+    pub fn sort_key(&self) -> NaiveDateTime {
+        match self.offset {
+            Some(off) => self.local - chrono::Duration::seconds(i64::from(off.local_minus_utc())),
+            None => self.local,
+        }
+    }
+
+    /// Parses the serialised form written by [`fmt::Display`].
+    pub fn parse(s: &str) -> Option<Self> {
+        if let Ok(at) = DateTime::parse_from_rfc3339(s) {
+            return Some(Self::with_offset(at));
+        }
+        if let Ok(at) = DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%:z") {
+            return Some(Self::with_offset(at));
+        }
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
+            .ok()
+            .map(Self::naive)
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.local.format("%Y-%m-%dT%H:%M:%S"))?;
+        if let Some(off) = self.offset {
+            let secs = off.local_minus_utc();
+            let sign = if secs < 0 { '-' } else { '+' };
+            let secs = secs.unsigned_abs();
+            write!(f, "{sign}{:02}:{:02}", secs / 3600, (secs % 3600) / 60)?;
+        }
+        Ok(())
+    }
+}
+
+impl PartialOrd for Timestamp {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Timestamp {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.sort_key()
+            .cmp(&other.sort_key())
+            .then_with(|| self.local.cmp(&other.local))
+            .then_with(|| {
+                self.offset
+                    .map(|o| o.local_minus_utc())
+                    .cmp(&other.offset.map(|o| o.local_minus_utc()))
+            })
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        Timestamp::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("invalid timestamp {s:?}")))
+    }
+}
+
+/// Where a story was found: a page (file path, or `-` for standard input) and the
+/// 1-based inclusive line range the story occupies in it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SourceRef {
+    /// The page's path as given on the command line (or within a scanned directory).
+    pub path: String,
+    /// First line of the story in the page, counting from 1.
+    pub line_start: usize,
+    /// Last line of the story in the page, inclusive.
+    pub line_end: usize,
+}
+
+/// One contiguous stretch of a quote inside a paragraph, in character offsets
+/// (Unicode scalar values, not bytes), covering the quote marks themselves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct QuoteSpan {
+    /// Index of the paragraph within the story.
+    pub paragraph: usize,
+    /// Character offset of the opening mark.
+    pub start: usize,
+    /// Character offset just past the closing mark (or the end of the paragraph when
+    /// the quote runs on into the next one).
+    pub end: usize,
+}
+
+/// A direct quote found in a story, with who said it when that can be told.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words without the outer quote marks; the pieces of a quote split by
+    /// its attribution are joined with a single space.
+    pub text: String,
+    /// The speaker's full name (or an organisation's name), when it can be resolved.
+    pub speaker: Option<String>,
+    /// The speaker's title or role as the story gives it.
+    pub speaker_title: Option<String>,
+    /// The words in the text that name the speaker ("he", "Wang", "the senior official").
+    pub speaker_mention: Option<String>,
+    /// The attribution verb ("said", "according to", ...).
+    pub cue: Option<String>,
+    /// A scare quote, title or fragment rather than speech.
+    pub partial: bool,
+    /// The paragraph where the quote starts.
+    pub paragraph: usize,
+    /// Character offset of the quote's opening mark in [`Quote::paragraph`].
+    pub start: usize,
+    /// Character offset just past the quote's closing mark in its last paragraph
+    /// (the last entry of [`Quote::spans`]).
+    pub end: usize,
+    /// The story's time (published, else updated), when it has one.
+    pub timestamp: Option<Timestamp>,
+    /// Every stretch of text the quote covers, in reading order.
+    pub spans: Vec<QuoteSpan>,
+}
+
+/// One story: a headline and its body, found in one or more pages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Story {
+    /// A stable identifier derived from the story's content (16 hex digits).
+    pub id: String,
+    /// The headline, once.
+    pub headline: String,
+    /// The section label ("China", "Business"), when the page gives one.
+    pub section: Option<String>,
+    /// The byline ("Jane Doe"), when the page gives one.
+    #[serde(default)]
+    pub byline: Option<String>,
+    /// When the story was first published.
+    pub published: Option<Timestamp>,
+    /// When the story was last updated.
+    pub updated: Option<Timestamp>,
+    /// The page the kept version came from.
+    pub source: SourceRef,
+    /// Every page the story was found in, the kept one included.
+    pub sources: Vec<SourceRef>,
+    /// The body paragraphs, in order, without chrome.
+    pub paragraphs: Vec<String>,
+    /// The direct quotes found in the body.
+    pub quotes: Vec<Quote>,
+}
+
+impl Story {
+    /// The story's time for sorting and for its quotes: published, else updated.
+    pub fn time(&self) -> Option<Timestamp> {
+        self.published.or(self.updated)
+    }
+
+    /// The newest time the story carries: updated, else published.
+    pub fn latest(&self) -> Option<Timestamp> {
+        match (self.published, self.updated) {
+            (Some(p), Some(u)) => Some(p.max(u)),
+            (p, u) => u.or(p),
+        }
+    }
+}
+
+/// A person (or organisation) quoted somewhere in the corpus.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The full name.
+    pub name: String,
+    /// Every distinct title given to them, in first-seen order.
+    pub titles: Vec<String>,
+    /// How many non-partial quotes are attributed to them.
+    pub quote_count: usize,
+    /// The ids of the stories that quote them.
+    pub stories: Vec<String>,
+}
+
+/// A problem with one input, reported on one line and never fatal to the rest.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// The file (or `-`) the warning is about.
+    pub path: String,
+    /// What went wrong, in a few words.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Counts gathered while loading, printed by `dateline stats`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoadStats {
+    /// Files considered (named or found in directories).
+    pub files: usize,
+    /// Pages read successfully.
+    pub pages: usize,
+    /// Stories in the corpus after merging duplicates.
+    pub stories: usize,
+    /// Repeated headlines (captions, re-titles) dropped.
+    pub headlines_removed: usize,
+    /// Paragraphs repeated within a page dropped.
+    pub paragraphs_removed: usize,
+    /// Stories found again in another page (or again in the same one) and merged.
+    pub duplicates_merged: usize,
+    /// Body paragraphs kept.
+    pub paragraphs: usize,
+    /// Direct quotes found (partial ones included).
+    pub quotes: usize,
+    /// Distinct speakers.
+    pub speakers: usize,
+    /// Warnings raised.
+    pub warnings: usize,
+    /// Bytes read.
+    pub bytes: u64,
+}
+
+/// Everything loaded from a set of pages.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Corpus {
+    /// The stories, newest first (stories without a time last, in load order).
+    pub stories: Vec<Story>,
+    /// The speaker directory.
+    pub speakers: Vec<Speaker>,
+    /// Problems met while loading.
+    #[serde(skip)]
+    pub warnings: Vec<Warning>,
+    /// Counts gathered while loading.
+    #[serde(skip)]
+    pub stats: LoadStats,
+}
