@@ -1,10 +1,9 @@
 //! The sample corpus bundled into the binary, opened when no path is given.
+//!
+//! Every `.txt` file in `assets/samples/` is embedded at build time (see `build.rs`).
 
 /// The bundled sample pages as (name, contents), in name order.
-pub const SAMPLES: &[(&str, &str)] = &[(
-    "samples/000_f7038c5fbcec46f4.txt",
-    include_str!("../assets/samples/000_f7038c5fbcec46f4.txt"),
-)];
+pub const SAMPLES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/samples.rs"));
 
 /// Loads the bundled sample corpus.
 pub fn load_samples() -> crate::model::Corpus {
