@@ -1,9 +1,17 @@
-//! The interactive reader.
+//! The interactive reader: thin glue over the pure core.
+//!
+//! - [`action`]: everything a user can do, as data;
+//! - [`keymap`]: key and mouse events to actions (pure);
+//! - [`app`]: the reader's state; [`update`]: applying an action to it (pure);
+//! - [`ui`]: drawing the state, one module per pane;
+//! - [`run`]: the terminal session and event loop (restoration on quit, error, panic,
+//!   signals).
 
-use crate::model::Corpus;
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod run;
+pub mod ui;
+pub mod update;
 
-/// Runs the reader on a corpus until the user quits (PLACEHOLDER: to be completed).
-pub fn run(corpus: Corpus) -> anyhow::Result<()> {
-    println!("{} stories", corpus.stories.len());
-    Ok(())
-}
+pub use run::run;
