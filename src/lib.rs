@@ -10,6 +10,7 @@ pub mod ingest;
 pub mod model;
 pub mod quotes;
 pub mod samples;
+pub mod synth;
 pub mod tui;
 
 pub use ingest::{LoadOptions, load, load_pages};
