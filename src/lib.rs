@@ -6,10 +6,12 @@
 //! shell over it ([`cli`]).
 
 pub mod cli;
+pub mod config;
 pub mod ingest;
 pub mod model;
 pub mod quotes;
 pub mod samples;
+pub mod state;
 pub mod tui;
 
 pub use ingest::{LoadOptions, load, load_pages};

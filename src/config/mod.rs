@@ -1,0 +1,3 @@
+//! The configuration file (placeholder while being written).
+
+pub mod xdg;
