@@ -26,7 +26,7 @@ fn story_id(round: u64, n: u64) -> String {
 fn expected(n: u64) -> StoryState {
     StoryState {
         read: true,
-        starred: n % 2 == 0,
+        starred: n.is_multiple_of(2),
         scroll: u32::try_from(n).unwrap_or(u32::MAX),
     }
 }
