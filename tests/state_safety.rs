@@ -58,12 +58,28 @@ fn garbage_file_is_a_clear_error_and_stays_byte_for_byte_the_same() {
 fn damaged_pages_inside_a_real_database_are_caught_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.sqlite3");
+    drop(StateStore::open(&path).unwrap());
     {
-        let mut store = StateStore::open(&path).unwrap();
+        // Enough rows for several pages, in one transaction.
+        let mut conn = Connection::open(&path).unwrap();
+        let tx = conn.transaction().unwrap();
         for n in 0..400u64 {
-            store.set_read(&format!("{n:016x}"), true).unwrap();
+            tx.execute(
+                "INSERT INTO story_state (story_id, read) VALUES (?1, 1)",
+                [format!("{n:016x}")],
+            )
+            .unwrap();
         }
+        tx.commit().unwrap();
     }
+    assert_eq!(
+        StateStore::read_existing(&path)
+            .unwrap()
+            .unwrap()
+            .stories
+            .len(),
+        400
+    );
     // Keep the 100-byte header (a valid SQLite file) and overwrite everything after
     // the first page with garbage.
     let mut bytes = std::fs::read(&path).unwrap();

@@ -14,6 +14,7 @@
 //!   block; writers wait up to [`BUSY_TIMEOUT`] for each other).
 
 mod error;
+pub mod export;
 mod schema;
 mod snapshot;
 
