@@ -13,7 +13,6 @@ use crate::model::Corpus;
 /// dateline: read scraped news pages as clean stories, with every quote and who said it.
 #[derive(Debug, Parser)]
 #[command(name = "dateline", version, about, long_about = None)]
-#[command(args_conflicts_with_subcommands = true)]
 #[command(
     after_help = "With no command, opens the reader. With no PATH, uses the bundled sample pages."
 )]
@@ -21,6 +20,12 @@ pub struct Cli {
     /// Pages to read: files, directories (searched recursively for .txt), or - for stdin.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// The reading-state database [default: $XDG_STATE_HOME/dateline/state.sqlite3].
+    #[arg(long, global = true, value_name = "PATH")]
+    pub state: Option<PathBuf>,
+    /// The configuration file [default: $XDG_CONFIG_HOME/dateline/config.toml].
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// What to do instead of opening the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -47,6 +52,8 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Check the configuration file, or print the default one or its location.
+    Config(crate::config::cli::ConfigArgs),
 }
 
 /// Output formats of `export`.
@@ -105,7 +112,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let Some(corpus) = load_reporting(&paths) else {
                 return Ok(ExitCode::FAILURE);
             };
-            write_or_pipe_closed(|out| export(&corpus, format, out))
+            let (state, err) = crate::state::export::read_for_export(cli.state.as_deref());
+            if let Some(e) = err {
+                eprintln!("dateline: warning: {e}; exporting without it");
+            }
+            write_or_pipe_closed(|out| export_with_state(&corpus, &state, format, out))
         }
         Some(Command::Stats { format, paths }) => {
             let started = Instant::now();
@@ -115,6 +126,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let elapsed = started.elapsed();
             write_or_pipe_closed(|out| stats(&corpus, elapsed.as_secs_f64(), format, out))
         }
+        Some(Command::Config(args)) => crate::config::cli::run(&args, cli.config.as_deref()),
     }
 }
 
@@ -131,16 +143,28 @@ fn write_or_pipe_closed(
     }
 }
 
-/// Writes the corpus as JSON or JSON lines.
+/// Writes the corpus as JSON or JSON lines (every story unread and unstarred).
 pub fn export(corpus: &Corpus, format: ExportFormat, out: &mut dyn Write) -> io::Result<()> {
+    export_with_state(corpus, &Default::default(), format, out)
+}
+
+/// Writes the corpus as JSON or JSON lines, every story with `"read"` and `"starred"`
+/// from `state`.
+pub fn export_with_state(
+    corpus: &Corpus,
+    state: &crate::state::StateSnapshot,
+    format: ExportFormat,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    use crate::state::export::{CorpusExport, StoryExport};
     match format {
         ExportFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, corpus)?;
+            serde_json::to_writer_pretty(&mut *out, &CorpusExport::new(corpus, state))?;
             writeln!(out)
         }
         ExportFormat::Jsonl => {
             for story in &corpus.stories {
-                serde_json::to_writer(&mut *out, story)?;
+                serde_json::to_writer(&mut *out, &StoryExport::new(story, state))?;
                 writeln!(out)?;
             }
             Ok(())

@@ -2,14 +2,17 @@
 //!
 //! The library turns folders of saved pages into clean, deduplicated [`model::Story`]
 //! values ([`ingest`]), finds every direct quote and its speaker ([`quotes`]), and
-//! shows it all in a terminal reader ([`tui`]). The `dateline` binary is a thin
-//! shell over it ([`cli`]).
+//! shows it all in a terminal reader ([`tui`]), which remembers what was read
+//! ([`state`]) and reads the user's colours and keys ([`config`]). The `dateline`
+//! binary is a thin shell over it ([`cli`]).
 
 pub mod cli;
+pub mod config;
 pub mod ingest;
 pub mod model;
 pub mod quotes;
 pub mod samples;
+pub mod state;
 pub mod synth;
 pub mod tui;
 

@@ -1,0 +1,91 @@
+//! The configuration file: colours, key bindings and the default sort.
+//!
+//! Read from `$XDG_CONFIG_HOME/dateline/config.toml` (fallback
+//! `~/.config/dateline/config.toml`) or the file given with `--config`. A missing file
+//! at the default place means the defaults; every part of a file is optional. A wrong
+//! file is an error naming the file, the line and the key at fault
+//! (`config.toml:12: keys.next_quote: unknown key "ctrl-æ" (...)`).
+//! `dateline config --default` prints [`DEFAULT_TOML`], which loads back as
+//! [`Config::default`].
+
+mod bindings;
+pub mod cli;
+mod color;
+mod error;
+mod keys;
+mod raw;
+mod sort;
+mod theme;
+pub mod xdg;
+
+use std::path::{Path, PathBuf};
+
+pub use bindings::{Binding, DEFAULT_BINDINGS, KeyBindings};
+pub use color::{color_name, parse_color};
+pub use error::{ConfigError, Located};
+pub use keys::KeySpec;
+pub use sort::SortOrder;
+pub use theme::{Styles, Theme, no_color_from, no_color_requested};
+
+/// The commented default configuration file.
+pub const DEFAULT_TOML: &str = include_str!("default.toml");
+
+/// Everything the configuration file sets.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Config {
+    /// The colours.
+    pub theme: Theme,
+    /// Which keys trigger which actions.
+    pub keys: KeyBindings,
+    /// The story order the reader starts with.
+    pub sort: SortOrder,
+}
+
+impl Config {
+    /// Parses configuration text; `file` names it in error messages.
+    pub fn from_toml(text: &str, file: &str) -> Result<Self, ConfigError> {
+        raw::parse(text, file)
+    }
+
+    /// Reads and parses the file at `path` (which must exist).
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::from_toml(&text, &path.display().to_string())
+    }
+
+    /// What the reader calls: the file given with `--config` (which must exist), else
+    /// the file at the default place when there is one, else the defaults.
+    pub fn load_or_default(path: Option<&Path>) -> Result<Self, ConfigError> {
+        match path {
+            Some(path) => Self::load(path),
+            None => match default_path() {
+                Some(path) if path.exists() => Self::load(&path),
+                _ => Ok(Self::default()),
+            },
+        }
+    }
+
+    /// Checks the action names of the file's `[keys]` table against the reader's list
+    /// (see [`KeyBindings::validate_actions`]).
+    pub fn validate_actions(&mut self, known: &[&str]) -> Result<(), ConfigError> {
+        self.keys.validate_actions(known)
+    }
+
+    /// The styles to draw with, honouring `NO_COLOR`.
+    pub fn styles(&self) -> Styles {
+        self.theme.styles(no_color_requested())
+    }
+}
+
+/// The default configuration file (see [`xdg::default_config_path`]).
+pub fn default_path() -> Option<PathBuf> {
+    xdg::default_config_path()
+}
+
+/// The file the configuration is read from: the one given, else the default place.
+pub fn effective_path(given: Option<&Path>) -> Option<PathBuf> {
+    given.map(Path::to_path_buf).or_else(default_path)
+}
