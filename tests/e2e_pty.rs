@@ -37,6 +37,8 @@ const QUIET: Duration = Duration::from_millis(300);
 const KEY_ESC: &[u8] = b"\x1b";
 const KEY_CTRL_C: &[u8] = b"\x03";
 const KEY_F12: &[u8] = b"\x1b[24~";
+/// A mouse wheel scroll down at column 10, row 5 (SGR encoding).
+const MOUSE_SCROLL_DOWN: &[u8] = b"\x1b[<65;10;5M";
 
 /// Everything the reader wrote, parsed and raw.
 struct Capture {
@@ -235,6 +237,10 @@ impl Reader {
             "mouse capture should be on while running"
         );
         assert!(
+            screen.hide_cursor(),
+            "cursor should be hidden while running"
+        );
+        assert!(
             !screen.contents().trim().is_empty(),
             "the reader drew nothing"
         );
@@ -328,7 +334,7 @@ fn sample_headline_starts() -> Vec<String> {
 fn quitting_with_q_restores_the_terminal() {
     let mut reader = Reader::start_and_wait_for_stories(&[]);
     let headlines = sample_headline_starts();
-    for key in [b"j", b"k", b"?"] {
+    for key in [b"j", b"k", MOUSE_SCROLL_DOWN, b"?"] {
         reader.press(key);
     }
     reader.press(KEY_ESC);
@@ -342,6 +348,38 @@ fn quitting_with_q_restores_the_terminal() {
         reader.child.try_wait().expect("poll").is_none(),
         "exited early"
     );
+    reader.press(b"q");
+    let status = reader.wait_for_exit();
+    assert!(status.success(), "exit status {status:?}");
+    reader.assert_terminal_restored();
+}
+
+#[test]
+fn a_resize_redraws_the_reader() {
+    let mut reader = Reader::start_and_wait_for_stories(&[]);
+    let headlines = sample_headline_starts();
+    reader.wait_until_settled();
+    let (rows, cols) = (NonZeroU16::new(24).unwrap(), NonZeroU16::new(80).unwrap());
+    {
+        // Blank our copy of the screen: only a redraw by the reader can fill it again.
+        let mut capture = reader.capture();
+        capture.parser.screen_mut().set_size(rows, cols);
+        capture.parser.process(b"\x1b[2J");
+        assert!(capture.screen().contents().trim().is_empty());
+    }
+    reader
+        .master
+        .resize(PtySize {
+            rows: rows.get(),
+            cols: cols.get(),
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("resize the pty");
+    reader.wait_for("a redraw after the resize", |c| {
+        let contents = c.screen().contents();
+        headlines.iter().any(|h| contents.contains(h))
+    });
     reader.press(b"q");
     let status = reader.wait_for_exit();
     assert!(status.success(), "exit status {status:?}");

@@ -73,6 +73,7 @@ impl Events {
         thread::Builder::new()
             .name("terminal-input".into())
             .spawn(move || {
+                let _report_panic = ReportPanic(to_loop.clone());
                 loop {
                     let (event, failed) = match terminal::read() {
                         Ok(event) => (Event::Terminal(event), false),
@@ -100,6 +101,19 @@ impl Events {
     /// The events already waiting, without blocking.
     pub fn pending(&self) -> TryIter<'_, Event> {
         self.receiver.try_iter()
+    }
+}
+
+/// Tells the loop if the input thread dies of a panic, so the reader ends instead of
+/// waiting for input that will never come.
+struct ReportPanic(Sender<Event>);
+
+impl Drop for ReportPanic {
+    fn drop(&mut self) {
+        if thread::panicking() {
+            let failure = io::Error::other("the terminal input thread panicked");
+            let _ = self.0.send(Event::InputFailed(failure));
+        }
     }
 }
 

@@ -50,6 +50,8 @@ fn event_loop(
         let first = events.wait().context("the event channel closed")?;
         let mut redraw = false;
         for event in iter::once(first).chain(events.pending()) {
+            // A new kind of event (e.g. stories streamed by background loading) gets
+            // its arm here.
             match event {
                 Event::Terminal(input) => redraw |= on_terminal_event(app, input)?,
                 Event::Signal(signal) => return Ok(End::Signal(signal)),
