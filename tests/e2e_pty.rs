@@ -100,6 +100,8 @@ impl Reader {
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_dateline"));
         command.env("TERM", "xterm-256color");
         command.env_remove("DATELINE_DEBUG_PANIC");
+        // A panic's message must fit on the screen, without a backtrace after it.
+        command.env("RUST_BACKTRACE", "0");
         for (key, value) in env {
             command.env(key, value);
         }
