@@ -10,7 +10,8 @@
 //! - [`prose`] reads the sentences outside quotes for who the story introduces;
 //! - [`cast`] keeps who has been introduced, to resolve surnames, roles and pronouns;
 //! - [`attribute`] puts it together, reading each story once, in order;
-//! - [`directory`] merges speakers across the corpus.
+//! - [`directory`] merges speakers across the corpus;
+//! - [`listing`] writes the `quotes` and `speakers` command-line listings.
 //!
 //! Everything is a linear scan of the story; lexicons are built once ([`std::sync::LazyLock`]).
 //!
@@ -23,6 +24,7 @@ pub mod cast;
 pub mod cues;
 pub mod detect;
 pub mod directory;
+pub mod listing;
 pub mod names;
 pub mod prose;
 pub mod tokens;
