@@ -62,7 +62,12 @@ fn quote_accuracy_on_the_labelled_set() {
         let st = story(&s.name, s.published.as_deref(), &s.paragraphs);
         let got = quotes::extract(&st);
         for q in &got {
-            assert_eq!(q.timestamp, st.time(), "{}: quote carries the story time", s.name);
+            assert_eq!(
+                q.timestamp,
+                st.time(),
+                "{}: quote carries the story time",
+                s.name
+            );
         }
         let mut used = vec![false; got.len()];
         for label in &s.quotes {

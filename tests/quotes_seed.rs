@@ -30,14 +30,26 @@ fn story(id: &str, published: Option<&str>, paragraphs: &[String]) -> Story {
 /// The page's paragraphs from the one starting with `first` to the one starting with `last`.
 fn paragraphs(first: &str, last: &str) -> Vec<String> {
     let all: Vec<&str> = SEED.split("\n\n").map(str::trim).collect();
-    let a = all.iter().position(|p| p.starts_with(first)).expect("first paragraph");
-    let b = all.iter().position(|p| p.starts_with(last)).expect("last paragraph");
+    let a = all
+        .iter()
+        .position(|p| p.starts_with(first))
+        .expect("first paragraph");
+    let b = all
+        .iter()
+        .position(|p| p.starts_with(last))
+        .expect("last paragraph");
     all[a..=b].iter().map(|p| (*p).to_string()).collect()
 }
 
 fn seed_stories() -> Vec<Story> {
-    let trade = paragraphs("China's Ministry of Commerce on Monday", "\"We will promote innovative");
-    let climate = paragraphs("The United Nations (UN) discourages", "The United Nations confirmed");
+    let trade = paragraphs(
+        "China's Ministry of Commerce on Monday",
+        "\"We will promote innovative",
+    );
+    let climate = paragraphs(
+        "The United Nations (UN) discourages",
+        "The United Nations confirmed",
+    );
     assert_eq!(trade.len(), 10);
     assert_eq!(climate.len(), 8);
     let mut stories = vec![
@@ -66,14 +78,23 @@ fn three_quotes_by_wang_zhihua() {
     }
     let at: Vec<usize> = q.iter().map(|x| x.paragraph).collect();
     assert_eq!(at, vec![4, 6, 9]);
-    let mentions: Vec<&str> = q.iter().filter_map(|x| x.speaker_mention.as_deref()).collect();
+    let mentions: Vec<&str> = q
+        .iter()
+        .filter_map(|x| x.speaker_mention.as_deref())
+        .collect();
     assert_eq!(mentions, vec!["Wang Zhihua", "Wang", "the senior official"]);
     let cues: Vec<&str> = q.iter().filter_map(|x| x.cue.as_deref()).collect();
     assert_eq!(cues, vec!["said", "explained", "said"]);
     // The nested 'Export to China' does not end the quote.
-    assert!(q[1].text.starts_with("We will strengthen the 'Export to China' brand,"));
+    assert!(
+        q[1].text
+            .starts_with("We will strengthen the 'Export to China' brand,")
+    );
     assert!(q[1].text.ends_with("to enter China,"));
-    assert!(q[0].text.starts_with("We will accelerate innovation-driven growth"));
+    assert!(
+        q[0].text
+            .starts_with("We will accelerate innovation-driven growth")
+    );
     assert!(q[0].text.ends_with("entire trade chain,"));
 }
 
@@ -94,7 +115,10 @@ fn spans_are_character_offsets_covering_the_marks() {
     }
     // In order of reading.
     let q = &stories[0].quotes;
-    assert!(q.windows(2).all(|w| (w[0].paragraph, w[0].start) < (w[1].paragraph, w[1].start)));
+    assert!(
+        q.windows(2)
+            .all(|w| (w[0].paragraph, w[0].start) < (w[1].paragraph, w[1].start))
+    );
 }
 
 #[test]

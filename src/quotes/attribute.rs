@@ -34,7 +34,9 @@ impl Draft {
 }
 
 fn inner(paras: &[Vec<char>], p: &Piece) -> String {
-    paras[p.paragraph][p.inner_start..p.inner_end].iter().collect()
+    paras[p.paragraph][p.inner_start..p.inner_end]
+        .iter()
+        .collect()
 }
 
 fn word_count(text: &str) -> usize {
@@ -74,8 +76,10 @@ fn repair_unclosed(paras: &[Vec<char>], piece: &mut Piece) {
         let tokens = tokenize(&c[k + 1..piece.inner_end], k + 1);
         let clear = match tokens.first() {
             Some(t) if cues::is_cue(&t.text) => true,
-            Some(_) => tokens.iter().take(3).any(|t| cues::is_cue(&t.text))
-                && !tokens.iter().take(3).any(|t| t.kind != Kind::Word),
+            Some(_) => {
+                tokens.iter().take(3).any(|t| cues::is_cue(&t.text))
+                    && !tokens.iter().take(3).any(|t| t.kind != Kind::Word)
+            }
             None => false,
         };
         if !clear {
@@ -99,10 +103,10 @@ fn repair_unclosed(paras: &[Vec<char>], piece: &mut Piece) {
 fn drafts(paras: &[Vec<char>], found: Vec<Found>) -> Vec<Draft> {
     let mut found = found;
     for f in &mut found {
-        if let [only] = f.pieces.as_mut_slice() {
-            if !only.closed {
-                repair_unclosed(paras, only);
-            }
+        if let [only] = f.pieces.as_mut_slice()
+            && !only.closed
+        {
+            repair_unclosed(paras, only);
         }
     }
     // Bounds of each quote within its first and last paragraphs, to cut clauses at.
@@ -135,11 +139,14 @@ fn drafts(paras: &[Vec<char>], found: Vec<Found>) -> Vec<Draft> {
             .filter(|p| p.paragraph == first.paragraph)
             .map_or(0, |p| p.end);
         let before_tokens = tokenize(&c_first[prev_end.min(first.start)..first.start], prev_end);
-        let post = cues::after_quote(&after_tokens, ended).filter(|a| classify(&a.subject).is_some()
-            || is_name_like(&a.appositive));
+        let post = cues::after_quote(&after_tokens, ended)
+            .filter(|a| classify(&a.subject).is_some() || is_name_like(&a.appositive));
         let pre = cues::before_quote(&before_tokens)
             .filter(|a| classify(&a.subject).is_some() || is_name_like(&a.appositive));
-        let lower_start = text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase);
+        let lower_start = text
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase);
         let embedded = lower_start
             && pre.is_none()
             && char_before(c_first, first.start).is_some_and(char::is_alphanumeric);
@@ -228,15 +235,17 @@ fn resolve(cast: &mut Cast, a: &Attribution) -> (Resolved, String) {
     // "Unite's regional officer, Paul Grant, said": the name is in the appositive.
     if is_name_like(&a.appositive)
         && !matches!(&mention, Some(Mention::Person { name, .. }) if name.contains(' '))
+        && let Some(Mention::Person { name, gender, .. }) = classify(&a.appositive)
     {
-        if let Some(Mention::Person { name, gender, .. }) = classify(&a.appositive) {
-            let person = Mention::Person {
-                name,
-                title: None,
-                gender,
-            };
-            return (cast.resolve(&person, title_text(&a.subject)), words(&a.appositive));
-        }
+        let person = Mention::Person {
+            name,
+            title: None,
+            gender,
+        };
+        return (
+            cast.resolve(&person, title_text(&a.subject)),
+            words(&a.appositive),
+        );
     }
     let title = looks_like_title(&a.appositive)
         .then(|| title_text(&a.appositive))
@@ -393,7 +402,9 @@ mod tests {
 
     #[test]
     fn scare_quotes_and_titles_are_partial() {
-        let q = run(&["The so-called \"peace dividend\" and the film \"Gone With The Wind\" and the plan called \"a betrayal of every voter in the land\"."]);
+        let q = run(&[
+            "The so-called \"peace dividend\" and the film \"Gone With The Wind\" and the plan called \"a betrayal of every voter in the land\".",
+        ]);
         assert_eq!(q.len(), 3);
         assert!(q.iter().all(|q| q.partial && q.speaker.is_none()), "{q:?}");
     }
@@ -419,9 +430,13 @@ mod tests {
 
     #[test]
     fn anonymous_source_keeps_the_mention() {
-        let q = run(&["\"The deal is done, more or less,\" a source familiar with the matter said."]);
+        let q =
+            run(&["\"The deal is done, more or less,\" a source familiar with the matter said."]);
         assert_eq!(q[0].speaker, None);
-        assert_eq!(q[0].speaker_mention.as_deref(), Some("a source familiar with the matter"));
+        assert_eq!(
+            q[0].speaker_mention.as_deref(),
+            Some("a source familiar with the matter")
+        );
     }
 
     #[test]

@@ -120,14 +120,14 @@ impl Cast {
         if p.gender == Gender::Unknown {
             p.gender = gender;
         }
-        if p.gender == Gender::Unknown {
-            if let Some(t) = &p.title {
-                p.gender = t
-                    .split_whitespace()
-                    .map(gender_of_word)
-                    .find(|g| *g != Gender::Unknown)
-                    .unwrap_or(Gender::Unknown);
-            }
+        if p.gender == Gender::Unknown
+            && let Some(t) = &p.title
+        {
+            p.gender = t
+                .split_whitespace()
+                .map(gender_of_word)
+                .find(|g| *g != Gender::Unknown)
+                .unwrap_or(Gender::Unknown);
         }
         id
     }
@@ -311,15 +311,25 @@ mod tests {
             head: h.into(),
             text: format!("the {h}"),
         };
-        assert_eq!(cast.resolve(&role("minister"), None).speaker.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(
+            cast.resolve(&role("minister"), None).speaker.as_deref(),
+            Some("Ana Ruiz")
+        );
         assert_eq!(cast.resolve(&role("governor"), None).speaker, None);
-        assert_eq!(cast.resolve(&role("official"), None).speaker.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(
+            cast.resolve(&role("official"), None).speaker.as_deref(),
+            Some("Ana Ruiz")
+        );
     }
 
     #[test]
     fn organisation_by_common_noun() {
         let mut cast = Cast::new();
-        cast.mention(&Mention::Organisation("Ministry of Trade".into()), None, false);
+        cast.mention(
+            &Mention::Organisation("Ministry of Trade".into()),
+            None,
+            false,
+        );
         let r = cast.resolve(
             &Mention::OrganisationRef {
                 head: "ministry".into(),

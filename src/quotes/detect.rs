@@ -74,8 +74,8 @@ fn closes_single(c: &[char], j: usize) -> bool {
     if p.is_whitespace() || next.is_some_and(char::is_alphanumeric) {
         return false;
     }
-    let after_word_space = next.is_some_and(char::is_whitespace)
-        && c.get(j + 2).is_some_and(|n| n.is_alphanumeric());
+    let after_word_space =
+        next.is_some_and(char::is_whitespace) && c.get(j + 2).is_some_and(|n| n.is_alphanumeric());
     !(matches!(p, 's' | 'S') && after_word_space)
 }
 
@@ -93,7 +93,8 @@ fn find_close(c: &[char], i: usize, family: Family) -> Result<Option<usize>, usi
                 match ch {
                     '”' => return Ok(Some(j)),
                     '“' if opened_with == '„' => return Ok(Some(j)),
-                    '“' | '"' if prev_space && next_word && (ch == '“' || opened_with != '"') => {
+                    '“' | '"' if prev_space && next_word && (ch == '“' || opened_with != '"') =>
+                    {
                         return Err(j);
                     }
                     '“' | '"' => return Ok(Some(j)),
@@ -192,9 +193,8 @@ pub fn find(paragraphs: &[Vec<char>]) -> Vec<Found> {
         let lead = chars.iter().take_while(|ch| ch.is_whitespace()).count();
         let mut carried = None;
         for (k, local) in locals.iter().enumerate() {
-            let continues = k == 0
-                && local.piece.start == lead
-                && open.is_some_and(|(_, f)| f == local.family);
+            let continues =
+                k == 0 && local.piece.start == lead && open.is_some_and(|(_, f)| f == local.family);
             match (continues, open) {
                 (true, Some((idx, _))) => out[idx].pieces.push(local.piece),
                 _ => out.push(Found {
@@ -260,7 +260,9 @@ mod tests {
 
     #[test]
     fn apostrophes_are_not_quote_marks() {
-        let q = quotes(&["The '90s band's fans' rock 'n' roll night, it's said, was the ministers' idea."]);
+        let q = quotes(&[
+            "The '90s band's fans' rock 'n' roll night, it's said, was the ministers' idea.",
+        ]);
         assert!(q.is_empty(), "{q:?}");
     }
 
@@ -274,7 +276,12 @@ mod tests {
 
     #[test]
     fn run_on_quote_spans_paragraphs() {
-        let q = quotes(&["\"First part.", "\"Second part.", "\"Third,\" he said.", "After."]);
+        let q = quotes(&[
+            "\"First part.",
+            "\"Second part.",
+            "\"Third,\" he said.",
+            "After.",
+        ]);
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].len(), 3);
         assert_eq!(q[0][2], (2, "Third,".to_string()));
@@ -282,7 +289,11 @@ mod tests {
 
     #[test]
     fn unclosed_quote_stays_in_its_paragraph() {
-        let q = quotes(&["\"Never closed, he said.", "Plain text.", "\"Next,\" she said."]);
+        let q = quotes(&[
+            "\"Never closed, he said.",
+            "Plain text.",
+            "\"Next,\" she said.",
+        ]);
         assert_eq!(q.len(), 2);
         assert_eq!(q[0], vec![(0, "Never closed, he said.".to_string())]);
         assert_eq!(q[1][0].0, 2);

@@ -23,16 +23,20 @@ pub fn build(stories: &[Story]) -> Vec<Speaker> {
             });
             let s = &mut speakers[k];
             s.quote_count += 1;
-            if let Some(t) = &quote.speaker_title {
-                if !s.titles.contains(t) {
-                    s.titles.push(t.clone());
-                }
+            if let Some(t) = &quote.speaker_title
+                && !s.titles.contains(t)
+            {
+                s.titles.push(t.clone());
             }
             if s.stories.last() != Some(&story.id) && !s.stories.contains(&story.id) {
                 s.stories.push(story.id.clone());
             }
         }
     }
-    speakers.sort_by(|a, b| b.quote_count.cmp(&a.quote_count).then_with(|| a.name.cmp(&b.name)));
+    speakers.sort_by(|a, b| {
+        b.quote_count
+            .cmp(&a.quote_count)
+            .then_with(|| a.name.cmp(&b.name))
+    });
     speakers
 }

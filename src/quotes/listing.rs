@@ -193,6 +193,68 @@ mod tests {
         assert!(!speaker_matches("Wang Zhihua", " "));
     }
 
+    fn story(id: &str, time: Option<&str>, texts: &[&str]) -> Story {
+        let source = crate::model::SourceRef {
+            path: "p".into(),
+            line_start: 1,
+            line_end: 1,
+        };
+        let timestamp = time.and_then(crate::model::Timestamp::parse);
+        Story {
+            id: id.into(),
+            headline: id.into(),
+            section: None,
+            byline: None,
+            published: timestamp,
+            updated: None,
+            source: source.clone(),
+            sources: vec![source],
+            paragraphs: Vec::new(),
+            quotes: texts
+                .iter()
+                .map(|t| Quote {
+                    text: (*t).into(),
+                    speaker: Some("Ada Obi".into()),
+                    speaker_title: None,
+                    speaker_mention: None,
+                    cue: None,
+                    partial: t.len() < 8,
+                    paragraph: 0,
+                    start: 0,
+                    end: 0,
+                    timestamp,
+                    spans: Vec::new(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn spoken_quotes_oldest_first_without_time_last() {
+        let corpus = Corpus {
+            stories: vec![
+                story("new", Some("2026-03-02T10:00:00"), &["newest quote"]),
+                story("none", None, &["timeless quote"]),
+                story(
+                    "old",
+                    Some("2026-03-01T10:00:00"),
+                    &["oldest quote", "scare"],
+                ),
+            ],
+            ..Corpus::default()
+        };
+        let texts: Vec<&str> = spoken(&corpus, None)
+            .iter()
+            .map(|(_, q)| q.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            vec!["oldest quote", "newest quote", "timeless quote"]
+        );
+        assert!(spoken(&corpus, Some("zed")).is_empty());
+        assert_eq!(spoken(&corpus, Some("obi")).len(), 3);
+    }
+
     #[test]
     fn fit_cuts_by_display_width() {
         assert_eq!(fit("abcdef", 4), "abc…");

@@ -34,7 +34,11 @@ use crate::model::{Quote, Speaker, Story};
 /// Finds every direct quote in a story, in reading order, with its speaker when the text
 /// tells who it is.
 pub fn extract(story: &Story) -> Vec<Quote> {
-    let paragraphs: Vec<Vec<char>> = story.paragraphs.iter().map(|p| p.chars().collect()).collect();
+    let paragraphs: Vec<Vec<char>> = story
+        .paragraphs
+        .iter()
+        .map(|p| p.chars().collect())
+        .collect();
     attribute::quotes(&paragraphs, story.time())
 }
 

@@ -24,12 +24,52 @@ pub struct Introduction {
 fn is_intro_word(t: &Token) -> bool {
     matches!(
         t.lower().as_str(),
-        "in" | "at" | "on" | "after" | "before" | "during" | "asked" | "speaking" | "following"
-            | "despite" | "with" | "for" | "as" | "since" | "while" | "when" | "according"
-            | "by" | "under" | "over" | "from" | "to" | "if" | "although" | "though" | "which"
-            | "who" | "where" | "whose" | "sentencing" | "addressing" | "responding"
-            | "meanwhile" | "however" | "but" | "and" | "yet" | "still" | "now" | "then"
-            | "last" | "earlier" | "later" | "this" | "that" | "it" | "there"
+        "in" | "at"
+            | "on"
+            | "after"
+            | "before"
+            | "during"
+            | "asked"
+            | "speaking"
+            | "following"
+            | "despite"
+            | "with"
+            | "for"
+            | "as"
+            | "since"
+            | "while"
+            | "when"
+            | "according"
+            | "by"
+            | "under"
+            | "over"
+            | "from"
+            | "to"
+            | "if"
+            | "although"
+            | "though"
+            | "which"
+            | "who"
+            | "where"
+            | "whose"
+            | "sentencing"
+            | "addressing"
+            | "responding"
+            | "meanwhile"
+            | "however"
+            | "but"
+            | "and"
+            | "yet"
+            | "still"
+            | "now"
+            | "then"
+            | "last"
+            | "earlier"
+            | "later"
+            | "this"
+            | "that"
+            | "it"
+            | "there"
     ) || t.text.chars().any(|c| c.is_ascii_digit())
 }
 
@@ -45,21 +85,31 @@ fn subject_np(seg: &[Token]) -> &[Token] {
             || k == 0
             || names::is_role_noun(&l)
             || names::is_modifier(&l)
-            || matches!(l.as_str(), "of" | "for" | "the" | "de" | "van" | "von" | "ten" | "al");
+            || matches!(
+                l.as_str(),
+                "of" | "for" | "the" | "de" | "van" | "von" | "ten" | "al"
+            );
         if !ok || (k > 0 && is_cue(&l)) {
             break;
         }
         end = k + 1;
     }
     // "The port authority said …": a definite phrase runs on to a verb of saying.
-    if seg.first().is_some_and(|t| t.lower() == "the") {
-        if let Some(v) = seg.iter().take(6).position(|t| t.is_word() && is_cue(&t.text)) {
-            let plain = seg[1..v].iter().all(|t| {
-                t.is_word() && !matches!(t.lower().as_str(), "of" | "in" | "on" | "at" | "has" | "had" | "was" | "is" | "will")
-            });
-            if v > end && plain {
-                end = v;
-            }
+    if seg.first().is_some_and(|t| t.lower() == "the")
+        && let Some(v) = seg
+            .iter()
+            .take(6)
+            .position(|t| t.is_word() && is_cue(&t.text))
+    {
+        let plain = seg[1..v].iter().all(|t| {
+            t.is_word()
+                && !matches!(
+                    t.lower().as_str(),
+                    "of" | "in" | "on" | "at" | "has" | "had" | "was" | "is" | "will"
+                )
+        });
+        if v > end && plain {
+            end = v;
         }
     }
     // "the Ministry of Commerce on Monday": never end on a connector.
@@ -90,20 +140,22 @@ fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
     let next = segs.get(k + 1).copied().unwrap_or(&[]);
     let closed = segs.len() > k + 2;
     // "The head of the NHS in England, Sir Jim Mackey, has warned …"
-    if closed && is_name_only(next) && looks_like_title(segs[k]) {
-        if let Some(Mention::Person { name, gender, .. }) = classify(next) {
-            out.push(Introduction {
-                at: segs[k][0].start,
-                mention: Mention::Person {
-                    name,
-                    title: None,
-                    gender,
-                },
-                title: title_text(segs[k]),
-                subject: true,
-            });
-            return;
-        }
+    if closed
+        && is_name_only(next)
+        && looks_like_title(segs[k])
+        && let Some(Mention::Person { name, gender, .. }) = classify(next)
+    {
+        out.push(Introduction {
+            at: segs[k][0].start,
+            mention: Mention::Person {
+                name,
+                title: None,
+                gender,
+            },
+            title: title_text(segs[k]),
+            subject: true,
+        });
+        return;
     }
     let np = subject_np(segs[k]);
     if np.is_empty() {
@@ -115,15 +167,15 @@ fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
     if whole && closed {
         if is_name_only(next) {
             // "The mayor of Chicago, Brandon Johnson, defended …"
-            if let Some(Mention::Person { name, .. }) = classify(next) {
-                if !matches!(mention, Some(Mention::Person { .. })) {
-                    title = title_text(np);
-                    mention = Some(Mention::Person {
-                        name,
-                        title: None,
-                        gender: names::Gender::Unknown,
-                    });
-                }
+            if let Some(Mention::Person { name, .. }) = classify(next)
+                && !matches!(mention, Some(Mention::Person { .. }))
+            {
+                title = title_text(np);
+                mention = Some(Mention::Person {
+                    name,
+                    title: None,
+                    gender: names::Gender::Unknown,
+                });
             }
         } else if looks_like_title(next) {
             title = title_text(next);
@@ -162,7 +214,10 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                     break;
                 }
             } else if !(t.is_word()
-                && matches!(t.lower().as_str(), "of" | "for" | "and" | "ten" | "van" | "von" | "de" | "al"))
+                && matches!(
+                    t.lower().as_str(),
+                    "of" | "for" | "and" | "ten" | "van" | "von" | "de" | "al"
+                ))
             {
                 break;
             }
@@ -182,9 +237,11 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                 title: None,
                 subject: false,
             }),
-            Some(Mention::Person { name, title, gender })
-                if name.contains(' ') && !preceded_by_the =>
-            {
+            Some(Mention::Person {
+                name,
+                title,
+                gender,
+            }) if name.contains(' ') && !preceded_by_the => {
                 // A title in front in lower case: "showrunner Amira Patel".
                 let mut t0 = start;
                 while t0 > 0 && {
@@ -214,13 +271,19 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                     .and_then(title_text);
                 // The subject when it opens its clause and is not a possessive.
                 let opens = t0 == 0
-                    || matches!(sentence[t0 - 1].kind, Kind::Comma | Kind::Colon | Kind::Dash)
+                    || matches!(
+                        sentence[t0 - 1].kind,
+                        Kind::Comma | Kind::Colon | Kind::Dash
+                    )
                     || (t0 == 1 && names::is_leading_junk(&sentence[0].text));
                 let possessive = run.last().is_some_and(|t| names::is_possessive(&t.text));
                 out.push(Introduction {
                     at: run[0].start,
                     mention: Mention::Person {
-                        name: name.trim_end_matches("'s").trim_end_matches("’s").to_string(),
+                        name: name
+                            .trim_end_matches("'s")
+                            .trim_end_matches("’s")
+                            .to_string(),
                         title: appositive.or(title),
                         gender,
                     },
@@ -263,20 +326,41 @@ mod tests {
     #[test]
     fn subject_with_appositive_title() {
         let got = intro("In response, Ada Obi, deputy head of the bureau, stressed the need.");
-        assert!(got.contains(&("Ada Obi".into(), Some("deputy head of the bureau".into()), true)), "{got:?}");
+        assert!(
+            got.contains(&(
+                "Ada Obi".into(),
+                Some("deputy head of the bureau".into()),
+                true
+            )),
+            "{got:?}"
+        );
     }
 
     #[test]
     fn role_then_name() {
         let got = intro("The mayor of Springfield, Joe Quimby, defended the plan.");
-        assert!(got.contains(&("Joe Quimby".into(), Some("mayor of Springfield".into()), true)), "{got:?}");
+        assert!(
+            got.contains(&(
+                "Joe Quimby".into(),
+                Some("mayor of Springfield".into()),
+                true
+            )),
+            "{got:?}"
+        );
     }
 
     #[test]
     fn title_in_front_and_organisations() {
         let got = intro("Club spokesman Ian Rowe spoke after the Football Association ruled.");
-        assert!(got.iter().any(|(n, t, _)| n == "Ian Rowe" && t.as_deref() == Some("Club spokesman")), "{got:?}");
-        assert!(got.iter().any(|(n, _, _)| n == "Football Association"), "{got:?}");
+        assert!(
+            got.iter()
+                .any(|(n, t, _)| n == "Ian Rowe" && t.as_deref() == Some("Club spokesman")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|(n, _, _)| n == "Football Association"),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -47,10 +47,10 @@ impl Token {
 
 /// Abbreviations whose final dot does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof",
-    "st", "jr", "sr", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "aug", "sep",
-    "sept", "oct", "nov", "dec", "no", "vs", "mt", "ft", "adm", "maj", "rev", "hon", "supt",
-    "insp", "det", "cmdr", "brig", "cpl", "pte", "messrs", "mme", "mlle", "esq",
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "st",
+    "jr", "sr", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "aug", "sep", "sept",
+    "oct", "nov", "dec", "no", "vs", "mt", "ft", "adm", "maj", "rev", "hon", "supt", "insp", "det",
+    "cmdr", "brig", "cpl", "pte", "messrs", "mme", "mlle", "esq",
 ];
 
 fn punct_kind(c: char) -> Kind {
