@@ -31,6 +31,8 @@ pub struct Cast {
     salient: Vec<usize>,
     /// Organisations in the order they were last mentioned.
     organisations: Vec<String>,
+    /// Head nouns of people introduced without a name ("a former employee").
+    unnamed: Vec<String>,
 }
 
 fn compatible(person: Gender, wanted: Gender) -> bool {
@@ -153,7 +155,15 @@ impl Cast {
             Mention::OrganisationRef { .. } if subject => {
                 self.resolve(mention, None);
             }
+            Mention::Anonymous(text) => self.note_unnamed(text),
             _ => {}
+        }
+    }
+
+    /// Notes someone introduced without a name, so that "the employee" later is them.
+    fn note_unnamed(&mut self, text: &str) {
+        if let Some(head) = text.split_whitespace().last() {
+            self.unnamed.push(head.to_lowercase());
         }
     }
 
@@ -219,8 +229,10 @@ impl Cast {
                             .as_deref()
                             .is_some_and(|t| title_has(t, head))
                     });
+                // "A former employee said …" then "the former employee said": still unnamed.
+                let unnamed = self.unnamed.iter().any(|h| h == head);
                 let id = by_title.or_else(|| {
-                    (!super::names::is_office(head))
+                    (!super::names::is_office(head) && !unnamed)
                         .then(|| self.latest(gender_of_word(head)))
                         .flatten()
                 });
@@ -255,7 +267,10 @@ impl Cast {
                     title: None,
                 }
             }
-            Mention::Anonymous(_) => Resolved::default(),
+            Mention::Anonymous(text) => {
+                self.note_unnamed(text);
+                Resolved::default()
+            }
         }
     }
 }
@@ -350,5 +365,20 @@ mod tests {
             cast.resolve(&Mention::Anonymous("a source".into()), None),
             Resolved::default()
         );
+    }
+
+    #[test]
+    fn role_first_introduced_without_a_name_stays_unnamed() {
+        let mut cast = Cast::new();
+        cast.mention(&person("Ana Ruiz", Some("chief executive")), None, true);
+        cast.mention(&Mention::Anonymous("a former employee".into()), None, true);
+        let r = cast.resolve(
+            &Mention::Role {
+                head: "employee".into(),
+                text: "the former employee".into(),
+            },
+            None,
+        );
+        assert_eq!(r.speaker, None);
     }
 }

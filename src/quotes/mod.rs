@@ -46,3 +46,56 @@ pub fn extract(story: &Story) -> Vec<Quote> {
 pub fn directory(stories: &[Story]) -> Vec<Speaker> {
     directory::build(stories)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::attribute::quotes;
+    use proptest::prelude::*;
+
+    /// Text made of words, spaces and every kind of quote mark and apostrophe.
+    fn newsish() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("\"".to_string()),
+                Just("'".to_string()),
+                Just("“".to_string()),
+                Just("”".to_string()),
+                Just("‘".to_string()),
+                Just("’".to_string()),
+                Just("«".to_string()),
+                Just("»".to_string()),
+                Just("„".to_string()),
+                Just(", ".to_string()),
+                Just(". ".to_string()),
+                Just(": ".to_string()),
+                Just(" said ".to_string()),
+                Just(" he ".to_string()),
+                Just(" Ana Ruiz".to_string()),
+                Just(" the minister".to_string()),
+                "[a-zA-Zé ]{0,12}",
+            ],
+            0..40,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(192))]
+        #[test]
+        fn never_panics_and_spans_stay_in_their_paragraphs(
+            paras in proptest::collection::vec(newsish(), 0..5)
+        ) {
+            let chars: Vec<Vec<char>> = paras.iter().map(|p| p.chars().collect()).collect();
+            for q in quotes(&chars, None) {
+                prop_assert!(!q.spans.is_empty());
+                prop_assert_eq!(q.paragraph, q.spans[0].paragraph);
+                prop_assert_eq!(q.start, q.spans[0].start);
+                prop_assert_eq!(q.end, q.spans[q.spans.len() - 1].end);
+                for s in &q.spans {
+                    prop_assert!(s.start < s.end);
+                    prop_assert!(s.end <= chars[s.paragraph].len());
+                }
+            }
+        }
+    }
+}

@@ -210,6 +210,20 @@ static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Lower-case nouns that head a person's role or title.
 static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
+        "employee",
+        "staffer",
+        "source",
+        "insider",
+        "colleague",
+        "neighbour",
+        "neighbor",
+        "relative",
+        "passenger",
+        "customer",
+        "voter",
+        "protester",
+        "demonstrator",
+        "eyewitness",
         "spokesman",
         "spokeswoman",
         "spokesperson",
