@@ -263,15 +263,22 @@ pub fn quotes(paras: &[Vec<char>], time: Option<Timestamp>) -> Vec<Quote> {
     let drafts = drafts(paras, found);
     // Prose introductions, paragraph by paragraph, outside the quotes.
     let mut events: Vec<((usize, usize), Event)> = Vec::new();
+    let mut by_paragraph: Vec<Vec<Piece>> = vec![Vec::new(); paras.len()];
+    for pc in drafts.iter().flat_map(|d| d.pieces.iter().copied()) {
+        if let Some(list) = by_paragraph.get_mut(pc.paragraph) {
+            list.push(pc);
+        }
+    }
+    let standalone: Vec<bool> = paras
+        .iter()
+        .zip(&by_paragraph)
+        .map(|(c, pieces)| !pieces.is_empty() && only_quotes(c, pieces))
+        .collect();
     for (p, c) in paras.iter().enumerate() {
-        let pieces: Vec<Piece> = drafts
-            .iter()
-            .flat_map(|d| d.pieces.iter().copied())
-            .filter(|pc| pc.paragraph == p)
-            .collect();
+        let pieces = &by_paragraph[p];
         let mut from = 0;
         let mut stretches = Vec::new();
-        for pc in &pieces {
+        for pc in pieces {
             if pc.start > from {
                 stretches.push((from, pc.start));
             }
@@ -313,7 +320,7 @@ pub fn quotes(paras: &[Vec<char>], time: Option<Timestamp>) -> Vec<Quote> {
             title = r.title;
             mention = Some(m);
             cue = Some(c);
-        } else if !d.partial && continues_previous(paras, &drafts, k) {
+        } else if !d.partial && continues_previous(&standalone, &drafts, k) {
             // A paragraph of nothing but a quote, after an attributed quote, goes on with
             // the same speaker.
             if let Some(prev) = out.iter().rev().find(|q| !q.partial) {
@@ -347,24 +354,18 @@ pub fn quotes(paras: &[Vec<char>], time: Option<Timestamp>) -> Vec<Quote> {
 }
 
 /// Whether draft `k` stands alone in its paragraph right after a paragraph whose last
-/// spoken quote was attributed.
-fn continues_previous(paras: &[Vec<char>], drafts: &[Draft], k: usize) -> bool {
-    let d = &drafts[k];
-    let p = d.first().paragraph;
-    if p == 0 {
+/// spoken quote was attributed (`standalone` tells which paragraphs hold only quotes).
+fn continues_previous(standalone: &[bool], drafts: &[Draft], k: usize) -> bool {
+    let p = drafts[k].first().paragraph;
+    if p == 0 || !standalone.get(p).copied().unwrap_or(false) {
         return false;
     }
-    let here: Vec<Piece> = drafts
-        .iter()
-        .flat_map(|x| x.pieces.iter().copied())
-        .filter(|pc| pc.paragraph == p)
-        .collect();
-    if !only_quotes(&paras[p], &here) {
-        return false;
-    }
+    // The nearest earlier spoken quote: drafts are in reading order, so this looks back
+    // only over the quotes of the previous paragraph (and partial ones in between).
     drafts[..k]
         .iter()
         .rev()
+        .take_while(|x| x.last().paragraph + 1 >= p)
         .find(|x| !x.partial)
         .is_some_and(|x| x.last().paragraph + 1 == p && x.attribution.is_some())
 }
