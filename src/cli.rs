@@ -52,6 +52,27 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// List every spoken quote, oldest first (quotes without a time last).
+    Quotes {
+        /// Only quotes by this speaker (full name or any part of it, any case).
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// text: aligned columns; json: an array of quotes with headline and story id.
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+        /// Pages to read: files, directories, or - for stdin.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// List everyone quoted, most quoted first.
+    Speakers {
+        /// text: aligned columns; json: an array of speakers.
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+        /// Pages to read: files, directories, or - for stdin.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Check the configuration file, or print the default one or its location.
     Config(crate::config::cli::ConfigArgs),
 }
@@ -125,6 +146,24 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let elapsed = started.elapsed();
             write_or_pipe_closed(|out| stats(&corpus, elapsed.as_secs_f64(), format, out))
+        }
+        Some(Command::Quotes {
+            speaker,
+            format,
+            paths,
+        }) => {
+            let Some(corpus) = load_reporting(&paths) else {
+                return Ok(ExitCode::FAILURE);
+            };
+            write_or_pipe_closed(|out| {
+                crate::quotes::listing::quotes(&corpus, speaker.as_deref(), format, out)
+            })
+        }
+        Some(Command::Speakers { format, paths }) => {
+            let Some(corpus) = load_reporting(&paths) else {
+                return Ok(ExitCode::FAILURE);
+            };
+            write_or_pipe_closed(|out| crate::quotes::listing::speakers(&corpus, format, out))
         }
         Some(Command::Config(args)) => crate::config::cli::run(&args, cli.config.as_deref()),
     }

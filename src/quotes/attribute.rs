@@ -1,0 +1,449 @@
+//! Turning found quote spans into [`Quote`]s: joining a quote split by its attribution,
+//! telling speech from scare quotes, and attributing each quote to its speaker by reading
+//! the story in order with its [`Cast`].
+
+use super::cast::{Cast, Resolved};
+use super::cues::{self, Attribution};
+use super::detect::{self, Found, Piece};
+use super::names::{Mention, classify, is_name_word, looks_like_title, title_text};
+use super::prose;
+use super::tokens::{Kind, Token, tokenize};
+use crate::model::{Quote, QuoteSpan, Timestamp};
+
+/// A quote being put together.
+#[derive(Clone, Debug)]
+struct Draft {
+    pieces: Vec<Piece>,
+    text: String,
+    partial: bool,
+    attribution: Option<Attribution>,
+    /// The attribution came after the quote (so a following quote may continue it).
+    after: bool,
+    /// Where the attribution is read, as (paragraph, offset).
+    at: (usize, usize),
+}
+
+impl Draft {
+    fn first(&self) -> Piece {
+        self.pieces[0]
+    }
+
+    fn last(&self) -> Piece {
+        self.pieces[self.pieces.len() - 1]
+    }
+}
+
+fn inner(paras: &[Vec<char>], p: &Piece) -> String {
+    paras[p.paragraph][p.inner_start..p.inner_end]
+        .iter()
+        .collect()
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// A title of a work or a name ("The Long Night"): short, capitalised, no sentence.
+fn is_title_case(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 || text.ends_with(['.', '!', '?', ',']) {
+        return false;
+    }
+    words.iter().all(|w| {
+        w.chars().next().is_some_and(|c| !c.is_lowercase())
+            || matches!(
+                *w,
+                "of" | "the" | "and" | "a" | "an" | "in" | "on" | "to" | "for" | "at" | "or"
+            )
+    })
+}
+
+/// The end of the text before `at` in the paragraph, skipping spaces.
+fn char_before(c: &[char], at: usize) -> Option<char> {
+    c[..at].iter().rev().find(|ch| !ch.is_whitespace()).copied()
+}
+
+/// Cuts an unclosed quote where its attribution clearly starts (`"We lost it all, said
+/// Ann Lee.` with the closing mark missing).
+fn repair_unclosed(paras: &[Vec<char>], piece: &mut Piece) {
+    let c = &paras[piece.paragraph];
+    for k in piece.inner_start..piece.inner_end {
+        if c[k] != ',' {
+            continue;
+        }
+        let tokens = tokenize(&c[k + 1..piece.inner_end], k + 1);
+        let clear = match tokens.first() {
+            Some(t) if cues::is_cue(&t.text) => true,
+            Some(_) => {
+                tokens.iter().take(3).any(|t| cues::is_cue(&t.text))
+                    && !tokens.iter().take(3).any(|t| t.kind != Kind::Word)
+            }
+            None => false,
+        };
+        if !clear {
+            continue;
+        }
+        let Some(a) = cues::after_quote(&tokens, false) else {
+            continue;
+        };
+        if matches!(
+            classify(&a.subject),
+            Some(Mention::Person { .. } | Mention::Pronoun(_))
+        ) {
+            piece.inner_end = k + 1;
+            piece.end = k + 1;
+            return;
+        }
+    }
+}
+
+/// Builds the drafts of a story's found quotes, with their attributions.
+fn drafts(paras: &[Vec<char>], found: Vec<Found>) -> Vec<Draft> {
+    let mut found = found;
+    for f in &mut found {
+        if let [only] = f.pieces.as_mut_slice()
+            && !only.closed
+        {
+            repair_unclosed(paras, only);
+        }
+    }
+    // Bounds of each quote within its first and last paragraphs, to cut clauses at.
+    let mut out: Vec<Draft> = Vec::with_capacity(found.len());
+    for (i, f) in found.iter().enumerate() {
+        let first = f.pieces[0];
+        let last = f.pieces[f.pieces.len() - 1];
+        let text = f
+            .pieces
+            .iter()
+            .map(|p| inner(paras, p))
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let c_last = &paras[last.paragraph];
+        let next_start = found
+            .get(i + 1)
+            .map(|n| n.pieces[0])
+            .filter(|n| n.paragraph == last.paragraph)
+            .map_or(c_last.len(), |n| n.start);
+        let after_tokens = tokenize(&c_last[last.end.min(next_start)..next_start], last.end);
+        let ended = last.closed
+            && paras[last.paragraph][..last.inner_end]
+                .last()
+                .is_some_and(|c| *c == '.');
+        let c_first = &paras[first.paragraph];
+        let prev_end = i
+            .checked_sub(1)
+            .map(|k| found[k].pieces[found[k].pieces.len() - 1])
+            .filter(|p| p.paragraph == first.paragraph)
+            .map_or(0, |p| p.end);
+        let before_tokens = tokenize(&c_first[prev_end.min(first.start)..first.start], prev_end);
+        let post = cues::after_quote(&after_tokens, ended)
+            .filter(|a| classify(&a.subject).is_some() || is_name_like(&a.appositive));
+        let pre = cues::before_quote(&before_tokens)
+            .filter(|a| classify(&a.subject).is_some() || is_name_like(&a.appositive));
+        let lower_start = text
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase);
+        let embedded = lower_start
+            && pre.is_none()
+            && char_before(c_first, first.start).is_some_and(char::is_alphanumeric);
+        let (attribution, after, at) = match (post, pre) {
+            (Some(a), _) => (Some(a), true, (last.paragraph, last.end)),
+            (None, Some(a)) => (Some(a), false, (first.paragraph, first.start)),
+            (None, None) => (None, false, (last.paragraph, last.end)),
+        };
+        out.push(Draft {
+            pieces: f.pieces.clone(),
+            text,
+            partial: embedded,
+            attribution,
+            after,
+            at,
+        });
+    }
+    let mut out = merge_split(paras, out);
+    // Scare quotes, titles and fragments are not speech, and are not attributed.
+    for d in &mut out {
+        d.partial = d.partial || word_count(&d.text) < 4 || is_title_case(&d.text);
+        if d.partial {
+            d.attribution = None;
+        }
+    }
+    out
+}
+
+fn is_name_like(tokens: &[Token]) -> bool {
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
+    (1..=4).contains(&words.len()) && words.iter().all(|w| is_name_word(w))
+}
+
+/// Joins a quote split by its attribution (`"A," she said. "B."`) into one.
+fn merge_split(paras: &[Vec<char>], drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        if let Some(prev) = out.last_mut() {
+            let (a, b) = (prev.last(), d.first());
+            let joinable = prev.after
+                && !prev.partial
+                && !d.partial
+                && a.paragraph == b.paragraph
+                && d.attribution.as_ref().is_none_or(|_| !d.after);
+            if joinable {
+                let gap = tokenize(&paras[a.paragraph][a.end..b.start], a.end);
+                let stop = gap.iter().position(|t| t.kind == Kind::Stop);
+                let cues = gap.iter().filter(|t| cues::is_cue(&t.text)).count();
+                let only_attribution =
+                    cues <= 1 && stop.is_none_or(|s| gap[s..].iter().all(|t| !t.is_word()));
+                if only_attribution {
+                    prev.pieces.extend(d.pieces);
+                    prev.text = format!("{} {}", prev.text, d.text);
+                    continue;
+                }
+            }
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// True when the paragraph holds nothing but quotes.
+fn only_quotes(c: &[char], pieces: &[Piece]) -> bool {
+    let mut covered = vec![false; c.len()];
+    for p in pieces {
+        for slot in covered.iter_mut().take(p.end.min(c.len())).skip(p.start) {
+            *slot = true;
+        }
+    }
+    c.iter()
+        .zip(&covered)
+        .all(|(ch, cov)| *cov || !ch.is_alphanumeric())
+}
+
+/// Resolves an attribution's mention, with its appositive, against the cast.
+fn resolve(cast: &mut Cast, a: &Attribution) -> (Resolved, String) {
+    let mention = classify(&a.subject);
+    let words = |ts: &[Token]| {
+        ts.iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // "Unite's regional officer, Paul Grant, said": the name is in the appositive.
+    if is_name_like(&a.appositive)
+        && !matches!(&mention, Some(Mention::Person { name, .. }) if name.contains(' '))
+        && let Some(Mention::Person { name, gender, .. }) = classify(&a.appositive)
+    {
+        let person = Mention::Person {
+            name,
+            title: None,
+            gender,
+        };
+        return (
+            cast.resolve(&person, title_text(&a.subject)),
+            words(&a.appositive),
+        );
+    }
+    let title = looks_like_title(&a.appositive)
+        .then(|| title_text(&a.appositive))
+        .flatten();
+    let text = words(&a.subject);
+    match mention {
+        Some(m) => (cast.resolve(&m, title), text),
+        None => (Resolved::default(), text),
+    }
+}
+
+/// Finds, joins and attributes the quotes of a story.
+pub fn quotes(paras: &[Vec<char>], time: Option<Timestamp>) -> Vec<Quote> {
+    let found = detect::find(paras);
+    let drafts = drafts(paras, found);
+    // Prose introductions, paragraph by paragraph, outside the quotes.
+    let mut events: Vec<((usize, usize), Event)> = Vec::new();
+    let mut by_paragraph: Vec<Vec<Piece>> = vec![Vec::new(); paras.len()];
+    for pc in drafts.iter().flat_map(|d| d.pieces.iter().copied()) {
+        if let Some(list) = by_paragraph.get_mut(pc.paragraph) {
+            list.push(pc);
+        }
+    }
+    let standalone: Vec<bool> = paras
+        .iter()
+        .zip(&by_paragraph)
+        .map(|(c, pieces)| !pieces.is_empty() && only_quotes(c, pieces))
+        .collect();
+    for (p, c) in paras.iter().enumerate() {
+        let pieces = &by_paragraph[p];
+        let mut from = 0;
+        let mut stretches = Vec::new();
+        for pc in pieces {
+            if pc.start > from {
+                stretches.push((from, pc.start));
+            }
+            from = from.max(pc.end);
+        }
+        if from < c.len() {
+            stretches.push((from, c.len()));
+        }
+        for (a, b) in stretches {
+            for intro in prose::introductions(&tokenize(&c[a..b], a)) {
+                events.push(((p, intro.at), Event::Prose(intro)));
+            }
+        }
+    }
+    for (k, d) in drafts.iter().enumerate() {
+        events.push((d.at, Event::Quote(k)));
+    }
+    events.sort_by_key(|(at, e)| (*at, matches!(e, Event::Prose(_))));
+    let mut cast = Cast::new();
+    let mut resolved: Vec<Option<(Resolved, String, String)>> = vec![None; drafts.len()];
+    for (_, event) in events {
+        match event {
+            Event::Prose(intro) => cast.mention(&intro.mention, intro.title, intro.subject),
+            Event::Quote(k) => {
+                if let Some(a) = &drafts[k].attribution {
+                    let (r, mention) = resolve(&mut cast, a);
+                    resolved[k] = Some((r, mention, a.cue.clone()));
+                }
+            }
+        }
+    }
+    let mut out: Vec<Quote> = Vec::with_capacity(drafts.len());
+    for (k, d) in drafts.iter().enumerate() {
+        let first = d.first();
+        let last = d.last();
+        let (mut speaker, mut title, mut mention, mut cue) = (None, None, None, None);
+        if let Some((r, m, c)) = resolved[k].take() {
+            speaker = r.speaker;
+            title = r.title;
+            mention = Some(m);
+            cue = Some(c);
+        } else if !d.partial && continues_previous(&standalone, &drafts, k) {
+            // A paragraph of nothing but a quote, after an attributed quote, goes on with
+            // the same speaker.
+            if let Some(prev) = out.iter().rev().find(|q| !q.partial) {
+                speaker.clone_from(&prev.speaker);
+                title.clone_from(&prev.speaker_title);
+            }
+        }
+        out.push(Quote {
+            text: d.text.clone(),
+            speaker,
+            speaker_title: title,
+            speaker_mention: mention,
+            cue,
+            partial: d.partial,
+            paragraph: first.paragraph,
+            start: first.start,
+            end: last.end,
+            timestamp: time,
+            spans: d
+                .pieces
+                .iter()
+                .map(|p| QuoteSpan {
+                    paragraph: p.paragraph,
+                    start: p.start,
+                    end: p.end,
+                })
+                .collect(),
+        });
+    }
+    out
+}
+
+/// Whether draft `k` stands alone in its paragraph right after a paragraph whose last
+/// spoken quote was attributed (`standalone` tells which paragraphs hold only quotes).
+fn continues_previous(standalone: &[bool], drafts: &[Draft], k: usize) -> bool {
+    let p = drafts[k].first().paragraph;
+    if p == 0 || !standalone.get(p).copied().unwrap_or(false) {
+        return false;
+    }
+    // The nearest earlier spoken quote: drafts are in reading order, so this looks back
+    // only over the quotes of the previous paragraph (and partial ones in between).
+    drafts[..k]
+        .iter()
+        .rev()
+        .take_while(|x| x.last().paragraph + 1 >= p)
+        .find(|x| !x.partial)
+        .is_some_and(|x| x.last().paragraph + 1 == p && x.attribution.is_some())
+}
+
+/// What happens at one point of the story, in reading order.
+#[derive(Clone, Debug)]
+enum Event {
+    Prose(prose::Introduction),
+    Quote(usize),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(paras: &[&str]) -> Vec<Quote> {
+        let chars: Vec<Vec<char>> = paras.iter().map(|p| p.chars().collect()).collect();
+        quotes(&chars, None)
+    }
+
+    #[test]
+    fn split_quote_is_one_quote() {
+        let q = run(&["\"We lost,\" she said. \"But we will be back next season.\""]);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "We lost, But we will be back next season.");
+        assert_eq!(q[0].spans.len(), 2);
+        assert_eq!(q[0].cue.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn two_attributed_quotes_stay_apart() {
+        let q = run(&["\"We go now, all of us,\" she said. \"We stay here, all of us,\" he said."]);
+        assert_eq!(q.len(), 2);
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_partial() {
+        let q = run(&[
+            "The so-called \"peace dividend\" and the film \"Gone With The Wind\" and the plan called \"a betrayal of every voter in the land\".",
+        ]);
+        assert_eq!(q.len(), 3);
+        assert!(q.iter().all(|q| q.partial && q.speaker.is_none()), "{q:?}");
+    }
+
+    #[test]
+    fn unclosed_quote_with_attribution_inside_is_cut() {
+        let q = run(&["\"We lost our home and our savings, said Ann Lee, a nurse."]);
+        assert_eq!(q[0].text, "We lost our home and our savings,");
+        assert_eq!(q[0].speaker.as_deref(), Some("Ann Lee"));
+        assert_eq!(q[0].speaker_title.as_deref(), Some("nurse"));
+    }
+
+    #[test]
+    fn standalone_paragraph_continues_the_speaker() {
+        let q = run(&[
+            "\"We rebuilt once and we will rebuild again,\" said Mayor Ed Cole.",
+            "\"Nobody here is giving up on this town.\"",
+            "\"Quote with no attribution at all follows here.\"",
+        ]);
+        assert_eq!(q[1].speaker.as_deref(), Some("Ed Cole"));
+        assert_eq!(q[2].speaker, None);
+    }
+
+    #[test]
+    fn anonymous_source_keeps_the_mention() {
+        let q =
+            run(&["\"The deal is done, more or less,\" a source familiar with the matter said."]);
+        assert_eq!(q[0].speaker, None);
+        assert_eq!(
+            q[0].speaker_mention.as_deref(),
+            Some("a source familiar with the matter")
+        );
+    }
+
+    #[test]
+    fn unresolved_pronoun_is_null_not_a_guess() {
+        let q = run(&["\"This will not stand, not today,\" he said."]);
+        assert_eq!(q[0].speaker, None);
+        assert_eq!(q[0].speaker_mention.as_deref(), Some("he"));
+    }
+}

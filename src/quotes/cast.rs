@@ -1,0 +1,384 @@
+//! The cast of a story: the people and organisations it has introduced so far, read in
+//! order, so that a surname, a role or a pronoun can be resolved to the right one.
+
+use super::names::{Gender, Mention, gender_of_word};
+
+/// A person the story has named.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    /// The fullest form of the name seen.
+    pub name: String,
+    /// The first title given to them.
+    pub title: Option<String>,
+    /// What honorifics, titles and pronouns have told.
+    pub gender: Gender,
+}
+
+/// Who a mention turned out to be.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Resolved {
+    /// The person's full name or the organisation's name.
+    pub speaker: Option<String>,
+    /// Their title.
+    pub title: Option<String>,
+}
+
+/// The people and organisations introduced so far, with who was talked about last.
+#[derive(Debug, Default)]
+pub struct Cast {
+    people: Vec<Person>,
+    /// People in the order they were last the subject of a sentence or a speaker.
+    salient: Vec<usize>,
+    /// Organisations in the order they were last mentioned.
+    organisations: Vec<String>,
+    /// Head nouns of people introduced without a name ("a former employee").
+    unnamed: Vec<String>,
+}
+
+fn compatible(person: Gender, wanted: Gender) -> bool {
+    wanted == Gender::Unknown || person == Gender::Unknown || person == wanted
+}
+
+/// True when `title` has `head` as one of its words ("spokesman" in "deputy spokesman
+/// for the UN"); the spokes- words stand for each other.
+fn title_has(title: &str, head: &str) -> bool {
+    let spokes = |w: &str| w.starts_with("spokes");
+    title
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| {
+            let w = w.to_lowercase();
+            w == head || (spokes(&w) && spokes(head))
+        })
+}
+
+impl Cast {
+    /// An empty cast.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The people introduced so far.
+    pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+
+    fn touch(&mut self, id: usize) {
+        self.salient.retain(|&k| k != id);
+        self.salient.push(id);
+    }
+
+    fn touch_org(&mut self, name: &str) {
+        self.organisations.retain(|o| o != name);
+        self.organisations.push(name.to_string());
+    }
+
+    /// The person whose name has `word` as one of its parts: a surname ("Wang" for Wang
+    /// Zhihua, "Park" for John Park) or a given name; the latest introduced wins, and a
+    /// match on the last word beats one on another word.
+    fn by_part(&self, word: &str) -> Option<usize> {
+        let matches = |p: &Person, last: bool| {
+            let parts: Vec<&str> = p.name.split_whitespace().collect();
+            if last {
+                parts.last().is_some_and(|w| *w == word)
+            } else {
+                parts.contains(&word)
+            }
+        };
+        let found = |last: bool| {
+            self.people
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, p)| p.name.contains(' ') && matches(p, last))
+                .map(|(k, _)| k)
+        };
+        found(true)
+            .or_else(|| found(false))
+            .or_else(|| self.people.iter().position(|p| p.name == word))
+    }
+
+    /// Introduces (or finds again) a person; returns their index.
+    fn person(&mut self, name: &str, title: Option<String>, gender: Gender) -> usize {
+        let id = if name.contains(' ') {
+            self.people.iter().position(|p| p.name == name)
+        } else {
+            self.by_part(name)
+        };
+        let id = match id {
+            Some(id) => id,
+            None => {
+                self.people.push(Person {
+                    name: name.to_string(),
+                    title: None,
+                    gender: Gender::Unknown,
+                });
+                self.people.len() - 1
+            }
+        };
+        let p = &mut self.people[id];
+        if p.title.is_none() {
+            p.title = title;
+        }
+        if p.gender == Gender::Unknown {
+            p.gender = gender;
+        }
+        if p.gender == Gender::Unknown
+            && let Some(t) = &p.title
+        {
+            p.gender = t
+                .split_whitespace()
+                .map(gender_of_word)
+                .find(|g| *g != Gender::Unknown)
+                .unwrap_or(Gender::Unknown);
+        }
+        id
+    }
+
+    /// Notes a person or organisation named in the story's prose (not as a speaker).
+    /// `subject` marks them as what the sentence is about.
+    pub fn mention(&mut self, mention: &Mention, title: Option<String>, subject: bool) {
+        match mention {
+            Mention::Person {
+                name,
+                title: own,
+                gender,
+            } => {
+                if !name.contains(' ') && self.by_part(name).is_none() {
+                    return; // a lone capitalised word in prose is not introduced
+                }
+                let id = self.person(name, title.or_else(|| own.clone()), *gender);
+                if subject {
+                    self.touch(id);
+                }
+            }
+            Mention::Organisation(name) => self.touch_org(name),
+            Mention::OrganisationRef { .. } if subject => {
+                self.resolve(mention, None);
+            }
+            Mention::Anonymous(text) => self.note_unnamed(text),
+            _ => {}
+        }
+    }
+
+    /// Notes someone introduced without a name, so that "the employee" later is them.
+    fn note_unnamed(&mut self, text: &str) {
+        if let Some(head) = text.split_whitespace().last() {
+            self.unnamed.push(head.to_lowercase());
+        }
+    }
+
+    /// The latest salient person compatible with `gender`.
+    fn latest(&self, gender: Gender) -> Option<usize> {
+        self.salient
+            .iter()
+            .rev()
+            .copied()
+            .find(|&k| compatible(self.people[k].gender, gender))
+    }
+
+    fn as_speaker(&mut self, id: usize, title: Option<String>) -> Resolved {
+        self.touch(id);
+        let p = &mut self.people[id];
+        if p.title.is_none() {
+            p.title.clone_from(&title);
+        }
+        Resolved {
+            speaker: Some(p.name.clone()),
+            title: title.or_else(|| p.title.clone()),
+        }
+    }
+
+    /// Resolves the speaker of a quote; `title` is an appositive given with the mention.
+    pub fn resolve(&mut self, mention: &Mention, title: Option<String>) -> Resolved {
+        match mention {
+            Mention::Person {
+                name,
+                title: own,
+                gender,
+            } => {
+                let id = self.person(name, title.clone().or_else(|| own.clone()), *gender);
+                self.as_speaker(id, title.or_else(|| own.clone()))
+            }
+            Mention::Pronoun(p) if p == "it" => Resolved {
+                speaker: self.organisations.last().cloned(),
+                title: None,
+            },
+            Mention::Pronoun(p) => {
+                let gender = gender_of_word(p);
+                let Some(id) = (p != "we" && p != "i")
+                    .then(|| self.latest(gender))
+                    .flatten()
+                else {
+                    return Resolved::default();
+                };
+                if self.people[id].gender == Gender::Unknown {
+                    self.people[id].gender = gender;
+                }
+                self.as_speaker(id, title)
+            }
+            Mention::Role { head, .. } => {
+                let by_title = self
+                    .salient
+                    .iter()
+                    .rev()
+                    .copied()
+                    .chain((0..self.people.len()).rev())
+                    .find(|&k| {
+                        self.people[k]
+                            .title
+                            .as_deref()
+                            .is_some_and(|t| title_has(t, head))
+                    });
+                // "A former employee said …" then "the former employee said": still unnamed.
+                let unnamed = self.unnamed.iter().any(|h| h == head);
+                let id = by_title.or_else(|| {
+                    (!super::names::is_office(head) && !unnamed)
+                        .then(|| self.latest(gender_of_word(head)))
+                        .flatten()
+                });
+                match id {
+                    Some(id) => self.as_speaker(id, title),
+                    None => Resolved::default(),
+                }
+            }
+            Mention::Organisation(name) => {
+                self.touch_org(name);
+                Resolved {
+                    speaker: Some(name.clone()),
+                    title: None,
+                }
+            }
+            Mention::OrganisationRef { head, text } => {
+                let named = self
+                    .organisations
+                    .iter()
+                    .rev()
+                    .find(|o| title_has(o, head))
+                    .or_else(|| {
+                        super::names::is_generic_org(head)
+                            .then(|| self.organisations.last())
+                            .flatten()
+                    })
+                    .cloned();
+                let name = named.unwrap_or_else(|| capitalised(text));
+                self.touch_org(&name);
+                Resolved {
+                    speaker: Some(name),
+                    title: None,
+                }
+            }
+            Mention::Anonymous(text) => {
+                self.note_unnamed(text);
+                Resolved::default()
+            }
+        }
+    }
+}
+
+/// The words with their first letter in capitals ("the company" → "The company").
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str, title: Option<&str>) -> Mention {
+        Mention::Person {
+            name: name.into(),
+            title: title.map(Into::into),
+            gender: Gender::Unknown,
+        }
+    }
+
+    #[test]
+    fn surname_resolves_to_full_name() {
+        let mut cast = Cast::new();
+        cast.mention(&person("Ana Ruiz", Some("mayor")), None, true);
+        let r = cast.resolve(&person("Ruiz", None), None);
+        assert_eq!(r.speaker.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(r.title.as_deref(), Some("mayor"));
+    }
+
+    #[test]
+    fn pronoun_takes_latest_compatible_person() {
+        let mut cast = Cast::new();
+        cast.mention(&person("Ana Ruiz", Some("spokeswoman")), None, true);
+        cast.mention(&person("Ben Ode", None), None, true);
+        cast.resolve(&Mention::Pronoun("he".into()), None);
+        let r = cast.resolve(&Mention::Pronoun("she".into()), None);
+        assert_eq!(r.speaker.as_deref(), Some("Ana Ruiz"));
+        let r = cast.resolve(&Mention::Pronoun("he".into()), None);
+        assert_eq!(r.speaker.as_deref(), Some("Ben Ode"));
+    }
+
+    #[test]
+    fn role_resolves_by_title_and_offices_are_not_guessed() {
+        let mut cast = Cast::new();
+        cast.mention(&person("Ana Ruiz", Some("Finance Minister")), None, true);
+        cast.mention(&person("Ben Ode", None), None, true);
+        let role = |h: &str| Mention::Role {
+            head: h.into(),
+            text: format!("the {h}"),
+        };
+        assert_eq!(
+            cast.resolve(&role("minister"), None).speaker.as_deref(),
+            Some("Ana Ruiz")
+        );
+        assert_eq!(cast.resolve(&role("governor"), None).speaker, None);
+        assert_eq!(
+            cast.resolve(&role("official"), None).speaker.as_deref(),
+            Some("Ana Ruiz")
+        );
+    }
+
+    #[test]
+    fn organisation_by_common_noun() {
+        let mut cast = Cast::new();
+        cast.mention(
+            &Mention::Organisation("Ministry of Trade".into()),
+            None,
+            false,
+        );
+        let r = cast.resolve(
+            &Mention::OrganisationRef {
+                head: "ministry".into(),
+                text: "the ministry".into(),
+            },
+            None,
+        );
+        assert_eq!(r.speaker.as_deref(), Some("Ministry of Trade"));
+        let r = cast.resolve(
+            &Mention::OrganisationRef {
+                head: "bank".into(),
+                text: "the bank".into(),
+            },
+            None,
+        );
+        assert_eq!(r.speaker.as_deref(), Some("The bank"));
+        assert_eq!(
+            cast.resolve(&Mention::Anonymous("a source".into()), None),
+            Resolved::default()
+        );
+    }
+
+    #[test]
+    fn role_first_introduced_without_a_name_stays_unnamed() {
+        let mut cast = Cast::new();
+        cast.mention(&person("Ana Ruiz", Some("chief executive")), None, true);
+        cast.mention(&Mention::Anonymous("a former employee".into()), None, true);
+        let r = cast.resolve(
+            &Mention::Role {
+                head: "employee".into(),
+                text: "the former employee".into(),
+            },
+            None,
+        );
+        assert_eq!(r.speaker, None);
+    }
+}

@@ -1,0 +1,577 @@
+//! Attribution cues: the verbs of saying and the clause that names who spoke, found just
+//! after a quote (`"…," said Wang Zhihua, director of …`; `"…," he said`) or just before
+//! it (`She told reporters: "…"`; `According to Jane Roe, "…"`).
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::tokens::{Kind, Token};
+
+/// Verbs (every tense form) that attribute speech.
+static CUE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let forms: &[&str] = &[
+        "say",
+        "says",
+        "said",
+        "saying",
+        "tell",
+        "tells",
+        "told",
+        "telling",
+        "add",
+        "adds",
+        "added",
+        "adding",
+        "explain",
+        "explains",
+        "explained",
+        "explaining",
+        "stress",
+        "stresses",
+        "stressed",
+        "stressing",
+        "note",
+        "notes",
+        "noted",
+        "noting",
+        "warn",
+        "warns",
+        "warned",
+        "warning",
+        "urge",
+        "urges",
+        "urged",
+        "urging",
+        "insist",
+        "insists",
+        "insisted",
+        "insisting",
+        "argue",
+        "argues",
+        "argued",
+        "arguing",
+        "ask",
+        "asks",
+        "asked",
+        "asking",
+        "write",
+        "writes",
+        "wrote",
+        "writing",
+        "announce",
+        "announces",
+        "announced",
+        "announcing",
+        "reply",
+        "replies",
+        "replied",
+        "replying",
+        "continue",
+        "continues",
+        "continued",
+        "continuing",
+        "declare",
+        "declares",
+        "declared",
+        "declaring",
+        "state",
+        "states",
+        "stated",
+        "stating",
+        "claim",
+        "claims",
+        "claimed",
+        "comment",
+        "comments",
+        "commented",
+        "remark",
+        "remarks",
+        "remarked",
+        "observe",
+        "observes",
+        "observed",
+        "emphasise",
+        "emphasised",
+        "emphasises",
+        "emphasize",
+        "emphasized",
+        "emphasizes",
+        "recall",
+        "recalls",
+        "recalled",
+        "admit",
+        "admits",
+        "admitted",
+        "acknowledge",
+        "acknowledges",
+        "acknowledged",
+        "confirm",
+        "confirms",
+        "confirmed",
+        "concede",
+        "concedes",
+        "conceded",
+        "predict",
+        "predicts",
+        "predicted",
+        "suggest",
+        "suggests",
+        "suggested",
+        "tweet",
+        "tweets",
+        "tweeted",
+        "post",
+        "posts",
+        "posted",
+        "promise",
+        "promises",
+        "promised",
+        "vow",
+        "vows",
+        "vowed",
+        "pledge",
+        "pledges",
+        "pledged",
+        "caution",
+        "cautions",
+        "cautioned",
+        "complain",
+        "complains",
+        "complained",
+        "joke",
+        "jokes",
+        "joked",
+        "quip",
+        "quips",
+        "quipped",
+        "shout",
+        "shouts",
+        "shouted",
+        "yell",
+        "yells",
+        "yelled",
+        "whisper",
+        "whispers",
+        "whispered",
+        "exclaim",
+        "exclaims",
+        "exclaimed",
+        "boast",
+        "boasts",
+        "boasted",
+        "conclude",
+        "concludes",
+        "concluded",
+        "reiterate",
+        "reiterates",
+        "reiterated",
+        "underline",
+        "underlines",
+        "underlined",
+        "underscore",
+        "underscores",
+        "underscored",
+        "respond",
+        "responds",
+        "responded",
+        "answer",
+        "answers",
+        "answered",
+        "counter",
+        "counters",
+        "countered",
+        "retort",
+        "retorts",
+        "retorted",
+        "recount",
+        "recounts",
+        "recounted",
+        "muse",
+        "mused",
+        "wonder",
+        "wonders",
+        "wondered",
+        "tell",
+        "testify",
+        "testified",
+        "testifies",
+        "mention",
+        "mentions",
+        "mentioned",
+        "reveal",
+        "reveals",
+        "revealed",
+        "cry",
+        "cried",
+        "sigh",
+        "sighed",
+        "laugh",
+        "laughed",
+        "shrug",
+        "shrugged",
+        "plead",
+        "pleaded",
+        "begged",
+        "demand",
+        "demands",
+        "demanded",
+        "lament",
+        "lamented",
+        "point",
+    ];
+    forms.iter().copied().collect()
+});
+
+/// Words allowed between a speaker and the verb ("he later said", "Smith has also said").
+static BETWEEN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "also",
+        "later",
+        "then",
+        "further",
+        "previously",
+        "earlier",
+        "again",
+        "once",
+        "has",
+        "had",
+        "have",
+        "would",
+        "will",
+        "simply",
+        "quickly",
+        "recently",
+        "repeatedly",
+        "often",
+        "separately",
+        "flatly",
+        "bluntly",
+        "angrily",
+        "calmly",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// True for a verb of saying in any tense.
+pub fn is_cue(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    CUE_VERBS.contains(lower.as_str()) && lower != "point" && lower != "post"
+}
+
+fn is_participle(word: &str) -> bool {
+    word.to_lowercase().ends_with("ing")
+}
+
+/// An attribution found next to a quote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The cue as written ("said", "according to").
+    pub cue: String,
+    /// The words naming the speaker.
+    pub subject: Vec<Token>,
+    /// An appositive after (or before) the name: a title, or the name after a role.
+    pub appositive: Vec<Token>,
+}
+
+/// Splits tokens at commas.
+fn segments(tokens: &[Token]) -> Vec<&[Token]> {
+    tokens.split(|t| t.kind == Kind::Comma).collect()
+}
+
+/// The noun phrase that starts `tokens` (up to the first word that cannot be in one).
+fn leading_np(tokens: &[Token]) -> &[Token] {
+    let mut end = 0;
+    for (k, t) in tokens.iter().enumerate() {
+        if !t.is_word() {
+            break;
+        }
+        let l = t.lower();
+        let ok = t.is_capitalised()
+            || k == 0
+            || super::names::is_role_noun(&l)
+            || super::names::is_modifier(&l)
+            || matches!(
+                l.as_str(),
+                "of" | "for" | "the" | "and" | "de" | "van" | "von"
+            )
+            || t.text.chars().any(|c| c.is_ascii_digit());
+        if !ok || is_cue(&l) && k > 0 {
+            break;
+        }
+        end = k + 1;
+    }
+    &tokens[..end]
+}
+
+/// Drops adverbs and auxiliaries at the end of a subject ("he later", "Smith has").
+fn strip_between(mut tokens: &[Token]) -> &[Token] {
+    while let Some(last) = tokens.last() {
+        if last.is_word() && BETWEEN.contains(last.lower().as_str()) && tokens.len() > 1 {
+            tokens = &tokens[..tokens.len() - 1];
+        } else {
+            break;
+        }
+    }
+    tokens
+}
+
+/// Reads "SUBJECT[, APPOSITIVE,]" from the words before a verb. `first` picks the first
+/// comma segment (a clause right after a quote) rather than the last (before a quote).
+fn subject_before(tokens: &[Token], first: bool) -> Option<(Vec<Token>, Vec<Token>)> {
+    let tokens = strip_between(tokens);
+    let segs = segments(tokens);
+    let appositive_closed = segs.len() >= 2 && segs.last().is_some_and(|s| s.is_empty());
+    let (head, appositive): (&[Token], &[Token]) = if first {
+        (segs[0], if segs.len() >= 2 { segs[1] } else { &[] })
+    } else if appositive_closed && segs.len() >= 3 {
+        (segs[segs.len() - 3], segs[segs.len() - 2])
+    } else if appositive_closed {
+        (segs[segs.len() - 2], &[])
+    } else {
+        (segs[segs.len() - 1], &[])
+    };
+    let head: Vec<Token> = head
+        .iter()
+        .skip_while(|t| !t.is_word() || super::names::is_leading_junk(&t.text))
+        .cloned()
+        .collect();
+    let words = head.iter().filter(|t| t.is_word()).count();
+    if words == 0 || words > 9 || head.iter().any(|t| t.kind == Kind::Stop) {
+        return None;
+    }
+    Some((head, appositive.to_vec()))
+}
+
+/// Reads "NAME[, APPOSITIVE]" after a verb ("said Wang Zhihua, director of …").
+fn subject_after(tokens: &[Token]) -> Option<(Vec<Token>, Vec<Token>)> {
+    let segs = segments(tokens);
+    let head = leading_np(segs.first()?);
+    if head.is_empty() {
+        return None;
+    }
+    let head_words: Vec<Token> = head.to_vec();
+    let appositive = if segs.len() >= 2 && head.len() == segs[0].len() {
+        segs[1].to_vec()
+    } else {
+        Vec::new()
+    };
+    Some((head_words, appositive))
+}
+
+/// The tokens of a sentence up to its end (exclusive).
+fn until_stop(tokens: &[Token]) -> &[Token] {
+    let end = tokens
+        .iter()
+        .position(|t| t.kind == Kind::Stop)
+        .unwrap_or(tokens.len());
+    &tokens[..end]
+}
+
+/// Finds the attribution in the words just after a quote, up to the end of the sentence
+/// (`tokens` starts right after the closing mark). `ended` tells that the quote itself
+/// ended its sentence with a full stop, so only a lower-case clause can follow.
+pub fn after_quote(tokens: &[Token], ended: bool) -> Option<Attribution> {
+    let start = tokens
+        .iter()
+        .position(|t| !matches!(t.kind, Kind::Comma | Kind::Dash | Kind::Other))?;
+    let clause = until_stop(&tokens[start..]);
+    let first = clause.first()?;
+    if ended && first.is_capitalised() {
+        return None;
+    }
+    let lower: Vec<String> = clause.iter().map(Token::lower).collect();
+    if lower.len() >= 3 && lower[0] == "according" && lower[1] == "to" {
+        let (subject, appositive) = subject_after(&clause[2..])?;
+        return Some(Attribution {
+            cue: "according to".to_string(),
+            subject,
+            appositive,
+        });
+    }
+    // Verb first: "said the senior official", "added Smith".
+    let mut v = 0;
+    while v < clause.len() && clause[v].is_word() && BETWEEN.contains(lower[v].as_str()) {
+        v += 1;
+    }
+    if v < clause.len() && clause[v].is_word() && is_cue(&lower[v]) && !is_participle(&lower[v]) {
+        let (subject, appositive) = subject_after(&clause[v + 1..])?;
+        return Some(Attribution {
+            cue: clause[v].lower(),
+            subject,
+            appositive,
+        });
+    }
+    // Subject first: "Wang explained", "Farhan Haq, deputy spokesman for …, said".
+    let limit = clause.len().min(30);
+    let v = (1..limit)
+        .find(|&k| clause[k].is_word() && is_cue(&lower[k]) && !is_participle(&lower[k]))?;
+    let (subject, appositive) = subject_before(&clause[..v], true)?;
+    Some(Attribution {
+        cue: clause[v].lower(),
+        subject,
+        appositive,
+    })
+}
+
+/// Finds the attribution in the words just before a quote, from the start of their
+/// sentence (`tokens` ends right before the opening mark).
+pub fn before_quote(tokens: &[Token]) -> Option<Attribution> {
+    let start = tokens
+        .iter()
+        .rposition(|t| t.kind == Kind::Stop)
+        .map_or(0, |k| k + 1);
+    let mut clause = &tokens[start..];
+    while clause.first().is_some_and(|t| !t.is_word()) {
+        clause = &clause[1..];
+    }
+    let last = clause.last()?;
+    let introduced = matches!(last.kind, Kind::Colon | Kind::Comma);
+    let body = if introduced {
+        &clause[..clause.len() - 1]
+    } else {
+        clause
+    };
+    let lower: Vec<String> = body.iter().map(Token::lower).collect();
+    if introduced && lower.len() >= 3 && lower[0] == "according" && lower[1] == "to" {
+        let rest = &body[2..];
+        let segs = segments(rest);
+        let subject = segs.first()?.to_vec();
+        let appositive = segs.get(1).map(|s| s.to_vec()).unwrap_or_default();
+        return Some(Attribution {
+            cue: "according to".to_string(),
+            subject,
+            appositive,
+        });
+    }
+    let v = (0..body.len())
+        .rev()
+        .find(|&k| body[k].is_word() && is_cue(&lower[k]))?;
+    let after = &body[v + 1..];
+    let allowed = match last.kind {
+        Kind::Colon => after.len() <= 14,
+        Kind::Comma => after.len() <= 6 && !lower[v + 1..].iter().any(|w| w == "that"),
+        _ => after.is_empty(),
+    };
+    if !allowed {
+        return None;
+    }
+    let cue = body[v].lower();
+    if v == 0 {
+        // "Added the minister:"
+        let (subject, appositive) = subject_after(after)?;
+        return Some(Attribution {
+            cue,
+            subject,
+            appositive,
+        });
+    }
+    if is_participle(&lower[v]) {
+        // "The ministry issued a statement on Monday, saying:" names the sentence's subject.
+        let first_seg = segments(&body[..v]).first().copied().unwrap_or(&[]);
+        let subject = leading_np(first_seg).to_vec();
+        if subject.is_empty() {
+            return None;
+        }
+        return Some(Attribution {
+            cue,
+            subject,
+            appositive: Vec::new(),
+        });
+    }
+    let (subject, appositive) = subject_before(&body[..v], false)?;
+    Some(Attribution {
+        cue,
+        subject,
+        appositive,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::tokens::tokenize;
+
+    fn words(ts: &[Token]) -> String {
+        ts.iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn after(s: &str) -> Option<(String, String, String)> {
+        let chars: Vec<char> = s.chars().collect();
+        after_quote(&tokenize(&chars, 0), false)
+            .map(|a| (a.cue, words(&a.subject), words(&a.appositive)))
+    }
+
+    fn before(s: &str) -> Option<(String, String, String)> {
+        let chars: Vec<char> = s.chars().collect();
+        before_quote(&tokenize(&chars, 0)).map(|a| (a.cue, words(&a.subject), words(&a.appositive)))
+    }
+
+    fn t(a: &str, b: &str, c: &str) -> Option<(String, String, String)> {
+        Some((a.into(), b.into(), c.into()))
+    }
+
+    #[test]
+    fn verb_then_name_with_appositive() {
+        assert_eq!(
+            after(" said Jane Roe, a senior analyst at Acme. Other text."),
+            t("said", "Jane Roe", "a senior analyst at Acme")
+        );
+        assert_eq!(
+            after(" added the deputy mayor in a statement."),
+            t("added", "the deputy mayor", "")
+        );
+    }
+
+    #[test]
+    fn name_then_verb_in_any_tense() {
+        assert_eq!(after(" Ortiz explained."), t("explained", "Ortiz", ""));
+        assert_eq!(after(" she has also warned."), t("warned", "she", ""));
+        assert_eq!(
+            after(", Ada Obi, head of the agency, says."),
+            t("says", "Ada Obi", "head of the agency")
+        );
+        assert_eq!(
+            after(" the firm said in a statement on Monday."),
+            t("said", "the firm", "")
+        );
+    }
+
+    #[test]
+    fn according_to() {
+        assert_eq!(
+            after(", according to Ivo Pak, an economist."),
+            t("according to", "Ivo Pak", "an economist")
+        );
+        assert_eq!(
+            before("According to Ivo Pak, an economist, "),
+            t("according to", "Ivo Pak", "an economist")
+        );
+    }
+
+    #[test]
+    fn colon_and_comma_introductions() {
+        assert_eq!(
+            before("Rain fell. The minister told reporters on Monday: "),
+            t("told", "The minister", "")
+        );
+        assert_eq!(
+            before("In a statement, Lia Moss, chair of the board, said: "),
+            t("said", "Lia Moss", "chair of the board")
+        );
+        assert_eq!(before("Dan Ek said, "), t("said", "Dan Ek", ""));
+        assert_eq!(before("She said "), t("said", "She", ""));
+    }
+
+    #[test]
+    fn no_attribution_without_a_cue_next_to_the_quote() {
+        assert_eq!(before("She said the plan was "), None);
+        assert_eq!(after(" was the verdict of many."), None);
+        let chars: Vec<char> = " The warning came as police said so.".chars().collect();
+        assert_eq!(after_quote(&tokenize(&chars, 0), true), None);
+    }
+}

@@ -1,0 +1,1112 @@
+//! Telling people, titles, roles and organisations apart in the words naming a speaker.
+//!
+//! A noun phrase such as `UN Secretary-General António Guterres`, `the senior official`,
+//! `he`, `a source familiar with the matter` or `the Ministry of Commerce` is classified
+//! into a [`Mention`], with the person's name split from the title in front of it.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::tokens::{Kind, Token};
+
+/// What a person's pronoun or title says about them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    /// Nothing known.
+    Unknown,
+    /// he, Mr, spokesman.
+    Male,
+    /// she, Ms, spokeswoman.
+    Female,
+}
+
+/// Who a noun phrase names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mention {
+    /// A personal pronoun ("he", "she", "they", "it").
+    Pronoun(String),
+    /// A person by name, with the title in front of the name when there is one.
+    Person {
+        /// The name (one word when only a surname is given).
+        name: String,
+        /// The title before the name ("UN Secretary-General").
+        title: Option<String>,
+        /// What an honorific or title says.
+        gender: Gender,
+    },
+    /// A named organisation ("Ministry of Commerce", "Greater Manchester Police").
+    Organisation(String),
+    /// An organisation by a common noun ("the ministry", "the company"); `head` is the noun.
+    OrganisationRef {
+        /// The head noun, lower case.
+        head: String,
+        /// The words as written.
+        text: String,
+    },
+    /// A person by role ("the senior official", "the spokesman", "the 48-year-old").
+    Role {
+        /// The head noun, lower case.
+        head: String,
+        /// The words as written.
+        text: String,
+    },
+    /// Someone the text does not name ("a source", "one resident", "officials").
+    Anonymous(String),
+}
+
+fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+/// Capitalised words that are titles, not names.
+static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "secretary",
+        "secretary-general",
+        "senator",
+        "sen.",
+        "rep.",
+        "representative",
+        "gov.",
+        "governor",
+        "mayor",
+        "chancellor",
+        "director",
+        "director-general",
+        "chief",
+        "executive",
+        "officer",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chairperson",
+        "commissioner",
+        "ambassador",
+        "general",
+        "gen.",
+        "lt.",
+        "col.",
+        "colonel",
+        "major",
+        "maj.",
+        "captain",
+        "capt.",
+        "admiral",
+        "adm.",
+        "sergeant",
+        "sgt.",
+        "judge",
+        "justice",
+        "attorney",
+        "attorney-general",
+        "dr.",
+        "dr",
+        "prof.",
+        "professor",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "mx",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "cardinal",
+        "bishop",
+        "archbishop",
+        "rabbi",
+        "imam",
+        "sheikh",
+        "coach",
+        "manager",
+        "speaker",
+        "leader",
+        "deputy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "inspector",
+        "detective",
+        "superintendent",
+        "constable",
+        "sheriff",
+        "councillor",
+        "councilman",
+        "councilwoman",
+        "alderman",
+        "premier",
+        "founder",
+        "treasurer",
+        "prosecutor",
+        "headteacher",
+        "principal",
+        "state",
+        "foreign",
+        "defence",
+        "defense",
+        "finance",
+        "trade",
+        "health",
+        "interior",
+        "home",
+        "economy",
+        "agriculture",
+        "education",
+        "environment",
+        "energy",
+        "justice",
+        "labour",
+        "labor",
+        "transport",
+        "culture",
+        "regional",
+        "national",
+        "federal",
+        "acting",
+        "interim",
+        "former",
+        "senior",
+        "assistant",
+        "associate",
+        "managing",
+        "financial",
+        "operating",
+        "head",
+        "defender",
+        "striker",
+        "midfielder",
+        "goalkeeper",
+        "forward",
+        "winger",
+        "boss",
+        "chef",
+        "envoy",
+        "emir",
+        "king",
+        "sultan",
+        "crown",
+        "mp",
+        "mep",
+        "ceo",
+        "cfo",
+        "coo",
+        "cto",
+    ])
+});
+
+/// Lower-case nouns that head a person's role or title.
+static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "employee",
+        "staffer",
+        "source",
+        "insider",
+        "colleague",
+        "neighbour",
+        "neighbor",
+        "relative",
+        "passenger",
+        "customer",
+        "voter",
+        "protester",
+        "demonstrator",
+        "eyewitness",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "secretary",
+        "president",
+        "director",
+        "chief",
+        "executive",
+        "officer",
+        "official",
+        "manager",
+        "boss",
+        "coach",
+        "striker",
+        "defender",
+        "midfielder",
+        "goalkeeper",
+        "captain",
+        "analyst",
+        "economist",
+        "strategist",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "leader",
+        "senator",
+        "governor",
+        "mayor",
+        "lawmaker",
+        "legislator",
+        "mp",
+        "ambassador",
+        "envoy",
+        "commissioner",
+        "general",
+        "commander",
+        "professor",
+        "researcher",
+        "scientist",
+        "expert",
+        "founder",
+        "ceo",
+        "head",
+        "adviser",
+        "advisor",
+        "aide",
+        "negotiator",
+        "lawyer",
+        "attorney",
+        "prosecutor",
+        "judge",
+        "representative",
+        "deputy",
+        "inspector",
+        "detective",
+        "superintendent",
+        "sheriff",
+        "chancellor",
+        "premier",
+        "owner",
+        "partner",
+        "investor",
+        "trader",
+        "resident",
+        "witness",
+        "doctor",
+        "nurse",
+        "teacher",
+        "student",
+        "pupil",
+        "farmer",
+        "fan",
+        "player",
+        "driver",
+        "rider",
+        "champion",
+        "winger",
+        "forward",
+        "treasurer",
+        "secretary-general",
+        "director-general",
+        "correspondent",
+        "editor",
+        "reporter",
+        "author",
+        "historian",
+        "novelist",
+        "showrunner",
+        "promoter",
+        "grower",
+        "headteacher",
+        "principal",
+        "alderman",
+        "councillor",
+        "organiser",
+        "organizer",
+        "activist",
+        "campaigner",
+        "consultant",
+        "engineer",
+        "worker",
+        "holder",
+        "veteran",
+        "survivor",
+        "chef",
+        "designer",
+        "producer",
+        "actor",
+        "actress",
+        "singer",
+        "artist",
+        "writer",
+        "poet",
+        "pilot",
+        "soldier",
+        "surgeon",
+        "physician",
+        "banker",
+        "broker",
+        "founder",
+        "president-elect",
+        "candidate",
+        "nominee",
+        "member",
+        "stakeholder",
+        "shareholder",
+        "cfo",
+        "coo",
+        "cto",
+        "economist",
+        "manager",
+        "planner",
+        "officer",
+    ])
+});
+
+/// Lower-case words that qualify a role in a title ("press secretary", "fire chief").
+static MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "press",
+        "deputy",
+        "senior",
+        "chief",
+        "foreign",
+        "former",
+        "acting",
+        "interim",
+        "vice",
+        "assistant",
+        "associate",
+        "managing",
+        "executive",
+        "general",
+        "state",
+        "district",
+        "team",
+        "club",
+        "national",
+        "head",
+        "principal",
+        "lead",
+        "top",
+        "junior",
+        "regional",
+        "local",
+        "opposition",
+        "treasury",
+        "finance",
+        "health",
+        "defence",
+        "defense",
+        "trade",
+        "economy",
+        "shadow",
+        "party",
+        "union",
+        "retired",
+        "fire",
+        "police",
+        "city",
+        "county",
+        "communications",
+        "policy",
+        "research",
+        "legal",
+        "financial",
+        "operating",
+        "technology",
+        "investment",
+        "campaign",
+        "world",
+        "government",
+        "federal",
+        "provincial",
+        "military",
+        "foreign-policy",
+        "security",
+        "first",
+        "second",
+        "outgoing",
+        "incoming",
+        "newly",
+        "appointed",
+        "elected",
+        "veteran",
+        "longtime",
+        "long-time",
+        "independent",
+        "presidential",
+        "environment",
+        "education",
+        "energy",
+        "transport",
+        "labour",
+        "labor",
+        "justice",
+        "interior",
+        "home",
+        "culture",
+        "sports",
+        "tourism",
+        "immigration",
+        "climate",
+        "market",
+        "equity",
+        "bond",
+        "currency",
+        "oil",
+        "chief-executive",
+    ])
+});
+
+/// True for a lower-case word that can qualify a role in a title ("press", "deputy").
+pub fn is_modifier(word: &str) -> bool {
+    MODIFIERS.contains(word.to_lowercase().as_str())
+}
+
+/// Roles that are offices: "the minister" names only a person introduced as a minister.
+static OFFICES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "minister",
+        "president",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "governor",
+        "mayor",
+        "treasurer",
+        "chancellor",
+        "secretary",
+        "senator",
+        "judge",
+        "ambassador",
+        "prosecutor",
+        "premier",
+        "chairman",
+        "chairwoman",
+        "commissioner",
+        "sheriff",
+        "secretary-general",
+        "director-general",
+        "coach",
+        "manager",
+        "headteacher",
+        "envoy",
+    ])
+});
+
+/// Nouns that make a phrase an organisation.
+static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "ministry",
+        "department",
+        "agency",
+        "office",
+        "bureau",
+        "commission",
+        "council",
+        "committee",
+        "police",
+        "service",
+        "services",
+        "bank",
+        "company",
+        "co.",
+        "inc.",
+        "inc",
+        "corp.",
+        "corporation",
+        "ltd",
+        "ltd.",
+        "plc",
+        "group",
+        "association",
+        "federation",
+        "union",
+        "party",
+        "government",
+        "administration",
+        "university",
+        "institute",
+        "foundation",
+        "organization",
+        "organisation",
+        "authority",
+        "court",
+        "parliament",
+        "congress",
+        "senate",
+        "assembly",
+        "army",
+        "navy",
+        "force",
+        "forces",
+        "guard",
+        "embassy",
+        "kremlin",
+        "pentagon",
+        "nations",
+        "board",
+        "club",
+        "fc",
+        "league",
+        "fund",
+        "reserve",
+        "airline",
+        "airlines",
+        "airways",
+        "network",
+        "exchange",
+        "secretariat",
+        "directorate",
+        "holdings",
+        "securities",
+        "trust",
+        "centre",
+        "center",
+        "hospital",
+        "coalition",
+        "alliance",
+        "cabinet",
+        "mission",
+        "firm",
+        "regulator",
+        "watchdog",
+        "military",
+        "ministry's",
+        "team",
+        "body",
+        "operator",
+        "chain",
+        "retailer",
+        "insurer",
+        "carrier",
+        "lender",
+        "broadcaster",
+        "network",
+        "studio",
+        "publisher",
+        "newspaper",
+        "school",
+        "college",
+        "charity",
+        "campaign",
+        "house",
+    ])
+});
+
+/// Common nouns for organisations that may stand for the last one named ("the agency").
+static GENERIC_ORGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "agency",
+        "company",
+        "firm",
+        "organization",
+        "organisation",
+        "group",
+        "body",
+        "regulator",
+        "watchdog",
+        "operator",
+        "retailer",
+        "lender",
+        "insurer",
+        "carrier",
+        "broadcaster",
+        "publisher",
+        "charity",
+    ])
+});
+
+/// Words that start a phrase naming nobody in particular.
+static INDEFINITE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "a", "an", "one", "another", "some", "several", "many", "two", "three", "four", "five",
+        "few", "most", "other", "others", "multiple", "numerous", "various", "no",
+    ])
+});
+
+/// Words that introduce a clause and are not part of the phrase after them.
+static LEADING_JUNK: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "and", "but", "while", "whereas", "as", "though", "although", "when", "then", "so", "yet",
+        "or", "because", "since", "after", "before", "where",
+    ])
+});
+
+/// Capitalised words that are never names.
+static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "the",
+        "a",
+        "an",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "in",
+        "on",
+        "at",
+        "for",
+        "but",
+        "and",
+        "however",
+        "asked",
+        "speaking",
+        "after",
+        "before",
+        "during",
+        "when",
+        "while",
+        "if",
+        "as",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "meanwhile",
+        "according",
+        "also",
+        "still",
+        "now",
+        "then",
+        "earlier",
+        "later",
+        "last",
+        "next",
+        "since",
+        "with",
+        "by",
+        "from",
+        "of",
+        "to",
+        "under",
+        "over",
+        "both",
+        "all",
+        "some",
+        "many",
+        "most",
+        "such",
+        "what",
+        "who",
+        "why",
+        "how",
+        "where",
+        "which",
+        "one",
+        "two",
+        "so",
+        "yes",
+        "no",
+        "not",
+        "even",
+    ])
+});
+
+/// Particles inside names ("Erik ten Hag", "Ursula von der Leyen").
+static PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "van", "von", "de", "der", "den", "ten", "ter", "da", "di", "du", "del", "della", "la",
+        "le", "bin", "al", "el", "dos", "das", "do", "af", "zu", "y",
+    ])
+});
+
+/// Honorifics, dropped from names and titles.
+static HONORIFICS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "sir", "dame", "dr", "dr.",
+        "madam", "mme", "mme.", "m.", "herr", "frau",
+    ])
+});
+
+/// True for a word that may be the head of a person's role ("spokesman", "analyst").
+pub fn is_role_noun(word: &str) -> bool {
+    ROLE_NOUNS.contains(word.to_lowercase().as_str())
+}
+
+/// True for a role that is an office, which names only someone introduced with it.
+pub fn is_office(word: &str) -> bool {
+    OFFICES.contains(word)
+}
+
+/// True for an organisation's common noun that may stand for the last one named.
+pub fn is_generic_org(word: &str) -> bool {
+    GENERIC_ORGS.contains(word)
+}
+
+/// True for a word that begins a clause and belongs to no noun phrase ("while", "and").
+pub fn is_leading_junk(word: &str) -> bool {
+    LEADING_JUNK.contains(word.to_lowercase().as_str())
+}
+
+/// True for a capitalised function word, weekday or month ("The", "Friday"), never a name.
+pub fn is_not_name(word: &str) -> bool {
+    NOT_NAMES.contains(word.to_lowercase().as_str())
+}
+
+/// True for an honorific ("Mr", "Dr.", "Sir").
+pub fn is_honorific(word: &str) -> bool {
+    HONORIFICS.contains(word.to_lowercase().as_str())
+}
+
+/// True for a capitalised word that can be part of a person's name.
+pub fn is_name_word(t: &Token) -> bool {
+    if !t.is_capitalised() || is_possessive(&t.text) {
+        return false;
+    }
+    let lower = t.lower();
+    !NOT_NAMES.contains(lower.as_str())
+        && !TITLE_WORDS.contains(lower.as_str())
+        && !ORG_WORDS.contains(lower.as_str())
+        && !is_acronym(&t.text)
+}
+
+/// True for a word in capitals (UN, NATO, U.S.), which is never part of a name.
+pub fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// True for `Smith's` / `Smith’s` / `ministers'`.
+pub fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'') || w.ends_with('’')
+}
+
+/// What a pronoun, honorific or gendered title says about a person.
+pub fn gender_of_word(word: &str) -> Gender {
+    match word.to_lowercase().trim_end_matches('.') {
+        "he" | "mr" | "sir" | "lord" | "spokesman" | "chairman" | "king" | "prince"
+        | "councilman" | "congressman" | "businessman" | "herr" => Gender::Male,
+        "she" | "mrs" | "ms" | "miss" | "dame" | "lady" | "spokeswoman" | "chairwoman"
+        | "queen" | "princess" | "councilwoman" | "congresswoman" | "businesswoman" | "actress"
+        | "madam" | "mme" | "frau" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+fn join(tokens: &[Token]) -> String {
+    let mut s = String::new();
+    for t in tokens {
+        if !s.is_empty() && t.kind == Kind::Word {
+            s.push(' ');
+        }
+        s.push_str(&t.text);
+    }
+    s
+}
+
+/// Joins words into a title, dropping a leading article, honorifics and clause words.
+pub fn title_text(tokens: &[Token]) -> Option<String> {
+    let mut start = 0;
+    while start < tokens.len() {
+        let lower = tokens[start].lower();
+        let junk = LEADING_JUNK.contains(lower.as_str())
+            || matches!(
+                lower.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            )
+            || HONORIFICS.contains(lower.as_str());
+        if !junk {
+            break;
+        }
+        start += 1;
+    }
+    let words: Vec<Token> = tokens[start..]
+        .iter()
+        .filter(|t| !HONORIFICS.contains(t.lower().as_str()))
+        .cloned()
+        .collect();
+    let text = join(&words);
+    let text = text.trim_matches(|c: char| c == ',' || c.is_whitespace());
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+/// True when the words form a title or role ("deputy spokesman for the UN", "an analyst
+/// at Barclays"), not a clause ("who runs a hotel") or an age ("54").
+pub fn looks_like_title(tokens: &[Token]) -> bool {
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let first = first.lower();
+    if matches!(
+        first.as_str(),
+        "who" | "whose" | "which" | "where" | "when" | "whom" | "that" | "speaking" | "adding"
+    ) || words.len() > 16
+    {
+        return false;
+    }
+    if words
+        .iter()
+        .all(|w| w.text.chars().all(|c| c.is_ascii_digit()))
+    {
+        return false;
+    }
+    words.iter().any(|w| {
+        let l = w.lower();
+        ROLE_NOUNS.contains(l.as_str()) || TITLE_WORDS.contains(l.as_str())
+    })
+}
+
+/// Finds where a trailing person's name starts in `words` (all words), if they end in one.
+/// Returns the index of the first name word.
+fn name_start(words: &[Token]) -> Option<usize> {
+    let n = words.len();
+    let last = words.last()?;
+    if !last.is_capitalised() || is_possessive(&last.text) || is_acronym(&last.text) {
+        return None;
+    }
+    if NOT_NAMES.contains(last.lower().as_str()) || ORG_WORDS.contains(last.lower().as_str()) {
+        return None;
+    }
+    let mut j = n - 1;
+    while j > 0 {
+        let w = &words[j - 1];
+        let lower = w.lower();
+        let particle = PARTICLES.contains(lower.as_str()) && j >= 2 && is_name_word(&words[j - 2]);
+        if (is_name_word(w) || particle) && n - j < 4 {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    // "Director for Europe Hans Kluge": a name after "for"/"of" keeps its last two words.
+    if j > 0 && matches!(words[j - 1].lower().as_str(), "for" | "of" | "at") && n - j >= 3 {
+        j = n - 2;
+    }
+    Some(j)
+}
+
+/// Classifies a noun phrase naming a speaker. `None` when it names nobody.
+pub fn classify(tokens: &[Token]) -> Option<Mention> {
+    let mut words: Vec<Token> = tokens.iter().filter(|t| t.is_word()).cloned().collect();
+    while words
+        .first()
+        .is_some_and(|w| LEADING_JUNK.contains(w.lower().as_str()))
+    {
+        words.remove(0);
+    }
+    // "Sen. Tom Harlan of Ohio": drop a trailing "of Place" after a name.
+    let n = words.len();
+    if n >= 4
+        && matches!(words[n - 2].lower().as_str(), "of" | "from")
+        && words[n - 1].is_capitalised()
+        && is_name_word(&words[n - 3])
+    {
+        words.truncate(n - 2);
+    }
+    let first = words.first()?;
+    let lower_first = first.lower();
+    let text = join(&words);
+    if words.len() == 1
+        && let "he" | "she" | "they" | "it" | "we" | "i" = lower_first.as_str()
+    {
+        return Some(Mention::Pronoun(lower_first));
+    }
+    if INDEFINITE.contains(lower_first.as_str()) {
+        return Some(Mention::Anonymous(text));
+    }
+    let lowers: Vec<String> = words.iter().map(Token::lower).collect();
+    let last_lower = lowers.last()?.clone();
+    // A named organisation: capitalised words with an organisation noun at the head
+    // ("Greater Manchester Police") or before "of" ("Ministry of Health").
+    let org_at = lowers.iter().enumerate().position(|(k, l)| {
+        ORG_WORDS.contains(l.as_str())
+            && words[k].is_capitalised()
+            && (k + 1 == words.len() || matches!(lowers[k + 1].as_str(), "of" | "for"))
+    });
+    let definite = matches!(
+        lower_first.as_str(),
+        "the" | "his" | "her" | "their" | "its"
+    );
+    let rest: &[Token] = if definite { &words[1..] } else { &words };
+    if rest.is_empty() {
+        return None;
+    }
+    if let Some(k) = org_at {
+        let all_caps_before = rest
+            .iter()
+            .take_while(|w| w.start < words[k].start)
+            .all(|w| w.is_capitalised() || w.text.contains('.'));
+        // "Bank of England Governor Andrew Bailey" is a person with a title.
+        let person_after = name_start(rest).is_some_and(|j| {
+            j > 0 && {
+                let before = rest[j - 1].lower();
+                TITLE_WORDS.contains(before.as_str()) || ROLE_NOUNS.contains(before.as_str())
+            }
+        });
+        if all_caps_before && !person_after {
+            return Some(Mention::Organisation(join(rest)));
+        }
+    }
+    if rest.len() == 1 && is_acronym(&rest[0].text) {
+        return Some(Mention::Organisation(rest[0].text.clone()));
+    }
+    if let Some(j) = name_start(rest) {
+        let name_words = &rest[j..];
+        let gender = rest[..j]
+            .iter()
+            .map(|w| gender_of_word(&w.text))
+            .find(|g| *g != Gender::Unknown)
+            .unwrap_or(Gender::Unknown);
+        return Some(Mention::Person {
+            name: join(name_words),
+            title: title_text(&rest[..j]),
+            gender,
+        });
+    }
+    // A common noun phrase: the head is the word before "of", else the last word.
+    let head_at = lowers
+        .iter()
+        .position(|l| l == "of" || l == "at" || l == "for" || l == "in" || l == "with")
+        .filter(|&k| k > 0)
+        .map_or(lowers.len() - 1, |k| k - 1);
+    let head = lowers[head_at].clone();
+    if ORG_WORDS.contains(head.as_str()) {
+        return Some(Mention::OrganisationRef { head, text });
+    }
+    if definite {
+        return Some(Mention::Role { head, text });
+    }
+    // Bare plurals and nouns: "officials", "witnesses", "police".
+    if words.len() <= 3 && !first.is_capitalised() {
+        if ORG_WORDS.contains(last_lower.as_str()) {
+            return Some(Mention::OrganisationRef {
+                head: last_lower,
+                text,
+            });
+        }
+        return Some(Mention::Anonymous(text));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::tokens::tokenize;
+
+    fn np(s: &str) -> Option<Mention> {
+        let chars: Vec<char> = s.chars().collect();
+        classify(&tokenize(&chars, 0))
+    }
+
+    fn person(name: &str, title: Option<&str>) -> Option<Mention> {
+        Some(Mention::Person {
+            name: name.into(),
+            title: title.map(Into::into),
+            gender: Gender::Unknown,
+        })
+    }
+
+    #[test]
+    fn title_before_name() {
+        assert_eq!(
+            np("UN Secretary-General António Guterres"),
+            person("António Guterres", Some("UN Secretary-General"))
+        );
+        assert_eq!(
+            np("Foreign Ministry spokesperson Mao Ning"),
+            person("Mao Ning", Some("Foreign Ministry spokesperson"))
+        );
+        assert_eq!(
+            np("Manchester United manager Erik ten Hag"),
+            person("Erik ten Hag", Some("Manchester United manager"))
+        );
+        assert_eq!(
+            np("Regional Director for Europe Hans Kluge"),
+            person("Hans Kluge", Some("Regional Director for Europe"))
+        );
+    }
+
+    #[test]
+    fn honorifics_give_gender_not_titles() {
+        assert_eq!(
+            np("Mr. Johnson"),
+            Some(Mention::Person {
+                name: "Johnson".into(),
+                title: None,
+                gender: Gender::Male
+            })
+        );
+    }
+
+    #[test]
+    fn pronouns_roles_and_anonymous_sources() {
+        assert_eq!(np("she"), Some(Mention::Pronoun("she".into())));
+        assert!(
+            matches!(np("the senior official"), Some(Mention::Role { head, .. }) if head == "official")
+        );
+        assert!(
+            matches!(np("the head of the agency"), Some(Mention::Role { head, .. }) if head == "head")
+        );
+        assert!(matches!(
+            np("a source familiar with the matter"),
+            Some(Mention::Anonymous(_))
+        ));
+        assert!(matches!(np("one resident"), Some(Mention::Anonymous(_))));
+        assert!(matches!(np("officials"), Some(Mention::Anonymous(_))));
+    }
+
+    #[test]
+    fn organisations() {
+        assert_eq!(
+            np("the Ministry of Commerce"),
+            Some(Mention::Organisation("Ministry of Commerce".into()))
+        );
+        assert_eq!(
+            np("Greater Manchester Police"),
+            Some(Mention::Organisation("Greater Manchester Police".into()))
+        );
+        assert!(
+            matches!(np("the ministry"), Some(Mention::OrganisationRef { head, .. }) if head == "ministry")
+        );
+        assert!(matches!(
+            np("police"),
+            Some(Mention::OrganisationRef { .. })
+        ));
+    }
+
+    #[test]
+    fn titles_are_roles_not_clauses() {
+        let t = |s: &str| {
+            let chars: Vec<char> = s.chars().collect();
+            looks_like_title(&tokenize(&chars, 0))
+        };
+        assert!(t("deputy spokesman for the UN Secretary-General"));
+        assert!(t("a senior analyst at Barclays"));
+        assert!(!t("54"));
+        assert!(!t("who runs a hotel in Chania"));
+    }
+}

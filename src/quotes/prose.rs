@@ -1,0 +1,371 @@
+//! Reading the prose outside quotes for the people and organisations a story introduces:
+//! the subject of each sentence (with its appositive title: "Farhan Haq, deputy spokesman
+//! for the UN Secretary-General, stressed …"), and every other full name or named
+//! organisation (with a title in front: "Kremlin spokesman Dmitry Peskov").
+
+use super::cues::is_cue;
+use super::names::{self, Mention, classify, is_name_word, looks_like_title, title_text};
+use super::tokens::{Kind, Token};
+
+/// Something the prose says about who is in the story, at a character offset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Introduction {
+    /// Offset of the first word of the mention.
+    pub at: usize,
+    /// Who.
+    pub mention: Mention,
+    /// A title given in an appositive.
+    pub title: Option<String>,
+    /// Whether it is the subject of its sentence.
+    pub subject: bool,
+}
+
+/// Words opening a sentence part that is not its subject ("In response, …", "Asked …").
+fn is_intro_word(t: &Token) -> bool {
+    matches!(
+        t.lower().as_str(),
+        "in" | "at"
+            | "on"
+            | "after"
+            | "before"
+            | "during"
+            | "asked"
+            | "speaking"
+            | "following"
+            | "despite"
+            | "with"
+            | "for"
+            | "as"
+            | "since"
+            | "while"
+            | "when"
+            | "according"
+            | "by"
+            | "under"
+            | "over"
+            | "from"
+            | "to"
+            | "if"
+            | "although"
+            | "though"
+            | "which"
+            | "who"
+            | "where"
+            | "whose"
+            | "sentencing"
+            | "addressing"
+            | "responding"
+            | "meanwhile"
+            | "however"
+            | "but"
+            | "and"
+            | "yet"
+            | "still"
+            | "now"
+            | "then"
+            | "last"
+            | "earlier"
+            | "later"
+            | "this"
+            | "that"
+            | "it"
+            | "there"
+    ) || t.text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The subject noun phrase at the start of a sentence part.
+fn subject_np(seg: &[Token]) -> &[Token] {
+    let mut end = 0;
+    for (k, t) in seg.iter().enumerate() {
+        if !t.is_word() {
+            break;
+        }
+        let l = t.lower();
+        let ok = t.is_capitalised()
+            || k == 0
+            || names::is_role_noun(&l)
+            || names::is_modifier(&l)
+            || matches!(
+                l.as_str(),
+                "of" | "for" | "the" | "de" | "van" | "von" | "ten" | "al"
+            );
+        if !ok || (k > 0 && is_cue(&l)) {
+            break;
+        }
+        end = k + 1;
+    }
+    // "The port authority said …": a definite phrase runs on to a verb of saying.
+    if seg.first().is_some_and(|t| t.lower() == "the")
+        && let Some(v) = seg
+            .iter()
+            .take(6)
+            .position(|t| t.is_word() && is_cue(&t.text))
+    {
+        let plain = seg[1..v].iter().all(|t| {
+            t.is_word()
+                && !matches!(
+                    t.lower().as_str(),
+                    "of" | "in" | "on" | "at" | "has" | "had" | "was" | "is" | "will"
+                )
+        });
+        if v > end && plain {
+            end = v;
+        }
+    }
+    // "the Ministry of Commerce on Monday": never end on a connector.
+    while end > 0 && matches!(seg[end - 1].lower().as_str(), "of" | "for" | "the") {
+        end -= 1;
+    }
+    &seg[..end]
+}
+
+fn is_name_only(seg: &[Token]) -> bool {
+    let words: Vec<&Token> = seg
+        .iter()
+        .filter(|t| t.is_word())
+        .skip_while(|t| names::is_honorific(&t.text))
+        .collect();
+    (2..=4).contains(&words.len()) && words.iter().all(|w| is_name_word(w))
+}
+
+/// Reads one sentence (no stops inside) for its subject.
+fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
+    let segs: Vec<&[Token]> = sentence.split(|t| t.kind == Kind::Comma).collect();
+    let Some(k) = segs
+        .iter()
+        .position(|s| s.first().is_some_and(|t| t.is_word() && !is_intro_word(t)))
+    else {
+        return;
+    };
+    let next = segs.get(k + 1).copied().unwrap_or(&[]);
+    let closed = segs.len() > k + 2;
+    // "The head of the NHS in England, Sir Jim Mackey, has warned …"
+    if closed
+        && is_name_only(next)
+        && looks_like_title(segs[k])
+        && let Some(Mention::Person { name, gender, .. }) = classify(next)
+    {
+        out.push(Introduction {
+            at: segs[k][0].start,
+            mention: Mention::Person {
+                name,
+                title: None,
+                gender,
+            },
+            title: title_text(segs[k]),
+            subject: true,
+        });
+        return;
+    }
+    let np = subject_np(segs[k]);
+    if np.is_empty() {
+        return;
+    }
+    let whole = np.len() == segs[k].len();
+    let mut mention = classify(np);
+    let mut title = None;
+    if whole && closed {
+        if is_name_only(next) {
+            // "The mayor of Chicago, Brandon Johnson, defended …"
+            if let Some(Mention::Person { name, .. }) = classify(next)
+                && !matches!(mention, Some(Mention::Person { .. }))
+            {
+                title = title_text(np);
+                mention = Some(Mention::Person {
+                    name,
+                    title: None,
+                    gender: names::Gender::Unknown,
+                });
+            }
+        } else if looks_like_title(next) {
+            title = title_text(next);
+        }
+    }
+    if let Some(mention) = mention {
+        // A possessive ("Trump's first tenure") is not what the sentence is about.
+        let possessive = np.last().is_some_and(|t| names::is_possessive(&t.text));
+        out.push(Introduction {
+            at: np[0].start,
+            mention,
+            title,
+            subject: !possessive,
+        });
+    }
+}
+
+/// Every full name and named organisation in a sentence, with a title in front or an
+/// appositive after it.
+fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
+    let mut k = 0;
+    while k < sentence.len() {
+        if !sentence[k].is_capitalised() || names::is_not_name(&sentence[k].text) {
+            k += 1;
+            continue;
+        }
+        // A run of capitalised words, with connectors inside.
+        let start = k;
+        let mut end = k;
+        let mut j = k;
+        while j < sentence.len() {
+            let t = &sentence[j];
+            if t.is_capitalised() && !names::is_not_name(&t.text) {
+                end = j + 1;
+                if names::is_possessive(&t.text) {
+                    break;
+                }
+            } else if !(t.is_word()
+                && matches!(
+                    t.lower().as_str(),
+                    "of" | "for" | "and" | "ten" | "van" | "von" | "de" | "al"
+                ))
+            {
+                break;
+            }
+            j += 1;
+        }
+        let run = &sentence[start..end.max(start + 1)];
+        k = end.max(start + 1);
+        let words = run.iter().filter(|t| t.is_word()).count();
+        if words < 2 {
+            continue;
+        }
+        let preceded_by_the = start > 0 && sentence[start - 1].lower() == "the";
+        match classify(run) {
+            Some(Mention::Organisation(name)) => out.push(Introduction {
+                at: run[0].start,
+                mention: Mention::Organisation(name),
+                title: None,
+                subject: false,
+            }),
+            Some(Mention::Person {
+                name,
+                title,
+                gender,
+            }) if name.contains(' ') && !preceded_by_the => {
+                // A title in front in lower case: "showrunner Amira Patel".
+                let mut t0 = start;
+                while t0 > 0 && {
+                    let w = &sentence[t0 - 1];
+                    w.is_word()
+                        && (names::is_role_noun(&w.text)
+                            || names::is_modifier(&w.text)
+                            || (w.is_capitalised() && !names::is_not_name(&w.text)))
+                } {
+                    t0 -= 1;
+                }
+                let title = match (title_text(&sentence[t0..start]), title) {
+                    (Some(front), Some(own)) => Some(format!("{front} {own}")),
+                    (front, own) => front.or(own),
+                };
+                let after = &sentence[k..];
+                let appositive = (after.first().is_some_and(|t| t.kind == Kind::Comma))
+                    .then(|| {
+                        let rest = &after[1..];
+                        let e = rest
+                            .iter()
+                            .position(|t| t.kind == Kind::Comma)
+                            .unwrap_or(rest.len());
+                        &rest[..e]
+                    })
+                    .filter(|a| looks_like_title(a))
+                    .and_then(title_text);
+                // The subject when it opens its clause and is not a possessive.
+                let opens = t0 == 0
+                    || matches!(
+                        sentence[t0 - 1].kind,
+                        Kind::Comma | Kind::Colon | Kind::Dash
+                    )
+                    || (t0 == 1 && names::is_leading_junk(&sentence[0].text));
+                let possessive = run.last().is_some_and(|t| names::is_possessive(&t.text));
+                out.push(Introduction {
+                    at: run[0].start,
+                    mention: Mention::Person {
+                        name: name
+                            .trim_end_matches("'s")
+                            .trim_end_matches("’s")
+                            .to_string(),
+                        title: appositive.or(title),
+                        gender,
+                    },
+                    title: None,
+                    subject: opens && !possessive,
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Reads the prose of one stretch of a paragraph outside quotes.
+pub fn introductions(tokens: &[Token]) -> Vec<Introduction> {
+    let mut out = Vec::new();
+    for sentence in tokens.split(|t| t.kind == Kind::Stop) {
+        names_in(sentence, &mut out);
+        sentence_subject(sentence, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::tokens::tokenize;
+
+    fn intro(s: &str) -> Vec<(String, Option<String>, bool)> {
+        let chars: Vec<char> = s.chars().collect();
+        introductions(&tokenize(&chars, 0))
+            .into_iter()
+            .filter_map(|i| match i.mention {
+                Mention::Person { name, title, .. } => Some((name, i.title.or(title), i.subject)),
+                Mention::Organisation(name) => Some((name, None, i.subject)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn subject_with_appositive_title() {
+        let got = intro("In response, Ada Obi, deputy head of the bureau, stressed the need.");
+        assert!(
+            got.contains(&(
+                "Ada Obi".into(),
+                Some("deputy head of the bureau".into()),
+                true
+            )),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn role_then_name() {
+        let got = intro("The mayor of Springfield, Joe Quimby, defended the plan.");
+        assert!(
+            got.contains(&(
+                "Joe Quimby".into(),
+                Some("mayor of Springfield".into()),
+                true
+            )),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn title_in_front_and_organisations() {
+        let got = intro("Club spokesman Ian Rowe spoke after the Football Association ruled.");
+        assert!(
+            got.iter()
+                .any(|(n, t, _)| n == "Ian Rowe" && t.as_deref() == Some("Club spokesman")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|(n, _, _)| n == "Football Association"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn possessives_are_not_subjects() {
+        let got = intro("Lee Chang's first term began in 2017.");
+        assert!(got.iter().all(|(_, _, subject)| !subject), "{got:?}");
+    }
+}

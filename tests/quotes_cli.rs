@@ -1,0 +1,154 @@
+//! The `quotes` and `speakers` commands, run as a user would on pages written to a
+//! temporary directory.
+
+use std::path::Path;
+use std::process::Command;
+
+fn page(dir: &Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).expect("write page");
+}
+
+/// The page files written by [`pages`], as arguments.
+fn files(dir: &tempfile::TempDir) -> Vec<String> {
+    ["bridge.txt", "ferry.txt"]
+        .iter()
+        .map(|n| dir.path().join(n).to_string_lossy().into_owned())
+        .collect()
+}
+
+fn pages() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    page(
+        dir.path(),
+        "bridge.txt",
+        "Harbour bridge reopens after repairs\n\n2026-02-01 09:30\n\n\
+         The harbour bridge reopened to traffic on Sunday after eight months of repairs.\n\n\
+         \"It was a long wait, but the bridge is safer than ever,\" said Nora Quist, the city's transport commissioner.\n\n\
+         \"Every cable was replaced,\" Quist added. \"We did not cut a single corner.\"\n",
+    );
+    page(
+        dir.path(),
+        "ferry.txt",
+        "Ferry fares to rise in spring\n\n2026-02-03 14:00\n\n\
+         Ferry operator Bluewave said fares would rise by 4 percent from April.\n\n\
+         \"Fuel costs have gone up and we cannot absorb all of it,\" chief executive Tom Reyes told reporters.\n\n\
+         Commuters called the rise \"a kick in the teeth\".\n",
+    );
+    dir
+}
+
+fn dateline(args: &[&str]) -> (String, String, bool) {
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .output()
+        .expect("run dateline");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.success(),
+    )
+}
+
+#[test]
+fn quotes_lists_every_spoken_quote_with_its_speaker() {
+    let dir = pages();
+    let paths = files(&dir);
+    let [a, b] = [paths[0].as_str(), paths[1].as_str()];
+    let (out, err, ok) = dateline(&["quotes", a, b]);
+    assert!(ok, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("TIME"), "{out}");
+    assert_eq!(
+        lines.len(),
+        4,
+        "header and three quotes (the fragment is partial): {out}"
+    );
+    assert!(out.contains("Nora Quist"));
+    assert!(out.contains("Tom Reyes"));
+    assert!(!out.contains("kick in the teeth"));
+    // Columns line up: the quote column starts at the same place on every line.
+    let col = |l: &str| l.find('“').map(|b| l[..b].chars().count());
+    assert!(col(lines[1]).is_some());
+    assert!(lines[2..].iter().all(|l| col(l) == col(lines[1])), "{out}");
+}
+
+#[test]
+fn quotes_json_carries_story_and_speaker() {
+    let dir = pages();
+    let paths = files(&dir);
+    let [a, b] = [paths[0].as_str(), paths[1].as_str()];
+    let (out, err, ok) = dateline(&["quotes", "--format", "json", "--speaker", "quist", a, b]);
+    assert!(ok, "{err}");
+    let items: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let items = items.as_array().expect("array");
+    assert_eq!(items.len(), 2, "{out}");
+    assert!(items.iter().all(|q| q["speaker"] == "Nora Quist"));
+    let q = &items[1];
+    assert_eq!(q["speaker"], "Nora Quist");
+    assert_eq!(q["speaker_title"], "city's transport commissioner");
+    assert_eq!(
+        q["text"],
+        "Every cable was replaced, We did not cut a single corner."
+    );
+    assert!(
+        q["headline"]
+            .as_str()
+            .is_some_and(|h| h.contains("Harbour bridge"))
+    );
+    let id = q["story_id"].as_str().unwrap_or_default();
+    assert!(
+        id.len() == 16 && id.chars().all(|c| c.is_ascii_hexdigit()),
+        "{id:?}"
+    );
+    assert_eq!(q["spans"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn speaker_filter_with_no_match_lists_nothing() {
+    let dir = pages();
+    let paths = files(&dir);
+    let [a, b] = [paths[0].as_str(), paths[1].as_str()];
+    let (out, _, ok) = dateline(&["quotes", "--format", "json", "--speaker", "nobody", a, b]);
+    assert!(ok);
+    let items: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(items.as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn speakers_counts_quotes_per_person() {
+    let dir = pages();
+    let paths = files(&dir);
+    let [a, b] = [paths[0].as_str(), paths[1].as_str()];
+    let (out, err, ok) = dateline(&["speakers", "--format", "json", a, b]);
+    assert!(ok, "{err}");
+    let speakers: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let speakers = speakers.as_array().expect("array");
+    let names: Vec<(&str, u64)> = speakers
+        .iter()
+        .filter_map(|s| Some((s["name"].as_str()?, s["quote_count"].as_u64()?)))
+        .collect();
+    assert_eq!(names, vec![("Nora Quist", 2), ("Tom Reyes", 1)]);
+    assert_eq!(speakers[1]["titles"][0], "chief executive");
+
+    let (text, _, ok) = dateline(&["speakers", a, b]);
+    assert!(ok);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("SPEAKER"));
+    assert!(lines[1].starts_with("Nora Quist"));
+    assert!(lines[1].contains("city's transport commissioner"));
+}
+
+#[test]
+fn no_path_uses_the_bundled_samples() {
+    let (out, err, ok) = dateline(&["speakers", "--format", "json"]);
+    assert!(ok, "{err}");
+    let speakers: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let names: Vec<&str> = speakers
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert!(names.contains(&"Wang Zhihua"), "{names:?}");
+    assert!(names.contains(&"Farhan Haq"), "{names:?}");
+}
