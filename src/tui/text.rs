@@ -17,14 +17,16 @@ pub const REPLACEMENT: char = '\u{FFFD}';
 /// whitespace controls (newline, tab) become spaces, and anything else the page
 /// sanitiser would remove becomes [`REPLACEMENT`].
 pub fn clean(text: &str) -> String {
-    let already_clean = !text.chars().any(char::is_control) && sanitize(text) == text;
+    let already_clean = !text.chars().any(unsafe_char) && sanitize(text) == text;
     if already_clean {
         return text.to_string();
     }
     text.chars()
         .map(|c| {
-            if c.is_control() {
-                if c.is_whitespace() { ' ' } else { REPLACEMENT }
+            if c.is_control() && c.is_whitespace() {
+                ' '
+            } else if unsafe_char(c) {
+                REPLACEMENT
             } else {
                 let mut buf = [0u8; 4];
                 let one: &str = c.encode_utf8(&mut buf);
@@ -32,6 +34,13 @@ pub fn clean(text: &str) -> String {
             }
         })
         .collect()
+}
+
+/// Whether a character must never reach the terminal as is: C0 and C1 controls,
+/// and the bidirectional controls that can reorder what is shown.
+pub fn unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The display width of one grapheme cluster, in cells (as ratatui measures it).
