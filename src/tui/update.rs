@@ -203,6 +203,7 @@ fn open(app: &mut App) {
                 app.search.origin = None;
                 app.message = Some(match app.search.hits.len() {
                     0 => format!("No match for “{}”", app.search.query),
+                    1 => "1 match · n/N next/previous".to_string(),
                     n => format!("{n} matches · n/N next/previous"),
                 });
             } else if app.focus == Focus::List && !app.corpus.stories.is_empty() {

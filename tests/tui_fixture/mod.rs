@@ -450,3 +450,23 @@ pub fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
     }
     None
 }
+
+/// The position of the first occurrence of `needle` inside `area` of a buffer.
+pub fn find_in(buf: &Buffer, area: ratatui::layout::Rect, needle: &str) -> Option<(u16, u16)> {
+    for y in area.top()..area.bottom().min(buf.area.height) {
+        let mut line = String::new();
+        let mut columns = Vec::new();
+        for x in area.left()..area.right().min(buf.area.width) {
+            let symbol = buf[(x, y)].symbol();
+            for _ in symbol.chars() {
+                columns.push(x);
+            }
+            line.push_str(symbol);
+        }
+        if let Some(byte) = line.find(needle) {
+            let chars = line[..byte].chars().count();
+            return Some((columns[chars], y));
+        }
+    }
+    None
+}

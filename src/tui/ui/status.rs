@@ -29,20 +29,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
         Some(q) => format!("Quote {}/{quotes}", q + 1),
         None => format!("Quote -/{quotes}"),
     };
+    let matches = match app.search.hits.len() {
+        1 => "1 match".to_string(),
+        n => format!("{n} matches"),
+    };
     let middle = if app.search.typing {
-        format!(
-            "/{}_ ({} matches)",
-            text::clean(&app.search.query),
-            app.search.hits.len()
-        )
+        format!("/{}_ ({matches})", text::clean(&app.search.query))
     } else if let Some(message) = &app.message {
         text::clean(message)
     } else if !app.search.query.is_empty() {
-        format!(
-            "/{} ({} matches)",
-            text::clean(&app.search.query),
-            app.search.hits.len()
-        )
+        format!("/{} ({matches})", text::clean(&app.search.query))
     } else {
         String::new()
     };
