@@ -48,11 +48,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let indicator = if wrapped.len() <= height {
         " All ".to_string()
     } else {
-        let percent = if max_scroll == 0 {
-            100
-        } else {
-            top * 100 / max_scroll
-        };
+        let percent = (top * 100).checked_div(max_scroll).unwrap_or(100);
         format!(" {}-{}/{} {percent}% ", top + 1, bottom, wrapped.len())
     };
     let block = block.title_bottom(Line::from(indicator).right_aligned());
