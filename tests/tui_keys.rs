@@ -151,6 +151,7 @@ fn the_help_and_the_markdown_table_list_every_binding() {
         .map(|l| l.to_string())
         .collect();
     let markdown = keymap::key_table_markdown();
+    assert_eq!(help.len(), dateline::tui::ui::help::line_count());
     for b in KEYS.iter().chain(TYPING_KEYS) {
         for k in b.keys {
             let label = k.label();
