@@ -1,14 +1,87 @@
 //! Everything a user can do in the reader, as data.
+//!
+//! Keys and mouse events become an [`Action`] in [`super::keymap`]; [`super::update`]
+//! applies it. What a movement means (move the selection, scroll the story, move in
+//! an overlay) is decided by the state it is applied to, not by the key.
+
+/// A part of the screen that can be scrolled or clicked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pane {
+    /// The story list on the left.
+    List,
+    /// The reading pane on the right.
+    Reader,
+    /// Whichever overlay is open (speakers, quotes timeline, help).
+    Overlay,
+}
 
 /// One thing the user asked for.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
-    /// Leave the reader.
+    /// Leave the reader at once.
     Quit,
-    /// Go back one level (closes an overlay; quits from the main screen).
+    /// Go back one level: close an overlay, leave the reading pane, or quit from the
+    /// story list.
     Back,
+    /// Close an overlay, or cancel the search; never quits.
+    Close,
     /// Move the selection (or scroll) down one row.
     Down,
     /// Move the selection (or scroll) up one row.
     Up,
+    /// Go to the first story (or the top of the story).
+    Top,
+    /// Go to the last story (or the bottom of the story).
+    Bottom,
+    /// Scroll down a page.
+    PageDown,
+    /// Scroll up a page.
+    PageUp,
+    /// Scroll down half a page.
+    HalfPageDown,
+    /// Scroll up half a page.
+    HalfPageUp,
+    /// Switch between the story list and the reading pane.
+    NextPane,
+    /// Focus the story list.
+    FocusList,
+    /// Focus the reading pane.
+    FocusReader,
+    /// Open the selected story, speaker or quote (confirms the search while typing).
+    Open,
+    /// Jump to the next quote in the story.
+    NextQuote,
+    /// Jump to the previous quote in the story.
+    PrevQuote,
+    /// Jump to the next quote by the same speaker, across all stories.
+    NextBySpeaker,
+    /// Jump to the previous quote by the same speaker, across all stories.
+    PrevBySpeaker,
+    /// Show or hide the speakers panel.
+    ToggleSpeakers,
+    /// Show or hide the quotes timeline.
+    ToggleTimeline,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// Start typing a search.
+    StartSearch,
+    /// Go to the next search match.
+    SearchNext,
+    /// Go to the previous search match.
+    SearchPrev,
+    /// Type a character into the search or the speaker filter.
+    Type(char),
+    /// Delete the last character typed.
+    DeleteChar,
+    /// The mouse wheel turned over a pane (`down` towards the end).
+    Wheel {
+        /// The pane under the pointer.
+        pane: Pane,
+        /// Whether the wheel turned towards the end.
+        down: bool,
+    },
+    /// A click selected the story with this index.
+    SelectStory(usize),
+    /// A click on the reading pane.
+    ClickReader,
 }

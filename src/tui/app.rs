@@ -1,30 +1,564 @@
-//! The reader's state.
+//! The reader's state, and the indexes built once when it starts.
+//!
+//! [`App::new`] cleans every string the list, speakers panel and quotes timeline
+//! show, folds the text for search, and builds the per-speaker quote index, so a
+//! key press or a frame never does work that grows with the corpus.
 
-use crate::model::Corpus;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+use super::text::{self, clean};
+use super::wrap::{TextSource, WrapCache, WrappedStory, format_time};
+use crate::model::{Corpus, Timestamp};
+
+/// Which main pane has the keyboard.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Focus {
+    /// The story list.
+    #[default]
+    List,
+    /// The reading pane.
+    Reader,
+}
+
+/// A window drawn over the main screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Overlay {
+    /// Nothing: the main screen.
+    #[default]
+    None,
+    /// Every quoted speaker, with a filter.
+    Speakers,
+    /// Every quote in the corpus on one timeline.
+    Timeline,
+    /// The key table.
+    Help,
+}
+
+/// A quote, by story index and index into that story's quotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct QuoteRef {
+    /// Index into [`Corpus::stories`].
+    pub story: usize,
+    /// Index into the story's quotes (which [`App::new`] puts in reading order).
+    pub quote: usize,
+}
+
+/// One story's row in the list, cleaned once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListRow {
+    /// The headline, cleaned.
+    pub headline: String,
+    /// The story's time as shown, or `undated`.
+    pub date: String,
+    /// How many quotes the story has.
+    pub quotes: usize,
+}
+
+/// A quoted speaker, as the speakers panel lists them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpeakerEntry {
+    /// The name exactly as the quotes give it (the index key).
+    pub name: String,
+    /// The name, cleaned for display.
+    pub display: String,
+    /// Every distinct title, cleaned, in first-seen order.
+    pub titles: Vec<String>,
+    /// The speaker's non-partial quotes, in story order then position.
+    pub quotes: Vec<QuoteRef>,
+    /// The name and titles folded for filtering.
+    folded: String,
+}
+
+/// One row of the quotes timeline, cleaned once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimelineRow {
+    /// The quote.
+    pub at: QuoteRef,
+    /// The quote's time as shown (empty when unknown).
+    pub time: String,
+    /// The speaker's name, cleaned (empty when unattributed).
+    pub speaker: String,
+    /// The quoted words, cleaned.
+    pub text: String,
+    /// The story's headline, cleaned.
+    pub headline: String,
+    /// Whether it is a partial quote.
+    pub partial: bool,
+}
+
+/// A search match: characters `start..end` of a story's headline or paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SearchHit {
+    /// Index into [`Corpus::stories`].
+    pub story: usize,
+    /// Headline or paragraph.
+    pub source: SearchSource,
+    /// First character matched.
+    pub start: usize,
+    /// Just past the last character matched.
+    pub end: usize,
+}
+
+/// Where a search match is; headlines sort before paragraphs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SearchSource {
+    /// The headline.
+    Headline,
+    /// A body paragraph.
+    Paragraph(usize),
+}
+
+impl SearchSource {
+    /// The same place as a wrapped-text source.
+    pub fn text_source(self) -> TextSource {
+        match self {
+            SearchSource::Headline => TextSource::Headline,
+            SearchSource::Paragraph(p) => TextSource::Paragraph(p),
+        }
+    }
+}
+
+/// The search: what was typed and what it matches.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Search {
+    /// The text searched for.
+    pub query: String,
+    /// Whether keys are being typed into the query.
+    pub typing: bool,
+    /// Every match, in story order, headline first, then by position.
+    pub hits: Vec<SearchHit>,
+    /// The match last jumped to.
+    pub current: Option<usize>,
+    /// Where the user was when the search started (story, scroll, focus), for Esc.
+    pub origin: Option<(usize, usize, Focus)>,
+}
+
+/// The speakers panel's filter and selection.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SpeakersPanel {
+    /// The text typed to filter speakers.
+    pub filter: String,
+    /// Indexes into [`App::speakers`] that match the filter, in panel order.
+    pub visible: Vec<usize>,
+    /// The selected row of [`SpeakersPanel::visible`].
+    pub selected: usize,
+    /// The first row shown.
+    pub offset: usize,
+}
+
+/// A selection in a scrolled list overlay.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cursor {
+    /// The selected row.
+    pub selected: usize,
+    /// The first row shown.
+    pub offset: usize,
+}
+
+/// Where the panes were last drawn, for mouse events and scrolling.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Areas {
+    /// The story list, border included.
+    pub list: Rect,
+    /// The rows inside the list's border.
+    pub list_inner: Rect,
+    /// The reading pane, border included.
+    pub reader: Rect,
+    /// The text area of the reading pane (inside the border, right of the gutter).
+    pub reader_text: Rect,
+    /// The open overlay, border included.
+    pub overlay: Rect,
+    /// Rows inside the open overlay available to its list.
+    pub overlay_rows: u16,
+}
+
+/// The width the reading pane's text is wrapped to before the first frame.
+pub const DEFAULT_TEXT_WIDTH: u16 = 76;
+/// The reading pane's height assumed before the first frame.
+pub const DEFAULT_TEXT_HEIGHT: u16 = 20;
+/// The most search matches kept.
+pub const MAX_HITS: usize = 100_000;
 
 /// Everything the reader knows: the corpus and where the user is in it.
 #[derive(Debug)]
 pub struct App {
-    /// The stories, quotes and speakers shown.
+    /// The stories, quotes and speakers shown (each story's quotes in reading order).
     pub corpus: Corpus,
     /// Index of the selected story in [`Corpus::stories`].
     pub selected: usize,
+    /// The first story shown in the list.
+    pub list_offset: usize,
+    /// Which main pane has the keyboard.
+    pub focus: Focus,
+    /// The overlay shown, if any.
+    pub overlay: Overlay,
+    /// The first row of the selected story shown in the reading pane.
+    pub scroll: usize,
+    /// The quote last jumped to in the selected story.
+    pub current_quote: Option<usize>,
+    /// Which stories have been opened.
+    pub read: Vec<bool>,
+    /// The search.
+    pub search: Search,
+    /// The speakers panel.
+    pub speakers_panel: SpeakersPanel,
+    /// The quotes timeline's selection.
+    pub timeline: Cursor,
+    /// The help overlay's first row.
+    pub help_scroll: usize,
+    /// A one-line message for the status bar.
+    pub message: Option<String>,
     /// Set when the user asked to leave.
     pub quit: bool,
+    /// Wrapped story layouts.
+    pub wrap: WrapCache,
+    /// Where the panes were last drawn.
+    pub areas: Areas,
+    /// The list rows, one per story.
+    pub list_rows: Vec<ListRow>,
+    /// Every speaker with at least one non-partial quote, most quoted first.
+    pub speakers: Vec<SpeakerEntry>,
+    /// Speaker name to index into [`App::speakers`].
+    pub speaker_index: HashMap<String, usize>,
+    /// Every quote, newest first (undated last), then story order and position.
+    pub timeline_rows: Vec<TimelineRow>,
+    /// Each story's headline and paragraphs folded for search.
+    folded: Vec<(String, Vec<String>)>,
 }
 
 impl App {
     /// A reader on `corpus`, at its first story.
-    pub fn new(corpus: Corpus) -> Self {
-        Self {
+    pub fn new(mut corpus: Corpus) -> Self {
+        for story in &mut corpus.stories {
+            story.quotes.sort_by_key(|q| (q.paragraph, q.start, q.end));
+        }
+        let list_rows = corpus
+            .stories
+            .iter()
+            .map(|s| ListRow {
+                headline: clean(&s.headline),
+                date: s
+                    .time()
+                    .map_or_else(|| "undated".to_string(), |t| format_time(&t)),
+                quotes: s.quotes.len(),
+            })
+            .collect();
+        let (speakers, speaker_index) = build_speakers(&corpus);
+        let timeline_rows = build_timeline(&corpus);
+        let folded = corpus
+            .stories
+            .iter()
+            .map(|s| {
+                (
+                    text::fold(&clean(&s.headline)),
+                    s.paragraphs.iter().map(|p| text::fold(&clean(p))).collect(),
+                )
+            })
+            .collect();
+        let read = vec![false; corpus.stories.len()];
+        let mut app = Self {
             corpus,
             selected: 0,
+            list_offset: 0,
+            focus: Focus::List,
+            overlay: Overlay::None,
+            scroll: 0,
+            current_quote: None,
+            read,
+            search: Search::default(),
+            speakers_panel: SpeakersPanel::default(),
+            timeline: Cursor::default(),
+            help_scroll: 0,
+            message: None,
             quit: false,
-        }
+            wrap: WrapCache::default(),
+            areas: Areas::default(),
+            list_rows,
+            speakers,
+            speaker_index,
+            timeline_rows,
+            folded,
+        };
+        app.filter_speakers();
+        app
     }
 
     /// Whether the event loop should stop.
     pub fn should_quit(&self) -> bool {
         self.quit
     }
+
+    /// Whether keys are text (typing a search or a speaker filter) rather than commands.
+    pub fn typing(&self) -> bool {
+        self.overlay == Overlay::Speakers || (self.overlay == Overlay::None && self.search.typing)
+    }
+
+    /// The reading pane's text width and height (defaults before the first frame).
+    pub fn text_size(&self) -> (u16, u16) {
+        let r = self.areas.reader_text;
+        if r.width == 0 || r.height == 0 {
+            (DEFAULT_TEXT_WIDTH, DEFAULT_TEXT_HEIGHT)
+        } else {
+            (r.width, r.height)
+        }
+    }
+
+    /// The selected story laid out at the reading pane's width.
+    pub fn wrapped(&mut self) -> Arc<WrappedStory> {
+        let (width, _) = self.text_size();
+        self.wrap.get(&self.corpus.stories, self.selected, width)
+    }
+
+    /// The furthest the reading pane can scroll for the selected story.
+    pub fn max_scroll(&mut self) -> usize {
+        let (_, height) = self.text_size();
+        self.wrapped().len().saturating_sub(usize::from(height))
+    }
+
+    /// Scrolls the reading pane to `row`, clamped.
+    pub fn scroll_to(&mut self, row: usize) {
+        self.scroll = row.min(self.max_scroll());
+    }
+
+    /// Scrolls the reading pane by `delta` rows, clamped.
+    pub fn scroll_by(&mut self, delta: isize) {
+        let target = self.scroll.saturating_add_signed(delta);
+        self.scroll_to(target);
+    }
+
+    /// Selects story `index` (clamped) in the list, showing it from the top.
+    pub fn select_story(&mut self, index: usize) {
+        let last = self.corpus.stories.len().saturating_sub(1);
+        let index = index.min(last);
+        if index != self.selected {
+            self.selected = index;
+            self.scroll = 0;
+            self.current_quote = None;
+        }
+    }
+
+    /// Opens `quote` in the reading pane: selects its story, marks it read, makes it
+    /// the current quote and scrolls it (with its label) into view.
+    pub fn open_quote(&mut self, at: QuoteRef) {
+        if at.story >= self.corpus.stories.len() {
+            return;
+        }
+        self.select_story(at.story);
+        self.focus = Focus::Reader;
+        self.mark_read();
+        let count = self.corpus.stories[at.story].quotes.len();
+        if at.quote >= count {
+            return;
+        }
+        self.current_quote = Some(at.quote);
+        let wrapped = self.wrapped();
+        if let Some(rows) = wrapped.quote_rows.get(at.quote) {
+            let (_, height) = self.text_size();
+            let top = rows.label.unwrap_or(rows.first).min(rows.first);
+            let visible = top >= self.scroll && rows.first < self.scroll + usize::from(height);
+            if !visible {
+                let fits_with_label = rows.first - top < usize::from(height);
+                let target = if fits_with_label { top } else { rows.first };
+                self.scroll_to(target.saturating_sub(1));
+            }
+        }
+    }
+
+    /// Marks the selected story as read.
+    pub fn mark_read(&mut self) {
+        if let Some(flag) = self.read.get_mut(self.selected) {
+            *flag = true;
+        }
+    }
+
+    /// The speaker whose quotes `}`/`{` follow, with the quote to start from: the
+    /// current quote (`true`), else the first attributed quote at or below the top of
+    /// the reading pane (`false`, to be jumped to itself).
+    pub fn speaker_in_focus(&mut self) -> Option<(usize, QuoteRef, bool)> {
+        if let Some(q) = self.current_quote {
+            let story = self.corpus.stories.get(self.selected)?;
+            let name = story.quotes.get(q)?.speaker.as_ref()?;
+            let idx = *self.speaker_index.get(name)?;
+            let at = QuoteRef {
+                story: self.selected,
+                quote: q,
+            };
+            return Some((idx, at, true));
+        }
+        let wrapped = self.wrapped();
+        let story = self.corpus.stories.get(self.selected)?;
+        story.quotes.iter().enumerate().find_map(|(qi, quote)| {
+            let row = wrapped.quote_rows.get(qi)?.first;
+            if quote.partial || row < self.scroll {
+                return None;
+            }
+            let idx = *self.speaker_index.get(quote.speaker.as_ref()?)?;
+            let at = QuoteRef {
+                story: self.selected,
+                quote: qi,
+            };
+            Some((idx, at, false))
+        })
+    }
+
+    /// Recomputes which speakers match the panel's filter.
+    pub fn filter_speakers(&mut self) {
+        let needle = text::fold(&self.speakers_panel.filter);
+        self.speakers_panel.visible = self
+            .speakers
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.folded.contains(&needle))
+            .map(|(i, _)| i)
+            .collect();
+        let last = self.speakers_panel.visible.len().saturating_sub(1);
+        self.speakers_panel.selected = self.speakers_panel.selected.min(last);
+    }
+
+    /// Recomputes the search matches for the current query (case-insensitive).
+    pub fn run_search(&mut self) {
+        self.search.hits.clear();
+        self.search.current = None;
+        let needle = text::fold(&self.search.query);
+        if needle.is_empty() {
+            return;
+        }
+        let needle_chars = text::char_len(&needle);
+        'stories: for (si, (headline, paragraphs)) in self.folded.iter().enumerate() {
+            let sources = std::iter::once((SearchSource::Headline, headline)).chain(
+                paragraphs
+                    .iter()
+                    .enumerate()
+                    .map(|(pi, p)| (SearchSource::Paragraph(pi), p)),
+            );
+            for (source, haystack) in sources {
+                let mut chars = 0;
+                let mut last_byte = 0;
+                for (byte, _) in haystack.match_indices(&needle) {
+                    chars += text::char_len(&haystack[last_byte..byte]);
+                    last_byte = byte;
+                    self.search.hits.push(SearchHit {
+                        story: si,
+                        source,
+                        start: chars,
+                        end: chars + needle_chars,
+                    });
+                    if self.search.hits.len() >= MAX_HITS {
+                        break 'stories;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The search matches in story `story`, as a slice of [`Search::hits`].
+    pub fn hits_in(&self, story: usize) -> &[SearchHit] {
+        let hits = &self.search.hits;
+        let from = hits.partition_point(|h| h.story < story);
+        let to = hits.partition_point(|h| h.story <= story);
+        &hits[from..to]
+    }
+}
+
+/// Builds the speaker directory from the quotes themselves (so every entry can be
+/// jumped to), adding titles the corpus directory knows.
+fn build_speakers(corpus: &Corpus) -> (Vec<SpeakerEntry>, HashMap<String, usize>) {
+    let mut entries: Vec<SpeakerEntry> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (si, story) in corpus.stories.iter().enumerate() {
+        for (qi, quote) in story.quotes.iter().enumerate() {
+            let Some(name) = quote.speaker.as_ref().filter(|n| !n.trim().is_empty()) else {
+                continue;
+            };
+            if quote.partial {
+                continue;
+            }
+            let slot = *index.entry(name.clone()).or_insert_with(|| {
+                entries.push(SpeakerEntry {
+                    name: name.clone(),
+                    display: clean(name),
+                    titles: Vec::new(),
+                    quotes: Vec::new(),
+                    folded: String::new(),
+                });
+                entries.len() - 1
+            });
+            let entry = &mut entries[slot];
+            entry.quotes.push(QuoteRef {
+                story: si,
+                quote: qi,
+            });
+            if let Some(title) = &quote.speaker_title {
+                let title = clean(title);
+                if !entry.titles.contains(&title) {
+                    entry.titles.push(title);
+                }
+            }
+        }
+    }
+    for speaker in &corpus.speakers {
+        if let Some(&slot) = index.get(&speaker.name) {
+            for title in &speaker.titles {
+                let title = clean(title);
+                if !entries[slot].titles.contains(&title) {
+                    entries[slot].titles.push(title);
+                }
+            }
+        }
+    }
+    for entry in &mut entries {
+        entry.folded = text::fold(&format!("{} {}", entry.display, entry.titles.join(" ")));
+    }
+    entries.sort_by(|a, b| {
+        b.quotes
+            .len()
+            .cmp(&a.quotes.len())
+            .then_with(|| a.display.cmp(&b.display))
+    });
+    let index = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.name.clone(), i))
+        .collect();
+    (entries, index)
+}
+
+/// Every quote in the corpus, newest first (undated last), then story order and
+/// position.
+fn build_timeline(corpus: &Corpus) -> Vec<TimelineRow> {
+    let mut refs: Vec<(Option<Timestamp>, QuoteRef)> = Vec::new();
+    for (si, story) in corpus.stories.iter().enumerate() {
+        for (qi, quote) in story.quotes.iter().enumerate() {
+            refs.push((
+                quote.timestamp.or_else(|| story.time()),
+                QuoteRef {
+                    story: si,
+                    quote: qi,
+                },
+            ));
+        }
+    }
+    refs.sort_by(|(ta, ra), (tb, rb)| match (ta, tb) {
+        (Some(a), Some(b)) => b.cmp(a).then_with(|| ra.cmp(rb)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => ra.cmp(rb),
+    });
+    refs.into_iter()
+        .filter_map(|(time, at)| {
+            let story = corpus.stories.get(at.story)?;
+            let quote = story.quotes.get(at.quote)?;
+            Some(TimelineRow {
+                at,
+                time: time.map(|t| format_time(&t)).unwrap_or_default(),
+                speaker: quote.speaker.as_deref().map(clean).unwrap_or_default(),
+                text: clean(&quote.text),
+                headline: clean(&story.headline),
+                partial: quote.partial,
+            })
+        })
+        .collect()
 }

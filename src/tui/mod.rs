@@ -1,8 +1,10 @@
 //! The interactive reader: thin glue over the pure core.
 //!
 //! - [`action`]: everything a user can do, as data;
-//! - [`keymap`]: key and mouse events to actions (pure);
+//! - [`keymap`]: key and mouse events to actions (pure), from one key table;
 //! - [`app`]: the reader's state; [`update`]: applying an action to it (pure);
+//! - [`wrap`]: wrapped story layouts cached per (story, width);
+//! - [`text`]: cleaning and measuring page text for the terminal;
 //! - [`ui`]: drawing the state, one module per pane;
 //! - [`run`]: the event loop; [`terminal`]: the terminal session and its restoration
 //!   (on quit, error, panic, signals); [`event`]: the events that drive the loop.
@@ -13,7 +15,9 @@ pub mod event;
 pub mod keymap;
 pub mod run;
 pub mod terminal;
+pub mod text;
 pub mod ui;
 pub mod update;
+pub mod wrap;
 
 pub use run::run;

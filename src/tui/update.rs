@@ -1,15 +1,387 @@
 //! Applying actions to the reader's state: pure, tested without a terminal.
+//!
+//! Movements mean what the screen in front of the user suggests: in an overlay they
+//! move its selection, in the story list they change the story, in the reading pane
+//! they scroll.
 
-use super::action::Action;
-use super::app::App;
+use super::action::{Action, Pane};
+use super::app::{App, Focus, Overlay, QuoteRef, SearchSource};
+
+/// How many rows one turn of the mouse wheel scrolls.
+pub const WHEEL_ROWS: isize = 3;
 
 /// Applies one action to the app.
 pub fn update(app: &mut App, action: Action) {
+    if !matches!(action, Action::Type(_) | Action::DeleteChar) {
+        app.message = None;
+    }
     match action {
-        Action::Quit | Action::Back => app.quit = true,
-        Action::Down => {
-            app.selected = (app.selected + 1).min(app.corpus.stories.len().saturating_sub(1))
+        Action::Quit => app.quit = true,
+        Action::Back => back(app),
+        Action::Close => close(app),
+        Action::Down => move_by(app, 1),
+        Action::Up => move_by(app, -1),
+        Action::PageDown => move_by(app, page(app)),
+        Action::PageUp => move_by(app, -page(app)),
+        Action::HalfPageDown => move_by(app, (page(app) / 2).max(1)),
+        Action::HalfPageUp => move_by(app, -(page(app) / 2).max(1)),
+        Action::Top => move_by(app, isize::MIN / 2),
+        Action::Bottom => move_by(app, isize::MAX / 2),
+        Action::NextPane => {
+            if app.overlay == Overlay::None {
+                app.focus = match app.focus {
+                    Focus::List => Focus::Reader,
+                    Focus::Reader => Focus::List,
+                };
+                if app.focus == Focus::Reader {
+                    app.mark_read();
+                }
+            }
         }
-        Action::Up => app.selected = app.selected.saturating_sub(1),
+        Action::FocusList => {
+            if app.overlay == Overlay::None {
+                app.focus = Focus::List;
+            }
+        }
+        Action::FocusReader => {
+            if app.overlay == Overlay::None && !app.corpus.stories.is_empty() {
+                app.focus = Focus::Reader;
+                app.mark_read();
+            }
+        }
+        Action::Open => open(app),
+        Action::NextQuote => quote_in_story(app, true),
+        Action::PrevQuote => quote_in_story(app, false),
+        Action::NextBySpeaker => quote_by_speaker(app, true),
+        Action::PrevBySpeaker => quote_by_speaker(app, false),
+        Action::ToggleSpeakers => toggle(app, Overlay::Speakers),
+        Action::ToggleTimeline => toggle(app, Overlay::Timeline),
+        Action::ToggleHelp => toggle(app, Overlay::Help),
+        Action::StartSearch => {
+            if app.overlay == Overlay::None {
+                app.search.typing = true;
+                app.search.query.clear();
+                app.search.hits.clear();
+                app.search.current = None;
+                app.search.origin = Some((app.selected, app.scroll, app.focus));
+            }
+        }
+        Action::SearchNext => search_step(app, true),
+        Action::SearchPrev => search_step(app, false),
+        Action::Type(c) => type_char(app, Some(c)),
+        Action::DeleteChar => type_char(app, None),
+        Action::Wheel { pane, down } => wheel(app, pane, down),
+        Action::SelectStory(index) => {
+            if app.overlay == Overlay::None && index < app.corpus.stories.len() {
+                app.select_story(index);
+                app.focus = Focus::List;
+            }
+        }
+        Action::ClickReader => {
+            if app.overlay == Overlay::None && !app.corpus.stories.is_empty() {
+                app.focus = Focus::Reader;
+                app.mark_read();
+            }
+        }
+    }
+}
+
+/// The rows a page move covers in the current context.
+fn page(app: &App) -> isize {
+    let rows = match (app.overlay, app.focus) {
+        (Overlay::None, Focus::List) => app.areas.list_inner.height / 2,
+        (Overlay::None, Focus::Reader) => app.text_size().1.saturating_sub(1),
+        _ => app.areas.overlay_rows,
+    };
+    rows.max(1) as isize
+}
+
+fn step(index: usize, delta: isize, len: usize) -> usize {
+    index
+        .saturating_add_signed(delta)
+        .min(len.saturating_sub(1))
+}
+
+/// Moves the selection (or scrolls) by `delta` rows in the current context.
+fn move_by(app: &mut App, delta: isize) {
+    match app.overlay {
+        Overlay::Help => {
+            app.help_scroll = app.help_scroll.saturating_add_signed(delta).min(
+                super::ui::help::line_count().saturating_sub(usize::from(app.areas.overlay_rows)),
+            );
+        }
+        Overlay::Speakers => {
+            let len = app.speakers_panel.visible.len();
+            app.speakers_panel.selected = step(app.speakers_panel.selected, delta, len);
+        }
+        Overlay::Timeline => {
+            let len = app.timeline_rows.len();
+            app.timeline.selected = step(app.timeline.selected, delta, len);
+        }
+        Overlay::None => match app.focus {
+            Focus::List => {
+                let target = step(app.selected, delta, app.corpus.stories.len());
+                app.select_story(target);
+            }
+            Focus::Reader => app.scroll_by(delta),
+        },
+    }
+}
+
+fn back(app: &mut App) {
+    if app.overlay != Overlay::None {
+        app.overlay = Overlay::None;
+    } else if app.focus == Focus::Reader {
+        app.focus = Focus::List;
+    } else {
+        app.quit = true;
+    }
+}
+
+fn close(app: &mut App) {
+    if app.overlay != Overlay::None {
+        app.overlay = Overlay::None;
+    } else if app.search.typing {
+        app.search.typing = false;
+        if let Some((story, scroll, focus)) = app.search.origin.take() {
+            app.select_story(story);
+            app.scroll = scroll;
+            app.focus = focus;
+        }
+        clear_search(app);
+    } else if !app.search.query.is_empty() {
+        clear_search(app);
+        app.message = Some("Search cleared".to_string());
+    }
+}
+
+fn clear_search(app: &mut App) {
+    app.search.query.clear();
+    app.search.hits.clear();
+    app.search.current = None;
+}
+
+fn toggle(app: &mut App, overlay: Overlay) {
+    if app.overlay == overlay {
+        app.overlay = Overlay::None;
+    } else {
+        app.search.typing = false;
+        app.overlay = overlay;
+        if overlay == Overlay::Speakers {
+            app.filter_speakers();
+        }
+    }
+}
+
+fn open(app: &mut App) {
+    match app.overlay {
+        Overlay::Help => app.overlay = Overlay::None,
+        Overlay::Speakers => {
+            let panel = &app.speakers_panel;
+            let first = panel
+                .visible
+                .get(panel.selected)
+                .and_then(|&i| app.speakers.get(i))
+                .and_then(|s| s.quotes.first().copied());
+            match first {
+                Some(at) => {
+                    app.overlay = Overlay::None;
+                    app.open_quote(at);
+                }
+                None => app.message = Some("No speaker selected".to_string()),
+            }
+        }
+        Overlay::Timeline => {
+            if let Some(at) = app.timeline_rows.get(app.timeline.selected).map(|r| r.at) {
+                app.overlay = Overlay::None;
+                app.open_quote(at);
+            }
+        }
+        Overlay::None => {
+            if app.search.typing {
+                app.search.typing = false;
+                app.search.origin = None;
+                app.message = Some(match app.search.hits.len() {
+                    0 => format!("No match for “{}”", app.search.query),
+                    1 => "1 match · n/N next/previous".to_string(),
+                    n => format!("{n} matches · n/N next/previous"),
+                });
+            } else if app.focus == Focus::List && !app.corpus.stories.is_empty() {
+                app.focus = Focus::Reader;
+                app.mark_read();
+            }
+        }
+    }
+}
+
+fn quote_in_story(app: &mut App, forward: bool) {
+    if app.overlay != Overlay::None {
+        return;
+    }
+    let Some(story) = app.corpus.stories.get(app.selected) else {
+        return;
+    };
+    let count = story.quotes.len();
+    if count == 0 {
+        app.message = Some("No quotes in this story".to_string());
+        return;
+    }
+    let target = match (app.current_quote, forward) {
+        (Some(q), true) => (q + 1 < count).then_some(q + 1),
+        (Some(q), false) => q.checked_sub(1),
+        (None, _) => {
+            let wrapped = app.wrapped();
+            let scroll = app.scroll;
+            let rows = &wrapped.quote_rows;
+            if forward {
+                rows.iter().position(|r| r.first >= scroll)
+            } else {
+                rows.iter().rposition(|r| r.first < scroll)
+            }
+        }
+    };
+    match target {
+        Some(quote) => app.open_quote(QuoteRef {
+            story: app.selected,
+            quote,
+        }),
+        None => {
+            app.message = Some(if forward {
+                "No later quote in this story".to_string()
+            } else {
+                "No earlier quote in this story".to_string()
+            })
+        }
+    }
+}
+
+fn quote_by_speaker(app: &mut App, forward: bool) {
+    if app.overlay != Overlay::None {
+        return;
+    }
+    let Some((speaker, from, is_current)) = app.speaker_in_focus() else {
+        app.message = Some("No attributed quote here".to_string());
+        return;
+    };
+    let Some(entry) = app.speakers.get(speaker) else {
+        return;
+    };
+    let quotes = &entry.quotes;
+    let target = if !is_current {
+        Some(from)
+    } else if forward {
+        quotes.iter().copied().find(|q| *q > from)
+    } else {
+        quotes.iter().copied().rev().find(|q| *q < from)
+    };
+    match target {
+        Some(at) => {
+            let name = entry.display.clone();
+            let position = quotes.iter().position(|q| *q == at).map_or(0, |p| p + 1);
+            let total = quotes.len();
+            app.open_quote(at);
+            app.message = Some(format!("{name}: quote {position} of {total}"));
+        }
+        None => {
+            let name = &entry.display;
+            app.message = Some(if forward {
+                format!("No later quote by {name}")
+            } else {
+                format!("No earlier quote by {name}")
+            });
+        }
+    }
+}
+
+fn type_char(app: &mut App, c: Option<char>) {
+    if app.overlay == Overlay::Speakers {
+        match c {
+            Some(c) => app.speakers_panel.filter.push(c),
+            None => {
+                app.speakers_panel.filter.pop();
+            }
+        }
+        app.speakers_panel.selected = 0;
+        app.speakers_panel.offset = 0;
+        app.filter_speakers();
+    } else if app.overlay == Overlay::None && app.search.typing {
+        match c {
+            Some(c) => app.search.query.push(c),
+            None => {
+                app.search.query.pop();
+            }
+        }
+        app.run_search();
+        let origin = app.search.origin.map_or(app.selected, |o| o.0);
+        let first = app.search.hits.partition_point(|h| h.story < origin);
+        if !app.search.hits.is_empty() {
+            jump_to_hit(app, first % app.search.hits.len());
+        } else if let Some((story, scroll, _)) = app.search.origin {
+            app.select_story(story);
+            app.scroll = scroll;
+        }
+    }
+}
+
+fn search_step(app: &mut App, forward: bool) {
+    if app.overlay != Overlay::None {
+        return;
+    }
+    let len = app.search.hits.len();
+    if len == 0 {
+        app.message = Some(if app.search.query.is_empty() {
+            "No search: press / to search".to_string()
+        } else {
+            format!("No match for “{}”", app.search.query)
+        });
+        return;
+    }
+    let next = match (app.search.current, forward) {
+        (None, true) => 0,
+        (None, false) => len - 1,
+        (Some(c), true) => (c + 1) % len,
+        (Some(c), false) => (c + len - 1) % len,
+    };
+    let wrapped = match (app.search.current, forward) {
+        (Some(c), true) => next < c,
+        (Some(c), false) => next > c,
+        _ => false,
+    };
+    jump_to_hit(app, next);
+    app.message = Some(format!(
+        "Match {} of {len}{}",
+        next + 1,
+        if wrapped { " (wrapped)" } else { "" }
+    ));
+}
+
+/// Makes hit `index` current: selects its story and scrolls its row into view.
+fn jump_to_hit(app: &mut App, index: usize) {
+    let Some(hit) = app.search.hits.get(index).copied() else {
+        return;
+    };
+    app.search.current = Some(index);
+    app.select_story(hit.story);
+    let row = match hit.source {
+        SearchSource::Headline => 0,
+        SearchSource::Paragraph(p) => app.wrapped().row_of(p, hit.start),
+    };
+    let (_, height) = app.text_size();
+    let height = usize::from(height);
+    if row < app.scroll || row >= app.scroll + height {
+        app.scroll_to(row.saturating_sub(height / 3));
+    }
+}
+
+fn wheel(app: &mut App, pane: Pane, down: bool) {
+    let delta = if down { WHEEL_ROWS } else { -WHEEL_ROWS };
+    match pane {
+        Pane::Overlay => move_by(app, delta),
+        Pane::List if app.overlay == Overlay::None => {
+            let target = step(app.selected, delta, app.corpus.stories.len());
+            app.select_story(target);
+        }
+        Pane::Reader if app.overlay == Overlay::None => app.scroll_by(delta),
+        _ => {}
     }
 }

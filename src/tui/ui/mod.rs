@@ -1,17 +1,160 @@
 //! Drawing the reader, one module per pane.
+//!
+//! Drawing reads the state and the cached layouts; it records where each pane went
+//! (for the mouse) and keeps selections in view, but never changes what the user
+//! is looking at. Only visible rows are drawn.
+
+pub mod help;
+pub mod list;
+pub mod quotes;
+pub mod reader;
+pub mod speakers;
+pub mod status;
 
 use ratatui::Frame;
-use ratatui::widgets::Paragraph;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::app::App;
+use super::app::{App, Overlay};
+
+/// The smallest screen the reader draws; below it a short notice is shown.
+pub const MIN_WIDTH: u16 = 40;
+/// The fewest rows the reader draws.
+pub const MIN_HEIGHT: u16 = 8;
+/// The notice shown on a screen too small to read on.
+pub const TOO_SMALL: &str = "Terminal too small";
+
+/// The colours speakers are shown in; each speaker keeps one, chosen from the name.
+pub const PALETTE: [Color; 10] = [
+    Color::Cyan,
+    Color::Green,
+    Color::Magenta,
+    Color::LightBlue,
+    Color::LightRed,
+    Color::LightGreen,
+    Color::LightCyan,
+    Color::LightMagenta,
+    Color::Red,
+    Color::Blue,
+];
+
+/// The colour of unattributed quotes.
+pub const UNATTRIBUTED: Color = Color::Gray;
+
+/// The colour a speaker is always shown in: the same name, the same colour, in
+/// every pane and every run.
+pub fn speaker_colour(name: Option<&str>) -> Color {
+    match name {
+        Some(name) => {
+            let hash = xxhash_rust::xxh3::xxh3_64(name.as_bytes());
+            PALETTE[(hash % PALETTE.len() as u64) as usize]
+        }
+        None => UNATTRIBUTED,
+    }
+}
+
+/// The style of a direct quote's words.
+pub fn quote_style(colour: Color) -> Style {
+    Style::new().fg(colour)
+}
+
+/// The style of the current quote's words (the one last jumped to).
+pub fn current_quote_style(colour: Color) -> Style {
+    Style::new()
+        .fg(Color::Black)
+        .bg(colour)
+        .add_modifier(Modifier::BOLD)
+}
+
+/// The light style of a partial quote (a scare quote or fragment).
+pub fn partial_quote_style(colour: Color) -> Style {
+    Style::new().fg(colour).add_modifier(Modifier::ITALIC)
+}
+
+/// The style of a search match.
+pub fn match_style() -> Style {
+    Style::new().fg(Color::Black).bg(Color::Yellow)
+}
+
+/// The style of the search match last jumped to.
+pub fn current_match_style() -> Style {
+    match_style().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+}
+
+/// The style of the selected row in a focused list.
+pub fn selected_style(focused: bool) -> Style {
+    if focused {
+        Style::new()
+            .fg(Color::White)
+            .bg(Color::Blue)
+            .add_modifier(Modifier::BOLD)
+    } else {
+        Style::new().bg(Color::DarkGray)
+    }
+}
+
+/// The border of a pane, highlighted when it has the keyboard.
+pub fn pane_block(title: String, focused: bool) -> Block<'static> {
+    let style = if focused {
+        Style::new().fg(Color::Cyan)
+    } else {
+        Style::new().fg(Color::DarkGray)
+    };
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(style)
+        .title(title)
+}
 
 /// Draws the whole screen for the app's state.
 pub fn draw(frame: &mut Frame, app: &mut App) {
-    let text = app
-        .corpus
-        .stories
-        .get(app.selected)
-        .map(|s| s.headline.clone())
-        .unwrap_or_default();
-    frame.render_widget(Paragraph::new(text), frame.area());
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        app.areas = Default::default();
+        let notice = Paragraph::new(TOO_SMALL).wrap(Wrap { trim: true });
+        frame.render_widget(notice, area);
+        return;
+    }
+    let [main, status_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let [list_area, reader_area] =
+        Layout::horizontal([Constraint::Percentage(36), Constraint::Fill(1)]).areas(main);
+    list::render(frame, list_area, app);
+    reader::render(frame, reader_area, app);
+    status::render(frame, status_area, app);
+    app.areas.overlay = Rect::default();
+    app.areas.overlay_rows = 0;
+    match app.overlay {
+        Overlay::None => {}
+        Overlay::Speakers => speakers::render(frame, popup(main), app),
+        Overlay::Timeline => quotes::render(frame, popup(main), app),
+        Overlay::Help => help::render(frame, popup(main), app),
+    }
+}
+
+/// The area of an overlay: most of the main area, centred.
+fn popup(main: Rect) -> Rect {
+    main.centered(Constraint::Percentage(90), Constraint::Percentage(90))
+}
+
+/// Clears an overlay's area and draws its border; returns the area inside.
+fn overlay_frame(frame: &mut Frame, area: Rect, title: String) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = pane_block(title, true);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// Keeps `selected` within `offset..offset + rows`, returning the new offset.
+fn keep_in_view(selected: usize, offset: usize, rows: usize) -> usize {
+    let rows = rows.max(1);
+    if selected < offset {
+        selected
+    } else if selected >= offset + rows {
+        selected + 1 - rows
+    } else {
+        offset
+    }
 }

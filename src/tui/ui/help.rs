@@ -1,0 +1,64 @@
+//! The help overlay, generated from the key table.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use super::overlay_frame;
+use crate::tui::keymap::{Binding, KEYS, TYPING_KEYS};
+
+/// The width of the keys column.
+const KEYS_WIDTH: usize = 22;
+
+/// The help text, one line per binding, under two section headings.
+pub fn lines() -> Vec<Line<'static>> {
+    let heading = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+    let mut out = vec![Line::from(Span::styled("Keys", heading))];
+    out.extend(KEYS.iter().map(binding_line));
+    out.push(Line::default());
+    out.push(Line::from(Span::styled(
+        "While typing a search or a speaker filter",
+        heading,
+    )));
+    out.extend(TYPING_KEYS.iter().map(binding_line));
+    out.push(Line::default());
+    out.push(Line::from(
+        "Mouse: the wheel scrolls the pane under the pointer; a click selects a story.",
+    ));
+    out
+}
+
+/// How many lines the help has.
+pub fn line_count() -> usize {
+    KEYS.len() + TYPING_KEYS.len() + 5
+}
+
+fn binding_line(b: &Binding) -> Line<'static> {
+    let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+    let keys = format!("  {:<width$}", keys.join(", "), width = KEYS_WIDTH);
+    Line::from(vec![
+        Span::styled(keys, Style::new().fg(Color::Yellow)),
+        Span::raw(b.help),
+    ])
+}
+
+/// Draws the help overlay into `area`.
+pub fn render(frame: &mut Frame, area: Rect, app: &mut super::App) {
+    let inner = overlay_frame(frame, area, " Help (Esc closes) ".to_string());
+    app.areas.overlay = area;
+    app.areas.overlay_rows = inner.height;
+    let all = lines();
+    app.help_scroll = app
+        .help_scroll
+        .min(all.len().saturating_sub(usize::from(inner.height)));
+    let buf = frame.buffer_mut();
+    for (slot, line) in all
+        .iter()
+        .skip(app.help_scroll)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        buf.set_line(inner.x, inner.y + slot as u16, line, inner.width);
+    }
+}

@@ -1,0 +1,139 @@
+//! The story list: headline, date, quote count and read marker, newest first.
+//!
+//! Each story takes two rows: the read marker and the headline (truncated by
+//! display width, with an ellipsis), then the date and quote count.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use super::{keep_in_view, match_style, pane_block, selected_style};
+use crate::tui::app::{App, Focus, Overlay, SearchSource};
+use crate::tui::text;
+
+/// The marker before an unread story.
+pub const UNREAD_MARKER: &str = "●";
+/// The marker before a story already opened.
+pub const READ_MARKER: &str = "✓";
+
+/// The style of the unread marker.
+pub fn unread_style() -> Style {
+    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+}
+
+/// The style of the read marker.
+pub fn read_style() -> Style {
+    Style::new().fg(Color::DarkGray)
+}
+
+/// Draws the story list into `area`.
+pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
+    let focused = app.focus == Focus::List && app.overlay == Overlay::None;
+    let total = app.list_rows.len();
+    let block = pane_block(format!(" Stories ({total}) "), focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    app.areas.list = area;
+    app.areas.list_inner = inner;
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    if total == 0 {
+        frame.buffer_mut().set_stringn(
+            inner.x,
+            inner.y,
+            "No stories",
+            usize::from(inner.width),
+            Style::new(),
+        );
+        return;
+    }
+    let per_page = usize::from(inner.height / 2).max(1);
+    app.list_offset = keep_in_view(app.selected, app.list_offset, per_page).min(total - 1);
+    let width = usize::from(inner.width);
+    let buf = frame.buffer_mut();
+    for (slot, index) in (app.list_offset..total).enumerate() {
+        let y = inner.y + (slot as u16) * 2;
+        if y >= inner.bottom() {
+            break;
+        }
+        let row = &app.list_rows[index];
+        let read = app.read.get(index).copied().unwrap_or(false);
+        let (marker, marker_style) = if read {
+            (READ_MARKER, read_style())
+        } else {
+            (UNREAD_MARKER, unread_style())
+        };
+        let headline_style = if read {
+            Style::new()
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        };
+        let headline = text::truncate(&row.headline, width.saturating_sub(2));
+        let mut spans = vec![Span::styled(marker, marker_style), Span::raw(" ")];
+        let hits: Vec<(usize, usize)> = app
+            .hits_in(index)
+            .iter()
+            .filter(|h| h.source == SearchSource::Headline)
+            .map(|h| (h.start, h.end))
+            .collect();
+        spans.extend(highlight(&headline, &hits, headline_style));
+        let mut first = Line::from(spans);
+        let count = match row.quotes {
+            1 => "1 quote".to_string(),
+            n => format!("{n} quotes"),
+        };
+        let second_text = format!("  {} · {count}", row.date);
+        let mut second = Line::from(Span::styled(
+            text::truncate(&second_text, width),
+            Style::new().fg(Color::DarkGray),
+        ));
+        if index == app.selected {
+            let style = selected_style(focused);
+            first = first.patch_style(style);
+            second = second.patch_style(style);
+            buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
+            if y + 1 < inner.bottom() {
+                buf.set_style(Rect::new(inner.x, y + 1, inner.width, 1), style);
+            }
+        }
+        buf.set_line(inner.x, y, &first, inner.width);
+        if y + 1 < inner.bottom() {
+            buf.set_line(inner.x, y + 1, &second, inner.width);
+        }
+    }
+}
+
+/// Splits `text` into spans, styling characters inside the `(start, end)` ranges
+/// (character offsets) as search matches.
+fn highlight(text: &str, ranges: &[(usize, usize)], base: Style) -> Vec<Span<'static>> {
+    if ranges.is_empty() {
+        return vec![Span::styled(text.to_string(), base)];
+    }
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut current = String::new();
+    let mut current_hit = false;
+    for (i, c) in text.chars().enumerate() {
+        let hit = ranges.iter().any(|&(a, b)| a <= i && i < b);
+        if hit != current_hit && !current.is_empty() {
+            let style = if current_hit {
+                base.patch(match_style())
+            } else {
+                base
+            };
+            spans.push(Span::styled(std::mem::take(&mut current), style));
+        }
+        current_hit = hit;
+        current.push(c);
+    }
+    if !current.is_empty() {
+        let style = if current_hit {
+            base.patch(match_style())
+        } else {
+            base
+        };
+        spans.push(Span::styled(current, style));
+    }
+    spans
+}

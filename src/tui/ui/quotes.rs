@@ -1,0 +1,84 @@
+//! The quotes timeline: every quote in the corpus, newest first, with its time,
+//! speaker, words and headline.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use super::{keep_in_view, overlay_frame, speaker_colour};
+use crate::tui::app::App;
+use crate::tui::text;
+
+/// Draws the quotes timeline into `area`.
+pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
+    let title = format!(" Quotes ({}) ", app.timeline_rows.len());
+    let inner = overlay_frame(frame, area, title);
+    app.areas.overlay = area;
+    app.areas.overlay_rows = inner.height;
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let buf = frame.buffer_mut();
+    if app.timeline_rows.is_empty() {
+        buf.set_stringn(
+            inner.x,
+            inner.y,
+            "No quotes",
+            usize::from(inner.width),
+            Style::new().fg(Color::Gray),
+        );
+        return;
+    }
+    let rows = usize::from(inner.height);
+    let cursor = &mut app.timeline;
+    cursor.offset = keep_in_view(cursor.selected, cursor.offset, rows);
+    let width = usize::from(inner.width);
+    let time_w = 16.min(width);
+    let speaker_w = 20.min(width.saturating_sub(time_w + 1));
+    let rest = width.saturating_sub(time_w + speaker_w + 2);
+    let headline_w = (rest / 3).min(40);
+    let text_w = rest.saturating_sub(headline_w + 1);
+    for (slot, (index, row)) in app
+        .timeline_rows
+        .iter()
+        .enumerate()
+        .skip(cursor.offset)
+        .take(rows)
+        .enumerate()
+    {
+        let y = inner.y + slot as u16;
+        let colour = speaker_colour((!row.speaker.is_empty()).then_some(row.speaker.as_str()));
+        let speaker = if row.speaker.is_empty() {
+            "Unattributed"
+        } else {
+            row.speaker.as_str()
+        };
+        let quote_style = if row.partial {
+            Style::new().add_modifier(Modifier::ITALIC)
+        } else {
+            Style::new()
+        };
+        let mut line = Line::from(vec![
+            Span::styled(text::fit(&row.time, time_w), Style::new().fg(Color::Gray)),
+            Span::raw(" "),
+            Span::styled(
+                text::fit(speaker, speaker_w),
+                Style::new().fg(colour).add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(" "),
+            Span::styled(text::fit(&row.text, text_w), quote_style),
+            Span::raw(" "),
+            Span::styled(
+                text::fit(&row.headline, headline_w),
+                Style::new().fg(Color::DarkGray),
+            ),
+        ]);
+        if index == cursor.selected {
+            let style = Style::new().add_modifier(Modifier::REVERSED);
+            line = line.patch_style(style);
+            buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
+        }
+        buf.set_line(inner.x, y, &line, inner.width);
+    }
+}

@@ -1,0 +1,59 @@
+//! The status bar: story i/n, quote j/m, the search prompt or a message, and the
+//! main keys.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use crate::tui::app::App;
+use crate::tui::text;
+
+/// The main keys, shown at the right of the status bar.
+pub const KEY_HINT: &str = "?:help /:search s:speakers t:quotes q:back";
+
+/// Draws the status bar into `area`.
+pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
+    let stories = app.corpus.stories.len();
+    let story = if stories == 0 {
+        "Story 0/0".to_string()
+    } else {
+        format!("Story {}/{}", app.selected + 1, stories)
+    };
+    let quotes = app
+        .corpus
+        .stories
+        .get(app.selected)
+        .map_or(0, |s| s.quotes.len());
+    let quote = match app.current_quote {
+        Some(q) => format!("Quote {}/{quotes}", q + 1),
+        None => format!("Quote -/{quotes}"),
+    };
+    let matches = match app.search.hits.len() {
+        1 => "1 match".to_string(),
+        n => format!("{n} matches"),
+    };
+    let middle = if app.search.typing {
+        format!("/{}_ ({matches})", text::clean(&app.search.query))
+    } else if let Some(message) = &app.message {
+        text::clean(message)
+    } else if !app.search.query.is_empty() {
+        format!("/{} ({matches})", text::clean(&app.search.query))
+    } else {
+        String::new()
+    };
+    let width = usize::from(area.width);
+    let left = format!(" {story} · {quote} ");
+    let right = format!(" {KEY_HINT} ");
+    let room = width.saturating_sub(text::width(&left) + text::width(&right));
+    let right = if room == 0 { String::new() } else { right };
+    let room = width.saturating_sub(text::width(&left) + text::width(&right));
+    let line = Line::from(vec![
+        Span::styled(left, Style::new().add_modifier(Modifier::BOLD)),
+        Span::styled(text::fit(&middle, room), Style::new().fg(Color::Yellow)),
+        Span::styled(right, Style::new().fg(Color::Gray)),
+    ]);
+    let buf = frame.buffer_mut();
+    buf.set_style(area, Style::new().bg(Color::Black));
+    buf.set_line(area.x, area.y, &line, area.width);
+}
