@@ -384,8 +384,23 @@ pub fn classify_page(blocks: &[Block<'_>]) -> Vec<Classified> {
     classes
 }
 
-/// A run of consecutive short labels that are not all the same text is a menu.
+/// Short labels on consecutive lines that are not all the same text are a menu;
+/// so are three or more distinct labels in a row, even with blank lines between.
+/// A label standing alone (or repeated, "China" three times) stays a section label.
 fn mark_menus(blocks: &[Block<'_>], classes: &mut [Classified]) {
+    let tight = |i: usize| blocks[i].line_start == blocks[i - 1].line_end + 1;
+    mark_label_runs(blocks, classes, 2, |i| tight(i));
+    mark_label_runs(blocks, classes, 3, |_| true);
+}
+
+/// Marks as chrome every run of section labels (extended while `joins(i)` holds
+/// for the next block `i`) holding at least `distinct_needed` distinct texts.
+fn mark_label_runs(
+    blocks: &[Block<'_>],
+    classes: &mut [Classified],
+    distinct_needed: usize,
+    joins: impl Fn(usize) -> bool,
+) {
     let mut start = 0;
     while start < classes.len() {
         if classes[start].kind != BlockKind::Section {
@@ -393,14 +408,18 @@ fn mark_menus(blocks: &[Block<'_>], classes: &mut [Classified]) {
             continue;
         }
         let mut end = start + 1;
-        while end < classes.len() && classes[end].kind == BlockKind::Section {
+        while end < classes.len() && classes[end].kind == BlockKind::Section && joins(end) {
             end += 1;
         }
-        let first = &blocks[start].text;
-        let distinct = blocks[start..end]
-            .iter()
-            .any(|b| !b.text.eq_ignore_ascii_case(first));
-        if distinct {
+        let mut distinct: Vec<&str> = Vec::new();
+        for block in &blocks[start..end] {
+            if distinct.len() < distinct_needed
+                && !distinct.iter().any(|d| d.eq_ignore_ascii_case(&block.text))
+            {
+                distinct.push(&block.text);
+            }
+        }
+        if distinct.len() >= distinct_needed {
             for class in &mut classes[start..end] {
                 class.kind = BlockKind::Chrome;
             }

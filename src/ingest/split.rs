@@ -245,7 +245,7 @@ impl<'p> Splitter<'p> {
             let mut owned: Vec<usize> = runs[r].clone();
             owned.extend(headline[r]);
             owned.extend(stamps[r].iter().copied());
-            let section = self.section(header.clone());
+            let section = self.section(header.clone(), leads[r]);
             owned.extend(section);
             let byline_at = header
                 .clone()
@@ -357,9 +357,13 @@ impl<'p> Splitter<'p> {
         }
     }
 
-    /// The section label in a header: the first label there.
-    fn section(&self, mut header: std::ops::Range<usize>) -> Option<usize> {
-        header.find(|&i| self.kinds[i] == BlockKind::Section)
+    /// The section label in a header: the label nearest the headline (the
+    /// earlier on ties), or the first one when there is no headline.
+    fn section(&self, header: std::ops::Range<usize>, lead: Option<usize>) -> Option<usize> {
+        let anchor = lead.unwrap_or(header.start);
+        header
+            .filter(|&i| self.kinds[i] == BlockKind::Section)
+            .min_by_key(|&i| (i.abs_diff(anchor), i))
     }
 }
 
