@@ -59,6 +59,12 @@ fn flush<'a>(stretch: &mut Vec<(usize, &'a str)>, blocks: &mut Vec<Block<'a>>) {
         line_start: first_line,
         line_end: first_line,
     };
+    // Evidence of hard wrapping: a long line (not the last) that breaks off mid-sentence.
+    let wrapped = stretch[..stretch.len() - 1].iter().any(|(_, l)| {
+        let len = l.chars().count();
+        len * 4 >= width * 3 && !ends_sentence(l)
+    });
+    let width = if wrapped { width } else { 0 };
     let mut previous = first_text;
     for &(number, line) in stretch.iter().skip(1) {
         if continues(previous, line, width) {
@@ -83,13 +89,10 @@ fn flush<'a>(stretch: &mut Vec<(usize, &'a str)>, blocks: &mut Vec<Block<'a>>) {
 }
 
 /// Whether `next` continues the paragraph that `line` is part of.
+/// `width` is the stretch's wrap width, or 0 when it shows no sign of wrapping.
 fn continues(line: &str, next: &str, width: usize) -> bool {
-    let ends_sentence = line
-        .chars()
-        .next_back()
-        .is_some_and(|c| ".!?\"”’:;".contains(c));
     let next_first = next.chars().next();
-    if next_first.is_some_and(char::is_lowercase) && !ends_sentence && line.len() >= 20 {
+    if next_first.is_some_and(char::is_lowercase) && !ends_sentence(line) && line.len() >= 20 {
         return true;
     }
     if !(MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width) {
@@ -101,6 +104,13 @@ fn continues(line: &str, next: &str, width: usize) -> bool {
         return false;
     }
     !looks_standalone(next)
+}
+
+/// Whether a line ends a sentence (or a clause that cannot run on).
+fn ends_sentence(line: &str) -> bool {
+    line.chars()
+        .next_back()
+        .is_some_and(|c| ".!?\"”’:;".contains(c))
 }
 
 /// Lines that stand on their own even right under a long line: stamps, bylines.

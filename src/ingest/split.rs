@@ -124,55 +124,13 @@ impl<'p> Splitter<'p> {
 
     fn run(mut self) -> Plan {
         self.mark_crossheads();
-        let runs = self.body_runs();
         let n = self.kinds.len();
+        let mut used: HashSet<String> = HashSet::new();
+        let assigned = self.assign_headlines(self.body_runs(), &mut used);
+        let (runs, headline, leads, lead_from) = self.join_continuations(assigned);
         let k = runs.len();
-        let gap_start = |r: usize| {
-            if r == 0 {
-                0
-            } else {
-                runs[r - 1].last().map_or(0, |e| e + 1)
-            }
-        };
         let run_start = |r: usize| runs[r].first().copied().unwrap_or(n);
         let run_end = |r: usize| runs[r].last().copied().unwrap_or(0);
-
-        // Headlines.
-        let mut used: HashSet<String> = HashSet::new();
-        let mut headline: Vec<Option<usize>> = vec![None; k];
-        let mut leads: Vec<Option<usize>> = vec![None; k];
-        let mut lead_from: Vec<usize> = vec![0; k];
-        for r in 0..k {
-            let (start, end) = (gap_start(r), run_start(r));
-            let mut from = start;
-            if r > 0
-                && headline[r - 1].is_none()
-                && let Some((h, after)) = self.trailing(start, end, false, &used)
-            {
-                headline[r - 1] = Some(h);
-                used.insert(self.keys[h].clone());
-                from = after;
-            }
-            if let Some(last) = (from..end)
-                .rev()
-                .find(|&i| self.is_headline(i) && !used.contains(&self.keys[i]))
-            {
-                let first = (from..=last)
-                    .find(|&i| self.keys[i] == self.keys[last])
-                    .unwrap_or(last);
-                headline[r] = Some(first);
-                leads[r] = Some(first);
-                used.insert(self.keys[first].clone());
-            }
-            lead_from[r] = from;
-        }
-        if k > 0
-            && headline[k - 1].is_none()
-            && let Some((h, _)) = self.trailing(run_end(k - 1) + 1, n, true, &used)
-        {
-            headline[k - 1] = Some(h);
-            used.insert(self.keys[h].clone());
-        }
 
         // Headers: from the leading headline (and the labels just above it) to the body.
         let header_start: Vec<usize> = (0..k)
@@ -290,6 +248,101 @@ impl<'p> Splitter<'p> {
         }
     }
 
+    /// Gives each run its headline: trailing, else leading. Returns, per run, the
+    /// body, the headline block, the leading headline block, and where the run's
+    /// own part of the gap before it begins.
+    fn assign_headlines(&self, runs: Vec<Vec<usize>>, used: &mut HashSet<String>) -> Vec<Run> {
+        let n = self.kinds.len();
+        let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+        for body in runs {
+            let start = out.last().and_then(|p| p.body.last()).map_or(0, |e| e + 1);
+            let end = body.first().copied().unwrap_or(n);
+            let mut from = start;
+            if let Some(previous) = out.last_mut()
+                && previous.headline.is_none()
+                && let Some((h, after)) = self.trailing(start, end, false, used)
+            {
+                previous.headline = Some(h);
+                used.insert(self.keys[h].clone());
+                from = after;
+            }
+            let mut run = Run {
+                body,
+                headline: None,
+                lead: None,
+                lead_from: from,
+            };
+            if let Some(last) = (from..end)
+                .rev()
+                .find(|&i| self.is_headline(i) && !used.contains(&self.keys[i]))
+            {
+                let first = (from..=last)
+                    .find(|&i| self.keys[i] == self.keys[last])
+                    .unwrap_or(last);
+                run.headline = Some(first);
+                run.lead = Some(first);
+                used.insert(self.keys[first].clone());
+            }
+            out.push(run);
+        }
+        if let Some(last) = out.last_mut()
+            && last.headline.is_none()
+        {
+            let after = last.body.last().map_or(0, |e| e + 1);
+            if let Some((h, _)) = self.trailing(after, n, true, used) {
+                last.headline = Some(h);
+                used.insert(self.keys[h].clone());
+            }
+        }
+        out
+    }
+
+    /// A run that found no headline of its own, separated from the story before it
+    /// only by copies of that story's headline (image captions), chrome and
+    /// captions, continues that story.
+    #[allow(clippy::type_complexity)]
+    fn join_continuations(
+        &self,
+        runs: Vec<Run>,
+    ) -> (
+        Vec<Vec<usize>>,
+        Vec<Option<usize>>,
+        Vec<Option<usize>>,
+        Vec<usize>,
+    ) {
+        let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+        for run in runs {
+            if run.headline.is_none()
+                && let Some(previous) = out.last_mut()
+                && let Some(h) = previous.headline
+            {
+                let start = previous.body.last().map_or(0, |e| e + 1);
+                let end = run.body.first().copied().unwrap_or(start);
+                let only_copies = (start..end).all(|i| {
+                    self.is_filler(i)
+                        || self.kinds[i] == BlockKind::Section
+                        || (self.kinds[i] == BlockKind::Headline && self.keys[i] == self.keys[h])
+                });
+                if only_copies {
+                    previous.body.extend(run.body);
+                    continue;
+                }
+            }
+            out.push(run);
+        }
+        let mut bodies = Vec::with_capacity(out.len());
+        let mut headlines = Vec::with_capacity(out.len());
+        let mut leads = Vec::with_capacity(out.len());
+        let mut froms = Vec::with_capacity(out.len());
+        for run in out {
+            bodies.push(run.body);
+            headlines.push(run.headline);
+            leads.push(run.lead);
+            froms.push(run.lead_from);
+        }
+        (bodies, headlines, leads, froms)
+    }
+
     /// A headline-like line met once, between two body paragraphs, is a crosshead.
     fn mark_crossheads(&mut self) {
         let n = self.kinds.len();
@@ -365,6 +418,14 @@ impl<'p> Splitter<'p> {
             .filter(|&i| self.kinds[i] == BlockKind::Section)
             .min_by_key(|&i| (i.abs_diff(anchor), i))
     }
+}
+
+/// A run of body blocks and the headline found for it.
+struct Run {
+    body: Vec<usize>,
+    headline: Option<usize>,
+    lead: Option<usize>,
+    lead_from: usize,
 }
 
 /// Combines a story's stamps: the first publish time and the latest update time.
