@@ -389,7 +389,7 @@ pub fn classify_page(blocks: &[Block<'_>]) -> Vec<Classified> {
 /// A label standing alone (or repeated, "China" three times) stays a section label.
 fn mark_menus(blocks: &[Block<'_>], classes: &mut [Classified]) {
     let tight = |i: usize| blocks[i].line_start == blocks[i - 1].line_end + 1;
-    mark_label_runs(blocks, classes, 2, |i| tight(i));
+    mark_label_runs(blocks, classes, 2, tight);
     mark_label_runs(blocks, classes, 3, |_| true);
 }
 
@@ -500,10 +500,12 @@ fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
         return true;
     }
     let long_sentence = sentence && words >= LONG_SENTENCE_WORDS;
-    if !long_sentence && words <= CONTAINS_MAX_WORDS && !sentence {
-        if CHROME_CONTAINS.iter().any(|p| lower.contains(p)) {
-            return true;
-        }
+    if !long_sentence
+        && words <= CONTAINS_MAX_WORDS
+        && !sentence
+        && CHROME_CONTAINS.iter().any(|p| lower.contains(p))
+    {
+        return true;
     }
     if !long_sentence && words <= CONTAINS_MAX_WORDS && lower.contains("all rights reserved") {
         return true;
