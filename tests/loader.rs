@@ -655,3 +655,21 @@ fn sample_pages_snapshots() {
         insta::assert_yaml_snapshot!(format!("sample_{short}"), stories);
     }
 }
+
+#[test]
+fn name_over_role_line_question_headline_and_image_credits() {
+    let page = parse(
+        "Home\nNews\nSport\n\nCan the old mill be saved?\n\n5 hours ago\n\nShare\nSave\n\n\
+Lucy Grant\nArts correspondent, Valley News\n\n\
+Image source, Valley Heritage Trust\nImage caption, The mill in 1950\n\n\
+A campaign to save the town's 200-year-old mill has raised half of the money it needs.\n\n\
+\"We have six months to find the rest,\" said trust chairman Idris Bell.\n\n\
+More on this story\n\nWhy old buildings matter\n2 days ago\n",
+    );
+    assert_eq!(headlines(&page), vec!["Can the old mill be saved?"]);
+    let story = &page.stories[0];
+    assert_eq!(story.byline.as_deref(), Some("Lucy Grant"));
+    assert_eq!(story.section, None);
+    assert_eq!(story.published, None);
+    assert_eq!(story.paragraphs.len(), 2);
+}

@@ -224,6 +224,12 @@ const CHROME_EXACT: &[&str] = &[
     "read next",
     "up next",
     "trending topics",
+    "save",
+    "saved",
+    "bookmark",
+    "add to list",
+    "gift this article",
+    "gift article",
     "follow",
 ];
 
@@ -380,8 +386,52 @@ const BYLINE_ORG_WORDS: &[&str] = &[
 /// Classifies every block of a page, with its neighbours in view.
 pub fn classify_page(blocks: &[Block<'_>]) -> Vec<Classified> {
     let mut classes: Vec<Classified> = blocks.iter().map(|b| classify_block(&b.text)).collect();
+    mark_role_lines(blocks, &mut classes);
     mark_menus(blocks, &mut classes);
     classes
+}
+
+/// Writers' roles ("Business reporter, BBC News").
+const ROLE_WORDS: &[&str] = &[
+    "reporter",
+    "correspondent",
+    "editor",
+    "writer",
+    "columnist",
+    "journalist",
+    "contributor",
+    "analyst",
+    "producer",
+];
+
+/// A role line ("Business reporter, BBC News") under a name makes the name a
+/// byline; the role line itself is chrome.
+fn mark_role_lines(blocks: &[Block<'_>], classes: &mut [Classified]) {
+    for i in 1..blocks.len() {
+        let text = blocks[i].text.as_ref();
+        let words = text.split_whitespace().count();
+        if words > 8 || ends_sentence(text) || classes[i].kind == BlockKind::Byline {
+            continue;
+        }
+        let lower = text.to_lowercase();
+        let is_role = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ROLE_WORDS.contains(&w));
+        let name = &blocks[i - 1].text;
+        let name_words = name.split_whitespace().count();
+        if is_role
+            && classes[i - 1].kind == BlockKind::Section
+            && (2..=4).contains(&name_words)
+            && blocks[i].line_start == blocks[i - 1].line_end + 1
+        {
+            classes[i - 1] = Classified {
+                kind: BlockKind::Byline,
+                stamp: None,
+                byline: Some(name.to_string()),
+            };
+            classes[i].kind = BlockKind::Chrome;
+        }
+    }
 }
 
 /// Short labels on consecutive lines that are not all the same text are a menu;
@@ -701,6 +751,16 @@ mod tests {
             BlockKind::Caption
         );
         assert_eq!(kind("(Photo: Xinhua)"), BlockKind::Caption);
+    }
+
+    #[test]
+    fn name_over_role_line_is_a_byline() {
+        let blocks =
+            super::super::segment::segment("Omar Khalid\nHealth correspondent, The Courier");
+        let classes = classify_page(&blocks);
+        assert_eq!(classes[0].kind, BlockKind::Byline);
+        assert_eq!(classes[0].byline.as_deref(), Some("Omar Khalid"));
+        assert_eq!(classes[1].kind, BlockKind::Chrome);
     }
 
     #[test]
