@@ -72,6 +72,8 @@ const MAX_LABEL_CHARS: usize = 32;
 const LONG_SENTENCE_WORDS: usize = 15;
 /// Chrome phrases matched anywhere apply only to blocks up to this many words.
 const CONTAINS_MAX_WORDS: usize = 12;
+/// Blocks longer than this are checked for no chrome phrase or caption prefix.
+const MAX_PHRASE_CHECK_WORDS: usize = 60;
 /// Chrome prefixes apply only to blocks up to this many words.
 const PREFIX_MAX_WORDS: usize = 45;
 
@@ -485,8 +487,15 @@ pub fn classify_block(text: &str) -> Classified {
     if words == 0 {
         return Classified::kind(BlockKind::Chrome);
     }
-    let lower = text.to_lowercase();
     let sentence = ends_sentence(text);
+    if words > MAX_PHRASE_CHECK_WORDS {
+        // Too long for any chrome phrase or caption rule: body, unless a menu bar.
+        if is_menu_bar(text) {
+            return Classified::kind(BlockKind::Chrome);
+        }
+        return Classified::kind(BlockKind::Body);
+    }
+    let lower = text.to_lowercase();
     if words <= MAX_SHORT_WORDS {
         if let Some(stamp) = timestamp::parse_stamp(text) {
             return Classified {
@@ -499,7 +508,7 @@ pub fn classify_block(text: &str) -> Classified {
             return Classified::kind(BlockKind::Timestamp);
         }
     }
-    if words <= 60 && starts_with_any(&lower, CAPTION_PREFIXES) {
+    if starts_with_any(&lower, CAPTION_PREFIXES) {
         return Classified::kind(BlockKind::Caption);
     }
     if is_chrome(text, &lower, words, sentence) {
@@ -565,6 +574,9 @@ fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
 
 /// A single line listing several short items between bars or bullets.
 fn is_menu_bar(text: &str) -> bool {
+    if !text.contains(['|', '•', '·']) {
+        return false;
+    }
     let parts: Vec<&str> = text
         .split(['|', '•', '·'])
         .map(str::trim)

@@ -28,7 +28,7 @@ use std::collections::{HashMap, HashSet};
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
-use super::split::normalise;
+use super::split::{for_each_word_hash, normalise};
 use crate::model::Story;
 
 /// The least Jaccard similarity of word 3-shingles for two bodies to be the same story.
@@ -64,29 +64,28 @@ fn fingerprint(story: &Story) -> Fingerprint {
     let headline = xxh3_64(headline_norm.as_bytes());
     let mut keys = vec![xxh3_64_with_seed(headline_norm.as_bytes(), HEADLINE_SEED)];
     let mut words: Vec<u64> = Vec::new();
-    let mut body = Vec::new();
+    let mut body = 0u64;
     let mut first_paragraph = 0;
     for (n, paragraph) in story.paragraphs.iter().enumerate() {
-        let norm = normalise(paragraph);
-        let hash = xxh3_64(norm.as_bytes());
+        let start = words.len();
+        for_each_word_hash(paragraph, |w| words.push(w));
+        let hash = words[start..]
+            .iter()
+            .fold(0x9e37_79b9_7f4a_7c15u64, |acc, w| {
+                acc.rotate_left(29).wrapping_mul(0x0100_0000_01b3) ^ w
+            });
         if n == 0 {
             first_paragraph = hash;
         }
-        let count = norm.split(' ').filter(|w| !w.is_empty()).count();
-        if count >= MIN_INDEXED_WORDS {
+        if words.len() - start >= MIN_INDEXED_WORDS {
             keys.push(hash);
         }
-        words.extend(
-            norm.split(' ')
-                .filter(|w| !w.is_empty())
-                .map(|w| xxh3_64(w.as_bytes())),
-        );
-        body.extend_from_slice(&hash.to_le_bytes());
+        body = body.rotate_left(31).wrapping_mul(0x0100_0000_01b3) ^ hash;
     }
     keys.sort_unstable();
     keys.dedup();
     let mut shingles: Vec<u64> = if words.len() < SHINGLE_WORDS {
-        words.clone()
+        words
     } else {
         words
             .windows(SHINGLE_WORDS)
@@ -97,7 +96,7 @@ fn fingerprint(story: &Story) -> Fingerprint {
     shingles.dedup();
     Fingerprint {
         keys,
-        body: xxh3_64(&body),
+        body,
         shingles,
         headline,
         first_paragraph,

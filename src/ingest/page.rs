@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use super::classify::classify_page;
 use super::segment::segment;
-use super::split::{normalise, split};
+use super::split::{normal_hash, split};
 use super::{Page, ParsedPage};
 use crate::model::{SourceRef, Story};
 
@@ -23,14 +23,14 @@ pub fn parse(page: &Page) -> ParsedPage {
     let blocks = segment(&page.text);
     let classes = classify_page(&blocks);
     let plan = split(&blocks, &classes);
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<u64> = HashSet::new();
     let mut paragraphs_removed = 0;
     let mut stories = Vec::with_capacity(plan.stories.len());
     for story in plan.stories {
         let mut paragraphs = Vec::with_capacity(story.body.len());
         for &i in &story.body {
             let text = &blocks[i].text;
-            if seen.insert(normalise(text)) {
+            if seen.insert(normal_hash(text)) {
                 paragraphs.push(text.to_string());
             } else {
                 paragraphs_removed += 1;

@@ -68,6 +68,55 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
+/// Calls `word` with a hash of each normalised word of `text` (the words of
+/// [`normalise`]), without allocating. The hash is fixed, so it is stable across
+/// runs and machines.
+pub fn for_each_word_hash(text: &str, mut word: impl FnMut(u64)) {
+    const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = SEED;
+    let mut in_word = false;
+    let feed = |hash: &mut u64, c: char| {
+        *hash = (*hash ^ u64::from(u32::from(c))).wrapping_mul(PRIME);
+    };
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            feed(&mut hash, c.to_ascii_lowercase());
+            in_word = true;
+        } else if c.is_ascii() || !c.is_alphanumeric() {
+            if in_word {
+                word(finish(hash));
+                hash = SEED;
+                in_word = false;
+            }
+        } else {
+            for lower in c.to_lowercase() {
+                feed(&mut hash, lower);
+            }
+            in_word = true;
+        }
+    }
+    if in_word {
+        word(finish(hash));
+    }
+}
+
+/// Mixes the bits of a word hash (a 64-bit finaliser).
+fn finish(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// A hash of a text's normalised form (equal for texts with equal [`normalise`]).
+pub fn normal_hash(text: &str) -> u64 {
+    let mut hash = 0u64;
+    for_each_word_hash(text, |w| hash = hash.rotate_left(23) ^ w.wrapping_add(hash));
+    finish(hash)
+}
+
 /// Splits a page's classified blocks into stories.
 pub fn split(blocks: &[Block<'_>], classes: &[Classified]) -> Plan {
     Splitter::new(blocks, classes).run()
@@ -441,4 +490,30 @@ fn combine(stamps: impl Iterator<Item = Stamp>) -> Stamp {
         };
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_hashes_follow_normalised_words() {
+        let words = |t: &str| {
+            let mut v = Vec::new();
+            for_each_word_hash(t, |h| v.push(h));
+            v
+        };
+        assert_eq!(normalise("  Café, DÉJÀ-vu! 42 "), "café déjà vu 42");
+        assert_eq!(words("  Café, DÉJÀ-vu! 42 "), words("café déjà vu 42"));
+        assert_eq!(words("one two").len(), 2);
+        assert_ne!(words("ab"), words("ba"));
+        assert_eq!(
+            normal_hash("The Port, closed."),
+            normal_hash("the port closed")
+        );
+        assert_ne!(
+            normal_hash("the port closed"),
+            normal_hash("the closed port")
+        );
+    }
 }
