@@ -14,11 +14,14 @@
 //! Pages are read and parsed in parallel, one file at a time per worker, so the raw
 //! text of a page is dropped as soon as its stories are built.
 
+pub mod classify;
 pub mod dedupe;
 pub mod format;
 pub mod page;
 pub mod read;
 pub mod sanitize;
+pub mod segment;
+pub mod split;
 pub mod timestamp;
 
 use std::path::PathBuf;

@@ -1,4 +1,24 @@
 //! Dates and times as news pages write them.
+//!
+//! A stamp line is read word by word: every word must be part of a date or time
+//! (a number, a month or weekday name, `AM`/`p.m.`, a time zone) or one of a few
+//! filler words (`Published:`, `Last Updated At`, `on`, `at`). Anything else means
+//! the line is prose, not a stamp. This accepts, among others:
+//!
+//! - `2026-01-26 17:14 Last Updated At:23:37` (an update time earlier than the
+//!   publish time rolls over to the next day);
+//! - ISO 8601 with or without an offset: `2026-01-26T17:14:00+08:00`;
+//! - `January 26, 2026`, `Jan. 26, 2026`, `Monday, January 26, 2026 5:14 PM`;
+//! - `26 Jan 2026 17:14`, `Mon 26 Jan 2026 17.14 GMT`;
+//! - `Published: 26 January 2026 Updated: 27 January 2026 09:00` (one line or two);
+//! - `11:23 AM 06 Jul 2023, Thursday`, `Updated 3:45 p.m. ET Jan 26, 2026`.
+//!
+//! Impossible dates (30 February) make the whole line "not a stamp".
+
+use std::sync::LazyLock;
+
+use chrono::{Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use regex::Regex;
 
 use crate::model::Timestamp;
 
@@ -11,7 +31,569 @@ pub struct Stamp {
     pub updated: Option<Timestamp>,
 }
 
-/// Parses a line that is a timestamp (PLACEHOLDER: to be completed).
-pub fn parse_stamp(_line: &str) -> Option<Stamp> {
-    None
+/// Lines longer than this are never stamps.
+const MAX_STAMP_CHARS: usize = 160;
+
+/// Words that introduce the update part of a stamp.
+const UPDATE_WORDS: &[&str] = &["updated", "modified", "edited", "revised"];
+
+/// Parses a line that is a timestamp; `None` when the line is anything else.
+pub fn parse_stamp(line: &str) -> Option<Stamp> {
+    let line = line.trim();
+    if line.is_empty() || line.len() > MAX_STAMP_CHARS || !line.bytes().any(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let (published_part, updated_part) = match find_update_word(line) {
+        Some(at) => (&line[..at], Some(&line[at..])),
+        None => (line, None),
+    };
+    let published = Moment::parse(published_part)?;
+    let updated = match updated_part {
+        Some(part) => Moment::parse(part)?,
+        None => Moment::default(),
+    };
+    let published_at = published.resolve()?;
+    let updated_at = match updated.resolve()? {
+        Some(at) => Some(at),
+        None => updated.time_only().and_then(|time| {
+            let base = published_at?;
+            let mut local = base.local.date().and_time(time);
+            if local < base.local {
+                local += Duration::days(1);
+            }
+            Some(make_timestamp(local, updated.offset.or(base.offset)))
+        }),
+    };
+    if published_at.is_none() && updated_at.is_none() {
+        return None;
+    }
+    Some(Stamp {
+        published: published_at,
+        updated: updated_at,
+    })
+}
+
+/// Whether a line is a time without a date or a relative time ("17:14",
+/// "3 hours ago", "Yesterday"), as listing pages and teasers show next to headlines.
+pub fn is_relative_time(line: &str) -> bool {
+    static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)^(?:updated\s+|posted\s+|published\s+)?(?:
+                \d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?
+              | (?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?)\s+ago
+              | just\s+now | yesterday | today
+            )\.?$",
+        )
+        .expect("valid regex")
+    });
+    let line = line.trim();
+    line.len() <= 40 && RELATIVE.is_match(line)
+}
+
+/// Byte offset of the first word introducing an update time, if any.
+fn find_update_word(line: &str) -> Option<usize> {
+    let lower = line.to_ascii_lowercase();
+    UPDATE_WORDS
+        .iter()
+        .filter_map(|word| {
+            lower.match_indices(word).find_map(|(at, _)| {
+                let before = lower[..at].chars().next_back();
+                let start_ok = before.is_none_or(|c| !c.is_alphanumeric());
+                start_ok.then_some(at)
+            })
+        })
+        .min()
+}
+
+/// Builds a timestamp, with the offset when one is known and valid.
+fn make_timestamp(local: NaiveDateTime, offset: Option<FixedOffset>) -> Timestamp {
+    match offset.and_then(|off| off.from_local_datetime(&local).single()) {
+        Some(at) => Timestamp::with_offset(at),
+        None => Timestamp::naive(local),
+    }
+}
+
+/// The parts of a date and time found in one half of a stamp line.
+#[derive(Clone, Copy, Debug, Default)]
+struct Moment {
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+    time: Option<NaiveTime>,
+    offset: Option<FixedOffset>,
+}
+
+/// What a word of a stamp line was read as.
+enum Word {
+    /// Part of the date or time (already stored).
+    Part,
+    /// A filler word or weekday, ignored.
+    Filler,
+    /// `AM` / `PM`.
+    Meridiem(bool),
+}
+
+impl Moment {
+    /// Reads one half of a stamp line; `None` when a word is not part of a stamp.
+    fn parse(text: &str) -> Option<Moment> {
+        let mut m = Moment::default();
+        let mut rest = text;
+        let mut last_was_day = false;
+        let mut zone_open = false;
+        loop {
+            rest = rest.trim_start_matches(is_separator);
+            let Some(first) = rest.chars().next() else {
+                break;
+            };
+            let next_is_digit = rest[first.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit());
+            if first == '-' && !next_is_digit {
+                rest = &rest[1..];
+                continue;
+            }
+            let signed_offset = (first == '+' || first == '-')
+                && next_is_digit
+                && (m.time.is_some() || zone_open)
+                && m.offset.is_none();
+            if first.is_ascii_digit() || signed_offset {
+                let end = rest[1..]
+                    .find(|c: char| !(c.is_ascii_digit() || ":-.+TZ/".contains(c)))
+                    .map_or(rest.len(), |e| e + 1);
+                let token = rest[..end].trim_end_matches(['.', '-', '/']);
+                rest = &rest[end..];
+                last_was_day = m.read_number(token)?;
+                zone_open = false;
+            } else if first.is_alphabetic() {
+                let end = rest
+                    .find(|c: char| !(c.is_alphabetic() || c == '.' || c == '\''))
+                    .unwrap_or(rest.len());
+                let word = &rest[..end];
+                rest = &rest[end..];
+                match m.read_word(word, last_was_day)? {
+                    Word::Meridiem(pm) => m.apply_meridiem(pm)?,
+                    Word::Part => zone_open = true,
+                    Word::Filler => {}
+                }
+                last_was_day = false;
+            } else {
+                return None;
+            }
+        }
+        Some(m)
+    }
+
+    /// Reads a number-like token; returns whether it was a day of the month.
+    fn read_number(&mut self, token: &str) -> Option<bool> {
+        static ISO: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$",
+            )
+            .expect("valid regex")
+        });
+        static TIME: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$").expect("valid regex")
+        });
+        static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})$").expect("valid regex")
+        });
+        static OFFSET: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^([+-])(\d{1,2})(?::?(\d{2}))?$").expect("valid regex"));
+        let num = |s: Option<regex::Match<'_>>| s.and_then(|m| m.as_str().parse::<u32>().ok());
+        if let Some(c) = ISO.captures(token) {
+            self.set_date(
+                num(c.get(1)).and_then(|y| i32::try_from(y).ok())?,
+                num(c.get(2))?,
+                num(c.get(3))?,
+            )?;
+            if let (Some(h), Some(mi)) = (num(c.get(4)), num(c.get(5))) {
+                self.set_time(h, mi, num(c.get(6)).unwrap_or(0))?;
+            }
+            if let Some(off) = c.get(7) {
+                self.offset = Some(parse_offset(off.as_str())?);
+            }
+            return Some(false);
+        }
+        if let Some(c) = TIME.captures(token) {
+            self.set_time(num(c.get(1))?, num(c.get(2))?, num(c.get(3)).unwrap_or(0))?;
+            return Some(false);
+        }
+        if let Some(c) = NUMERIC_DATE.captures(token) {
+            if c.get(2).map(|m| m.as_str()) != c.get(4).map(|m| m.as_str()) {
+                return None;
+            }
+            let (a, b) = (num(c.get(1))?, num(c.get(3))?);
+            // Day first, as most of the world writes it, unless that cannot be.
+            let (day, month) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
+            self.set_date(i32::try_from(num(c.get(5))?).ok()?, month, day)?;
+            return Some(false);
+        }
+        if let Some(c) = OFFSET.captures(token) {
+            let sign = if c.get(1)?.as_str() == "-" { -1 } else { 1 };
+            let hours = i32::try_from(num(c.get(2))?).ok()?;
+            let minutes = i32::try_from(num(c.get(3)).unwrap_or(0)).ok()?;
+            if self.offset.is_some() || hours > 14 || minutes > 59 {
+                return None;
+            }
+            self.offset = FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60));
+            return self.offset.map(|_| false);
+        }
+        if token.bytes().all(|b| b.is_ascii_digit()) {
+            let value: u32 = token.parse().ok()?;
+            if token.len() == 4 && (1900..=2200).contains(&value) && self.year.is_none() {
+                self.year = i32::try_from(value).ok();
+                return Some(false);
+            }
+            if token.len() <= 2 && (1..=31).contains(&value) && self.day.is_none() {
+                self.day = Some(value);
+                return Some(true);
+            }
+        }
+        None
+    }
+
+    /// Reads a word; `None` when it has no place in a stamp.
+    fn read_word(&mut self, word: &str, after_day: bool) -> Option<Word> {
+        let lower: String = word
+            .chars()
+            .filter(|c| *c != '.' && *c != '\'')
+            .flat_map(char::to_lowercase)
+            .collect();
+        if let Some(month) = month_number(&lower) {
+            if self.month.is_some() {
+                return None;
+            }
+            self.month = Some(month);
+            return Some(Word::Part);
+        }
+        if let Some(offset) = zone_offset(&lower) {
+            if self.offset.is_some() {
+                return None;
+            }
+            self.offset = offset;
+            return Some(Word::Part);
+        }
+        match lower.as_str() {
+            "am" => Some(Word::Meridiem(false)),
+            "pm" => Some(Word::Meridiem(true)),
+            "st" | "nd" | "rd" | "th" if after_day => Some(Word::Filler),
+            w if is_weekday(w) || FILLERS.contains(&w) => Some(Word::Filler),
+            _ => None,
+        }
+    }
+
+    fn set_date(&mut self, year: i32, month: u32, day: u32) -> Option<()> {
+        if self.year.is_some() || self.month.is_some() || self.day.is_some() {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(year, month, day)?;
+        self.year = Some(year);
+        self.month = Some(month);
+        self.day = Some(day);
+        Some(())
+    }
+
+    fn set_time(&mut self, hour: u32, minute: u32, second: u32) -> Option<()> {
+        if self.time.is_some() {
+            return None;
+        }
+        self.time = Some(NaiveTime::from_hms_opt(hour, minute, second)?);
+        Some(())
+    }
+
+    fn apply_meridiem(&mut self, pm: bool) -> Option<()> {
+        use chrono::Timelike;
+        let time = self.time?;
+        let hour = time.hour();
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        let hour = match (pm, hour) {
+            (false, 12) => 0,
+            (false, h) => h,
+            (true, 12) => 12,
+            (true, h) => h + 12,
+        };
+        self.time = time.with_hour(hour);
+        Some(())
+    }
+
+    /// The full timestamp when the date is complete; `Some(None)` when there is no
+    /// full date; `None` when the date is impossible.
+    fn resolve(&self) -> Option<Option<Timestamp>> {
+        let (Some(year), Some(month), Some(day)) = (self.year, self.month, self.day) else {
+            return Some(None);
+        };
+        let date = NaiveDate::from_ymd_opt(year, month, day)?;
+        let local = date.and_time(self.time.unwrap_or(NaiveTime::MIN));
+        Some(Some(make_timestamp(local, self.offset)))
+    }
+
+    /// The time, when this half gives a time and no date part at all.
+    fn time_only(&self) -> Option<NaiveTime> {
+        if self.year.is_none() && self.month.is_none() && self.day.is_none() {
+            self.time
+        } else {
+            None
+        }
+    }
+}
+
+/// Characters that separate the words of a stamp.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || ",|/·•–—():;".contains(c)
+}
+
+/// Words allowed in a stamp that carry no date information.
+const FILLERS: &[&str] = &[
+    "published",
+    "posted",
+    "updated",
+    "last",
+    "modified",
+    "edited",
+    "revised",
+    "first",
+    "at",
+    "on",
+    "date",
+    "time",
+    "as",
+    "of",
+    "local",
+    "et",
+    "pt",
+    "ct",
+    "mt",
+    "hrs",
+    "created",
+    "uploaded",
+    "and",
+];
+
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "mon"
+            | "monday"
+            | "tue"
+            | "tues"
+            | "tuesday"
+            | "wed"
+            | "wednesday"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "thursday"
+            | "fri"
+            | "friday"
+            | "sat"
+            | "saturday"
+            | "sun"
+            | "sunday"
+    )
+}
+
+fn month_number(w: &str) -> Option<u32> {
+    Some(match w {
+        "jan" | "january" => 1,
+        "feb" | "february" => 2,
+        "mar" | "march" => 3,
+        "apr" | "april" => 4,
+        "may" => 5,
+        "jun" | "june" => 6,
+        "jul" | "july" => 7,
+        "aug" | "august" => 8,
+        "sep" | "sept" | "september" => 9,
+        "oct" | "october" => 10,
+        "nov" | "november" => 11,
+        "dec" | "december" => 12,
+        _ => return None,
+    })
+}
+
+/// A time zone abbreviation: `Some(Some(offset))` for a known fixed offset,
+/// `None` when the word is not a zone.
+fn zone_offset(w: &str) -> Option<Option<FixedOffset>> {
+    let minutes = match w {
+        "utc" | "gmt" | "z" => 0,
+        "bst" | "cet" | "wat" => 60,
+        "cest" | "eet" | "sast" | "cat" => 120,
+        "eest" | "msk" | "eat" => 180,
+        "ist" => 330,
+        "wib" | "ict" => 420,
+        "hkt" | "sgt" | "bjt" | "pht" | "awst" | "myt" => 480,
+        "jst" | "kst" => 540,
+        "aest" => 600,
+        "aedt" => 660,
+        "nzst" => 720,
+        "nzdt" => 780,
+        "edt" => -240,
+        "est" | "cdt" => -300,
+        "mdt" => -360,
+        "cst" => return Some(None),
+        "mst" | "pdt" => -420,
+        "pst" => -480,
+        _ => return None,
+    };
+    Some(FixedOffset::east_opt(minutes * 60))
+}
+
+/// Parses `Z`, `+08:00`, `-0500`.
+fn parse_offset(s: &str) -> Option<FixedOffset> {
+    if s == "Z" {
+        return FixedOffset::east_opt(0);
+    }
+    let sign = if s.starts_with('-') { -1 } else { 1 };
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    let hours: i32 = digits.get(..2)?.parse().ok()?;
+    let minutes: i32 = digits.get(2..4)?.parse().ok()?;
+    if hours > 14 || minutes > 59 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> Option<Timestamp> {
+        Some(Timestamp::parse(s).expect("valid test timestamp"))
+    }
+
+    #[test]
+    fn date_time_with_last_updated_time() {
+        let s = parse_stamp("2026-01-26 17:14 Last Updated At:23:37").expect("stamp");
+        assert_eq!(s.published, at("2026-01-26T17:14:00"));
+        assert_eq!(s.updated, at("2026-01-26T23:37:00"));
+    }
+
+    #[test]
+    fn update_time_before_publish_time_rolls_to_next_day() {
+        let s = parse_stamp("2025-12-31 22:05 Last Updated At:01:10").expect("stamp");
+        assert_eq!(s.published, at("2025-12-31T22:05:00"));
+        assert_eq!(s.updated, at("2026-01-01T01:10:00"));
+    }
+
+    #[test]
+    fn iso_with_and_without_offset() {
+        let s = parse_stamp("2026-03-04T08:30:00+08:00").expect("stamp");
+        assert_eq!(s.published, at("2026-03-04T08:30:00+08:00"));
+        assert_eq!(
+            s.published
+                .and_then(|t| t.offset)
+                .map(|o| o.local_minus_utc()),
+            Some(8 * 3600)
+        );
+        let s = parse_stamp("2026-03-04T08:30:15Z").expect("stamp");
+        assert_eq!(s.published, at("2026-03-04T08:30:15+00:00"));
+        let s = parse_stamp("2026-03-04T08:30").expect("stamp");
+        assert_eq!(s.published, at("2026-03-04T08:30:00"));
+        let s = parse_stamp("2026-03-04 08:30 -0500").expect("stamp");
+        assert_eq!(s.published, at("2026-03-04T08:30:00-05:00"));
+    }
+
+    #[test]
+    fn month_name_forms() {
+        for line in [
+            "January 26, 2026",
+            "Jan. 26, 2026",
+            "Monday, January 26, 2026",
+            "26 January 2026",
+            "Jan 26th, 2026",
+        ] {
+            let s = parse_stamp(line).unwrap_or_else(|| panic!("{line} is a stamp"));
+            assert_eq!(s.published, at("2026-01-26T00:00:00"), "{line}");
+            assert_eq!(s.updated, None, "{line}");
+        }
+        let s = parse_stamp("26 Jan 2026 17:14").expect("stamp");
+        assert_eq!(s.published, at("2026-01-26T17:14:00"));
+        let s = parse_stamp("Mon 26 Jan 2026 17.14 GMT").expect("stamp");
+        assert_eq!(s.published, at("2026-01-26T17:14:00+00:00"));
+        let s = parse_stamp("Friday, March 6, 2026 at 5:14 PM").expect("stamp");
+        assert_eq!(s.published, at("2026-03-06T17:14:00"));
+    }
+
+    #[test]
+    fn published_and_updated_prefixes() {
+        let s = parse_stamp("Published: 3 February 2026, 09:12 Updated: 3 February 2026, 18:40")
+            .expect("stamp");
+        assert_eq!(s.published, at("2026-02-03T09:12:00"));
+        assert_eq!(s.updated, at("2026-02-03T18:40:00"));
+        let s = parse_stamp("Published 3 Feb 2026\nLast modified on 5 Feb 2026 07:00 BST")
+            .expect("stamp");
+        assert_eq!(s.published, at("2026-02-03T00:00:00"));
+        assert_eq!(s.updated, at("2026-02-05T07:00:00+01:00"));
+        let s = parse_stamp("Updated: February 5, 2026").expect("stamp");
+        assert_eq!(s.published, None);
+        assert_eq!(s.updated, at("2026-02-05T00:00:00"));
+    }
+
+    #[test]
+    fn time_first_and_us_forms() {
+        let s = parse_stamp("11:23 AM 06 Jul 2023, Thursday").expect("stamp");
+        assert_eq!(s.published, at("2023-07-06T11:23:00"));
+        let s = parse_stamp("Updated 3:45 p.m. ET Jan 26, 2026").expect("stamp");
+        assert_eq!(s.published, None);
+        assert_eq!(s.updated, at("2026-01-26T15:45:00"));
+        let s = parse_stamp("12:05 a.m. EST, Tue March 3, 2026").expect("stamp");
+        assert_eq!(s.published, at("2026-03-03T00:05:00-05:00"));
+    }
+
+    #[test]
+    fn impossible_dates_are_not_stamps() {
+        assert_eq!(parse_stamp("February 30, 2026"), None);
+        assert_eq!(parse_stamp("2026-02-30 10:00"), None);
+        assert_eq!(parse_stamp("2026-01-26 25:10"), None);
+        assert_eq!(parse_stamp("31/04/2026"), None);
+        assert_eq!(parse_stamp("13:30 PM 4 May 2026"), None);
+    }
+
+    #[test]
+    fn prose_and_partial_dates_are_not_stamps() {
+        for line in [
+            "The United Nations confirmed on January 28, 2025 that it had received notice.",
+            "Sales rose 4.5 percent in March 2026",
+            "March 2026",
+            "2026",
+            "17:14",
+            "The page was updated on Monday",
+            "",
+            "Jan 26",
+        ] {
+            assert_eq!(parse_stamp(line), None, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn numeric_dates_day_first_unless_impossible() {
+        let s = parse_stamp("04/03/2026 10:00").expect("stamp");
+        assert_eq!(s.published, at("2026-03-04T10:00:00"));
+        let s = parse_stamp("12/25/2026").expect("stamp");
+        assert_eq!(s.published, at("2026-12-25T00:00:00"));
+    }
+
+    #[test]
+    fn relative_times() {
+        for line in [
+            "3 hours ago",
+            "17:14",
+            "5 mins ago",
+            "Yesterday",
+            "an hour ago",
+            "2h ago",
+        ] {
+            assert!(is_relative_time(line), "{line}");
+        }
+        for line in [
+            "Three people were hurt",
+            "January 26, 2026",
+            "17:14 is the time",
+        ] {
+            assert!(!is_relative_time(line), "{line}");
+        }
+    }
 }
