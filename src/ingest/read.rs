@@ -499,6 +499,38 @@ mod tests {
         assert_eq!(err.to_string(), expected);
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn sockets_and_devices_are_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join("sock.txt");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        let device = PathBuf::from("/dev/null");
+        let (inputs, warnings) = discover(&[socket.clone(), device]);
+        assert!(inputs.is_empty());
+        assert_eq!(
+            messages(&warnings),
+            [
+                format!("{}: not a regular file (socket), skipped", socket.display()),
+                "/dev/null: not a regular file (character device), skipped".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn oversized_files_are_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dump.txt");
+        // Sparse: no disk space or time spent, but its size is past the limit.
+        let file = File::create(&path).unwrap();
+        file.set_len(MAX_PAGE_BYTES + 1).unwrap();
+        let err = read_input(&Input::File(path)).unwrap_err();
+        assert_eq!(
+            err.message,
+            "file too large (257 MiB, limit 256 MiB), skipped"
+        );
+    }
+
     #[test]
     fn reads_and_decodes_a_file() {
         let dir = tempfile::tempdir().unwrap();
