@@ -30,7 +30,10 @@ fuzz_target!(|data: &[u8]| {
     assert!(clean(&once), "unclean output {once:?}");
     assert!(!once.contains('\t') && !once.contains('\r'));
     let twice = sanitize_cow(&once);
-    assert!(matches!(twice, Cow::Borrowed(_)), "not idempotent: {once:?}");
+    assert!(
+        matches!(twice, Cow::Borrowed(_)),
+        "not idempotent: {once:?}"
+    );
     let line = sanitize_line(&text);
     assert!(!line.contains('\n') && clean(&line));
     if let Ok((page, _)) = decode("fuzz.txt", data) {
