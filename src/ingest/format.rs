@@ -18,3 +18,18 @@ pub fn detect(path: &Path) -> Option<Format> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_pages_are_told_by_extension_in_any_case() {
+        for name in ["a.txt", "dir/b.TXT", "c.Txt"] {
+            assert_eq!(detect(Path::new(name)), Some(Format::Text), "{name}");
+        }
+        for name in ["a.md", "txt", "a.txt.gz", ".txt", "a."] {
+            assert_eq!(detect(Path::new(name)), None, "{name}");
+        }
+    }
+}

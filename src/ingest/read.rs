@@ -1,9 +1,36 @@
 //! Inputs: expanding paths into pages to read, and reading them safely.
+//!
+//! [`discover`] turns the paths given on the command line into [`Input`]s:
+//! - a file named explicitly is read whatever its extension;
+//! - a directory is walked recursively in name order, skipping hidden entries (names
+//!   starting with `.`) and keeping only files [`format::detect`] accepts;
+//! - `-` means standard input, read once however often it is named.
+//!
+//! Nothing that is not a regular file is ever opened: FIFOs, sockets and devices are
+//! told by their metadata and skipped with a warning, so loading never blocks on them.
+//! [`read_input`] checks the type again, opens with `O_NONBLOCK`, and checks the opened
+//! handle once more (`fstat`), closing the race where a file is swapped for a FIFO
+//! between the walk and the read.
+//!
+//! Files larger than [`MAX_PAGE_BYTES`] are refused with a warning: a saved news page
+//! is a few hundred kilobytes at most, and a bigger file is almost surely not a page
+//! (a log, a dump) that would only cost memory.
+//!
+//! Every problem becomes one [`Warning`] naming the path (sanitised, so control
+//! characters in a file name never reach the terminal).
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::fs::{self, File, Metadata};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
 
 use super::Page;
+use super::format;
+use super::sanitize::sanitize_line;
 use crate::model::Warning;
+
+/// Largest file read as a page: 256 MiB.
+pub const MAX_PAGE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// One thing to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,46 +52,513 @@ pub struct ReadPage {
     pub bytes: u64,
 }
 
-/// Expands the paths given into inputs (PLACEHOLDER: to be completed).
-pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<Warning>) {
-    let inputs = paths
-        .iter()
-        .map(|p| {
-            if p.as_os_str() == "-" {
-                Input::Stdin
-            } else {
-                Input::File(p.clone())
-            }
-        })
-        .collect();
-    (inputs, Vec::new())
+/// The path as shown in warnings and stories: lossy UTF-8, one line, no controls.
+pub fn display_path(path: &Path) -> String {
+    sanitize_line(&path.to_string_lossy()).into_owned()
 }
 
-/// Reads one input (PLACEHOLDER: to be completed).
+fn warning(path: &Path, message: impl Into<String>) -> Warning {
+    Warning {
+        path: display_path(path),
+        message: message.into(),
+    }
+}
+
+/// Expands the paths given into inputs, in order, with a warning for each path that
+/// cannot be read (missing, permission denied, dangling symbolic link, link loop, not
+/// a regular file, a directory with no pages).
+pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<Warning>) {
+    let mut walk = Walk::default();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            if !walk.stdin {
+                walk.stdin = true;
+                walk.inputs.push(Input::Stdin);
+            }
+        } else {
+            walk.named(path);
+        }
+    }
+    (walk.inputs, walk.warnings)
+}
+
+/// What identifies a file or directory however it is reached: device and inode.
+#[cfg(unix)]
+type FileId = (u64, u64);
+/// What identifies a file or directory however it is reached: its canonical path.
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+#[cfg(unix)]
+fn file_id(_path: &Path, meta: &Metadata) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(path: &Path, _meta: &Metadata) -> Option<FileId> {
+    fs::canonicalize(path).ok()
+}
+
+/// The state of one [`discover`] call.
+#[derive(Default)]
+struct Walk {
+    inputs: Vec<Input>,
+    warnings: Vec<Warning>,
+    stdin: bool,
+    /// Files already taken, so a file reached twice is read once.
+    files: HashSet<FileId>,
+    /// Directories already walked, so one reached twice is walked once.
+    dirs: HashSet<FileId>,
+    /// The directories being walked, outermost first: meeting one again is a loop.
+    open: Vec<FileId>,
+}
+
+impl Walk {
+    fn warn(&mut self, path: &Path, message: impl Into<String>) {
+        self.warnings.push(warning(path, message));
+    }
+
+    /// A path named on the command line.
+    fn named(&mut self, path: &Path) {
+        let meta = match fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) => {
+                let message = link_problem(path, &e);
+                self.warn(path, message);
+                return;
+            }
+        };
+        if meta.is_dir() {
+            let before = (self.inputs.len(), self.warnings.len());
+            // Said only when nothing inside was taken or reported already.
+            if self.walk_dir(path, &meta) && (self.inputs.len(), self.warnings.len()) == before {
+                self.warn(path, "directory holds no pages");
+            }
+        } else if meta.is_file() {
+            self.take_file(path, &meta);
+        } else {
+            self.warn(path, not_regular(&meta));
+        }
+    }
+
+    fn take_file(&mut self, path: &Path, meta: &Metadata) {
+        let fresh = match file_id(path, meta) {
+            Some(id) => self.files.insert(id),
+            None => true,
+        };
+        if fresh {
+            self.inputs.push(Input::File(path.to_path_buf()));
+        }
+    }
+
+    /// Walks a directory; false when it could not be read (a warning says why) or is
+    /// a loop. A directory already walked by another way is passed over quietly.
+    // `FileId` is `Copy` on Unix only; elsewhere the clones are needed.
+    #[cfg_attr(unix, allow(clippy::clone_on_copy))]
+    fn walk_dir(&mut self, dir: &Path, meta: &Metadata) -> bool {
+        let id = file_id(dir, meta);
+        if let Some(id) = &id {
+            if self.open.contains(id) {
+                self.warn(dir, "symbolic link loop");
+                return false;
+            }
+            if !self.dirs.insert(id.clone()) {
+                return true;
+            }
+        }
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.warn(dir, describe(&e));
+                return false;
+            }
+        };
+        let mut children = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) => children.push(entry.file_name()),
+                Err(e) => {
+                    self.warn(dir, describe(&e));
+                }
+            }
+        }
+        children.sort();
+        if let Some(id) = id.clone() {
+            self.open.push(id);
+        }
+        for name in children {
+            if name.as_encoded_bytes().starts_with(b".") {
+                continue;
+            }
+            self.entry(&dir.join(name));
+        }
+        if id.is_some() {
+            self.open.pop();
+        }
+        true
+    }
+
+    /// One entry met while walking a directory.
+    fn entry(&mut self, path: &Path) {
+        let meta = match fs::symlink_metadata(path) {
+            Ok(meta) => meta,
+            // Gone between listing and looking: only worth a word if it was a page.
+            Err(e) => {
+                if format::detect(path).is_some() {
+                    self.warn(path, describe(&e));
+                }
+                return;
+            }
+        };
+        let meta = if meta.file_type().is_symlink() {
+            match fs::metadata(path) {
+                Ok(target) => target,
+                Err(e) => {
+                    // A broken link is reported when it could have led to a page or
+                    // a directory: a page's extension, or no extension at all.
+                    if format::detect(path).is_some() || path.extension().is_none() {
+                        let message = link_problem(path, &e);
+                        self.warn(path, message);
+                    }
+                    return;
+                }
+            }
+        } else {
+            meta
+        };
+        if meta.is_dir() {
+            self.walk_dir(path, &meta);
+        } else if format::detect(path).is_some() {
+            if meta.is_file() {
+                self.take_file(path, &meta);
+            } else {
+                self.warn(path, not_regular(&meta));
+            }
+        }
+    }
+}
+
+/// Says why a path could not be followed, telling dangling links from missing paths.
+fn link_problem(path: &Path, e: &io::Error) -> String {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && e.kind() == io::ErrorKind::NotFound {
+        "dangling symbolic link".into()
+    } else {
+        describe(e)
+    }
+}
+
+/// A short, lower-case description of an I/O error, without the OS error number.
+fn describe(e: &io::Error) -> String {
+    #[cfg(unix)]
+    if e.raw_os_error() == Some(libc::ELOOP) {
+        return "symbolic link loop".into();
+    }
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::IsADirectory => "is a directory".into(),
+        io::ErrorKind::NotADirectory => "not a directory".into(),
+        _ => {
+            let text = e.to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text);
+            sanitize_line(&text.to_lowercase()).into_owned()
+        }
+    }
+}
+
+/// The warning for something that is not a regular file, naming its kind.
+fn not_regular(meta: &Metadata) -> String {
+    if meta.is_dir() {
+        return "is a directory".into();
+    }
+    format!("not a regular file ({}), skipped", special_kind(meta))
+}
+
+#[cfg(unix)]
+fn special_kind(meta: &Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    if kind.is_fifo() {
+        "FIFO"
+    } else if kind.is_socket() {
+        "socket"
+    } else if kind.is_char_device() {
+        "character device"
+    } else if kind.is_block_device() {
+        "block device"
+    } else {
+        "special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_meta: &Metadata) -> &'static str {
+    "special file"
+}
+
+fn too_large(size: u64) -> String {
+    format!(
+        "file too large ({} MiB, limit {} MiB), skipped",
+        size.div_ceil(1024 * 1024),
+        MAX_PAGE_BYTES / (1024 * 1024)
+    )
+}
+
+/// Opens a file for reading without ever blocking: `O_NONBLOCK` (a FIFO swapped in
+/// would otherwise wait for a writer) and `O_NOCTTY`.
+#[cfg(unix)]
+fn open_page(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_page(path: &Path) -> io::Result<File> {
+    File::open(path)
+}
+
+/// Reads at most [`MAX_PAGE_BYTES`] + 1 bytes, so an oversized input is told without
+/// reading it all.
+fn read_capped(reader: impl Read, size_hint: u64) -> io::Result<Vec<u8>> {
+    let hint = usize::try_from(size_hint.min(MAX_PAGE_BYTES)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(hint);
+    reader.take(MAX_PAGE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Reads one input and decodes it into a page. Fails with a warning naming the input
+/// when it cannot be read, is not a regular file, is too large, empty or binary.
 pub fn read_input(input: &Input) -> Result<ReadPage, Warning> {
-    let (name, bytes) = match input {
+    let (name, bytes, mut warnings) = match input {
         Input::Stdin => {
-            let mut buf = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|e| Warning {
+            let fail = |message: String| Warning {
                 path: "-".into(),
-                message: e.to_string(),
-            })?;
-            ("-".to_string(), buf)
+                message,
+            };
+            let bytes = read_capped(io::stdin().lock(), 0).map_err(|e| fail(describe(&e)))?;
+            if bytes.len() as u64 > MAX_PAGE_BYTES {
+                return Err(fail(too_large(bytes.len() as u64)));
+            }
+            ("-".to_string(), bytes, Vec::new())
         }
-        Input::File(p) => {
-            let name = p.display().to_string();
-            let bytes = std::fs::read(p).map_err(|e| Warning {
-                path: name.clone(),
-                message: e.to_string(),
-            })?;
-            (name, bytes)
-        }
+        Input::File(path) => read_file(path)?,
     };
-    let n = bytes.len() as u64;
-    let (page, warnings) = super::sanitize::decode(&name, &bytes)?;
+    let size = bytes.len() as u64;
+    let (page, decode_warnings) = super::sanitize::decode_owned(&name, bytes)?;
+    warnings.extend(decode_warnings);
     Ok(ReadPage {
         page,
         warnings,
-        bytes: n,
+        bytes: size,
     })
+}
+
+/// Reads a regular file, checking its type before opening and again on the handle.
+fn read_file(path: &Path) -> Result<(String, Vec<u8>, Vec<Warning>), Warning> {
+    let fail = |message: String| warning(path, message);
+    let before = fs::metadata(path).map_err(|e| fail(link_problem(path, &e)))?;
+    if !before.is_file() {
+        return Err(fail(not_regular(&before)));
+    }
+    if before.len() > MAX_PAGE_BYTES {
+        return Err(fail(too_large(before.len())));
+    }
+    let file = open_page(path).map_err(|e| fail(describe(&e)))?;
+    let opened = file.metadata().map_err(|e| fail(describe(&e)))?;
+    if !opened.is_file() {
+        return Err(fail(not_regular(&opened)));
+    }
+    if opened.len() > MAX_PAGE_BYTES {
+        return Err(fail(too_large(opened.len())));
+    }
+    let bytes = read_capped(&file, opened.len()).map_err(|e| fail(describe(&e)))?;
+    if bytes.len() as u64 > MAX_PAGE_BYTES {
+        return Err(fail(too_large(bytes.len() as u64)));
+    }
+    let mut warnings = Vec::new();
+    if bytes.len() as u64 != opened.len() {
+        warnings.push(fail("file changed while being read".into()));
+    }
+    Ok((display_path(path), bytes, warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(warnings: &[Warning]) -> Vec<String> {
+        warnings.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn walks_directories_in_name_order_skipping_hidden_and_other_formats() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("b/inner")).unwrap();
+        fs::create_dir_all(root.join(".hidden")).unwrap();
+        for name in [
+            "b/inner/z.TXT",
+            "a.txt",
+            "b/m.txt",
+            "notes.md",
+            ".secret.txt",
+            ".hidden/x.txt",
+        ] {
+            fs::write(root.join(name), "Headline\n\nBody.\n").unwrap();
+        }
+        let (inputs, warnings) = discover(&[root.to_path_buf()]);
+        assert!(warnings.is_empty(), "{:?}", messages(&warnings));
+        let expected: Vec<Input> = ["a.txt", "b/inner/z.TXT", "b/m.txt"]
+            .iter()
+            .map(|n| Input::File(root.join(n)))
+            .collect();
+        assert_eq!(inputs, expected);
+    }
+
+    #[test]
+    fn named_files_are_read_whatever_their_extension_and_stdin_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("page.html");
+        fs::write(&page, "Headline\n").unwrap();
+        let dash = PathBuf::from("-");
+        let (inputs, warnings) = discover(&[dash.clone(), page.clone(), dash, page.clone()]);
+        assert!(warnings.is_empty());
+        assert_eq!(inputs, vec![Input::Stdin, Input::File(page)]);
+    }
+
+    #[test]
+    fn missing_paths_and_empty_directories_warn() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("nope.txt");
+        let empty = dir.path().join("empty");
+        fs::create_dir(&empty).unwrap();
+        let (inputs, warnings) = discover(&[missing.clone(), empty.clone()]);
+        assert!(inputs.is_empty());
+        assert_eq!(
+            messages(&warnings),
+            [
+                format!("{}: no such file or directory", missing.display()),
+                format!("{}: directory holds no pages", empty.display()),
+            ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_dangling_looping_and_cyclic_are_reported_once() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir(root.join("sub")).unwrap();
+        fs::write(root.join("sub/page.txt"), "Headline\n").unwrap();
+        symlink(root.join("gone.txt"), root.join("dangling.txt")).unwrap();
+        symlink(root.join("loop.txt"), root.join("loop.txt")).unwrap();
+        symlink("..", root.join("sub/up")).unwrap();
+        // A second way to the same page is read once, quietly.
+        symlink(root.join("sub/page.txt"), root.join("alias.txt")).unwrap();
+        let (inputs, warnings) = discover(&[root.to_path_buf()]);
+        assert_eq!(inputs, vec![Input::File(root.join("alias.txt"))]);
+        assert_eq!(
+            messages(&warnings),
+            [
+                format!(
+                    "{}: dangling symbolic link",
+                    root.join("dangling.txt").display()
+                ),
+                format!("{}: symbolic link loop", root.join("loop.txt").display()),
+                format!("{}: symbolic link loop", root.join("sub/up").display()),
+            ]
+        );
+        let (_, named) = discover(&[root.join("dangling.txt"), root.join("loop.txt")]);
+        assert_eq!(named[0].message, "dangling symbolic link");
+        assert_eq!(named[1].message, "symbolic link loop");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_are_skipped_without_opening() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.txt");
+        let c_path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: c_path is a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o644) }, 0);
+        let (inputs, warnings) = discover(&[dir.path().to_path_buf(), fifo.clone()]);
+        assert!(inputs.is_empty());
+        let expected = format!("{}: not a regular file (FIFO), skipped", fifo.display());
+        assert_eq!(
+            messages(&warnings)[..2],
+            [expected.clone(), expected.clone()]
+        );
+        // Read directly (as if swapped in after the walk): refused, never blocking.
+        let err = read_input(&Input::File(fifo)).unwrap_err();
+        assert_eq!(err.to_string(), expected);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn sockets_and_devices_are_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join("sock.txt");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        let device = PathBuf::from("/dev/null");
+        let (inputs, warnings) = discover(&[socket.clone(), device]);
+        assert!(inputs.is_empty());
+        assert_eq!(
+            messages(&warnings),
+            [
+                format!("{}: not a regular file (socket), skipped", socket.display()),
+                "/dev/null: not a regular file (character device), skipped".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn oversized_files_are_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dump.txt");
+        // Sparse: no disk space or time spent, but its size is past the limit.
+        let file = File::create(&path).unwrap();
+        file.set_len(MAX_PAGE_BYTES + 1).unwrap();
+        let err = read_input(&Input::File(path)).unwrap_err();
+        assert_eq!(
+            err.message,
+            "file too large (257 MiB, limit 256 MiB), skipped"
+        );
+    }
+
+    #[test]
+    fn reads_and_decodes_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.txt");
+        fs::write(&path, b"Head\x1b[31mline\r\n\r\nBody \xff.\n").unwrap();
+        let read = read_input(&Input::File(path.clone())).unwrap();
+        assert_eq!(read.page.text, "Headline\n\nBody \u{fffd}.\n");
+        assert_eq!(read.bytes, 25);
+        assert_eq!(
+            messages(&read.warnings),
+            [format!(
+                "{}: invalid UTF-8 replaced (1 bytes)",
+                path.display()
+            )]
+        );
+        fs::remove_file(&path).unwrap();
+        let err = read_input(&Input::File(path)).unwrap_err();
+        assert_eq!(err.message, "no such file or directory");
+    }
+
+    #[test]
+    fn file_names_in_warnings_lose_their_controls() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, warnings) = discover(&[dir.path().join("evil\x1b]0;owned\x07\nname.txt")]);
+        let shown = warnings[0].to_string();
+        assert!(
+            shown.ends_with("evil name.txt: no such file or directory"),
+            "{shown}"
+        );
+    }
 }
