@@ -97,10 +97,23 @@ impl Cast {
             .or_else(|| self.people.iter().position(|p| p.name == word))
     }
 
+    /// The latest person whose full name ends with `tail`, a surname of several words.
+    fn by_tail(&self, tail: &str) -> Option<usize> {
+        self.people.iter().rposition(|p| {
+            p.name
+                .strip_suffix(tail)
+                .is_some_and(|front| front.ends_with(' '))
+        })
+    }
+
     /// Introduces (or finds again) a person; returns their index.
     fn person(&mut self, name: &str, title: Option<String>, gender: Gender) -> usize {
         let id = if name.contains(' ') {
-            self.people.iter().position(|p| p.name == name)
+            // "von der Leyen", "Lula da Silva": a surname of several words.
+            self.people
+                .iter()
+                .position(|p| p.name == name)
+                .or_else(|| self.by_tail(name))
         } else {
             self.by_part(name)
         };
@@ -216,7 +229,7 @@ impl Cast {
                 }
                 self.as_speaker(id, title)
             }
-            Mention::Role { head, .. } => {
+            Mention::Role { head, text } => {
                 let by_title = self
                     .salient
                     .iter()
@@ -231,8 +244,10 @@ impl Cast {
                     });
                 // "A former employee said …" then "the former employee said": still unnamed.
                 let unnamed = self.unnamed.iter().any(|h| h == head);
+                // "the cyclist's partner" is someone else, unnamed unless the title says.
+                let owned = text.split_whitespace().any(super::names::is_possessive);
                 let id = by_title.or_else(|| {
-                    (!super::names::is_office(head) && !unnamed)
+                    (!super::names::is_office(head) && !unnamed && !owned)
                         .then(|| self.latest(gender_of_word(head)))
                         .flatten()
                 });
