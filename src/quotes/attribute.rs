@@ -469,4 +469,21 @@ mod tests {
         assert_eq!(q[0].speaker, None);
         assert_eq!(q[0].speaker_mention.as_deref(), Some("he"));
     }
+
+    #[test]
+    fn realistic_attributions() {
+        let q = run(&[
+            "Mayor Ines Salgado and Councillor Rob Tate spoke at the opening on Monday.",
+            "Volunteer Chris Penn, a retired fireman, showed visitors around.",
+            "\"We waited nine years for this library,\" she said.",
+            "\"Books change lives, and I should know,\" Penn said.",
+            "\"It will close on Sundays for now,\" the council's spokeswoman said.",
+        ]);
+        assert_eq!(q.len(), 3, "{q:#?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Ines Salgado"));
+        assert_eq!(q[0].speaker_title.as_deref(), Some("Mayor"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Chris Penn"));
+        assert_eq!(q[1].speaker_title.as_deref(), Some("retired fireman"));
+        assert_eq!(q[2].speaker, None);
+    }
 }

@@ -1,7 +1,7 @@
 //! The cast of a story: the people and organisations it has introduced so far, read in
 //! order, so that a surname, a role or a pronoun can be resolved to the right one.
 
-use super::names::{Gender, Mention, gender_of_word};
+use super::names::{Gender, Mention, gender_of_given_name, gender_of_word};
 
 /// A person the story has named.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,6 +143,12 @@ impl Cast {
                 .map(gender_of_word)
                 .find(|g| *g != Gender::Unknown)
                 .unwrap_or(Gender::Unknown);
+        }
+        if p.gender == Gender::Unknown
+            && p.name.contains(' ')
+            && let Some(given) = p.name.split_whitespace().next()
+        {
+            p.gender = gender_of_given_name(given);
         }
         id
     }
@@ -395,5 +401,35 @@ mod tests {
             None,
         );
         assert_eq!(r.speaker, None);
+    }
+
+    #[test]
+    fn surname_of_several_words_resolves_to_the_full_name() {
+        let mut cast = Cast::new();
+        cast.mention(
+            &person("Pieter van den Broek", Some("minister")),
+            None,
+            true,
+        );
+        let r = cast.resolve(&person("van den Broek", None), None);
+        assert_eq!(r.speaker.as_deref(), Some("Pieter van den Broek"));
+        // Only at a word boundary.
+        let r = cast.resolve(&person("en Broek", None), None);
+        assert_eq!(r.speaker.as_deref(), Some("en Broek"));
+    }
+
+    #[test]
+    fn someone_else_s_relative_or_aide_is_not_the_last_person() {
+        let mut cast = Cast::new();
+        cast.mention(&person("Ana Ruiz", Some("police chief")), None, true);
+        let role = |text: &str, head: &str| Mention::Role {
+            head: head.into(),
+            text: text.into(),
+        };
+        let r = cast.resolve(&role("the victim's brother", "brother"), None);
+        assert_eq!(r.speaker, None);
+        // Without a possessive, a role may still stand for the person talked about.
+        let r = cast.resolve(&role("the officer", "officer"), None);
+        assert_eq!(r.speaker.as_deref(), Some("Ana Ruiz"));
     }
 }

@@ -603,4 +603,30 @@ mod tests {
         let chars: Vec<char> = " The warning came as police said so.".chars().collect();
         assert_eq!(after_quote(&tokenize(&chars, 0), true), None);
     }
+
+    #[test]
+    fn phrase_cues_after_the_quote() {
+        assert_eq!(
+            after(" Okafor shot back during the debate."),
+            t("shot back", "Okafor", "")
+        );
+        assert_eq!(
+            after(" the general was quoted as saying by state television."),
+            t("quoted as saying", "the general", "")
+        );
+        // "hit" alone is not a verb of saying.
+        assert_eq!(after(" the storm hit the coast."), None);
+    }
+
+    #[test]
+    fn role_noun_between_organisation_and_name() {
+        assert_eq!(
+            after(" said ECB economist Lena Brandt, who led the study."),
+            t("said", "ECB economist Lena Brandt", "who led the study")
+        );
+        assert_eq!(
+            after(" said Pieter van den Broek, the minister."),
+            t("said", "Pieter van den Broek", "the minister")
+        );
+    }
 }

@@ -964,10 +964,10 @@ pub fn gender_of_word(word: &str) -> Gender {
     let lower = word.to_lowercase();
     let lower = lower.trim_end_matches('.');
     // "postman", "chairwoman", "congresswoman": the compound tells.
-    if lower.len() > 5 && lower.ends_with("woman") {
+    if lower.ends_with("woman") {
         return Gender::Female;
     }
-    if lower.len() > 3 && lower.ends_with("man") && !matches!(lower, "german" | "roman" | "human") {
+    if lower.ends_with("man") && !matches!(lower, "german" | "roman" | "human") {
         return Gender::Male;
     }
     match lower {
@@ -977,6 +977,248 @@ pub fn gender_of_word(word: &str) -> Gender {
         | "countess" | "duchess" | "queen" | "princess" | "actress" | "madam" | "mme" | "frau"
         | "mother" | "sister" | "daughter" | "wife" | "widow" | "nun" => Gender::Female,
         _ => Gender::Unknown,
+    }
+}
+
+/// Common given names that tell a person's gender (a modest list; most names say nothing
+/// here, and then only titles and pronouns tell).
+static GIVEN_NAMES: LazyLock<(HashSet<&'static str>, HashSet<&'static str>)> =
+    LazyLock::new(|| {
+        let female = set(&[
+            "mary",
+            "anna",
+            "ana",
+            "anne",
+            "ann",
+            "angela",
+            "maria",
+            "sarah",
+            "sara",
+            "laura",
+            "emma",
+            "olivia",
+            "sophie",
+            "sophia",
+            "helen",
+            "elena",
+            "elizabeth",
+            "jane",
+            "janet",
+            "karen",
+            "susan",
+            "linda",
+            "lisa",
+            "nancy",
+            "margaret",
+            "catherine",
+            "katherine",
+            "kate",
+            "julia",
+            "julie",
+            "claire",
+            "rachel",
+            "rebecca",
+            "ruth",
+            "amy",
+            "emily",
+            "hannah",
+            "jessica",
+            "jennifer",
+            "michelle",
+            "nicole",
+            "christine",
+            "natalia",
+            "natalie",
+            "olga",
+            "irina",
+            "svetlana",
+            "tatiana",
+            "ursula",
+            "angelika",
+            "giorgia",
+            "marine",
+            "kamala",
+            "hillary",
+            "nadia",
+            "fatima",
+            "aisha",
+            "amina",
+            "priya",
+            "mei",
+            "yuki",
+            "ines",
+            "lucia",
+            "carmen",
+            "isabel",
+            "isabella",
+            "francesca",
+            "chiara",
+            "ingrid",
+            "astrid",
+            "greta",
+            "heidi",
+            "monika",
+            "petra",
+            "eva",
+            "agnes",
+            "judith",
+            "diane",
+            "diana",
+            "victoria",
+            "charlotte",
+            "alice",
+            "grace",
+            "lucy",
+            "ella",
+            "chloe",
+            "zoe",
+            "mia",
+            "amelia",
+            "jacinda",
+            "theresa",
+            "teresa",
+            "liz",
+            "yvette",
+            "kemi",
+            "rachael",
+            "priti",
+            "suella",
+            "bridget",
+            "siobhan",
+            "aoife",
+            "niamh",
+        ]);
+        let male = set(&[
+            "john",
+            "james",
+            "robert",
+            "michael",
+            "william",
+            "david",
+            "richard",
+            "joseph",
+            "thomas",
+            "charles",
+            "christopher",
+            "daniel",
+            "matthew",
+            "mark",
+            "paul",
+            "peter",
+            "steven",
+            "stephen",
+            "andrew",
+            "kevin",
+            "brian",
+            "george",
+            "edward",
+            "ben",
+            "benjamin",
+            "samuel",
+            "jack",
+            "harry",
+            "oliver",
+            "henry",
+            "tom",
+            "tim",
+            "simon",
+            "martin",
+            "jean",
+            "pierre",
+            "jacques",
+            "emmanuel",
+            "olaf",
+            "friedrich",
+            "hans",
+            "klaus",
+            "jürgen",
+            "wolfgang",
+            "giuseppe",
+            "marco",
+            "giovanni",
+            "luigi",
+            "antonio",
+            "jose",
+            "josé",
+            "juan",
+            "carlos",
+            "luis",
+            "pedro",
+            "miguel",
+            "pablo",
+            "diego",
+            "vladimir",
+            "dmitry",
+            "sergei",
+            "sergey",
+            "ivan",
+            "alexei",
+            "volodymyr",
+            "viktor",
+            "donald",
+            "joe",
+            "barack",
+            "keir",
+            "rishi",
+            "boris",
+            "narendra",
+            "ahmed",
+            "mohammed",
+            "muhammad",
+            "ali",
+            "omar",
+            "hassan",
+            "hussein",
+            "mustafa",
+            "recep",
+            "yair",
+            "hiroshi",
+            "takeshi",
+            "raj",
+            "rahul",
+            "arjun",
+            "graham",
+            "derek",
+            "gary",
+            "keith",
+            "ian",
+            "neil",
+            "colin",
+            "alan",
+            "nigel",
+            "gordon",
+            "tony",
+            "chuck",
+            "mitch",
+            "ron",
+            "greg",
+            "jim",
+            "bill",
+            "bob",
+            "frank",
+            "fred",
+            "luiz",
+            "javier",
+            "sanjay",
+            "pep",
+            "mikel",
+            "erik",
+            "lars",
+            "sven",
+        ]);
+        (female, male)
+    });
+
+/// What a given name says about a person's gender, when it is a common one.
+pub fn gender_of_given_name(name: &str) -> Gender {
+    let lower = name.to_lowercase();
+    let (female, male) = &*GIVEN_NAMES;
+    if female.contains(lower.as_str()) {
+        Gender::Female
+    } else if male.contains(lower.as_str()) {
+        Gender::Male
+    } else {
+        Gender::Unknown
     }
 }
 
@@ -1053,7 +1295,11 @@ pub fn looks_like_title(tokens: &[Token]) -> bool {
     post_at
         || words.iter().any(|w| {
             let l = w.lower();
-            ROLE_NOUNS.contains(l.as_str()) || TITLE_WORDS.contains(l.as_str())
+            // "fireman", "businesswoman": a compound of a trade and man or woman.
+            let compound = l.len() > 5
+                && (l.ends_with("man") || l.ends_with("woman"))
+                && gender_of_word(&l) != Gender::Unknown;
+            compound || ROLE_NOUNS.contains(l.as_str()) || TITLE_WORDS.contains(l.as_str())
         })
 }
 
@@ -1338,5 +1584,98 @@ mod tests {
         assert!(t("a senior analyst at Barclays"));
         assert!(!t("54"));
         assert!(!t("who runs a hotel in Chania"));
+    }
+
+    #[test]
+    fn of_place_after_a_name_is_dropped_whatever_its_length() {
+        assert_eq!(
+            np("Democratic Rep. Anna Kowal of New Mexico"),
+            person("Anna Kowal", Some("Democratic Rep."))
+        );
+        assert_eq!(
+            np("Superintendent Mark Ellis of Thames Valley Police"),
+            person("Mark Ellis", Some("Superintendent"))
+        );
+        // An organisation's "of" is not a place after a name.
+        assert_eq!(
+            np("the Bank of Korea"),
+            Some(Mention::Organisation("Bank of Korea".into()))
+        );
+    }
+
+    #[test]
+    fn peers_keep_their_title_and_seat_as_the_name() {
+        assert_eq!(
+            np("Lord Pennant of Cardigan"),
+            Some(Mention::Person {
+                name: "Lord Pennant of Cardigan".into(),
+                title: None,
+                gender: Gender::Male,
+            })
+        );
+        assert!(matches!(
+            np("Baroness Fenwick"),
+            Some(Mention::Person { name, gender: Gender::Female, .. }) if name == "Baroness Fenwick"
+        ));
+        // A courtesy title before a full name is not a peer's name.
+        assert!(matches!(
+            np("Lady Clara Voss"),
+            Some(Mention::Person { name, .. }) if name == "Clara Voss"
+        ));
+    }
+
+    #[test]
+    fn particles_and_prefixes_stay_inside_names() {
+        assert_eq!(
+            np("Dutch Finance Minister Pieter van den Broek"),
+            person("Pieter van den Broek", Some("Dutch Finance Minister"))
+        );
+        assert_eq!(
+            np("Governor Ana Paula dos Santos Lima"),
+            person("Ana Paula dos Santos Lima", Some("Governor"))
+        );
+        assert_eq!(
+            np("Saudi Foreign Minister Faisal bin Farhan"),
+            person("Faisal bin Farhan", Some("Saudi Foreign Minister"))
+        );
+        assert_eq!(np("el-Baradei"), person("el-Baradei", None));
+        assert_eq!(np("van den Broek"), person("van den Broek", None));
+        assert!(is_prefixed_name("al-Hakim"));
+        assert!(!is_prefixed_name("al-based"));
+        assert!(!is_prefixed_name("well-Known"));
+    }
+
+    #[test]
+    fn role_nouns_after_an_organisation_are_titles() {
+        assert_eq!(
+            np("IMF economist Ruth Adeyemi"),
+            person("Ruth Adeyemi", Some("IMF economist"))
+        );
+        // A capitalised role noun opening a sentence is not a given name.
+        assert_eq!(
+            np("Volunteer Sam Iles"),
+            person("Sam Iles", Some("Volunteer"))
+        );
+    }
+
+    #[test]
+    fn compound_titles_tell_gender() {
+        assert_eq!(gender_of_word("postman"), Gender::Male);
+        assert_eq!(gender_of_word("Congresswoman"), Gender::Female);
+        assert_eq!(gender_of_word("German"), Gender::Unknown);
+        assert_eq!(gender_of_word("woman"), Gender::Female);
+    }
+
+    #[test]
+    fn titles_keep_brackets_and_posts_somewhere() {
+        let chars: Vec<char> = "head of the Civil Aviation Authority (CAA)"
+            .chars()
+            .collect();
+        assert_eq!(
+            title_text(&tokenize(&chars, 0)).as_deref(),
+            Some("head of the Civil Aviation Authority (CAA)")
+        );
+        let chars: Vec<char> = "a fellow at the Lowy Institute".chars().collect();
+        assert!(looks_like_title(&tokenize(&chars, 0)));
     }
 }

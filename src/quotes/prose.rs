@@ -397,4 +397,34 @@ mod tests {
         let got = intro("Lee Chang's first term began in 2017.");
         assert!(got.iter().all(|(_, _, subject)| !subject), "{got:?}");
     }
+
+    #[test]
+    fn two_people_joined_by_and_stay_two() {
+        let got = intro("Italian Premier Sara Conti and Greek Premier Nikos Vlahos met in Rome.");
+        assert!(
+            got.iter()
+                .any(|(n, t, _)| n == "Sara Conti" && t.as_deref() == Some("Italian Premier")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|(n, t, _)| n == "Nikos Vlahos" && t.as_deref() == Some("Greek Premier")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn possessive_names_the_owner_without_making_them_the_subject() {
+        let got = intro("Tomas Heller's new album is out.");
+        assert_eq!(got, vec![("Tomas Heller".into(), None, false)]);
+    }
+
+    #[test]
+    fn clause_after_a_quote_is_not_a_subject_with_the_verb_as_title() {
+        let got = intro(", said Ivo Marr, head of the port authority.");
+        assert!(
+            got.iter().all(|(_, t, _)| t.as_deref() != Some("said")),
+            "{got:?}"
+        );
+    }
 }
