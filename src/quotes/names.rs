@@ -3,6 +3,12 @@
 //! A noun phrase such as `UN Secretary-General António Guterres`, `the senior official`,
 //! `he`, `a source familiar with the matter` or `the Ministry of Commerce` is classified
 //! into a [`Mention`], with the person's name split from the title in front of it.
+//!
+//! Names keep their particles and prefixes (`Ursula von der Leyen`, `Luiz Inácio Lula da
+//! Silva`, `Abdel Fattah al-Sisi`); a trailing "of Place" is dropped (`Sen. John Thune of
+//! South Dakota`) except in a peer's name (`Lord Smith of Finsbury`); honorifics (Mr, Dr,
+//! Sir, Dame) give gender but are not titles; a role noun between an organisation and a
+//! name is part of the title (`NBS statistician Yu Weining`).
 
 use std::collections::HashSet;
 use std::sync::LazyLock;

@@ -300,7 +300,9 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                         sentence[t0 - 1].kind,
                         Kind::Comma | Kind::Colon | Kind::Dash
                     )
-                    || (t0 == 1 && names::is_leading_junk(&sentence[0].text));
+                    || (t0 == 1
+                        && (names::is_leading_junk(&sentence[0].text)
+                            || names::is_not_name(&sentence[0].text)));
                 out.push(Introduction {
                     at: run[0].start,
                     mention: Mention::Person {
@@ -425,6 +427,15 @@ mod tests {
         assert!(
             got.iter().all(|(_, t, _)| t.as_deref() != Some("said")),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_sentence_adverb_does_not_hide_the_subject() {
+        let got = intro("Meanwhile Trade Minister Rosa Ibarra flew to Lima.");
+        assert_eq!(
+            got,
+            vec![("Rosa Ibarra".into(), Some("Trade Minister".into()), true)]
         );
     }
 }
