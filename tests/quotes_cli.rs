@@ -88,7 +88,7 @@ fn quotes_json_carries_story_and_speaker() {
     assert_eq!(q["speaker_title"], "city's transport commissioner");
     assert_eq!(
         q["text"],
-        "Every cable was replaced, We did not cut a single corner."
+        "Every cable was replaced. We did not cut a single corner."
     );
     assert!(
         q["headline"]

@@ -180,6 +180,24 @@ fn is_name_like(tokens: &[Token]) -> bool {
     (1..=4).contains(&words.len()) && words.iter().all(|w| is_name_word(w))
 }
 
+/// Joins the two pieces of a quote split by its attribution with a space.
+///
+/// When the attribution between them ends its sentence (`"A," she said. "B …"`) and the
+/// second piece opens with a capital letter, the second piece is a new sentence: the
+/// comma that ended the first piece before the attribution becomes a full stop
+/// ("We know this will be hard. But …"). Otherwise (`"A," she said, "b …"`) the pieces
+/// are one sentence and are joined as written.
+fn join_pieces(first: &str, second: &str, ends_sentence: bool) -> String {
+    let capital = second
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase);
+    match first.strip_suffix(',') {
+        Some(head) if ends_sentence && capital => format!("{head}. {second}"),
+        _ => format!("{first} {second}"),
+    }
+}
+
 /// Joins a quote split by its attribution (`"A," she said. "B."`) into one.
 fn merge_split(paras: &[Vec<char>], drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
@@ -198,8 +216,9 @@ fn merge_split(paras: &[Vec<char>], drafts: Vec<Draft>) -> Vec<Draft> {
                 let only_attribution =
                     cues <= 1 && stop.is_none_or(|s| gap[s..].iter().all(|t| !t.is_word()));
                 if only_attribution {
+                    let ends_sentence = stop.is_some();
                     prev.pieces.extend(d.pieces);
-                    prev.text = format!("{} {}", prev.text, d.text);
+                    prev.text = join_pieces(&prev.text, &d.text, ends_sentence);
                     continue;
                 }
             }
@@ -390,7 +409,11 @@ mod tests {
     fn split_quote_is_one_quote() {
         let q = run(&["\"We lost,\" she said. \"But we will be back next season.\""]);
         assert_eq!(q.len(), 1);
-        assert_eq!(q[0].text, "We lost, But we will be back next season.");
+        assert_eq!(q[0].text, "We lost. But we will be back next season.");
+        let q = run(&["\"When we lost,\" she said, \"we learned more than when we won.\""]);
+        assert_eq!(q[0].text, "When we lost, we learned more than when we won.");
+        let q = run(&["\"We lost\" she said. \"Next season, we will be back.\""]);
+        assert_eq!(q[0].text, "We lost Next season, we will be back.");
         assert_eq!(q[0].spans.len(), 2);
         assert_eq!(q[0].cue.as_deref(), Some("said"));
     }
@@ -445,5 +468,22 @@ mod tests {
         let q = run(&["\"This will not stand, not today,\" he said."]);
         assert_eq!(q[0].speaker, None);
         assert_eq!(q[0].speaker_mention.as_deref(), Some("he"));
+    }
+
+    #[test]
+    fn realistic_attributions() {
+        let q = run(&[
+            "Mayor Ines Salgado and Councillor Rob Tate spoke at the opening on Monday.",
+            "Volunteer Chris Penn, a retired fireman, showed visitors around.",
+            "\"We waited nine years for this library,\" she said.",
+            "\"Books change lives, and I should know,\" Penn said.",
+            "\"It will close on Sundays for now,\" the council's spokeswoman said.",
+        ]);
+        assert_eq!(q.len(), 3, "{q:#?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Ines Salgado"));
+        assert_eq!(q[0].speaker_title.as_deref(), Some("Mayor"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Chris Penn"));
+        assert_eq!(q[1].speaker_title.as_deref(), Some("retired fireman"));
+        assert_eq!(q[2].speaker, None);
     }
 }

@@ -1,7 +1,7 @@
 //! The cast of a story: the people and organisations it has introduced so far, read in
 //! order, so that a surname, a role or a pronoun can be resolved to the right one.
 
-use super::names::{Gender, Mention, gender_of_word};
+use super::names::{Gender, Mention, gender_of_given_name, gender_of_word};
 
 /// A person the story has named.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,10 +97,23 @@ impl Cast {
             .or_else(|| self.people.iter().position(|p| p.name == word))
     }
 
+    /// The latest person whose full name ends with `tail`, a surname of several words.
+    fn by_tail(&self, tail: &str) -> Option<usize> {
+        self.people.iter().rposition(|p| {
+            p.name
+                .strip_suffix(tail)
+                .is_some_and(|front| front.ends_with(' '))
+        })
+    }
+
     /// Introduces (or finds again) a person; returns their index.
     fn person(&mut self, name: &str, title: Option<String>, gender: Gender) -> usize {
         let id = if name.contains(' ') {
-            self.people.iter().position(|p| p.name == name)
+            // "von der Leyen", "Lula da Silva": a surname of several words.
+            self.people
+                .iter()
+                .position(|p| p.name == name)
+                .or_else(|| self.by_tail(name))
         } else {
             self.by_part(name)
         };
@@ -130,6 +143,12 @@ impl Cast {
                 .map(gender_of_word)
                 .find(|g| *g != Gender::Unknown)
                 .unwrap_or(Gender::Unknown);
+        }
+        if p.gender == Gender::Unknown
+            && p.name.contains(' ')
+            && let Some(given) = p.name.split_whitespace().next()
+        {
+            p.gender = gender_of_given_name(given);
         }
         id
     }
@@ -216,7 +235,7 @@ impl Cast {
                 }
                 self.as_speaker(id, title)
             }
-            Mention::Role { head, .. } => {
+            Mention::Role { head, text } => {
                 let by_title = self
                     .salient
                     .iter()
@@ -231,8 +250,10 @@ impl Cast {
                     });
                 // "A former employee said …" then "the former employee said": still unnamed.
                 let unnamed = self.unnamed.iter().any(|h| h == head);
+                // "the cyclist's partner" is someone else, unnamed unless the title says.
+                let owned = text.split_whitespace().any(super::names::is_possessive);
                 let id = by_title.or_else(|| {
-                    (!super::names::is_office(head) && !unnamed)
+                    (!super::names::is_office(head) && !unnamed && !owned)
                         .then(|| self.latest(gender_of_word(head)))
                         .flatten()
                 });
@@ -380,5 +401,35 @@ mod tests {
             None,
         );
         assert_eq!(r.speaker, None);
+    }
+
+    #[test]
+    fn surname_of_several_words_resolves_to_the_full_name() {
+        let mut cast = Cast::new();
+        cast.mention(
+            &person("Pieter van den Broek", Some("minister")),
+            None,
+            true,
+        );
+        let r = cast.resolve(&person("van den Broek", None), None);
+        assert_eq!(r.speaker.as_deref(), Some("Pieter van den Broek"));
+        // Only at a word boundary.
+        let r = cast.resolve(&person("en Broek", None), None);
+        assert_eq!(r.speaker.as_deref(), Some("en Broek"));
+    }
+
+    #[test]
+    fn someone_else_s_relative_or_aide_is_not_the_last_person() {
+        let mut cast = Cast::new();
+        cast.mention(&person("Ana Ruiz", Some("police chief")), None, true);
+        let role = |text: &str, head: &str| Mention::Role {
+            head: head.into(),
+            text: text.into(),
+        };
+        let r = cast.resolve(&role("the victim's brother", "brother"), None);
+        assert_eq!(r.speaker, None);
+        // Without a possessive, a role may still stand for the person talked about.
+        let r = cast.resolve(&role("the officer", "officer"), None);
+        assert_eq!(r.speaker.as_deref(), Some("Ana Ruiz"));
     }
 }

@@ -248,6 +248,9 @@ static BETWEEN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "bluntly",
         "angrily",
         "calmly",
+        "was",
+        "were",
+        "is",
     ]
     .into_iter()
     .collect()
@@ -257,6 +260,17 @@ static BETWEEN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 pub fn is_cue(word: &str) -> bool {
     let lower = word.to_lowercase();
     CUE_VERBS.contains(lower.as_str()) && lower != "point" && lower != "post"
+}
+
+/// Phrases that attribute speech ("shot back", "was quoted as saying"): how many words
+/// of `lower` from `k` the phrase takes.
+fn phrase_cue(lower: &[String], k: usize) -> Option<usize> {
+    let w = |i: usize| lower.get(k + i).map(String::as_str);
+    match (w(0), w(1), w(2)) {
+        (Some("shot" | "fired" | "hit"), Some("back"), _) => Some(2),
+        (Some("quoted"), Some("as"), Some("saying" | "telling")) => Some(3),
+        _ => None,
+    }
 }
 
 fn is_participle(word: &str) -> bool {
@@ -287,14 +301,21 @@ fn leading_np(tokens: &[Token]) -> &[Token] {
             break;
         }
         let l = t.lower();
+        // "NBS statistician Yu Weining": a role noun between an organisation and a name.
+        let before_name = k > 0
+            && end == k
+            && tokens[k - 1].is_capitalised()
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| n.is_word() && super::names::is_name_word(n));
         let ok = t.is_capitalised()
             || k == 0
+            || before_name
             || super::names::is_role_noun(&l)
             || super::names::is_modifier(&l)
-            || matches!(
-                l.as_str(),
-                "of" | "for" | "the" | "and" | "de" | "van" | "von"
-            )
+            || super::names::is_particle(&l)
+            || super::names::is_prefixed_name(&t.text)
+            || matches!(l.as_str(), "of" | "for" | "the" | "and")
             || t.text.chars().any(|c| c.is_ascii_digit());
         if !ok || is_cue(&l) && k > 0 {
             break;
@@ -402,13 +423,21 @@ pub fn after_quote(tokens: &[Token], ended: bool) -> Option<Attribution> {
             appositive,
         });
     }
-    // Subject first: "Wang explained", "Farhan Haq, deputy spokesman for …, said".
+    // Subject first: "Wang explained", "Farhan Haq, deputy spokesman for …, said",
+    // "Kim was quoted as saying".
     let limit = clause.len().min(30);
-    let v = (1..limit)
-        .find(|&k| clause[k].is_word() && is_cue(&lower[k]) && !is_participle(&lower[k]))?;
+    let (v, len) = (1..limit).find_map(|k| {
+        if !clause[k].is_word() {
+            return None;
+        }
+        if is_cue(&lower[k]) && !is_participle(&lower[k]) {
+            return Some((k, 1));
+        }
+        phrase_cue(&lower, k).map(|len| (k, len))
+    })?;
     let (subject, appositive) = subject_before(&clause[..v], true)?;
     Some(Attribution {
-        cue: clause[v].lower(),
+        cue: lower[v..v + len].join(" "),
         subject,
         appositive,
     })
@@ -573,5 +602,31 @@ mod tests {
         assert_eq!(after(" was the verdict of many."), None);
         let chars: Vec<char> = " The warning came as police said so.".chars().collect();
         assert_eq!(after_quote(&tokenize(&chars, 0), true), None);
+    }
+
+    #[test]
+    fn phrase_cues_after_the_quote() {
+        assert_eq!(
+            after(" Okafor shot back during the debate."),
+            t("shot back", "Okafor", "")
+        );
+        assert_eq!(
+            after(" the general was quoted as saying by state television."),
+            t("quoted as saying", "the general", "")
+        );
+        // "hit" alone is not a verb of saying.
+        assert_eq!(after(" the storm hit the coast."), None);
+    }
+
+    #[test]
+    fn role_noun_between_organisation_and_name() {
+        assert_eq!(
+            after(" said ECB economist Lena Brandt, who led the study."),
+            t("said", "ECB economist Lena Brandt", "who led the study")
+        );
+        assert_eq!(
+            after(" said Pieter van den Broek, the minister."),
+            t("said", "Pieter van den Broek", "the minister")
+        );
     }
 }

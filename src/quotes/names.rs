@@ -3,6 +3,12 @@
 //! A noun phrase such as `UN Secretary-General António Guterres`, `the senior official`,
 //! `he`, `a source familiar with the matter` or `the Ministry of Commerce` is classified
 //! into a [`Mention`], with the person's name split from the title in front of it.
+//!
+//! Names keep their particles and prefixes (`Ursula von der Leyen`, `Luiz Inácio Lula da
+//! Silva`, `Abdel Fattah al-Sisi`); a trailing "of Place" is dropped (`Sen. John Thune of
+//! South Dakota`) except in a peer's name (`Lord Smith of Finsbury`); honorifics (Mr, Dr,
+//! Sir, Dame) give gender but are not titles; a role noun between an organisation and a
+//! name is part of the title (`NBS statistician Yu Weining`).
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -119,6 +125,13 @@ static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "dame",
         "lord",
         "lady",
+        "baroness",
+        "baron",
+        "viscount",
+        "viscountess",
+        "earl",
+        "countess",
+        "marquess",
         "king",
         "queen",
         "prince",
@@ -358,6 +371,110 @@ static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "manager",
         "planner",
         "officer",
+        "statistician",
+        "spokesperson",
+        "shopkeeper",
+        "volunteer",
+        "advocate",
+        "anaesthetist",
+        "anesthetist",
+        "postman",
+        "postwoman",
+        "landlord",
+        "tenant",
+        "parent",
+        "mother",
+        "father",
+        "widow",
+        "nurse",
+        "paramedic",
+        "firefighter",
+        "officer",
+        "medic",
+        "dentist",
+        "pharmacist",
+        "psychologist",
+        "psychiatrist",
+        "epidemiologist",
+        "virologist",
+        "meteorologist",
+        "forecaster",
+        "climatologist",
+        "geologist",
+        "biologist",
+        "chemist",
+        "physicist",
+        "sociologist",
+        "criminologist",
+        "academic",
+        "lecturer",
+        "dean",
+        "curator",
+        "librarian",
+        "architect",
+        "accountant",
+        "auditor",
+        "inspector",
+        "ombudsman",
+        "mediator",
+        "diplomat",
+        "attaché",
+        "governor-general",
+        "congressman",
+        "congresswoman",
+        "councilman",
+        "councilwoman",
+        "businessman",
+        "businesswoman",
+        "entrepreneur",
+        "executive",
+        "co-founder",
+        "cofounder",
+        "director",
+        "captain",
+        "skipper",
+        "batter",
+        "bowler",
+        "batsman",
+        "quarterback",
+        "pitcher",
+        "athlete",
+        "runner",
+        "cyclist",
+        "swimmer",
+        "boxer",
+        "referee",
+        "umpire",
+        "commentator",
+        "pundit",
+        "columnist",
+        "blogger",
+        "influencer",
+        "presenter",
+        "host",
+        "anchor",
+        "comedian",
+        "musician",
+        "composer",
+        "conductor",
+        "dancer",
+        "filmmaker",
+        "director-general",
+        "peer",
+        "chaplain",
+        "priest",
+        "pastor",
+        "vicar",
+        "monk",
+        "nun",
+        "cleric",
+        "commander",
+        "colonel",
+        "sergeant",
+        "constable",
+        "ranger",
+        "warden",
+        "spokesman",
     ])
 });
 
@@ -742,6 +859,45 @@ static PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     ])
 });
 
+/// Peerage titles that stand with a surname as a peer's name ("Lord Smith of Finsbury").
+static PEERAGES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "lord",
+        "lady",
+        "baroness",
+        "baron",
+        "viscount",
+        "viscountess",
+        "earl",
+        "countess",
+        "marquess",
+    ])
+});
+
+/// Lower-case prefixes joined to a surname ("al-Sisi", "bin-Salman", "d'Estaing").
+static NAME_PREFIXES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "al", "el", "ad", "as", "ash", "at", "az", "an", "ar", "ibn", "bin", "bint", "abu", "d",
+        "l", "dell",
+    ])
+});
+
+/// True for a lower-case particle inside a name ("von", "da", "bin").
+pub fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(word)
+}
+
+/// True for a surname written with a lower-case prefix ("al-Sisi", "d'Estaing").
+pub fn is_prefixed_name(word: &str) -> bool {
+    let Some(cut) = word.find(['-', '\'', '’']) else {
+        return false;
+    };
+    let (prefix, rest) = word.split_at(cut);
+    let mut rest = rest.chars();
+    rest.next();
+    NAME_PREFIXES.contains(prefix) && rest.next().is_some_and(char::is_uppercase)
+}
+
 /// Honorifics, dropped from names and titles.
 static HONORIFICS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
@@ -782,7 +938,13 @@ pub fn is_honorific(word: &str) -> bool {
 
 /// True for a capitalised word that can be part of a person's name.
 pub fn is_name_word(t: &Token) -> bool {
-    if !t.is_capitalised() || is_possessive(&t.text) {
+    if is_possessive(&t.text) {
+        return false;
+    }
+    if is_prefixed_name(&t.text) {
+        return true;
+    }
+    if !t.is_capitalised() {
         return false;
     }
     let lower = t.lower();
@@ -805,23 +967,279 @@ pub fn is_possessive(w: &str) -> bool {
 
 /// What a pronoun, honorific or gendered title says about a person.
 pub fn gender_of_word(word: &str) -> Gender {
-    match word.to_lowercase().trim_end_matches('.') {
-        "he" | "mr" | "sir" | "lord" | "spokesman" | "chairman" | "king" | "prince"
-        | "councilman" | "congressman" | "businessman" | "herr" => Gender::Male,
-        "she" | "mrs" | "ms" | "miss" | "dame" | "lady" | "spokeswoman" | "chairwoman"
-        | "queen" | "princess" | "councilwoman" | "congresswoman" | "businesswoman" | "actress"
-        | "madam" | "mme" | "frau" => Gender::Female,
+    let lower = word.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    // "postman", "chairwoman", "congresswoman": the compound tells.
+    if lower.ends_with("woman") {
+        return Gender::Female;
+    }
+    if lower.ends_with("man") && !matches!(lower, "german" | "roman" | "human") {
+        return Gender::Male;
+    }
+    match lower {
+        "he" | "mr" | "sir" | "lord" | "king" | "prince" | "herr" | "baron" | "viscount"
+        | "earl" | "duke" | "father" | "brother" | "son" | "husband" | "widower" => Gender::Male,
+        "she" | "mrs" | "ms" | "miss" | "dame" | "lady" | "baroness" | "viscountess"
+        | "countess" | "duchess" | "queen" | "princess" | "actress" | "madam" | "mme" | "frau"
+        | "mother" | "sister" | "daughter" | "wife" | "widow" | "nun" => Gender::Female,
         _ => Gender::Unknown,
     }
 }
 
+/// Common given names that tell a person's gender (a modest list; most names say nothing
+/// here, and then only titles and pronouns tell).
+static GIVEN_NAMES: LazyLock<(HashSet<&'static str>, HashSet<&'static str>)> =
+    LazyLock::new(|| {
+        let female = set(&[
+            "mary",
+            "anna",
+            "ana",
+            "anne",
+            "ann",
+            "angela",
+            "maria",
+            "sarah",
+            "sara",
+            "laura",
+            "emma",
+            "olivia",
+            "sophie",
+            "sophia",
+            "helen",
+            "elena",
+            "elizabeth",
+            "jane",
+            "janet",
+            "karen",
+            "susan",
+            "linda",
+            "lisa",
+            "nancy",
+            "margaret",
+            "catherine",
+            "katherine",
+            "kate",
+            "julia",
+            "julie",
+            "claire",
+            "rachel",
+            "rebecca",
+            "ruth",
+            "amy",
+            "emily",
+            "hannah",
+            "jessica",
+            "jennifer",
+            "michelle",
+            "nicole",
+            "christine",
+            "natalia",
+            "natalie",
+            "olga",
+            "irina",
+            "svetlana",
+            "tatiana",
+            "ursula",
+            "angelika",
+            "giorgia",
+            "marine",
+            "kamala",
+            "hillary",
+            "nadia",
+            "fatima",
+            "aisha",
+            "amina",
+            "priya",
+            "mei",
+            "yuki",
+            "ines",
+            "lucia",
+            "carmen",
+            "isabel",
+            "isabella",
+            "francesca",
+            "chiara",
+            "ingrid",
+            "astrid",
+            "greta",
+            "heidi",
+            "monika",
+            "petra",
+            "eva",
+            "agnes",
+            "judith",
+            "diane",
+            "diana",
+            "victoria",
+            "charlotte",
+            "alice",
+            "grace",
+            "lucy",
+            "ella",
+            "chloe",
+            "zoe",
+            "mia",
+            "amelia",
+            "jacinda",
+            "theresa",
+            "teresa",
+            "liz",
+            "yvette",
+            "kemi",
+            "rachael",
+            "priti",
+            "suella",
+            "bridget",
+            "siobhan",
+            "aoife",
+            "niamh",
+        ]);
+        let male = set(&[
+            "john",
+            "james",
+            "robert",
+            "michael",
+            "william",
+            "david",
+            "richard",
+            "joseph",
+            "thomas",
+            "charles",
+            "christopher",
+            "daniel",
+            "matthew",
+            "mark",
+            "paul",
+            "peter",
+            "steven",
+            "stephen",
+            "andrew",
+            "kevin",
+            "brian",
+            "george",
+            "edward",
+            "ben",
+            "benjamin",
+            "samuel",
+            "jack",
+            "harry",
+            "oliver",
+            "henry",
+            "tom",
+            "tim",
+            "simon",
+            "martin",
+            "jean",
+            "pierre",
+            "jacques",
+            "emmanuel",
+            "olaf",
+            "friedrich",
+            "hans",
+            "klaus",
+            "jürgen",
+            "wolfgang",
+            "giuseppe",
+            "marco",
+            "giovanni",
+            "luigi",
+            "antonio",
+            "jose",
+            "josé",
+            "juan",
+            "carlos",
+            "luis",
+            "pedro",
+            "miguel",
+            "pablo",
+            "diego",
+            "vladimir",
+            "dmitry",
+            "sergei",
+            "sergey",
+            "ivan",
+            "alexei",
+            "volodymyr",
+            "viktor",
+            "donald",
+            "joe",
+            "barack",
+            "keir",
+            "rishi",
+            "boris",
+            "narendra",
+            "ahmed",
+            "mohammed",
+            "muhammad",
+            "ali",
+            "omar",
+            "hassan",
+            "hussein",
+            "mustafa",
+            "recep",
+            "yair",
+            "hiroshi",
+            "takeshi",
+            "raj",
+            "rahul",
+            "arjun",
+            "graham",
+            "derek",
+            "gary",
+            "keith",
+            "ian",
+            "neil",
+            "colin",
+            "alan",
+            "nigel",
+            "gordon",
+            "tony",
+            "chuck",
+            "mitch",
+            "ron",
+            "greg",
+            "jim",
+            "bill",
+            "bob",
+            "frank",
+            "fred",
+            "luiz",
+            "javier",
+            "sanjay",
+            "pep",
+            "mikel",
+            "erik",
+            "lars",
+            "sven",
+        ]);
+        (female, male)
+    });
+
+/// What a given name says about a person's gender, when it is a common one.
+pub fn gender_of_given_name(name: &str) -> Gender {
+    let lower = name.to_lowercase();
+    let (female, male) = &*GIVEN_NAMES;
+    if female.contains(lower.as_str()) {
+        Gender::Female
+    } else if male.contains(lower.as_str()) {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
+}
+
+/// Joins tokens as written: a space before each word and opening bracket, none after an
+/// opening bracket or before other punctuation ("Commission (NDRC)").
 fn join(tokens: &[Token]) -> String {
     let mut s = String::new();
+    let mut after_open = false;
     for t in tokens {
-        if !s.is_empty() && t.kind == Kind::Word {
+        let opening = matches!(t.text.as_str(), "(" | "[");
+        if !s.is_empty() && !after_open && (t.kind == Kind::Word || opening) {
             s.push(' ');
         }
         s.push_str(&t.text);
+        after_open = opening;
     }
     s
 }
@@ -863,7 +1281,7 @@ pub fn looks_like_title(tokens: &[Token]) -> bool {
     if matches!(
         first.as_str(),
         "who" | "whose" | "which" | "where" | "when" | "whom" | "that" | "speaking" | "adding"
-    ) || words.len() > 16
+    ) || words.len() > 24
     {
         return false;
     }
@@ -873,10 +1291,22 @@ pub fn looks_like_title(tokens: &[Token]) -> bool {
     {
         return false;
     }
-    words.iter().any(|w| {
-        let l = w.lower();
-        ROLE_NOUNS.contains(l.as_str()) || TITLE_WORDS.contains(l.as_str())
-    })
+    // "a fellow at Brookings", "an associate with Baker McKenzie": a post somewhere.
+    let post_at = matches!(first.as_str(), "a" | "an")
+        && words
+            .iter()
+            .take(5)
+            .skip(2)
+            .any(|w| matches!(w.lower().as_str(), "at" | "with"));
+    post_at
+        || words.iter().any(|w| {
+            let l = w.lower();
+            // "fireman", "businesswoman": a compound of a trade and man or woman.
+            let compound = l.len() > 5
+                && (l.ends_with("man") || l.ends_with("woman"))
+                && gender_of_word(&l) != Gender::Unknown;
+            compound || ROLE_NOUNS.contains(l.as_str()) || TITLE_WORDS.contains(l.as_str())
+        })
 }
 
 /// Finds where a trailing person's name starts in `words` (all words), if they end in one.
@@ -884,28 +1314,76 @@ pub fn looks_like_title(tokens: &[Token]) -> bool {
 fn name_start(words: &[Token]) -> Option<usize> {
     let n = words.len();
     let last = words.last()?;
-    if !last.is_capitalised() || is_possessive(&last.text) || is_acronym(&last.text) {
+    let capital = last.is_capitalised() || is_prefixed_name(&last.text);
+    if !capital || is_possessive(&last.text) || is_acronym(&last.text) {
         return None;
     }
     if NOT_NAMES.contains(last.lower().as_str()) || ORG_WORDS.contains(last.lower().as_str()) {
         return None;
     }
+    // Back over up to four name words, with lower-case particles between or in front of
+    // them ("Luiz Inácio Lula da Silva", "von der Leyen"). A role noun in capitals opens
+    // a sentence ("Volunteer Ben Clarke") and is not a given name.
     let mut j = n - 1;
+    let mut count = 1;
     while j > 0 {
         let w = &words[j - 1];
         let lower = w.lower();
-        let particle = PARTICLES.contains(lower.as_str()) && j >= 2 && is_name_word(&words[j - 2]);
-        if (is_name_word(w) || particle) && n - j < 4 {
+        if !w.is_capitalised() && PARTICLES.contains(lower.as_str()) {
             j -= 1;
+            continue;
+        }
+        let role = lower.chars().count() > 3 && ROLE_NOUNS.contains(lower.as_str());
+        if is_name_word(w) && !role && count < 4 {
+            j -= 1;
+            count += 1;
         } else {
             break;
         }
     }
     // "Director for Europe Hans Kluge": a name after "for"/"of" keeps its last two words.
-    if j > 0 && matches!(words[j - 1].lower().as_str(), "for" | "of" | "at") && n - j >= 3 {
-        j = n - 2;
+    if j > 0 && matches!(words[j - 1].lower().as_str(), "for" | "of" | "at") && count >= 3 {
+        let mut kept = 0;
+        let mut k = n;
+        while k > j && kept < 2 {
+            k -= 1;
+            if !PARTICLES.contains(words[k].lower().as_str()) || words[k].is_capitalised() {
+                kept += 1;
+            }
+        }
+        j = k;
     }
     Some(j)
+}
+
+/// A peer by title and surname ("Lord Smith of Finsbury", "Baroness Ashdown"): the
+/// index of the peerage word, when the words end with such a name.
+fn peer_at(words: &[Token]) -> Option<usize> {
+    let p = words
+        .iter()
+        .rposition(|w| w.is_capitalised() && PEERAGES.contains(w.lower().as_str()))?;
+    if !words.get(p + 1).is_some_and(is_name_word) {
+        return None;
+    }
+    let rest = &words[p + 2..];
+    let of_place =
+        rest.len() >= 2 && rest[0].lower() == "of" && rest[1..].iter().all(|w| w.is_capitalised());
+    (rest.is_empty() || of_place).then_some(p)
+}
+
+/// Where a trailing "of Place" after a person's name starts ("Sen. John Thune of South
+/// Dakota", "Chief Inspector Laura Dene of Norfolk Constabulary").
+fn of_place_at(words: &[Token]) -> Option<usize> {
+    let k = words
+        .iter()
+        .rposition(|w| matches!(w.lower().as_str(), "of" | "from"))?;
+    let place = &words[k + 1..];
+    let place_ok = !place.is_empty()
+        && place[0].is_capitalised()
+        && place
+            .iter()
+            .all(|w| w.is_capitalised() || matches!(w.lower().as_str(), "and" | "the"));
+    (k >= 2 && place_ok && is_name_word(&words[k - 1])).then_some(k)
 }
 
 /// Classifies a noun phrase naming a speaker. `None` when it names nobody.
@@ -917,14 +1395,18 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
     {
         words.remove(0);
     }
+    // "Lord Smith of Finsbury" is a peer's whole name.
+    if let Some(p) = peer_at(&words) {
+        let gender = gender_of_word(&words[p].text);
+        return Some(Mention::Person {
+            name: join(&words[p..]),
+            title: title_text(&words[..p]),
+            gender,
+        });
+    }
     // "Sen. Tom Harlan of Ohio": drop a trailing "of Place" after a name.
-    let n = words.len();
-    if n >= 4
-        && matches!(words[n - 2].lower().as_str(), "of" | "from")
-        && words[n - 1].is_capitalised()
-        && is_name_word(&words[n - 3])
-    {
-        words.truncate(n - 2);
+    if let Some(k) = of_place_at(&words) {
+        words.truncate(k);
     }
     let first = words.first()?;
     let lower_first = first.lower();
@@ -1108,5 +1590,98 @@ mod tests {
         assert!(t("a senior analyst at Barclays"));
         assert!(!t("54"));
         assert!(!t("who runs a hotel in Chania"));
+    }
+
+    #[test]
+    fn of_place_after_a_name_is_dropped_whatever_its_length() {
+        assert_eq!(
+            np("Democratic Rep. Anna Kowal of New Mexico"),
+            person("Anna Kowal", Some("Democratic Rep."))
+        );
+        assert_eq!(
+            np("Superintendent Mark Ellis of Thames Valley Police"),
+            person("Mark Ellis", Some("Superintendent"))
+        );
+        // An organisation's "of" is not a place after a name.
+        assert_eq!(
+            np("the Bank of Korea"),
+            Some(Mention::Organisation("Bank of Korea".into()))
+        );
+    }
+
+    #[test]
+    fn peers_keep_their_title_and_seat_as_the_name() {
+        assert_eq!(
+            np("Lord Pennant of Cardigan"),
+            Some(Mention::Person {
+                name: "Lord Pennant of Cardigan".into(),
+                title: None,
+                gender: Gender::Male,
+            })
+        );
+        assert!(matches!(
+            np("Baroness Fenwick"),
+            Some(Mention::Person { name, gender: Gender::Female, .. }) if name == "Baroness Fenwick"
+        ));
+        // A courtesy title before a full name is not a peer's name.
+        assert!(matches!(
+            np("Lady Clara Voss"),
+            Some(Mention::Person { name, .. }) if name == "Clara Voss"
+        ));
+    }
+
+    #[test]
+    fn particles_and_prefixes_stay_inside_names() {
+        assert_eq!(
+            np("Dutch Finance Minister Pieter van den Broek"),
+            person("Pieter van den Broek", Some("Dutch Finance Minister"))
+        );
+        assert_eq!(
+            np("Governor Ana Paula dos Santos Lima"),
+            person("Ana Paula dos Santos Lima", Some("Governor"))
+        );
+        assert_eq!(
+            np("Saudi Foreign Minister Faisal bin Farhan"),
+            person("Faisal bin Farhan", Some("Saudi Foreign Minister"))
+        );
+        assert_eq!(np("el-Baradei"), person("el-Baradei", None));
+        assert_eq!(np("van den Broek"), person("van den Broek", None));
+        assert!(is_prefixed_name("al-Hakim"));
+        assert!(!is_prefixed_name("al-based"));
+        assert!(!is_prefixed_name("well-Known"));
+    }
+
+    #[test]
+    fn role_nouns_after_an_organisation_are_titles() {
+        assert_eq!(
+            np("IMF economist Ruth Adeyemi"),
+            person("Ruth Adeyemi", Some("IMF economist"))
+        );
+        // A capitalised role noun opening a sentence is not a given name.
+        assert_eq!(
+            np("Volunteer Sam Iles"),
+            person("Sam Iles", Some("Volunteer"))
+        );
+    }
+
+    #[test]
+    fn compound_titles_tell_gender() {
+        assert_eq!(gender_of_word("postman"), Gender::Male);
+        assert_eq!(gender_of_word("Congresswoman"), Gender::Female);
+        assert_eq!(gender_of_word("German"), Gender::Unknown);
+        assert_eq!(gender_of_word("woman"), Gender::Female);
+    }
+
+    #[test]
+    fn titles_keep_brackets_and_posts_somewhere() {
+        let chars: Vec<char> = "head of the Civil Aviation Authority (CAA)"
+            .chars()
+            .collect();
+        assert_eq!(
+            title_text(&tokenize(&chars, 0)).as_deref(),
+            Some("head of the Civil Aviation Authority (CAA)")
+        );
+        let chars: Vec<char> = "a fellow at the Lowy Institute".chars().collect();
+        assert!(looks_like_title(&tokenize(&chars, 0)));
     }
 }

@@ -75,6 +75,10 @@ fn is_intro_word(t: &Token) -> bool {
 
 /// The subject noun phrase at the start of a sentence part.
 fn subject_np(seg: &[Token]) -> &[Token] {
+    // "said Zhang Lihua, deputy director …" is a clause after a quote, not a subject.
+    if seg.first().is_some_and(|t| t.is_word() && is_cue(&t.text)) {
+        return &[];
+    }
     let mut end = 0;
     for (k, t) in seg.iter().enumerate() {
         if !t.is_word() {
@@ -85,10 +89,9 @@ fn subject_np(seg: &[Token]) -> &[Token] {
             || k == 0
             || names::is_role_noun(&l)
             || names::is_modifier(&l)
-            || matches!(
-                l.as_str(),
-                "of" | "for" | "the" | "de" | "van" | "von" | "ten" | "al"
-            );
+            || names::is_particle(&l)
+            || names::is_prefixed_name(&t.text)
+            || matches!(l.as_str(), "of" | "for" | "the");
         if !ok || (k > 0 && is_cue(&l)) {
             break;
         }
@@ -208,16 +211,19 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
         let mut j = k;
         while j < sentence.len() {
             let t = &sentence[j];
-            if t.is_capitalised() && !names::is_not_name(&t.text) {
+            let l = t.lower();
+            if (t.is_capitalised() && !names::is_not_name(&t.text))
+                || names::is_prefixed_name(&t.text)
+            {
                 end = j + 1;
                 if names::is_possessive(&t.text) {
                     break;
                 }
+            } else if l == "and" && names_person(&sentence[start..end]) {
+                // "Prime Minister Donald Tusk and President Viktor Orbán": two people.
+                break;
             } else if !(t.is_word()
-                && matches!(
-                    t.lower().as_str(),
-                    "of" | "for" | "and" | "ten" | "van" | "von" | "de" | "al"
-                ))
+                && (names::is_particle(&l) || matches!(l.as_str(), "of" | "for" | "and")))
             {
                 break;
             }
@@ -225,6 +231,25 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
         }
         let run = &sentence[start..end.max(start + 1)];
         k = end.max(start + 1);
+        // "Maya Lindqvist's novel" names Maya Lindqvist, but is not about her.
+        let owned = run.last().is_some_and(|t| names::is_possessive(&t.text));
+        let unowned;
+        let run = match run.split_last() {
+            Some((last, front)) if names::is_possessive(&last.text) => {
+                let mut owner = last.clone();
+                owner.text = owner
+                    .text
+                    .trim_end_matches(['\'', '’'])
+                    .trim_end_matches("'s")
+                    .trim_end_matches("’s")
+                    .to_string();
+                let mut words = front.to_vec();
+                words.push(owner);
+                unowned = words;
+                &unowned[..]
+            }
+            _ => run,
+        };
         let words = run.iter().filter(|t| t.is_word()).count();
         if words < 2 {
             continue;
@@ -275,8 +300,9 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                         sentence[t0 - 1].kind,
                         Kind::Comma | Kind::Colon | Kind::Dash
                     )
-                    || (t0 == 1 && names::is_leading_junk(&sentence[0].text));
-                let possessive = run.last().is_some_and(|t| names::is_possessive(&t.text));
+                    || (t0 == 1
+                        && (names::is_leading_junk(&sentence[0].text)
+                            || names::is_not_name(&sentence[0].text)));
                 out.push(Introduction {
                     at: run[0].start,
                     mention: Mention::Person {
@@ -288,12 +314,17 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                         gender,
                     },
                     title: None,
-                    subject: opens && !possessive,
+                    subject: opens && !owned,
                 });
             }
             _ => {}
         }
     }
+}
+
+/// True when the words name a person by full name.
+fn names_person(run: &[Token]) -> bool {
+    matches!(classify(run), Some(Mention::Person { name, .. }) if name.contains(' '))
 }
 
 /// Reads the prose of one stretch of a paragraph outside quotes.
@@ -367,5 +398,44 @@ mod tests {
     fn possessives_are_not_subjects() {
         let got = intro("Lee Chang's first term began in 2017.");
         assert!(got.iter().all(|(_, _, subject)| !subject), "{got:?}");
+    }
+
+    #[test]
+    fn two_people_joined_by_and_stay_two() {
+        let got = intro("Italian Premier Sara Conti and Greek Premier Nikos Vlahos met in Rome.");
+        assert!(
+            got.iter()
+                .any(|(n, t, _)| n == "Sara Conti" && t.as_deref() == Some("Italian Premier")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|(n, t, _)| n == "Nikos Vlahos" && t.as_deref() == Some("Greek Premier")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn possessive_names_the_owner_without_making_them_the_subject() {
+        let got = intro("Tomas Heller's new album is out.");
+        assert_eq!(got, vec![("Tomas Heller".into(), None, false)]);
+    }
+
+    #[test]
+    fn clause_after_a_quote_is_not_a_subject_with_the_verb_as_title() {
+        let got = intro(", said Ivo Marr, head of the port authority.");
+        assert!(
+            got.iter().all(|(_, t, _)| t.as_deref() != Some("said")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_sentence_adverb_does_not_hide_the_subject() {
+        let got = intro("Meanwhile Trade Minister Rosa Ibarra flew to Lima.");
+        assert_eq!(
+            got,
+            vec![("Rosa Ibarra".into(), Some("Trade Minister".into()), true)]
+        );
     }
 }
