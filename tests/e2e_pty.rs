@@ -147,8 +147,15 @@ impl Reader {
         reader.wait_for(
             "the reader showing a headline on the alternate screen",
             |c| {
-                let contents = c.screen().contents();
-                c.screen().alternate_screen() && headlines.iter().any(|h| contents.contains(h))
+                let screen = c.screen();
+                let contents = screen.contents();
+                // The whole first frame: a headline, and the modes set around it (the
+                // cursor is hidden after the frame is flushed, so it may come in a later
+                // read than the text).
+                screen.alternate_screen()
+                    && screen.hide_cursor()
+                    && screen.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+                    && headlines.iter().any(|h| contents.contains(h))
             },
         );
         reader.assert_reader_active();
