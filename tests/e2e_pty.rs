@@ -84,11 +84,19 @@ struct Reader {
     master: Box<dyn MasterPty + Send>,
     keyboard: Box<dyn Write + Send>,
     capture: Arc<Mutex<Capture>>,
+    /// The reader's own XDG state and config homes, so no test touches the user's.
+    _homes: tempfile::TempDir,
 }
 
 impl Reader {
     /// Starts `dateline` (no arguments: the samples) with extra environment variables.
     fn start(env: &[(&str, &str)]) -> Reader {
+        Reader::start_with(&[], env)
+    }
+
+    /// Starts `dateline ARGS` with extra environment variables; the state and
+    /// configuration homes are fresh temporary directories.
+    fn start_with(args: &[&str], env: &[(&str, &str)]) -> Reader {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS.get(),
@@ -97,8 +105,13 @@ impl Reader {
                 pixel_height: 0,
             })
             .expect("open a pty");
+        let homes = tempfile::tempdir().expect("temporary homes");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_dateline"));
+        command.args(args);
         command.env("TERM", "xterm-256color");
+        command.env("XDG_STATE_HOME", homes.path().join("state"));
+        command.env("XDG_CONFIG_HOME", homes.path().join("config"));
+        command.env_remove("NO_COLOR");
         command.env_remove("DATELINE_DEBUG_PANIC");
         // A panic's message must fit on the screen, without a backtrace after it.
         command.env("RUST_BACKTRACE", "0");
@@ -137,6 +150,7 @@ impl Reader {
             master: pair.master,
             keyboard,
             capture,
+            _homes: homes,
         }
     }
 
@@ -144,11 +158,14 @@ impl Reader {
     fn start_and_wait_for_stories(env: &[(&str, &str)]) -> Reader {
         let headlines = sample_headline_starts();
         let reader = Reader::start(env);
+        // The cursor is hidden just after a frame is written: wait for both.
         reader.wait_for(
             "the reader showing a headline on the alternate screen",
             |c| {
                 let contents = c.screen().contents();
-                c.screen().alternate_screen() && headlines.iter().any(|h| contents.contains(h))
+                c.screen().alternate_screen()
+                    && c.screen().hide_cursor()
+                    && headlines.iter().any(|h| contents.contains(h))
             },
         );
         reader.assert_reader_active();
