@@ -154,8 +154,9 @@ impl App {
         let Some(&read) = self.read.get(self.selected) else {
             return;
         };
-        self.set_read(self.selected, !read);
+        // The confirmation first: a failed write replaces it.
         self.message = Some(if read { "Marked unread" } else { "Marked read" }.to_string());
+        self.set_read(self.selected, !read);
     }
 
     /// `*`: star the selected story, or take its star away.
@@ -163,8 +164,8 @@ impl App {
         let Some(&starred) = self.starred.get(self.selected) else {
             return;
         };
-        self.set_starred(self.selected, !starred);
         self.message = Some(if starred { "Star removed" } else { "Starred" }.to_string());
+        self.set_starred(self.selected, !starred);
     }
 
     /// `u`: show only unread stories, or all again. Turning it on from the list
