@@ -345,6 +345,29 @@ mod tests {
     }
 
     #[test]
+    fn ctrl_letters_match_in_either_case_and_labels_read_well() {
+        let ctrl_d = KeySpec::ctrl('d');
+        assert!(ctrl_d.matches(&key(KeyCode::Char('D'), KeyModifiers::CONTROL)));
+        assert_eq!(KeySpec::parse("ctrl-D"), Ok(ctrl_d));
+        assert_eq!(ctrl_d.label(), "Ctrl-d");
+        assert_eq!(KeySpec::plain(KeyCode::PageDown).label(), "PgDn");
+        assert_eq!(KeySpec::char(' ').label(), "Space");
+        assert_eq!(KeySpec::parse("alt-x").unwrap().label(), "Alt-x");
+        assert_eq!(KeySpec::parse("f5").unwrap().label(), "F5");
+    }
+
+    #[test]
+    fn only_plain_printable_characters_type_text() {
+        assert!(KeySpec::char('j').is_text());
+        assert!(KeySpec::char('G').is_text());
+        assert!(KeySpec::char(' ').is_text());
+        assert!(!KeySpec::ctrl('j').is_text());
+        assert!(!KeySpec::parse("alt-j").unwrap().is_text());
+        assert!(!KeySpec::plain(KeyCode::Enter).is_text());
+        assert!(!KeySpec::plain(KeyCode::Down).is_text());
+    }
+
+    #[test]
     fn display_parses_back() {
         for spec in [
             "j",
