@@ -317,14 +317,14 @@ impl Keymap {
             .map(|t| t.action)
             .find(|a| self.keys_for(*a).contains(&pressed))
     }
+}
 
-    /// How the help writes `action`'s keys: `j, ↓`, or `(unbound)`.
-    pub fn labels(&self, keys: &[Key]) -> String {
-        if keys.is_empty() {
-            return "(unbound)".to_string();
-        }
-        keys.iter().map(Key::label).collect::<Vec<_>>().join(", ")
+/// How the help writes a list of keys: `j, ↓`, or `(unbound)`.
+pub fn labels(keys: &[Key]) -> String {
+    if keys.is_empty() {
+        return "(unbound)".to_string();
     }
+    keys.iter().map(Key::label).collect::<Vec<_>>().join(", ")
 }
 
 /// The key table as Markdown (a two-column table), for the README and `--help`.

@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::overlay_frame;
-use crate::tui::keymap::{KEYS, Key, Keymap, TYPING_KEYS};
+use crate::tui::keymap::{KEYS, Key, Keymap, TYPING_KEYS, labels};
 
 /// The width of the keys column.
 const KEYS_WIDTH: usize = 22;
@@ -19,7 +19,7 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
     let mut out = vec![Line::from(Span::styled("Keys", heading))];
     out.extend(
         KEYS.iter()
-            .map(|b| binding_line(keymap, keymap.keys_for(b.action), b.help)),
+            .map(|b| binding_line(keymap.keys_for(b.action), b.help)),
     );
     out.push(Line::default());
     out.push(Line::from(Span::styled(
@@ -29,7 +29,7 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
     out.extend(
         TYPING_KEYS
             .iter()
-            .map(|t| binding_line(keymap, &keymap.typing_keys_for(t.action), t.help)),
+            .map(|t| binding_line(&keymap.typing_keys_for(t.action), t.help)),
     );
     out.push(Line::default());
     out.push(Line::from(
@@ -43,8 +43,8 @@ pub fn line_count() -> usize {
     KEYS.len() + TYPING_KEYS.len() + 5
 }
 
-fn binding_line(keymap: &Keymap, keys: &[Key], help: &'static str) -> Line<'static> {
-    let keys = format!("  {:<width$}", keymap.labels(keys), width = KEYS_WIDTH);
+fn binding_line(keys: &[Key], help: &'static str) -> Line<'static> {
+    let keys = format!("  {:<width$}", labels(keys), width = KEYS_WIDTH);
     Line::from(vec![
         Span::styled(keys, Style::new().fg(Color::Yellow)),
         Span::raw(help),
