@@ -123,10 +123,26 @@ pub fn load_reporting(paths: &[PathBuf]) -> Option<Corpus> {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => {
+            // A wrong configuration file stops here, before the terminal changes.
+            let config = match crate::config::Config::load_or_default(cli.config.as_deref()) {
+                Ok(config) => config,
+                Err(e) => {
+                    eprintln!(
+                        "dateline: error: {}",
+                        sanitize(&e.to_string()).replace('\n', " ")
+                    );
+                    return Ok(ExitCode::FAILURE);
+                }
+            };
             let Some(corpus) = load_reporting(&cli.paths) else {
                 return Ok(ExitCode::FAILURE);
             };
-            crate::tui::run(corpus)?;
+            let options = crate::tui::ReaderOptions {
+                state: cli.state,
+                config,
+                no_color: crate::config::no_color_requested(),
+            };
+            crate::tui::run(corpus, options)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export { format, paths }) => {

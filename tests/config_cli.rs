@@ -90,3 +90,62 @@ fn checking_reports_the_line_and_key_of_a_bad_file() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("none.toml"));
 }
+
+#[test]
+fn the_reader_refuses_a_bad_file_before_touching_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    let state = dir.path().join("state.sqlite3");
+    for (text, expected) in [
+        (
+            "sort = \"newest\"\n\n[keys]\nnext_quote = \"ctrl-æ\"\n",
+            format!("{}:4: keys.next_quote: unknown key", file.display()),
+        ),
+        (
+            "[keys]\ndown = \"j\"\nteleport = \"t\"\n",
+            format!(
+                "{}:3: keys.teleport: unknown action \"teleport\"",
+                file.display()
+            ),
+        ),
+    ] {
+        std::fs::write(&file, text).unwrap();
+        let out = dateline(
+            dir.path(),
+            &[
+                "--config",
+                file.to_str().unwrap(),
+                "--state",
+                state.to_str().unwrap(),
+            ],
+        );
+        assert!(!out.status.success());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let errors: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.starts_with("dateline: error: "))
+            .collect();
+        assert_eq!(errors.len(), 1, "{stderr}");
+        assert!(errors[0].contains(&expected), "{stderr}");
+        // It stopped at the configuration: not at the (missing) terminal.
+        assert!(!stderr.contains("terminal"), "{stderr}");
+        assert!(out.stdout.is_empty());
+        assert!(!state.exists(), "no state file made");
+    }
+}
+
+#[test]
+fn the_default_file_names_every_reader_action() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dateline(dir.path(), &["config", "--default"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    for b in dateline::tui::keymap::KEYS {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(&format!("{} = ", b.name))),
+            "{} missing",
+            b.name
+        );
+        assert!(text.contains(&format!("# {}", b.help)), "{} help", b.name);
+    }
+}

@@ -84,11 +84,19 @@ struct Reader {
     master: Box<dyn MasterPty + Send>,
     keyboard: Box<dyn Write + Send>,
     capture: Arc<Mutex<Capture>>,
+    /// The reader's own XDG state and config homes, so no test touches the user's.
+    _homes: tempfile::TempDir,
 }
 
 impl Reader {
     /// Starts `dateline` (no arguments: the samples) with extra environment variables.
     fn start(env: &[(&str, &str)]) -> Reader {
+        Reader::start_with(&[], env)
+    }
+
+    /// Starts `dateline ARGS` with extra environment variables; the state and
+    /// configuration homes are fresh temporary directories.
+    fn start_with(args: &[&str], env: &[(&str, &str)]) -> Reader {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS.get(),
@@ -97,8 +105,13 @@ impl Reader {
                 pixel_height: 0,
             })
             .expect("open a pty");
+        let homes = tempfile::tempdir().expect("temporary homes");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_dateline"));
+        command.args(args);
         command.env("TERM", "xterm-256color");
+        command.env("XDG_STATE_HOME", homes.path().join("state"));
+        command.env("XDG_CONFIG_HOME", homes.path().join("config"));
+        command.env_remove("NO_COLOR");
         command.env_remove("DATELINE_DEBUG_PANIC");
         // A panic's message must fit on the screen, without a backtrace after it.
         command.env("RUST_BACKTRACE", "0");
@@ -137,6 +150,7 @@ impl Reader {
             master: pair.master,
             keyboard,
             capture,
+            _homes: homes,
         }
     }
 
@@ -144,6 +158,7 @@ impl Reader {
     fn start_and_wait_for_stories(env: &[(&str, &str)]) -> Reader {
         let headlines = sample_headline_starts();
         let reader = Reader::start(env);
+        // The cursor is hidden just after a frame is written: wait for both.
         reader.wait_for(
             "the reader showing a headline on the alternate screen",
             |c| {
@@ -538,4 +553,112 @@ fn without_a_terminal_it_fails_with_one_clear_line() {
         errors[0].contains("not a terminal"),
         "unclear error: {stderr:?}"
     );
+}
+
+/// The sample stories as `dateline export --state PATH` gives them.
+fn exported_stories(state: &std::path::Path) -> Vec<serde_json::Value> {
+    let output = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg("export")
+        .arg("--state")
+        .arg(state)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run dateline export");
+    assert!(output.status.success(), "dateline export failed");
+    let corpus: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("export writes JSON");
+    corpus["stories"].as_array().cloned().unwrap_or_default()
+}
+
+#[test]
+fn read_and_starred_stories_and_the_selection_survive_a_restart() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let state = dir.path().join("state.sqlite3");
+    let state_arg = state.to_str().expect("utf-8 path");
+    let total = exported_stories(&state).len();
+    assert!(total >= 2, "the samples have several stories");
+
+    // First run: open the second story, star it, go back to the list and quit.
+    let mut reader = Reader::start_with(&["--state", state_arg], &[]);
+    reader.wait_for("the story list", |c| {
+        c.screen().contents().contains(&format!("Story 1/{total}"))
+    });
+    reader.press(b"j");
+    reader.press(b"\r");
+    reader.press(b"*");
+    reader.wait_for("the star", |c| c.screen().contents().contains("Starred"));
+    reader.press(b"q");
+    reader.wait_until_settled();
+    reader.press(b"q");
+    let status = reader.wait_for_exit();
+    assert!(status.success(), "exit status {status:?}");
+    reader.assert_terminal_restored();
+
+    // Second run: the same story is selected, marked read and starred.
+    let mut reader = Reader::start_with(&["--state", state_arg], &[]);
+    let selected = format!("Story 2/{total}");
+    reader.wait_for("the remembered selection", |c| {
+        c.screen().contents().contains(&selected)
+    });
+    {
+        let capture = reader.capture();
+        let screen = capture.screen();
+        let rows: Vec<String> = screen.rows(0, COLS.get()).collect();
+        let star_rows: Vec<usize> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.contains('★'))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(
+            star_rows.len(),
+            1,
+            "one starred story\n{}",
+            capture.describe()
+        );
+        // The star is on the details row, under the read marker of its headline.
+        let headline_row = &rows[star_rows[0] - 1];
+        assert!(
+            headline_row.contains('✓'),
+            "the starred story is read\n{}",
+            capture.describe()
+        );
+        // And that story is the selected one: its headline row is highlighted.
+        let star_row = u16::try_from(star_rows[0]).expect("row");
+        let column = rows[star_rows[0]]
+            .chars()
+            .position(|c| c == '★')
+            .and_then(|p| u16::try_from(p).ok())
+            .expect("star column");
+        let cell = screen.cell(star_row, column).expect("star cell");
+        let after = screen
+            .cell(star_row, column + 2)
+            .expect("cell after the star");
+        assert_ne!(
+            after.bgcolor(),
+            vt100::Color::Default,
+            "the starred story is the selected one\n{}",
+            capture.describe()
+        );
+        assert_ne!(
+            cell.fgcolor(),
+            vt100::Color::Default,
+            "the star is coloured"
+        );
+    }
+    reader.press(b"q");
+    let status = reader.wait_for_exit();
+    assert!(status.success(), "exit status {status:?}");
+
+    // The scripting side sees the same marks.
+    let stories = exported_stories(&state);
+    let starred: Vec<usize> = stories
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s["starred"] == serde_json::Value::Bool(true))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(starred, [1], "the second story is starred");
+    assert_eq!(stories[1]["read"], serde_json::Value::Bool(true));
+    assert_eq!(stories[0]["read"], serde_json::Value::Bool(false));
 }

@@ -2,6 +2,7 @@
 
 mod tui_fixture;
 
+use dateline::config::Config;
 use dateline::tui::action::{Action, Pane};
 use dateline::tui::app::{App, Overlay};
 use dateline::tui::keymap::{self, KEYS, TYPING_KEYS, action_for_key, action_for_mouse};
@@ -89,14 +90,38 @@ fn unbound_keys_and_stray_modifiers_do_nothing() {
 
 #[test]
 fn no_key_is_bound_twice() {
-    for table in [KEYS, TYPING_KEYS] {
-        let mut seen = Vec::new();
-        for b in table {
-            for k in b.keys {
-                assert!(!seen.contains(k), "{} bound twice", k.label());
-                seen.push(*k);
-            }
+    let mut seen = Vec::new();
+    for b in KEYS {
+        for k in b.keys {
+            assert!(!seen.contains(k), "{} bound twice", k.label());
+            seen.push(*k);
         }
+    }
+}
+
+#[test]
+fn every_action_has_a_distinct_snake_case_name() {
+    let mut names = Vec::new();
+    for b in KEYS {
+        assert!(
+            b.name
+                .split('_')
+                .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase())),
+            "{}",
+            b.name
+        );
+        assert!(!names.contains(&b.name), "{} twice", b.name);
+        names.push(b.name);
+        assert_eq!(
+            KEYS.iter().filter(|o| o.action == b.action).count(),
+            1,
+            "{} has one line",
+            b.name
+        );
+    }
+    // Every command that works while typing is an action of the table.
+    for t in TYPING_KEYS {
+        assert!(KEYS.iter().any(|b| b.action == t.action), "{:?}", t.action);
     }
 }
 
@@ -146,13 +171,14 @@ fn other_overlays_keep_command_keys() {
 
 #[test]
 fn the_help_and_the_markdown_table_list_every_binding() {
-    let help: Vec<String> = dateline::tui::ui::help::lines()
+    let keymap = keymap::Keymap::default();
+    let help: Vec<String> = dateline::tui::ui::help::lines(&keymap)
         .iter()
         .map(|l| l.to_string())
         .collect();
     let markdown = keymap::key_table_markdown();
     assert_eq!(help.len(), dateline::tui::ui::help::line_count());
-    for b in KEYS.iter().chain(TYPING_KEYS) {
+    for b in KEYS {
         for k in b.keys {
             let label = k.label();
             assert!(
@@ -164,7 +190,103 @@ fn the_help_and_the_markdown_table_list_every_binding() {
             assert!(markdown.contains(&format!("`{label}`")));
         }
         assert!(markdown.contains(b.help));
+        assert!(markdown.contains(&format!("`{}`", b.name)));
     }
+    for t in TYPING_KEYS {
+        let keys = keymap.typing_keys_for(t.action);
+        assert!(!keys.is_empty(), "{:?} has a key while typing", t.action);
+        for k in keys {
+            assert!(!k.is_text(), "{} types text", k.label());
+            assert!(
+                help.iter()
+                    .any(|l| l.contains(&k.label()) && l.contains(t.help)),
+                "help lacks {}: {}",
+                k.label(),
+                t.help
+            );
+        }
+    }
+}
+
+/// A reader whose configuration file says `toml`.
+fn configured(toml: &str) -> App {
+    let config = Config::from_toml(toml, "test.toml").expect("valid configuration");
+    App::with_config(corpus(), &config, false)
+}
+
+#[test]
+fn a_rebound_key_does_the_action_and_the_help_says_so() {
+    let mut app = configured("[keys]\nnext_quote = [\"x\", \"ctrl-n\"]\ntoggle_star = \"f\"\n");
+    assert_eq!(action_for_key(&app, ch('x')), Some(Action::NextQuote));
+    assert_eq!(action_for_key(&app, ctrl('n')), Some(Action::NextQuote));
+    assert_eq!(
+        action_for_key(&app, ch(']')),
+        None,
+        "the default key is gone"
+    );
+    assert_eq!(action_for_key(&app, ch('f')), Some(Action::ToggleStar));
+    assert_eq!(action_for_key(&app, ch('*')), None);
+    // Other actions keep their defaults.
+    assert_eq!(action_for_key(&app, ch('j')), Some(Action::Down));
+
+    let help: Vec<String> = dateline::tui::ui::help::lines(&app.keymap)
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    let line = help
+        .iter()
+        .find(|l| l.contains("next quote in the story"))
+        .expect("help line");
+    assert!(line.contains("x, Ctrl-n"), "{line}");
+    assert!(!line.contains(']'), "{line}");
+
+    // And pressing the new key does it.
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, ch('x'));
+    assert_eq!(app.current_quote, Some(0));
+    press(&mut app, ch('f'));
+    assert!(app.starred[app.selected]);
+}
+
+#[test]
+fn a_key_taken_by_another_action_leaves_its_default_action() {
+    // `j` moved to next_quote: `down` keeps only the arrow.
+    let app = configured("[keys]\nnext_quote = \"j\"\n");
+    assert_eq!(action_for_key(&app, ch('j')), Some(Action::NextQuote));
+    assert_eq!(action_for_key(&app, key(KeyCode::Down)), Some(Action::Down));
+    assert_eq!(
+        app.keymap.keys_for(Action::Down),
+        &[keymap::Key::plain(KeyCode::Down)]
+    );
+}
+
+#[test]
+fn an_unbound_action_shows_as_unbound_and_leaves_the_hint() {
+    let app = configured("[keys]\nhelp = []\n");
+    assert_eq!(action_for_key(&app, ch('?')), None);
+    let help: Vec<String> = dateline::tui::ui::help::lines(&app.keymap)
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    assert!(
+        help.iter()
+            .any(|l| l.contains("(unbound)") && l.contains("this help"))
+    );
+    let hint = dateline::tui::ui::status::key_hint(&app.keymap);
+    assert!(!hint.contains("help"), "{hint}");
+    assert!(hint.contains("/:search"), "{hint}");
+}
+
+#[test]
+fn while_typing_a_rebound_command_key_works_and_letters_stay_text() {
+    // Quit on ctrl-q and F2: both are commands while typing; close on `x` is not.
+    let mut app = configured("[keys]\nquit = [\"ctrl-q\", \"f2\"]\nclose = [\"esc\", \"x\"]\n");
+    update(&mut app, Action::StartSearch);
+    assert_eq!(action_for_key(&app, ctrl('q')), Some(Action::Quit));
+    assert_eq!(action_for_key(&app, key(KeyCode::F(2))), Some(Action::Quit));
+    assert_eq!(action_for_key(&app, ctrl('c')), None, "ctrl-c was rebound");
+    assert_eq!(action_for_key(&app, ch('x')), Some(Action::Type('x')));
+    assert_eq!(action_for_key(&app, key(KeyCode::Esc)), Some(Action::Close));
 }
 
 fn mouse(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {

@@ -3,6 +3,7 @@
 
 mod tui_fixture;
 
+use dateline::config::{Config, Styles};
 use dateline::tui::app::App;
 use dateline::tui::ui::{self, list, reader};
 use ratatui::buffer::Buffer;
@@ -102,6 +103,18 @@ fn snapshot_long_unbroken_words_and_rtl() {
     insta::assert_snapshot!(text_of(&buf));
 }
 
+/// The default theme's styles.
+fn styles() -> Styles {
+    Config::default().theme.styles(false)
+}
+
+/// The text colour the default theme gives a speaker.
+fn speaker_colour(name: Option<&str>) -> Color {
+    ui::speaker_style(&styles(), name)
+        .fg
+        .unwrap_or(Color::Reset)
+}
+
 /// The cell under the first occurrence of `needle`.
 fn cell_at(buf: &Buffer, needle: &str) -> ratatui::buffer::Cell {
     let (x, y) = find(buf, needle).unwrap_or_else(|| panic!("{needle:?} not drawn"));
@@ -111,8 +124,8 @@ fn cell_at(buf: &Buffer, needle: &str) -> ratatui::buffer::Cell {
 #[test]
 fn quotes_carry_their_speakers_colour_and_the_current_one_stands_out() {
     let (_, buf) = screen(&[key(KeyCode::Enter)]);
-    let wang = ui::speaker_colour(Some(WANG));
-    let li = ui::speaker_colour(Some(LI));
+    let wang = speaker_colour(Some(WANG));
+    let li = speaker_colour(Some(LI));
     let cell = cell_at(&buf, "accelerate innovation");
     assert_eq!(cell.fg, wang);
     assert_eq!(cell.bg, Color::Reset);
@@ -131,7 +144,8 @@ fn quotes_carry_their_speakers_colour_and_the_current_one_stands_out() {
 
     let (_, buf) = screen(&[key(KeyCode::Enter), ch(']')]);
     let current = cell_at(&buf, "accelerate innovation");
-    assert_eq!(current.bg, wang);
+    assert_eq!(current.fg, wang);
+    assert_eq!(current.bg, Config::default().theme.current_quote);
     assert!(current.modifier.contains(Modifier::BOLD));
     let other = cell_at(&buf, "first part of a long");
     assert_eq!(other.bg, Color::Reset, "only the current quote is filled");
@@ -156,10 +170,10 @@ fn each_quote_has_a_label_with_speaker_title_and_time_above_its_paragraph() {
     let (_, qy) = find(&buf, "accelerate innovation").expect("quote drawn");
     assert_eq!(qy, ly + 1, "label directly above the quote's paragraph");
     let label_cell = &buf[(lx, ly)];
-    assert_eq!(label_cell.fg, ui::speaker_colour(Some(WANG)));
+    assert_eq!(label_cell.fg, speaker_colour(Some(WANG)));
     let gutter = &buf[(lx - reader::GUTTER, qy)];
     assert_eq!(gutter.symbol(), reader::QUOTE_MARK);
-    assert_eq!(gutter.fg, ui::speaker_colour(Some(WANG)));
+    assert_eq!(gutter.fg, speaker_colour(Some(WANG)));
     assert!(find(&buf, "Li Qiang, Premier · 2026-01-26 17:14").is_some());
     assert!(
         find(&buf, "Unattributed").is_none(),
@@ -186,11 +200,11 @@ fn the_same_speaker_has_the_same_colour_in_every_pane() {
     let (_, reading) = screen(&[ch('j'), key(KeyCode::Enter)]);
     let (_, speakers) = screen(&[ch('s')]);
     let (_, timeline) = screen(&[ch('t')]);
-    let chen = ui::speaker_colour(Some(CHEN));
+    let chen = speaker_colour(Some(CHEN));
     assert_eq!(cell_at(&reading, "Chen Mei, Mayor").fg, chen);
     assert_eq!(cell_at(&speakers, "Chen Mei").fg, chen);
     assert_eq!(cell_at(&timeline, "Chen Mei").fg, chen);
-    assert_ne!(ui::speaker_colour(Some(CHEN)), ui::speaker_colour(None));
+    assert_ne!(speaker_colour(Some(CHEN)), speaker_colour(None));
 }
 
 /// The cell under `needle` in the story list.
@@ -205,7 +219,9 @@ fn the_selection_is_highlighted_and_follows_focus() {
     let selected = list_cell(&app, &buf, "Port city reopens");
     assert_eq!(
         selected.bg,
-        ui::selected_style(true).bg.unwrap_or(Color::Reset)
+        ui::selected_style(&styles(), true)
+            .bg
+            .unwrap_or(Color::Reset)
     );
     let date = list_cell(&app, &buf, "2026-01-25");
     assert_eq!(date.bg, selected.bg, "both rows of the story");
@@ -215,7 +231,9 @@ fn the_selection_is_highlighted_and_follows_focus() {
     let unfocused = list_cell(&app, &buf, "Port city reopens");
     assert_eq!(
         unfocused.bg,
-        ui::selected_style(false).bg.unwrap_or(Color::Reset)
+        ui::selected_style(&styles(), false)
+            .bg
+            .unwrap_or(Color::Reset)
     );
     assert_ne!(unfocused.bg, selected.bg);
 }
@@ -226,10 +244,7 @@ fn opened_stories_get_the_read_marker() {
     let list = app.areas.list_inner;
     let (x, y) = find_in(&buf, list, "Ministry unveils").expect("first story");
     assert_eq!(buf[(x - 2, y)].symbol(), list::READ_MARKER);
-    assert_eq!(
-        buf[(x - 2, y)].fg,
-        list::read_style().fg.unwrap_or(Color::Reset)
-    );
+    assert_eq!(buf[(x - 2, y)].fg, Config::default().theme.read);
     let (x, y) = find_in(&buf, list, "Port city").expect("second story");
     assert_eq!(buf[(x - 2, y)].symbol(), list::UNREAD_MARKER);
     assert_eq!(

@@ -1,41 +1,14 @@
 //! Key bindings: which keys trigger which reader action, by action name.
 //!
-//! The layer is generic: actions are snake_case names, and the reader checks them
-//! against its own list with [`KeyBindings::validate_actions`].
+//! Actions are the snake_case names of the reader's key table
+//! ([`crate::tui::keymap::KEYS`]), which also gives their default keys: one list of
+//! actions for the reader, the help overlay, the default file and this layer. A file
+//! naming any other action is an error.
 
 use ratatui::crossterm::event::KeyEvent;
 
-use super::error::{ConfigError, Located};
 use super::keys::KeySpec;
-
-/// The default bindings, in the order of the default configuration file.
-pub const DEFAULT_BINDINGS: &[(&str, &[&str])] = &[
-    ("quit", &["ctrl-c"]),
-    ("back", &["q", "esc"]),
-    ("down", &["j", "down"]),
-    ("up", &["k", "up"]),
-    ("page_down", &["ctrl-d", "pgdn", "space"]),
-    ("page_up", &["ctrl-u", "pgup"]),
-    ("top", &["g", "home"]),
-    ("bottom", &["G", "end"]),
-    ("open", &["enter"]),
-    ("next_story", &["J"]),
-    ("prev_story", &["K"]),
-    ("next_quote", &["]"]),
-    ("prev_quote", &["["]),
-    ("focus_next", &["tab"]),
-    ("focus_prev", &["shift-tab"]),
-    ("toggle_read", &["r"]),
-    ("toggle_star", &["*"]),
-    ("unread_only", &["u"]),
-    ("starred_only", &["S"]),
-    ("speakers", &["s"]),
-    ("search", &["/"]),
-    ("next_match", &["n"]),
-    ("prev_match", &["N"]),
-    ("cycle_sort", &["o"]),
-    ("help", &["?"]),
-];
+use crate::tui::keymap::{KEYS, action_names};
 
 /// The keys of one action.
 #[derive(Clone, Debug, Eq)]
@@ -56,34 +29,23 @@ impl PartialEq for Binding {
 }
 
 /// Every action's keys.
-#[derive(Clone, Debug, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeyBindings {
     bindings: Vec<Binding>,
-    /// The file the user's bindings came from, for error messages.
-    file: Option<String>,
-}
-
-impl PartialEq for KeyBindings {
-    /// The same keys for the same actions, whichever file they came from.
-    fn eq(&self, other: &Self) -> bool {
-        self.bindings == other.bindings
-    }
 }
 
 impl Default for KeyBindings {
+    /// Every action of the reader's key table with its default keys, in table order.
     fn default() -> Self {
-        let bindings = DEFAULT_BINDINGS
+        let bindings = KEYS
             .iter()
-            .map(|(action, keys)| Binding {
-                action: (*action).to_string(),
-                keys: keys.iter().filter_map(|k| KeySpec::parse(k).ok()).collect(),
+            .map(|b| Binding {
+                action: b.name.to_string(),
+                keys: b.keys.to_vec(),
                 line: None,
             })
             .collect();
-        Self {
-            bindings,
-            file: None,
-        }
+        Self { bindings }
     }
 }
 
@@ -110,44 +72,24 @@ impl KeyBindings {
             .map(|b| b.action.as_str())
     }
 
-    /// Checks every action named in the configuration file against the reader's own
-    /// list; the error gives the file, line and action of the first unknown one.
-    /// Default bindings of actions the reader lacks are dropped without complaint.
-    pub fn validate_actions(&mut self, known: &[&str]) -> Result<(), ConfigError> {
-        if let Some(bad) = self
-            .bindings
-            .iter()
-            .filter(|b| b.line.is_some() && !known.contains(&b.action.as_str()))
-            .min_by_key(|b| b.line)
-        {
-            let mut names = known.to_vec();
-            names.sort_unstable();
-            return Err(ConfigError::Invalid(Located {
-                file: self.file.clone().unwrap_or_else(|| "config".to_string()),
-                line: bad.line,
-                key: Some(format!("keys.{}", bad.action)),
-                message: format!(
-                    "unknown action {:?} (known: {})",
-                    bad.action,
-                    names.join(", ")
-                ),
-            }));
-        }
-        self.bindings.retain(|b| known.contains(&b.action.as_str()));
-        Ok(())
-    }
-
-    /// Sets `action`'s keys as the file at `line` of `file` says: they replace the
+    /// Sets `action`'s keys as the file says at `line`: they replace the
     /// action's default keys and are taken away from any other action's defaults.
-    /// Fails (with the message) when another action of the file already has one.
+    /// Fails (with the message) when the reader has no such action, or when another
+    /// action of the file already has one of the keys.
     pub(crate) fn bind(
         &mut self,
         action: &str,
         keys: Vec<KeySpec>,
         line: usize,
-        file: &str,
     ) -> Result<(), String> {
-        self.file = Some(file.to_string());
+        if !self.bindings.iter().any(|b| b.action == action) {
+            let mut names = action_names();
+            names.sort_unstable();
+            return Err(format!(
+                "unknown action {action:?} (known: {})",
+                names.join(", ")
+            ));
+        }
         for other in self.bindings.iter_mut().filter(|b| b.action != action) {
             if let (Some(key), Some(other_line)) =
                 (keys.iter().find(|k| other.keys.contains(k)), other.line)
@@ -170,4 +112,23 @@ impl KeyBindings {
         }
         Ok(())
     }
+}
+
+/// The `[keys]` table of the default file: every action of the reader's key table
+/// with its default keys, its help as a comment above it.
+pub fn default_keys_toml() -> String {
+    let mut out = String::from("[keys]\n");
+    for b in KEYS {
+        let keys: Vec<String> = b
+            .keys
+            .iter()
+            .map(|k| toml::Value::String(k.to_string()).to_string())
+            .collect();
+        let value = match keys.as_slice() {
+            [one] => one.clone(),
+            _ => format!("[{}]", keys.join(", ")),
+        };
+        out.push_str(&format!("# {}\n{} = {value}\n", b.help, b.name));
+    }
+    out
 }

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{Config, DEFAULT_TOML, effective_path};
+use super::{Config, default_toml, effective_path};
 
 /// The options of `dateline config`.
 #[derive(Debug, clap::Args)]
@@ -21,7 +21,7 @@ pub struct ConfigArgs {
 /// checks the file and says which one was used.
 pub fn run(args: &ConfigArgs, given: Option<&Path>) -> anyhow::Result<ExitCode> {
     if args.default {
-        print!("{DEFAULT_TOML}");
+        print!("{}", default_toml());
         return Ok(ExitCode::SUCCESS);
     }
     let path = effective_path(given);

@@ -52,6 +52,27 @@ const NAMED: &[(&str, KeyCode)] = &[
 ];
 
 impl KeySpec {
+    /// A key pressed on its own (for key tables).
+    pub const fn plain(code: KeyCode) -> Self {
+        Self {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    /// A character key pressed on its own (for key tables).
+    pub const fn char(c: char) -> Self {
+        Self::plain(KeyCode::Char(c))
+    }
+
+    /// A lower-case character key pressed with Control (for key tables).
+    pub const fn ctrl(c: char) -> Self {
+        Self {
+            code: KeyCode::Char(c.to_ascii_lowercase()),
+            modifiers: KeyModifiers::CONTROL,
+        }
+    }
+
     /// A key press with modifiers, normalised like [`KeySpec::from_event`].
     pub fn new(code: KeyCode, modifiers: KeyModifiers) -> Self {
         let mut modifiers =
@@ -60,7 +81,60 @@ impl KeySpec {
         if matches!(code, KeyCode::Char(_) | KeyCode::BackTab) {
             modifiers.remove(KeyModifiers::SHIFT);
         }
+        // Terminals send Ctrl with a letter in either case: `ctrl-D` is `ctrl-d`.
+        let code = match code {
+            KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            other => other,
+        };
         Self { code, modifiers }
+    }
+
+    /// How help screens write the key: `j`, `Ctrl-d`, `PgDn`, `Space`, `↑`.
+    pub fn label(&self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::BackTab => "Shift-Tab".to_string(),
+            KeyCode::Backspace => "Backspace".to_string(),
+            KeyCode::Delete => "Delete".to_string(),
+            KeyCode::Insert => "Insert".to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        let mut out = String::new();
+        for (modifier, prefix) in [
+            (KeyModifiers::CONTROL, "Ctrl-"),
+            (KeyModifiers::ALT, "Alt-"),
+            (KeyModifiers::SHIFT, "Shift-"),
+        ] {
+            if self.modifiers.contains(modifier) {
+                out.push_str(prefix);
+            }
+        }
+        out.push_str(&name);
+        out
+    }
+
+    /// Whether the key types text while a search or filter is typed (a printable
+    /// character without Control or Alt), so cannot be a command then.
+    pub fn is_text(&self) -> bool {
+        matches!(self.code, KeyCode::Char(c) if !c.is_control())
+            && !self
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
     }
 
     /// The spec of a key event as crossterm reports it.
@@ -268,6 +342,29 @@ mod tests {
             KeyCode::Char('d'),
             KeyModifiers::CONTROL | KeyModifiers::ALT
         )));
+    }
+
+    #[test]
+    fn ctrl_letters_match_in_either_case_and_labels_read_well() {
+        let ctrl_d = KeySpec::ctrl('d');
+        assert!(ctrl_d.matches(&key(KeyCode::Char('D'), KeyModifiers::CONTROL)));
+        assert_eq!(KeySpec::parse("ctrl-D"), Ok(ctrl_d));
+        assert_eq!(ctrl_d.label(), "Ctrl-d");
+        assert_eq!(KeySpec::plain(KeyCode::PageDown).label(), "PgDn");
+        assert_eq!(KeySpec::char(' ').label(), "Space");
+        assert_eq!(KeySpec::parse("alt-x").unwrap().label(), "Alt-x");
+        assert_eq!(KeySpec::parse("f5").unwrap().label(), "F5");
+    }
+
+    #[test]
+    fn only_plain_printable_characters_type_text() {
+        assert!(KeySpec::char('j').is_text());
+        assert!(KeySpec::char('G').is_text());
+        assert!(KeySpec::char(' ').is_text());
+        assert!(!KeySpec::ctrl('j').is_text());
+        assert!(!KeySpec::parse("alt-j").unwrap().is_text());
+        assert!(!KeySpec::plain(KeyCode::Enter).is_text());
+        assert!(!KeySpec::plain(KeyCode::Down).is_text());
     }
 
     #[test]

@@ -5,8 +5,9 @@
 //! at the default place means the defaults; every part of a file is optional. A wrong
 //! file is an error naming the file, the line and the key at fault
 //! (`config.toml:12: keys.next_quote: unknown key "ctrl-æ" (...)`).
-//! `dateline config --default` prints [`DEFAULT_TOML`], which loads back as
-//! [`Config::default`].
+//! `dateline config --default` prints [`default_toml`], which loads back as
+//! [`Config::default`]. The action names and default keys are the reader's own
+//! ([`crate::tui::keymap::KEYS`]).
 
 mod bindings;
 pub mod cli;
@@ -20,15 +21,22 @@ pub mod xdg;
 
 use std::path::{Path, PathBuf};
 
-pub use bindings::{Binding, DEFAULT_BINDINGS, KeyBindings};
+pub use bindings::{Binding, KeyBindings};
 pub use color::{color_name, parse_color};
 pub use error::{ConfigError, Located};
 pub use keys::KeySpec;
 pub use sort::SortOrder;
 pub use theme::{Styles, Theme, no_color_from, no_color_requested};
 
-/// The commented default configuration file.
-pub const DEFAULT_TOML: &str = include_str!("default.toml");
+/// The settings part of the default file (sort and theme); [`default_toml`] adds the
+/// key bindings from the reader's key table.
+const DEFAULT_SETTINGS_TOML: &str = include_str!("default.toml");
+
+/// The commented default configuration file: the default sort and theme, and every
+/// action of the reader's key table with its default keys.
+pub fn default_toml() -> String {
+    format!("{DEFAULT_SETTINGS_TOML}{}", bindings::default_keys_toml())
+}
 
 /// Everything the configuration file sets.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -66,12 +74,6 @@ impl Config {
                 _ => Ok(Self::default()),
             },
         }
-    }
-
-    /// Checks the action names of the file's `[keys]` table against the reader's list
-    /// (see [`KeyBindings::validate_actions`]).
-    pub fn validate_actions(&mut self, known: &[&str]) -> Result<(), ConfigError> {
-        self.keys.validate_actions(known)
     }
 
     /// The styles to draw with, honouring `NO_COLOR`.

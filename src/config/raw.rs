@@ -104,7 +104,7 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
             let line = super::error::line_of(text, at);
             config
                 .keys
-                .bind(name, specs, line, file)
+                .bind(name, specs, line)
                 .map_err(|m| bad(value.span().start, &key, m))?;
         }
     }

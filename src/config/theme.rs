@@ -51,6 +51,8 @@ impl Default for Theme {
 pub struct Styles {
     /// The selected row.
     pub selection: Style,
+    /// The selected row of a pane without the keyboard.
+    pub inactive_selection: Style,
     /// Speakers' quotes, given in turn (never empty).
     pub quote_palette: Vec<Style>,
     /// The quote the cursor is on.
@@ -84,6 +86,7 @@ impl Theme {
         if no_color {
             return Styles {
                 selection: Style::new().add_modifier(Modifier::REVERSED),
+                inactive_selection: Style::new().add_modifier(Modifier::UNDERLINED),
                 quote_palette: vec![
                     Style::new().add_modifier(Modifier::BOLD),
                     Style::new().add_modifier(Modifier::UNDERLINED),
@@ -104,6 +107,7 @@ impl Theme {
         };
         Styles {
             selection: Style::new().bg(self.selection),
+            inactive_selection: Style::new().bg(Color::DarkGray),
             quote_palette: palette.into_iter().map(|c| Style::new().fg(c)).collect(),
             current_quote: Style::new().bg(self.current_quote),
             partial_quote: Style::new()
@@ -137,6 +141,7 @@ mod tests {
         let styles = Theme::default().styles(true);
         let mut all = vec![
             styles.selection,
+            styles.inactive_selection,
             styles.current_quote,
             styles.partial_quote,
             styles.search_match,

@@ -69,6 +69,12 @@ pub enum Action {
     SearchNext,
     /// Go to the previous search match.
     SearchPrev,
+    /// Mark the selected story read, or unread again.
+    ToggleRead,
+    /// Star the selected story, or take its star away.
+    ToggleStar,
+    /// Show only unread stories in the list, or all of them again.
+    ToggleUnreadOnly,
     /// Type a character into the search or the speaker filter.
     Type(char),
     /// Delete the last character typed.

@@ -9,8 +9,11 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+use super::keymap::Keymap;
+use super::memory::Memory;
 use super::text::{self, clean};
 use super::wrap::{TextSource, WrapCache, WrappedStory, format_time};
+use crate::config::{Config, Styles};
 use crate::model::{Corpus, Timestamp};
 
 /// Which main pane has the keyboard.
@@ -189,7 +192,8 @@ pub struct App {
     pub corpus: Corpus,
     /// Index of the selected story in [`Corpus::stories`].
     pub selected: usize,
-    /// The first story shown in the list.
+    /// The first row of the list shown (a position in the list as shown, see
+    /// [`App::list_story`]).
     pub list_offset: usize,
     /// Which main pane has the keyboard.
     pub focus: Focus,
@@ -199,8 +203,18 @@ pub struct App {
     pub scroll: usize,
     /// The quote last jumped to in the selected story.
     pub current_quote: Option<usize>,
-    /// Which stories have been opened.
+    /// Which stories have been opened (or marked read).
     pub read: Vec<bool>,
+    /// Which stories are starred.
+    pub starred: Vec<bool>,
+    /// The keys in effect.
+    pub keymap: Keymap,
+    /// The styles to draw with (from the theme; without colour under `NO_COLOR`).
+    pub styles: Styles,
+    /// Whether to draw without any colour (`NO_COLOR`).
+    pub no_color: bool,
+    /// What is remembered between sessions, and the list's unread-only view.
+    pub memory: Memory,
     /// The search.
     pub search: Search,
     /// The speakers panel.
@@ -230,8 +244,17 @@ pub struct App {
 }
 
 impl App {
-    /// A reader on `corpus`, at its first story.
-    pub fn new(mut corpus: Corpus) -> Self {
+    /// A reader on `corpus` with the default configuration, at its first story,
+    /// remembering nothing beyond this session.
+    pub fn new(corpus: Corpus) -> Self {
+        Self::with_config(corpus, &Config::default(), false)
+    }
+
+    /// A reader on `corpus` with `config`'s keys, colours and sort (`no_color`: no
+    /// colour at all), at its first story, remembering nothing beyond this session
+    /// until [`App::remember_with`] gives it a store.
+    pub fn with_config(mut corpus: Corpus, config: &Config, no_color: bool) -> Self {
+        super::order::sort_stories(&mut corpus.stories, config.sort);
         for story in &mut corpus.stories {
             story.quotes.sort_by_key(|q| (q.paragraph, q.start, q.end));
         }
@@ -259,6 +282,7 @@ impl App {
             })
             .collect();
         let read = vec![false; corpus.stories.len()];
+        let starred = read.clone();
         let mut app = Self {
             corpus,
             selected: 0,
@@ -268,6 +292,11 @@ impl App {
             scroll: 0,
             current_quote: None,
             read,
+            starred,
+            keymap: Keymap::from_config(&config.keys),
+            styles: config.theme.styles(no_color),
+            no_color,
+            memory: Memory::default(),
             search: Search::default(),
             speakers_panel: SpeakersPanel::default(),
             timeline: Cursor::default(),
@@ -329,13 +358,15 @@ impl App {
         self.scroll_to(target);
     }
 
-    /// Selects story `index` (clamped) in the list, showing it from the top.
+    /// Selects story `index` (clamped) in the list, showing it where the user left
+    /// it (from the top when never scrolled); the story left has its place saved.
     pub fn select_story(&mut self, index: usize) {
         let last = self.corpus.stories.len().saturating_sub(1);
         let index = index.min(last);
         if index != self.selected {
+            self.remember_scroll();
             self.selected = index;
-            self.scroll = 0;
+            self.scroll = self.saved_scroll(index);
             self.current_quote = None;
         }
     }
@@ -367,11 +398,9 @@ impl App {
         }
     }
 
-    /// Marks the selected story as read.
+    /// Marks the selected story as read (and saves that).
     pub fn mark_read(&mut self) {
-        if let Some(flag) = self.read.get_mut(self.selected) {
-            *flag = true;
-        }
+        self.set_read(self.selected, true);
     }
 
     /// The speaker whose quotes `}`/`{` follow, with the quote to start from: the

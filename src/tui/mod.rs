@@ -3,6 +3,8 @@
 //! - [`action`]: everything a user can do, as data;
 //! - [`keymap`]: key and mouse events to actions (pure), from one key table;
 //! - [`app`]: the reader's state; [`update`]: applying an action to it (pure);
+//! - [`memory`]: read and starred stories and last positions, kept in the state
+//!   store, and the unread-only list; [`order`]: the configured story order;
 //! - [`wrap`]: wrapped story layouts cached per (story, width);
 //! - [`text`]: cleaning and measuring page text for the terminal;
 //! - [`ui`]: drawing the state, one module per pane;
@@ -13,6 +15,8 @@ pub mod action;
 pub mod app;
 pub mod event;
 pub mod keymap;
+pub mod memory;
+pub mod order;
 pub mod run;
 pub mod terminal;
 pub mod text;
@@ -20,4 +24,4 @@ pub mod ui;
 pub mod update;
 pub mod wrap;
 
-pub use run::run;
+pub use run::{ReaderOptions, run};

@@ -2,6 +2,7 @@
 //! and redraw until the user quits or a signal arrives.
 
 use std::iter;
+use std::path::PathBuf;
 
 use anyhow::Context;
 use ratatui::crossterm::event::{Event as TerminalEvent, KeyEvent, KeyEventKind};
@@ -10,21 +11,47 @@ use super::app::App;
 use super::event::{Event, Events};
 use super::terminal::{ReaderTerminal, TerminalSession};
 use super::{keymap, ui, update};
+use crate::config::Config;
 use crate::model::Corpus;
+use crate::state::StateStore;
+
+/// How the reader is set up: where its state is kept, and the configuration.
+#[derive(Clone, Debug, Default)]
+pub struct ReaderOptions {
+    /// The state database (`None`: the default location).
+    pub state: Option<PathBuf>,
+    /// Keys, colours and the story order.
+    pub config: Config,
+    /// Draw without any colour (`NO_COLOR`).
+    pub no_color: bool,
+}
 
 /// Runs the reader on a corpus until the user quits. The terminal is restored on
 /// every way out: quitting, an error, a panic, or a terminating signal (SIGTERM,
-/// SIGHUP, SIGINT), after which the process exits with status 128 + signal.
-pub fn run(corpus: Corpus) -> anyhow::Result<()> {
-    let mut app = App::new(corpus);
+/// SIGHUP, SIGINT), after which the process exits with status 128 + signal. On
+/// quitting (or a signal) the selected story and its scroll position are saved; a
+/// failure to save is printed on stderr once the terminal is back.
+pub fn run(corpus: Corpus, options: ReaderOptions) -> anyhow::Result<()> {
+    let mut app = App::with_config(corpus, &options.config, options.no_color);
     let events = Events::new().context("cannot listen for signals")?;
     let mut session = TerminalSession::enter()?;
+    // Only now, with a terminal to read in: a reader that cannot start leaves no
+    // state file behind.
+    let (store, error) = StateStore::open_or_unsaved(options.state.as_deref());
+    app.remember_with(store, error);
     events
         .read_terminal()
         .context("cannot start reading the terminal")?;
-    let end = event_loop(session.terminal(), &mut app, &events)?;
+    let end = event_loop(session.terminal(), &mut app, &events);
+    let unsaved = app.save_on_quit();
     drop(session);
-    if let End::Signal(signal) = end {
+    if let Some(problem) = unsaved {
+        eprintln!(
+            "dateline: warning: {}",
+            crate::ingest::sanitize::sanitize(&problem).replace('\n', " ")
+        );
+    }
+    if let End::Signal(signal) = end? {
         std::process::exit(128 + signal);
     }
     Ok(())

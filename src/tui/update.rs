@@ -15,6 +15,11 @@ pub fn update(app: &mut App, action: Action) {
     if !matches!(action, Action::Type(_) | Action::DeleteChar) {
         app.message = None;
     }
+    apply(app, action);
+    app.refresh_list();
+}
+
+fn apply(app: &mut App, action: Action) {
     match action {
         Action::Quit => app.quit = true,
         Action::Back => back(app),
@@ -66,6 +71,11 @@ pub fn update(app: &mut App, action: Action) {
                 app.search.origin = Some((app.selected, app.scroll, app.focus));
             }
         }
+        Action::ToggleRead | Action::ToggleStar | Action::ToggleUnreadOnly
+            if app.overlay != Overlay::None || app.corpus.stories.is_empty() => {}
+        Action::ToggleRead => app.toggle_read(),
+        Action::ToggleStar => app.toggle_star(),
+        Action::ToggleUnreadOnly => app.toggle_unread_only(),
         Action::SearchNext => search_step(app, true),
         Action::SearchPrev => search_step(app, false),
         Action::Type(c) => type_char(app, Some(c)),
@@ -119,12 +129,19 @@ fn move_by(app: &mut App, delta: isize) {
             app.timeline.selected = step(app.timeline.selected, delta, len);
         }
         Overlay::None => match app.focus {
-            Focus::List => {
-                let target = step(app.selected, delta, app.corpus.stories.len());
-                app.select_story(target);
-            }
+            Focus::List => move_in_list(app, delta),
             Focus::Reader => app.scroll_by(delta),
         },
+    }
+}
+
+/// Moves the list's selection by `delta` rows of the list as shown (which, in the
+/// unread-only view, skips read stories).
+fn move_in_list(app: &mut App, delta: isize) {
+    let from = app.list_position(app.selected).unwrap_or(0);
+    let target = step(from, delta, app.list_len());
+    if let Some(story) = app.list_story(target) {
+        app.select_story(story);
     }
 }
 
@@ -377,10 +394,7 @@ fn wheel(app: &mut App, pane: Pane, down: bool) {
     let delta = if down { WHEEL_ROWS } else { -WHEEL_ROWS };
     match pane {
         Pane::Overlay => move_by(app, delta),
-        Pane::List if app.overlay == Overlay::None => {
-            let target = step(app.selected, delta, app.corpus.stories.len());
-            app.select_story(target);
-        }
+        Pane::List if app.overlay == Overlay::None => move_in_list(app, delta),
         Pane::Reader if app.overlay == Overlay::None => app.scroll_by(delta),
         _ => {}
     }

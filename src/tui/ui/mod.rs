@@ -12,11 +12,13 @@ pub mod speakers;
 pub mod status;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::app::{App, Overlay};
+use crate::config::Styles;
 
 /// The smallest screen the reader draws; below it a short notice is shown.
 pub const MIN_WIDTH: u16 = 40;
@@ -25,79 +27,51 @@ pub const MIN_HEIGHT: u16 = 8;
 /// The notice shown on a screen too small to read on.
 pub const TOO_SMALL: &str = "Terminal too small";
 
-/// The colours speakers are shown in; each speaker keeps one, chosen from the name.
-pub const PALETTE: [Color; 10] = [
-    Color::Cyan,
-    Color::Green,
-    Color::Magenta,
-    Color::LightBlue,
-    Color::LightRed,
-    Color::LightGreen,
-    Color::LightCyan,
-    Color::LightMagenta,
-    Color::Red,
-    Color::Blue,
-];
-
-/// The colour of unattributed quotes.
+/// The colour of unattributed quotes (themes colour speakers only).
 pub const UNATTRIBUTED: Color = Color::Gray;
 
-/// The colour a speaker is always shown in: the same name, the same colour, in
-/// every pane and every run.
-pub fn speaker_colour(name: Option<&str>) -> Color {
+/// The style a speaker's quotes are always shown in: the same name, the same entry of
+/// the theme's quote palette, in every pane and every run. Unattributed quotes are
+/// grey.
+pub fn speaker_style(styles: &Styles, name: Option<&str>) -> Style {
     match name {
         Some(name) => {
             let hash = xxhash_rust::xxh3::xxh3_64(name.as_bytes());
-            PALETTE[(hash % PALETTE.len() as u64) as usize]
+            let slots = styles.quote_palette.len().max(1) as u64;
+            styles.speaker((hash % slots) as usize)
         }
-        None => UNATTRIBUTED,
+        None => Style::new().fg(UNATTRIBUTED),
     }
 }
 
-/// The style of a direct quote's words.
-pub fn quote_style(colour: Color) -> Style {
-    Style::new().fg(colour)
-}
-
 /// The style of the current quote's words (the one last jumped to).
-pub fn current_quote_style(colour: Color) -> Style {
-    Style::new()
-        .fg(Color::Black)
-        .bg(colour)
+pub fn current_quote_style(styles: &Styles, speaker: Style) -> Style {
+    speaker
+        .patch(styles.current_quote)
         .add_modifier(Modifier::BOLD)
 }
 
-/// The light style of a partial quote (a scare quote or fragment).
-pub fn partial_quote_style(colour: Color) -> Style {
-    Style::new().fg(colour).add_modifier(Modifier::ITALIC)
-}
-
-/// The style of a search match.
-pub fn match_style() -> Style {
-    Style::new().fg(Color::Black).bg(Color::Yellow)
-}
-
 /// The style of the search match last jumped to.
-pub fn current_match_style() -> Style {
-    match_style().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+pub fn current_match_style(styles: &Styles) -> Style {
+    styles
+        .search_match
+        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
 }
 
-/// The style of the selected row in a focused list.
-pub fn selected_style(focused: bool) -> Style {
+/// The style of the selected row: the theme's selection when the pane has the
+/// keyboard, a quieter one when not.
+pub fn selected_style(styles: &Styles, focused: bool) -> Style {
     if focused {
-        Style::new()
-            .fg(Color::White)
-            .bg(Color::Blue)
-            .add_modifier(Modifier::BOLD)
+        styles.selection.add_modifier(Modifier::BOLD)
     } else {
-        Style::new().bg(Color::DarkGray)
+        styles.inactive_selection
     }
 }
 
 /// The border of a pane, highlighted when it has the keyboard.
 pub fn pane_block(title: String, focused: bool) -> Block<'static> {
     let style = if focused {
-        Style::new().fg(Color::Cyan)
+        Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
     } else {
         Style::new().fg(Color::DarkGray)
     };
@@ -130,6 +104,18 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         Overlay::Speakers => speakers::render(frame, popup(main), app),
         Overlay::Timeline => quotes::render(frame, popup(main), app),
         Overlay::Help => help::render(frame, popup(main), app),
+    }
+    if app.no_color {
+        strip_colours(frame.buffer_mut());
+    }
+}
+
+/// Takes every colour out of `buf`, keeping bold, reverse, underline, italic and dim:
+/// with `NO_COLOR` not one cell is coloured, whatever a pane asked for.
+pub fn strip_colours(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        cell.set_fg(Color::Reset);
+        cell.set_bg(Color::Reset);
     }
 }
 

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::{keep_in_view, overlay_frame, speaker_colour};
+use super::{keep_in_view, overlay_frame, selected_style, speaker_style};
 use crate::tui::app::App;
 use crate::tui::text;
 
@@ -48,14 +48,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
         .enumerate()
     {
         let y = inner.y + slot as u16;
-        let colour = speaker_colour((!row.speaker.is_empty()).then_some(row.speaker.as_str()));
+        let speaker_look = speaker_style(
+            &app.styles,
+            (!row.speaker.is_empty()).then_some(row.speaker.as_str()),
+        );
         let speaker = if row.speaker.is_empty() {
             "Unattributed"
         } else {
             row.speaker.as_str()
         };
         let quote_style = if row.partial {
-            Style::new().add_modifier(Modifier::ITALIC)
+            app.styles.partial_quote
         } else {
             Style::new()
         };
@@ -64,7 +67,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
             Span::raw(" "),
             Span::styled(
                 text::fit(speaker, speaker_w),
-                Style::new().fg(colour).add_modifier(Modifier::BOLD),
+                speaker_look.add_modifier(Modifier::BOLD),
             ),
             Span::raw(" "),
             Span::styled(text::fit(&row.text, text_w), quote_style),
@@ -75,7 +78,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
             ),
         ]);
         if index == cursor.selected {
-            let style = Style::new().add_modifier(Modifier::REVERSED);
+            let style = selected_style(&app.styles, true);
             line = line.patch_style(style);
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
         }

@@ -8,10 +8,8 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{
-    current_match_style, current_quote_style, match_style, pane_block, partial_quote_style,
-    quote_style, speaker_colour,
-};
+use super::{current_match_style, current_quote_style, pane_block, speaker_style};
+use crate::config::Styles;
 use crate::model::Story;
 use crate::tui::app::{App, Focus, Overlay, SearchHit};
 use crate::tui::wrap::{QuoteMark, RowKind, TextSource, WrappedStory};
@@ -62,6 +60,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
         .and_then(|i| app.search.hits.get(i))
         .copied();
     let view = View {
+        styles: &app.styles,
         story,
         wrapped: &wrapped,
         current_quote: app.current_quote,
@@ -81,6 +80,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
 
 /// What one frame of the reading pane needs to style its rows.
 struct View<'a> {
+    styles: &'a Styles,
     story: &'a Story,
     wrapped: &'a WrappedStory,
     current_quote: Option<usize>,
@@ -89,8 +89,10 @@ struct View<'a> {
 }
 
 impl View<'_> {
-    fn colour(&self, quote: usize) -> Color {
-        speaker_colour(
+    /// The style of the speaker of `quote`.
+    fn speaker(&self, quote: usize) -> Style {
+        speaker_style(
+            self.styles,
             self.story
                 .quotes
                 .get(quote)
@@ -103,13 +105,13 @@ impl View<'_> {
     }
 
     fn mark_style(&self, quote: usize) -> Style {
-        let colour = self.colour(quote);
+        let speaker = self.speaker(quote);
         if self.current_quote == Some(quote) {
-            current_quote_style(colour)
+            current_quote_style(self.styles, speaker)
         } else if self.partial(quote) {
-            partial_quote_style(colour)
+            self.styles.partial_quote
         } else {
-            quote_style(colour)
+            speaker
         }
     }
 
@@ -140,15 +142,14 @@ impl View<'_> {
                 (gutter, line)
             }
             RowKind::Label { quote } => {
-                let colour = self.colour(quote);
+                let speaker = self.speaker(quote).add_modifier(Modifier::BOLD);
                 let current = self.current_quote == Some(quote);
-                let mut style = Style::new().fg(colour).add_modifier(Modifier::BOLD);
+                let mut style = speaker;
                 if current {
                     style = style.add_modifier(Modifier::REVERSED);
                 }
                 let mark = if current { CURRENT_MARK } else { QUOTE_MARK };
-                let gutter =
-                    Span::styled(mark, Style::new().fg(colour).add_modifier(Modifier::BOLD));
+                let gutter = Span::styled(mark, speaker);
                 (
                     Some(gutter),
                     Line::from(Span::styled(row.text.clone(), style)),
@@ -171,16 +172,11 @@ impl View<'_> {
 
     fn gutter(&self, in_row: &[QuoteMark]) -> Option<Span<'static>> {
         if let Some(current) = in_row.iter().find(|m| Some(m.quote) == self.current_quote) {
-            let style = Style::new()
-                .fg(self.colour(current.quote))
-                .add_modifier(Modifier::BOLD);
+            let style = self.speaker(current.quote).add_modifier(Modifier::BOLD);
             return Some(Span::styled(CURRENT_MARK, style));
         }
         let first = in_row.iter().find(|m| !self.partial(m.quote))?;
-        Some(Span::styled(
-            QUOTE_MARK,
-            Style::new().fg(self.colour(first.quote)),
-        ))
+        Some(Span::styled(QUOTE_MARK, self.speaker(first.quote)))
     }
 
     /// Styles a text row grapheme by grapheme: quote marks, then search matches.
@@ -223,9 +219,9 @@ impl View<'_> {
             }
             if let Some((_, current)) = hits.iter().find(|(h, _)| h.start <= at && at < h.end) {
                 style = style.patch(if *current {
-                    current_match_style()
+                    current_match_style(self.styles)
                 } else {
-                    match_style()
+                    self.styles.search_match
                 });
             }
             if style != run_style && !run.is_empty() {

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::{keep_in_view, overlay_frame, speaker_colour};
+use super::{keep_in_view, overlay_frame, selected_style, speaker_style};
 use crate::tui::app::App;
 
 /// Draws the speakers panel into `area`.
@@ -59,12 +59,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
             1 => "1 quote".to_string(),
             n => format!("{n} quotes"),
         };
-        let colour = speaker_colour(Some(&entry.name));
+        let speaker_look = speaker_style(&app.styles, Some(&entry.name));
         let mut spans = vec![
             Span::styled(format!("{count:>10}  "), Style::new().fg(Color::Gray)),
             Span::styled(
                 entry.display.clone(),
-                Style::new().fg(colour).add_modifier(Modifier::BOLD),
+                speaker_look.add_modifier(Modifier::BOLD),
             ),
         ];
         if !entry.titles.is_empty() {
@@ -72,7 +72,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
         }
         let mut line = Line::from(spans);
         if row_index == panel.selected {
-            let style = Style::new().add_modifier(Modifier::REVERSED);
+            let style = selected_style(&app.styles, true);
             line = line.patch_style(style);
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
         }

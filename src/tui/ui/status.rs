@@ -1,25 +1,53 @@
-//! The status bar: story i/n, quote j/m, the search prompt or a message, and the
-//! main keys.
+//! The status bar: story i/n (of the list as shown), quote j/m, the unread-only
+//! and no-save notices, the search prompt or a message, and the main keys (as bound).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::Keymap;
 use crate::tui::text;
 
-/// The main keys, shown at the right of the status bar.
-pub const KEY_HINT: &str = "?:help /:search s:speakers t:quotes q:back";
+/// The main actions hinted at the right of the status bar, with their short names.
+pub const HINTED: &[(Action, &str)] = &[
+    (Action::ToggleHelp, "help"),
+    (Action::StartSearch, "search"),
+    (Action::ToggleSpeakers, "speakers"),
+    (Action::ToggleTimeline, "quotes"),
+    (Action::Back, "back"),
+];
+
+/// The key hint, from the keys in effect: `?:help /:search ...` (an unbound action
+/// is left out).
+pub fn key_hint(keymap: &Keymap) -> String {
+    HINTED
+        .iter()
+        .filter_map(|(action, name)| {
+            let key = keymap.keys_for(*action).first()?;
+            Some(format!("{}:{name}", key.label()))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 /// Draws the status bar into `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
-    let stories = app.corpus.stories.len();
-    let story = if stories == 0 {
+    let stories = app.list_len();
+    let position = app.list_position(app.selected).map_or(0, |p| p + 1);
+    let mut story = if stories == 0 {
         "Story 0/0".to_string()
     } else {
-        format!("Story {}/{}", app.selected + 1, stories)
+        format!("Story {position}/{stories}")
     };
+    if app.memory.unread_only() {
+        story.push_str(" unread");
+    }
+    if app.memory.not_saving().is_some() {
+        story.push_str(" · NOT SAVING");
+    }
     let quotes = app
         .corpus
         .stories
@@ -44,7 +72,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     };
     let width = usize::from(area.width);
     let left = format!(" {story} · {quote} ");
-    let right = format!(" {KEY_HINT} ");
+    let right = format!(" {} ", key_hint(&app.keymap));
     let room = width.saturating_sub(text::width(&left) + text::width(&right));
     let right = if room == 0 { String::new() } else { right };
     let room = width.saturating_sub(text::width(&left) + text::width(&right));
@@ -54,6 +82,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
         Span::styled(right, Style::new().fg(Color::Gray)),
     ]);
     let buf = frame.buffer_mut();
-    buf.set_style(area, Style::new().bg(Color::Black));
+    buf.set_style(area, app.styles.status_bar);
     buf.set_line(area.x, area.y, &line, area.width);
 }
