@@ -117,6 +117,11 @@ pub fn normal_hash(text: &str) -> u64 {
     finish(hash)
 }
 
+/// Fewest words of a headline-like line taken for a standfirst.
+const STANDFIRST_MIN_WORDS: usize = 14;
+/// Most words of a paragraph taken for a standfirst.
+const STANDFIRST_MAX_WORDS: usize = 60;
+
 /// Splits a page's classified blocks into stories.
 pub fn split(blocks: &[Block<'_>], classes: &[Classified]) -> Plan {
     Splitter::new(blocks, classes).run()
@@ -124,6 +129,8 @@ pub fn split(blocks: &[Block<'_>], classes: &[Classified]) -> Plan {
 
 struct Splitter<'p> {
     classes: &'p [Classified],
+    /// Word count of each block.
+    words: Vec<usize>,
     lines: Vec<(usize, usize)>,
     kinds: Vec<BlockKind>,
     /// Normalised text of headline-like blocks (empty for others).
@@ -151,6 +158,10 @@ impl<'p> Splitter<'p> {
         }
         Self {
             classes,
+            words: blocks
+                .iter()
+                .map(|b| b.text.split_whitespace().count())
+                .collect(),
             lines: blocks.iter().map(|b| (b.line_start, b.line_end)).collect(),
             kinds,
             keys,
@@ -172,6 +183,8 @@ impl<'p> Splitter<'p> {
     }
 
     fn run(mut self) -> Plan {
+        self.mark_trailers();
+        self.mark_standfirsts();
         self.mark_crossheads();
         let n = self.kinds.len();
         let mut used: HashSet<String> = HashSet::new();
@@ -370,6 +383,8 @@ impl<'p> Splitter<'p> {
                 let only_copies = (start..end).all(|i| {
                     self.is_filler(i)
                         || self.kinds[i] == BlockKind::Section
+                        || (self.kinds[i] == BlockKind::Timestamp
+                            && self.classes[i].stamp.is_none())
                         || (self.kinds[i] == BlockKind::Headline && self.keys[i] == self.keys[h])
                 });
                 if only_copies {
@@ -390,6 +405,73 @@ impl<'p> Splitter<'p> {
             froms.push(run.lead_from);
         }
         (bodies, headlines, leads, froms)
+    }
+
+    /// After an end-of-story marker ("Enditem", "(END)", "___"), body-like blocks up
+    /// to the next headline, stamp or byline are trailer chrome.
+    fn mark_trailers(&mut self) {
+        let n = self.kinds.len();
+        let mut i = 0;
+        while i < n {
+            if !self.classes[i].ends_story {
+                i += 1;
+                continue;
+            }
+            i += 1;
+            while i < n
+                && !matches!(
+                    self.kinds[i],
+                    BlockKind::Headline | BlockKind::Timestamp | BlockKind::Byline
+                )
+            {
+                if self.kinds[i] == BlockKind::Body {
+                    self.kinds[i] = BlockKind::Chrome;
+                }
+                i += 1;
+            }
+        }
+    }
+
+    /// A standfirst (the summary under a headline, before the byline or stamp) is
+    /// neither the headline nor the body: a headline-like line of
+    /// [`STANDFIRST_MIN_WORDS`] or more words, or a short paragraph, right under a
+    /// shorter headline and followed by the story's byline or stamp and then its
+    /// body. It is dropped.
+    fn mark_standfirsts(&mut self) {
+        let n = self.kinds.len();
+        let skip = |s: &Self, i: usize| s.is_filler(i) || s.kinds[i] == BlockKind::Section;
+        for i in 1..n {
+            let candidate = match self.kinds[i] {
+                BlockKind::Headline => self.words[i] >= STANDFIRST_MIN_WORDS,
+                BlockKind::Body => self.words[i] <= STANDFIRST_MAX_WORDS,
+                _ => false,
+            };
+            if !candidate {
+                continue;
+            }
+            let Some(above) = (0..i).rev().find(|&j| !skip(self, j)) else {
+                continue;
+            };
+            if self.kinds[above] != BlockKind::Headline || self.words[above] >= self.words[i] {
+                continue;
+            }
+            let mut next = i + 1;
+            while next < n && skip(self, next) {
+                next += 1;
+            }
+            if next >= n || !matches!(self.kinds[next], BlockKind::Byline | BlockKind::Timestamp) {
+                continue;
+            }
+            let body_follows = (next..n)
+                .find(|&j| {
+                    !(skip(self, j)
+                        || matches!(self.kinds[j], BlockKind::Byline | BlockKind::Timestamp))
+                })
+                .is_some_and(|j| self.kinds[j] == BlockKind::Body);
+            if body_follows {
+                self.kinds[i] = BlockKind::Caption;
+            }
+        }
     }
 
     /// A headline-like line met once, between two body paragraphs, is a crosshead.
