@@ -492,9 +492,7 @@ fn mark_names_over_stamps(blocks: &[Block<'_>], classes: &mut [Classified]) {
                 w.chars().next().is_some_and(char::is_uppercase)
                     && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
             })
-            && !words
-                .iter()
-                .all(|w| BEAT_WORDS.contains(&w.to_lowercase().as_str()));
+            && !words.iter().all(|w| in_list(w, BEAT_WORDS));
         let under_headline = (0..i)
             .rev()
             .filter(|&j| classes[j].kind != BlockKind::Chrome)
@@ -509,13 +507,18 @@ fn mark_names_over_stamps(blocks: &[Block<'_>], classes: &mut [Classified]) {
 /// Labels above the page's menu (the site's name, "AP NEWS", "British Broadcasting
 /// Corporation"), with only chrome between, are not section labels.
 fn mark_site_names(menus: &[bool], classes: &mut [Classified]) {
-    for m in (0..menus.len()).filter(|&m| menus[m]) {
-        for class in classes[..m].iter_mut().rev() {
-            match class.kind {
-                BlockKind::Section => class.kind = BlockKind::Chrome,
-                BlockKind::Chrome => {}
-                _ => break,
-            }
+    // One pass from the bottom: `above_menu` holds while only chrome and labels
+    // separate the current block from a menu below it.
+    let mut above_menu = false;
+    for (class, &menu) in classes.iter_mut().zip(menus).rev() {
+        if menu {
+            above_menu = true;
+            continue;
+        }
+        match class.kind {
+            BlockKind::Section if above_menu => class.kind = BlockKind::Chrome,
+            BlockKind::Chrome | BlockKind::Section => {}
+            _ => above_menu = false,
         }
     }
 }
@@ -1056,15 +1059,19 @@ const BEAT_WORDS: &[&str] = &[
     "news",
 ];
 
+/// Whether `word` is one of the (lower-case ASCII) `list`, ignoring ASCII case.
+fn in_list(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// Drops a trailing ", Staff Writer" (a comma and only role words) from a byline.
 fn strip_role(name: &str) -> &str {
     match name.rsplit_once(',') {
         Some((person, role))
             if !role.trim().is_empty()
-                && role.split_whitespace().all(|w| {
-                    let w = w.to_lowercase();
-                    ROLE_WORDS.contains(&w.as_str()) || BEAT_WORDS.contains(&w.as_str())
-                }) =>
+                && role
+                    .split_whitespace()
+                    .all(|w| in_list(w, ROLE_WORDS) || in_list(w, BEAT_WORDS)) =>
         {
             person.trim()
         }
@@ -1076,16 +1083,16 @@ fn strip_role(name: &str) -> &str {
 /// followed by the writer's role (beat words, then a role word, on one line).
 /// Returns the name.
 fn name_before_role(text: &str) -> Option<&str> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if !(3..=8).contains(&words.len()) || text.contains([',', '|', ':']) {
+    if !in_list(text.split_whitespace().next_back()?, ROLE_WORDS) || text.contains([',', '|', ':'])
+    {
         return None;
     }
-    let last = words.last()?.to_lowercase();
-    if !ROLE_WORDS.contains(&last.as_str()) {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(3..=8).contains(&words.len()) {
         return None;
     }
     let mut name_end = words.len() - 1;
-    while name_end > 2 && BEAT_WORDS.contains(&words[name_end - 1].to_lowercase().as_str()) {
+    while name_end > 2 && in_list(words[name_end - 1], BEAT_WORDS) {
         name_end -= 1;
     }
     if !(2..=4).contains(&name_end) {
@@ -1095,7 +1102,7 @@ fn name_before_role(text: &str) -> Option<&str> {
     let name_ok = name_words.iter().all(|w| {
         w.chars().next().is_some_and(char::is_uppercase)
             && !w.chars().any(|c| c.is_ascii_digit())
-            && !BEAT_WORDS.contains(&w.to_lowercase().as_str())
+            && !in_list(w, BEAT_WORDS)
     });
     if !name_ok {
         return None;
@@ -1241,5 +1248,154 @@ mod tests {
             kinds,
             vec![BlockKind::Section, BlockKind::Section, BlockKind::Headline]
         );
+    }
+
+    fn page_kinds(text: &str) -> Vec<(String, BlockKind)> {
+        let blocks = super::super::segment::segment(text);
+        let classes = classify_page(&blocks);
+        blocks
+            .into_iter()
+            .zip(classes)
+            .map(|(b, c)| (b.text.into_owned(), c.kind))
+            .collect()
+    }
+
+    fn kind_of(kinds: &[(String, BlockKind)], text: &str) -> BlockKind {
+        kinds
+            .iter()
+            .find(|(t, _)| t == text)
+            .map(|(_, k)| *k)
+            .unwrap_or_else(|| panic!("no block {text:?} in {kinds:?}"))
+    }
+
+    #[test]
+    fn metadata_lines_are_never_sections_or_body() {
+        assert_eq!(kind("Source: Kyodo"), BlockKind::Chrome);
+        assert_eq!(kind("Editor: Sun Wei"), BlockKind::Chrome);
+        let c = classify_block("Reporter: Lee Min-ho");
+        assert_eq!(c.kind, BlockKind::Byline);
+        assert_eq!(c.byline.as_deref(), Some("Lee Min-ho"));
+    }
+
+    #[test]
+    fn trailers_footers_and_reading_times_are_chrome_even_as_sentences() {
+        for text in [
+            "Reuters staff in Jakarta and Sydney contributed to this report.",
+            "Copyright 2026 Valley Broadcasting. All rights reserved. Valley Broadcasting is not responsible for the content of external sites.",
+            "Our Standards: The Example Trust Principles.",
+            "6 min read",
+            "Temps de lecture 4 min.",
+            "ENDITEM",
+            "-- 30 --",
+            "Partager",
+            "Publicidad",
+            "Lire aussi | Le port de Brest rouvre",
+            "Image 2 of 9",
+        ] {
+            assert_eq!(kind(text), BlockKind::Chrome, "{text}");
+        }
+        assert!(classify_block("(END)").ends_story);
+    }
+
+    #[test]
+    fn credits_and_captions_ending_in_a_credit() {
+        for text in [
+            "Getty Images",
+            "AFP/Jean Marc Colin",
+            "Photo: EPA",
+            "Crowds gather at the harbour wall. Photograph: Ines Costa/AP",
+        ] {
+            assert_eq!(kind(text), BlockKind::Caption, "{text}");
+        }
+    }
+
+    #[test]
+    fn role_bylines_keep_the_name() {
+        let c = classify_block("Marta Ruiz Science correspondent");
+        assert_eq!(c.kind, BlockKind::Byline);
+        assert_eq!(c.byline.as_deref(), Some("Marta Ruiz"));
+        let c = classify_block("BY JO KING, STAFF WRITER");
+        assert_eq!(c.byline.as_deref(), Some("JO KING"));
+        let c = classify_block("Par Louise Martin");
+        assert_eq!(c.byline.as_deref(), Some("Louise Martin"));
+        assert_ne!(kind("Teachers vote to strike over pay"), BlockKind::Byline);
+    }
+
+    #[test]
+    fn title_case_line_with_full_stop_is_a_headline() {
+        assert_eq!(
+            kind("The River Rose. Then the Town Moved Uphill."),
+            BlockKind::Headline
+        );
+        assert_eq!(
+            kind("The river rose and the town moved uphill."),
+            BlockKind::Body
+        );
+    }
+
+    #[test]
+    fn breadcrumbs_name_their_last_crumb() {
+        assert_eq!(kind("Sport › Cricket"), BlockKind::Section);
+        assert_eq!(section_name("News > Europe > France"), "France");
+        assert_eq!(section_name("Business"), "Business");
+    }
+
+    #[test]
+    fn site_name_above_menu_is_not_a_section() {
+        let kinds = page_kinds(
+            "VALLEY NEWS\nHome\nLocal\nSport\nWeather\n\nFerry fares rise for the summer season\n\nFares rose on Monday.",
+        );
+        assert_eq!(kind_of(&kinds, "VALLEY NEWS"), BlockKind::Chrome);
+        let kinds = page_kinds(
+            "Daily Post\n\nHome | Local | Sport | Weather\n\nFerry fares rise for the summer",
+        );
+        assert_eq!(kind_of(&kinds, "Daily Post"), BlockKind::Chrome);
+    }
+
+    #[test]
+    fn two_labels_above_a_headline_are_a_section_path() {
+        let kinds = page_kinds("Home\nNews\n\nSport\nCricket\n\nRain ends the final test early\n");
+        assert_eq!(kind_of(&kinds, "Sport"), BlockKind::Chrome);
+        assert_eq!(kind_of(&kinds, "Cricket"), BlockKind::Section);
+    }
+
+    #[test]
+    fn teasers_under_related_labels_and_captions_under_credits() {
+        let kinds = page_kinds(
+            "Body text of the story goes here.\n\nRelated article\nWhy ferries keep breaking down\n\nAFP/Jean Marc Colin\nA ferry leaves the harbour at dawn\n\nMore text.",
+        );
+        assert_eq!(
+            kind_of(&kinds, "Why ferries keep breaking down"),
+            BlockKind::Chrome
+        );
+        assert_eq!(
+            kind_of(&kinds, "A ferry leaves the harbour at dawn"),
+            BlockKind::Caption
+        );
+    }
+
+    #[test]
+    fn table_rows_are_body() {
+        let kinds = page_kinds(
+            "Party        Seats   Change\nGreens       14      +6\nLiberals     22      -3\nLabour       31      +1\n",
+        );
+        assert!(
+            kinds.iter().all(|(_, k)| *k == BlockKind::Body),
+            "{kinds:?}"
+        );
+        let kinds = page_kinds("NEWS  SPORT  BUSINESS  OPINION\n");
+        assert_eq!(kinds[0].1, BlockKind::Chrome);
+    }
+
+    #[test]
+    fn name_on_the_line_above_a_stamp_under_a_headline_is_the_byline() {
+        let kinds = page_kinds(
+            "Ferry fares rise for the summer season\n\nJonas Berg\n12 May 2026 10:00\n\nFares rose.",
+        );
+        assert_eq!(kind_of(&kinds, "Jonas Berg"), BlockKind::Byline);
+        let kinds = page_kinds(
+            "Ferry fares rise for the summer season\n\nMiddle East\n12 May 2026 10:00\n\nFares rose.",
+        );
+        assert_ne!(kind_of(&kinds, "Middle East"), BlockKind::Byline);
     }
 }

@@ -118,7 +118,10 @@ pub fn normal_hash(text: &str) -> u64 {
 }
 
 /// Fewest words of a headline-like line taken for a standfirst.
-const STANDFIRST_MIN_WORDS: usize = 14;
+const STANDFIRST_MIN_WORDS: usize = 10;
+/// Fewest words of the headline above a standfirst (shorter lines above a longer
+/// one are kickers, "Analysis", "Climate crisis", and the longer one the headline).
+const STANDFIRST_MIN_HEADLINE_WORDS: usize = 5;
 /// Most words of a paragraph taken for a standfirst.
 const STANDFIRST_MAX_WORDS: usize = 60;
 
@@ -435,7 +438,7 @@ impl<'p> Splitter<'p> {
     /// A standfirst (the summary under a headline, before the byline or stamp) is
     /// neither the headline nor the body: a headline-like line of
     /// [`STANDFIRST_MIN_WORDS`] or more words, or a short paragraph, right under a
-    /// shorter headline and followed by the story's byline or stamp and then its
+    /// shorter headline (of [`STANDFIRST_MIN_HEADLINE_WORDS`] or more) and followed by the story's byline or stamp and then its
     /// body. It is dropped.
     fn mark_standfirsts(&mut self) {
         let n = self.kinds.len();
@@ -452,7 +455,10 @@ impl<'p> Splitter<'p> {
             let Some(above) = (0..i).rev().find(|&j| !skip(self, j)) else {
                 continue;
             };
-            if self.kinds[above] != BlockKind::Headline || self.words[above] >= self.words[i] {
+            if self.kinds[above] != BlockKind::Headline
+                || self.words[above] < STANDFIRST_MIN_HEADLINE_WORDS
+                || self.words[above] >= self.words[i]
+            {
                 continue;
             }
             let mut next = i + 1;

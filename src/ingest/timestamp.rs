@@ -683,4 +683,19 @@ mod tests {
             assert!(!is_relative_time(line), "{line}");
         }
     }
+
+    #[test]
+    fn french_and_spanish_stamps() {
+        let s = parse_stamp("Publié le 3 mars 2026 à 8h15, mis à jour le 4 mars 2026 à 9h")
+            .expect("stamp");
+        assert_eq!(s.published, at("2026-03-03T08:15:00"));
+        assert_eq!(s.updated, at("2026-03-04T09:00:00"));
+        let s = parse_stamp("Actualizado: 5 dic 2026 - 18:20 CET").expect("stamp");
+        assert_eq!(s.published, None);
+        assert_eq!(s.updated, at("2026-12-05T18:20:00+01:00"));
+        let s = parse_stamp("7 de julio de 2026").expect("stamp");
+        assert_eq!(s.published, at("2026-07-07T00:00:00"));
+        assert_eq!(parse_stamp("Le maire a parlé 3 heures"), None);
+        assert_eq!(parse_stamp("10 hours later"), None);
+    }
 }
