@@ -3,9 +3,15 @@
 //!
 //! Classification looks at one block at a time ([`classify_block`]): its length,
 //! word count, closing punctuation, capitalisation, whether it parses as a stamp,
-//! and whether it matches a curated list of chrome phrases (case-insensitive). Then
+//! and whether it matches a curated list of chrome phrases (case-insensitive, in
+//! several languages, see [`super::phrases`]): "Label: value" metadata lines, end
+//! markers, trailers and legal footers, image credits and teaser labels. Then
 //! [`classify_page`] looks at neighbours: runs of distinct short labels are a menu
-//! (chrome), while a label standing alone or repeated is a section label. Whether a
+//! (chrome), while a label standing alone or repeated is a section label; labels
+//! above the menu are the site's name; two labels alone right above a headline are
+//! a section path (the second is the section); the line under a teaser label is a
+//! teaser and the line under an image credit a caption; rows of a table of numbers
+//! are body; a name on the line above a stamp under a headline is the byline. Whether a
 //! headline-like block is the story's headline, a caption repeating it, a teaser or
 //! a crosshead inside the body is decided when the page is split into stories.
 

@@ -150,8 +150,6 @@ pub const CHROME_PREFIXES_INTL: &[&str] = &[
     "see more on:",
     "share full article",
     "click here to share",
-    "copyright 19",
-    "copyright 20",
     "partager sur",
     "compartir en",
     "condividi su",
@@ -246,9 +244,16 @@ pub const CHROME_CONTAINS_INTL: &[&str] = &[
     "more about ",
 ];
 
-/// Whether a block is trailer chrome however long it is (up to `max_words`).
+/// Whether a block is trailer chrome however long it is (callers bound the length):
+/// a copyright line, a contributor credit, a print-edition note, a legal footer.
 pub fn is_trailer(lower: &str) -> bool {
-    TRAILER_CONTAINS.iter().any(|p| lower.contains(p))
+    let copyright = ["copyright", "©"].iter().any(|c| {
+        lower.strip_prefix(c).is_some_and(|rest| {
+            rest.trim_start()
+                .starts_with(|ch: char| ch.is_ascii_digit() || ch == '©' || ch == '(')
+        })
+    });
+    copyright || TRAILER_CONTAINS.iter().any(|p| lower.contains(p))
 }
 
 /// Short labels that introduce teasers for other stories: "Related", "Most read",
@@ -484,6 +489,16 @@ mod tests {
         assert!(is_gallery_counter("image 3 of 12"));
         assert!(is_gallery_counter("4/12"));
         assert!(!is_gallery_counter("4 of the 12 victims"));
+    }
+
+    #[test]
+    fn copyright_lines_and_trailers() {
+        assert!(is_trailer("copyright 2026 harbour media ltd"));
+        assert!(is_trailer("copyright © 2026 harbour media"));
+        assert!(is_trailer("xinhua writers contributed to this report."));
+        assert!(!is_trailer(
+            "copyright lawyers said the case would go to court."
+        ));
     }
 
     #[test]

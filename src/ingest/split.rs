@@ -1,5 +1,10 @@
 //! Splitting a classified page into stories.
 //!
+//! Two passes come first: after an end-of-story marker ("Enditem", "(END)", "___")
+//! body-like blocks up to the next headline are trailer chrome; and a standfirst
+//! (the summary between a headline and its byline or stamp) is dropped, so it is
+//! neither headline nor body.
+//!
 //! Body paragraphs form *runs*: consecutive body blocks, with only chrome, captions
 //! and labels between them. A headline, stamp or byline ends a run, except a
 //! headline-like line met once between two body paragraphs, which is a crosshead and
@@ -9,6 +14,9 @@
 //!   of its own is a new headline repeated on the page (as captions are), or a new
 //!   headline at the end of the page that no stamp or byline follows;
 //! - otherwise the last new headline in the gap before the run LEADS it.
+//!
+//! A run with no headline of its own that follows a story, with only chrome or
+//! times without a date between (a live blog's entries), continues it.
 //!
 //! A headline that gets no body (a teaser, a listing entry) makes no story. Copies of
 //! a story's headline elsewhere on the page are captions. The stamps, byline and
