@@ -673,3 +673,82 @@ More on this story\n\nWhy old buildings matter\n2 days ago\n",
     assert_eq!(story.published, None);
     assert_eq!(story.paragraphs.len(), 2);
 }
+
+// ---------------------------------------------------------------- real site shapes
+
+#[test]
+fn standfirst_under_headline_is_never_the_headline() {
+    let page = parse(
+        "Ferry operator cancels winter timetable after engine failures\n\n\
+Islanders say the decision leaves them cut off for weeks and demand the government step in\n\n\
+Mairi Campbell Transport correspondent\n\
+Tue 3 Nov 2026 07.05 GMT\n\n\
+The island ferry operator has cancelled its winter timetable after two of its four ships broke down.\n\n\
+\"We have been abandoned,\" said councillor Ewan Ross.\n",
+    );
+    assert_eq!(
+        headlines(&page),
+        vec!["Ferry operator cancels winter timetable after engine failures"]
+    );
+    let story = &page.stories[0];
+    assert_eq!(story.byline.as_deref(), Some("Mairi Campbell"));
+    assert_eq!(story.paragraphs.len(), 2);
+}
+
+#[test]
+fn short_kicker_above_headline_leaves_the_headline() {
+    let page = parse(
+        "Analysis\n\nWhy the island ferries keep breaking down every winter\n\nBy Ewan Ross\n\n\
+Three of the four ships in the fleet are more than thirty years old.\n",
+    );
+    assert_eq!(
+        headlines(&page),
+        vec!["Why the island ferries keep breaking down every winter"]
+    );
+}
+
+#[test]
+fn live_blog_entries_stay_one_story() {
+    let page = parse(
+        "Live: storm updates as the coast braces for high tides\n\nBy Lena Ortiz\n\n\
+09:40 BST\nThe coastguard has closed the harbour to small boats.\n\n\
+09:15 BST\nSchools in three towns will stay closed today.\n\n\
+08:50 BST\nWinds of 80mph were recorded overnight on the headland.\n",
+    );
+    assert_eq!(page.stories.len(), 1, "{:?}", headlines(&page));
+    assert_eq!(page.stories[0].paragraphs.len(), 3);
+    assert_eq!(page.stories[0].byline.as_deref(), Some("Lena Ortiz"));
+}
+
+#[test]
+fn end_marker_ends_the_story_and_metadata_is_not_joined_to_headline() {
+    let page = parse(
+        "Rice harvest reaches record high in southern provinces\n\
+Source: Example Agency\n\
+Editor: Sun Wei\n\
+2026-10-02 09:12:00\n\n\
+The rice harvest in the southern provinces reached a record 52 million tonnes this year, officials said.\n\n\
+Better seeds and irrigation were credited for the rise.\n\n\
+(END)\n\n\
+Subscribers can read the full statistics in the monthly bulletin sent on Fridays.\n",
+    );
+    assert_eq!(
+        headlines(&page),
+        vec!["Rice harvest reaches record high in southern provinces"]
+    );
+    let story = &page.stories[0];
+    assert_eq!(story.section, None);
+    assert_eq!(story.published, ts("2026-10-02T09:12:00"));
+    assert_eq!(story.paragraphs.len(), 2);
+}
+
+#[test]
+fn legal_footer_and_more_from_teasers_are_not_a_story() {
+    let page = parse(
+        "Library to open on Sundays\n\nThe central library will open on Sundays from March, the council said.\n\n\
+More from Valley Radio\n\nSchool bus routes change next term\n\n\
+Copyright 2026 Valley Radio. All rights reserved. Valley Radio is not responsible for the content of external sites. Read about our approach to external linking.\n",
+    );
+    assert_eq!(headlines(&page), vec!["Library to open on Sundays"]);
+    assert_eq!(page.stories[0].paragraphs.len(), 1);
+}

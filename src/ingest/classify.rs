@@ -3,9 +3,15 @@
 //!
 //! Classification looks at one block at a time ([`classify_block`]): its length,
 //! word count, closing punctuation, capitalisation, whether it parses as a stamp,
-//! and whether it matches a curated list of chrome phrases (case-insensitive). Then
+//! and whether it matches a curated list of chrome phrases (case-insensitive, in
+//! several languages, see [`super::phrases`]): "Label: value" metadata lines, end
+//! markers, trailers and legal footers, image credits and teaser labels. Then
 //! [`classify_page`] looks at neighbours: runs of distinct short labels are a menu
-//! (chrome), while a label standing alone or repeated is a section label. Whether a
+//! (chrome), while a label standing alone or repeated is a section label; labels
+//! above the menu are the site's name; two labels alone right above a headline are
+//! a section path (the second is the section); the line under a teaser label is a
+//! teaser and the line under an image credit a caption; rows of a table of numbers
+//! are body; a name on the line above a stamp under a headline is the byline. Whether a
 //! headline-like block is the story's headline, a caption repeating it, a teaser or
 //! a crosshead inside the body is decided when the page is split into stories.
 
@@ -13,6 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::phrases::{self, Metadata};
 use super::segment::Block;
 use super::timestamp::{self, Stamp};
 
@@ -46,6 +53,9 @@ pub struct Classified {
     pub stamp: Option<Stamp>,
     /// The writer's name, for a byline (without "By ").
     pub byline: Option<String>,
+    /// The block ends the story above it ("Enditem", "(END)", "___"): what follows,
+    /// up to the next headline, is trailer chrome.
+    pub ends_story: bool,
 }
 
 impl Classified {
@@ -54,6 +64,23 @@ impl Classified {
             kind,
             stamp: None,
             byline: None,
+            ends_story: false,
+        }
+    }
+
+    fn byline(name: &str, stamp: Option<Stamp>) -> Self {
+        Self {
+            kind: BlockKind::Byline,
+            stamp,
+            byline: Some(name.to_string()),
+            ends_story: false,
+        }
+    }
+
+    fn stamp(stamp: Stamp) -> Self {
+        Self {
+            stamp: Some(stamp),
+            ..Self::kind(BlockKind::Timestamp)
         }
     }
 }
@@ -388,9 +415,146 @@ const BYLINE_ORG_WORDS: &[&str] = &[
 /// Classifies every block of a page, with its neighbours in view.
 pub fn classify_page(blocks: &[Block<'_>]) -> Vec<Classified> {
     let mut classes: Vec<Classified> = blocks.iter().map(|b| classify_block(&b.text)).collect();
+    mark_tables(blocks, &mut classes);
     mark_role_lines(blocks, &mut classes);
-    mark_menus(blocks, &mut classes);
+    mark_names_over_stamps(blocks, &mut classes);
+    let menus = mark_menus(blocks, &mut classes);
+    mark_site_names(&menus, &mut classes);
+    mark_teasers_and_photo_captions(blocks, &mut classes);
     classes
+}
+
+/// Whether block `i` sits on the line right after block `i - 1` (no blank line).
+fn tight(blocks: &[Block<'_>], i: usize) -> bool {
+    i > 0 && blocks[i].line_start == blocks[i - 1].line_end + 1
+}
+
+/// The cells of a table row: split at tabs, bars or runs of two or more spaces.
+fn table_cells(text: &str) -> Option<Vec<&str>> {
+    let cells: Vec<&str> = text
+        .split(['\t', '|'])
+        .flat_map(|part| part.split("  "))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    (cells.len() >= 2 && cells.iter().all(|c| c.split_whitespace().count() <= 4)).then_some(cells)
+}
+
+/// A cell holding a number: "38,412.50", "-0.8%", "+12", "$4.20", "41%".
+fn is_numeric_cell(cell: &str) -> bool {
+    let bare = cell.trim_start_matches(['+', '-', '−', '$', '€', '£', '¥']);
+    bare.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && bare
+            .chars()
+            .all(|c| c.is_ascii_digit() || ",.%‰ ".contains(c) || c.is_alphabetic())
+}
+
+/// A table of numbers (three or more one-line rows on consecutive lines, each of
+/// two or more cells, at least two rows holding a number) is part of the story:
+/// its rows are body, whatever they look like on their own.
+fn mark_tables(blocks: &[Block<'_>], classes: &mut [Classified]) {
+    let is_row = |i: usize| -> Option<bool> {
+        let block = &blocks[i];
+        if block.line_start != block.line_end || !block.text.contains(['\t', '|', ' ']) {
+            return None;
+        }
+        table_cells(&block.text).map(|cells| cells.iter().any(|c| is_numeric_cell(c)))
+    };
+    let mut start = 0;
+    while start < blocks.len() {
+        let mut end = start;
+        let mut numeric_rows = 0;
+        while end < blocks.len() && (end == start || tight(blocks, end)) {
+            match is_row(end) {
+                Some(numeric) => numeric_rows += usize::from(numeric),
+                None => break,
+            }
+            end += 1;
+        }
+        if end - start >= 3 && numeric_rows >= 2 {
+            for class in &mut classes[start..end] {
+                *class = Classified::kind(BlockKind::Body);
+            }
+        }
+        start = end.max(start + 1);
+    }
+}
+
+/// A person's name on the line right above a stamp, under a headline, is the
+/// byline ("Lucía Martín" over "Madrid - 14 ene 2026 - 13:45 CET").
+fn mark_names_over_stamps(blocks: &[Block<'_>], classes: &mut [Classified]) {
+    for i in 1..blocks.len().saturating_sub(1) {
+        if classes[i].kind != BlockKind::Section
+            || classes[i + 1].kind != BlockKind::Timestamp
+            || !tight(blocks, i + 1)
+        {
+            continue;
+        }
+        let text = blocks[i].text.as_ref();
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let name_like = (2..=4).contains(&words.len())
+            && text.chars().any(char::is_lowercase)
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+            })
+            && !words.iter().all(|w| in_list(w, BEAT_WORDS));
+        let under_headline = (0..i)
+            .rev()
+            .filter(|&j| classes[j].kind != BlockKind::Chrome)
+            .take(3)
+            .any(|j| classes[j].kind == BlockKind::Headline);
+        if name_like && under_headline {
+            classes[i] = Classified::byline(text, None);
+        }
+    }
+}
+
+/// Labels above the page's menu (the site's name, "AP NEWS", "British Broadcasting
+/// Corporation"), with only chrome between, are not section labels.
+fn mark_site_names(menus: &[bool], classes: &mut [Classified]) {
+    // One pass from the bottom: `above_menu` holds while only chrome and labels
+    // separate the current block from a menu below it.
+    let mut above_menu = false;
+    for (class, &menu) in classes.iter_mut().zip(menus).rev() {
+        if menu {
+            above_menu = true;
+            continue;
+        }
+        match class.kind {
+            BlockKind::Section if above_menu => class.kind = BlockKind::Chrome,
+            BlockKind::Chrome | BlockKind::Section => {}
+            _ => above_menu = false,
+        }
+    }
+}
+
+/// The headline right under a teaser label ("Related article", "Lee también") is
+/// a teaser for another story; the line right under an image credit ("Getty
+/// Images", "Reuters/Jane Roe") is the photo's caption.
+fn mark_teasers_and_photo_captions(blocks: &[Block<'_>], classes: &mut [Classified]) {
+    for i in 1..blocks.len() {
+        if !tight(blocks, i) {
+            continue;
+        }
+        let text = blocks[i].text.as_ref();
+        let words = text.split_whitespace().count();
+        let previous = blocks[i - 1].text.as_ref();
+        match (classes[i - 1].kind, classes[i].kind) {
+            (BlockKind::Chrome, BlockKind::Headline | BlockKind::Section)
+                if previous.split_whitespace().count() <= 6
+                    && phrases::is_teaser_label(&previous.to_lowercase()) =>
+            {
+                classes[i].kind = BlockKind::Chrome;
+            }
+            (BlockKind::Caption, BlockKind::Headline | BlockKind::Body)
+                if words <= 40 && phrases::is_image_credit(previous, &previous.to_lowercase()) =>
+            {
+                classes[i].kind = BlockKind::Caption;
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Writers' roles ("Business reporter, BBC News").
@@ -426,23 +590,75 @@ fn mark_role_lines(blocks: &[Block<'_>], classes: &mut [Classified]) {
             && (2..=4).contains(&name_words)
             && blocks[i].line_start == blocks[i - 1].line_end + 1
         {
-            classes[i - 1] = Classified {
-                kind: BlockKind::Byline,
-                stamp: None,
-                byline: Some(name.to_string()),
-            };
+            classes[i - 1] = Classified::byline(name, None);
             classes[i].kind = BlockKind::Chrome;
         }
     }
 }
 
 /// Short labels on consecutive lines that are not all the same text are a menu;
-/// so are three or more distinct labels in a row, even with blank lines between.
-/// A label standing alone (or repeated, "China" three times) stays a section label.
-fn mark_menus(blocks: &[Block<'_>], classes: &mut [Classified]) {
-    let tight = |i: usize| blocks[i].line_start == blocks[i - 1].line_end + 1;
-    mark_label_runs(blocks, classes, 2, tight);
-    mark_label_runs(blocks, classes, 3, |_| true);
+/// so are three or more distinct labels in a row, even with blank lines between,
+/// and three or more short lines in a row mixing labels with navigation words
+/// ("Home", "Photos"). A label standing alone (or repeated, "China" three times)
+/// stays a section label, and so does the second of two labels standing alone
+/// right above a headline (a two-level section path, "World" then "Europe").
+/// Returns which blocks are menus (including one-line menu bars).
+fn mark_menus(blocks: &[Block<'_>], classes: &mut [Classified]) -> Vec<bool> {
+    let mut menus: Vec<bool> = blocks.iter().map(|b| is_menu_bar(&b.text)).collect();
+    mark_section_paths(blocks, classes);
+    mark_nav_runs(blocks, classes, &mut menus);
+    mark_label_runs(blocks, classes, &mut menus, 2, |i| tight(blocks, i));
+    mark_label_runs(blocks, classes, &mut menus, 3, |_| true);
+    menus
+}
+
+/// Two distinct labels on consecutive lines, alone between blank lines and right
+/// above a headline, are a section path: the first is dropped, the second kept.
+fn mark_section_paths(blocks: &[Block<'_>], classes: &mut [Classified]) {
+    let n = blocks.len();
+    for i in 0..n.saturating_sub(2) {
+        let is_path = classes[i].kind == BlockKind::Section
+            && classes[i + 1].kind == BlockKind::Section
+            && tight(blocks, i + 1)
+            && !tight(blocks, i)
+            && !tight(blocks, i + 2)
+            && classes[i + 2].kind == BlockKind::Headline
+            && !blocks[i].text.eq_ignore_ascii_case(&blocks[i + 1].text);
+        if is_path {
+            classes[i].kind = BlockKind::Chrome;
+        }
+    }
+}
+
+/// Three or more short lines in a row (labels and navigation chrome) holding a
+/// label are a menu.
+fn mark_nav_runs(blocks: &[Block<'_>], classes: &mut [Classified], menus: &mut [bool]) {
+    let short_nav = |i: usize, classes: &[Classified]| match classes[i].kind {
+        BlockKind::Section => phrases::breadcrumb_last(&blocks[i].text).is_none(),
+        BlockKind::Chrome => {
+            !classes[i].ends_story && blocks[i].text.split_whitespace().count() <= 3
+        }
+        _ => false,
+    };
+    let mut start = 0;
+    while start < blocks.len() {
+        let mut end = start;
+        while end < blocks.len() && (end == start || tight(blocks, end)) && short_nav(end, classes)
+        {
+            end += 1;
+        }
+        if end - start >= 3
+            && classes[start..end]
+                .iter()
+                .any(|c| c.kind == BlockKind::Section)
+        {
+            for i in start..end {
+                classes[i].kind = BlockKind::Chrome;
+                menus[i] = true;
+            }
+        }
+        start = end.max(start + 1);
+    }
 }
 
 /// Marks as chrome every run of section labels (extended while `joins(i)` holds
@@ -450,6 +666,7 @@ fn mark_menus(blocks: &[Block<'_>], classes: &mut [Classified]) {
 fn mark_label_runs(
     blocks: &[Block<'_>],
     classes: &mut [Classified],
+    menus: &mut [bool],
     distinct_needed: usize,
     joins: impl Fn(usize) -> bool,
 ) {
@@ -472,8 +689,9 @@ fn mark_label_runs(
             }
         }
         if distinct.len() >= distinct_needed {
-            for class in &mut classes[start..end] {
-                class.kind = BlockKind::Chrome;
+            for i in start..end {
+                classes[i].kind = BlockKind::Chrome;
+                menus[i] = true;
             }
         }
         start = end;
@@ -498,21 +716,39 @@ pub fn classify_block(text: &str) -> Classified {
     let lower = text.to_lowercase();
     if words <= MAX_SHORT_WORDS {
         if let Some(stamp) = timestamp::parse_stamp(text) {
-            return Classified {
-                kind: BlockKind::Timestamp,
-                stamp: Some(stamp),
-                byline: None,
-            };
+            return Classified::stamp(stamp);
         }
         if timestamp::is_relative_time(text) {
             return Classified::kind(BlockKind::Timestamp);
         }
+        if let Some(stamp) = placed_stamp(text) {
+            return Classified::stamp(stamp);
+        }
     }
-    if starts_with_any(&lower, CAPTION_PREFIXES) {
+    if phrases::is_end_marker(&lower) {
+        return Classified {
+            ends_story: true,
+            ..Classified::kind(BlockKind::Chrome)
+        };
+    }
+    if starts_with_any(&lower, CAPTION_PREFIXES)
+        || phrases::is_image_credit(text, &lower)
+        || phrases::ends_with_credit(text)
+    {
         return Classified::kind(BlockKind::Caption);
+    }
+    match phrases::metadata(text) {
+        Some(Metadata::Writer(name)) if is_name_list(name) => {
+            return Classified::byline(name, None);
+        }
+        Some(_) => return Classified::kind(BlockKind::Chrome),
+        None => {}
     }
     if is_chrome(text, &lower, words, sentence) {
         return Classified::kind(BlockKind::Chrome);
+    }
+    if words <= MAX_LABEL_WORDS + 2 && phrases::breadcrumb_last(text).is_some() {
+        return Classified::kind(BlockKind::Section);
     }
     if words <= MAX_SHORT_WORDS
         && let Some(class) = byline(text)
@@ -521,6 +757,9 @@ pub fn classify_block(text: &str) -> Classified {
     }
     if words <= MAX_LABEL_WORDS && text.chars().count() <= MAX_LABEL_CHARS && is_label(text) {
         return Classified::kind(BlockKind::Section);
+    }
+    if sentence && is_title_case_headline(text, words) {
+        return Classified::kind(BlockKind::Headline);
     }
     let long_question = (text.ends_with('?') || text.ends_with('!')) && words > 15;
     let period_end = sentence && !text.ends_with('?') && !text.ends_with('!');
@@ -541,6 +780,12 @@ pub fn classify_block(text: &str) -> Classified {
     Classified::kind(BlockKind::Chrome)
 }
 
+/// The section a section block names: the last crumb of a breadcrumb ("News >
+/// World > Asia" names "Asia"), else the whole label.
+pub fn section_name(text: &str) -> &str {
+    phrases::breadcrumb_last(text).unwrap_or(text)
+}
+
 /// Whether the text ends like a sentence: `.`, `!`, `?`, possibly inside closing
 /// quotes or brackets.
 pub fn ends_sentence(text: &str) -> bool {
@@ -552,17 +797,29 @@ fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
     let bare = lower
         .trim_start_matches(['•', '·', '-', '–', '*', '›', '»', '>', '|', ' '])
         .trim_end_matches([':', '.', '›', '»', '>', '→', '|', ' ', '+', '…']);
-    if CHROME_EXACT.contains(&bare) {
+    if CHROME_EXACT.contains(&bare)
+        || phrases::CHROME_EXACT_INTL.contains(&bare)
+        || phrases::is_teaser_label(bare)
+        || phrases::is_reading_time(lower)
+        || phrases::is_gallery_counter(lower)
+    {
         return true;
     }
-    if words <= PREFIX_MAX_WORDS && starts_with_any(lower, CHROME_PREFIXES) {
+    if words <= PREFIX_MAX_WORDS
+        && (starts_with_any(lower, CHROME_PREFIXES)
+            || starts_with_any(lower, phrases::CHROME_PREFIXES_INTL)
+            || phrases::is_trailer(lower))
+    {
         return true;
     }
     let long_sentence = sentence && words >= LONG_SENTENCE_WORDS;
     if !long_sentence
         && words <= CONTAINS_MAX_WORDS
         && !sentence
-        && CHROME_CONTAINS.iter().any(|p| lower.contains(p))
+        && (CHROME_CONTAINS.iter().any(|p| lower.contains(p))
+            || phrases::CHROME_CONTAINS_INTL
+                .iter()
+                .any(|p| lower.contains(p)))
     {
         return true;
     }
@@ -572,10 +829,74 @@ fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
     is_menu_bar(text)
 }
 
-/// A single line listing several short items between bars or bullets.
+/// A stamp after a place name: "Madrid - 14 ene 2026 - 13:45 CET",
+/// "LONDON — March 3, 2026".
+fn placed_stamp(text: &str) -> Option<Stamp> {
+    for sep in [" - ", " — ", " – ", ", "] {
+        if let Some((place, rest)) = text.split_once(sep) {
+            let place_words = place.split_whitespace().count();
+            let capitalised = place.chars().next().is_some_and(char::is_uppercase);
+            if (1..=3).contains(&place_words)
+                && capitalised
+                && !place.chars().any(|c| c.is_ascii_digit())
+                && timestamp::parse_stamp(place).is_none()
+            {
+                return timestamp::parse_stamp(rest);
+            }
+        }
+    }
+    None
+}
+
+/// Words left in lower case in a title-case headline.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "on", "in", "to", "for", "and", "but", "or", "nor", "at", "by", "with",
+    "as", "from", "up", "into", "over", "via", "vs", "per", "off", "out", "is", "its", "than",
+    "so", "yet",
+];
+
+/// A short line in title case that ends with a full stop is still a headline
+/// ("A Small Town Bet Its Future on Geothermal Heat. Now the Bills Are Due.").
+fn is_title_case_headline(text: &str, words: usize) -> bool {
+    if !(5..=20).contains(&words) || text.ends_with('?') || text.ends_with('!') {
+        return false;
+    }
+    let mut content = 0;
+    for word in text.split_whitespace() {
+        let Some(first) = word.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        if first.is_ascii_digit() {
+            continue;
+        }
+        let bare = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if first.is_lowercase() {
+            if TITLE_SMALL_WORDS.contains(&bare.as_str()) {
+                continue;
+            }
+            return false;
+        }
+        content += 1;
+    }
+    content >= 4 && !text.chars().all(|c| !c.is_lowercase())
+}
+
+/// A single line listing several short items between bars or bullets, or (with no
+/// digits) between wide gaps of spaces ("NEWS  SPORT  BUSINESS").
 fn is_menu_bar(text: &str) -> bool {
     if !text.contains(['|', '•', '·']) {
-        return false;
+        let cells: Vec<&str> = text
+            .split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        return cells.len() >= 3
+            && !text.chars().any(|c| c.is_ascii_digit())
+            && cells
+                .iter()
+                .all(|c| c.split_whitespace().count() <= 3 && !ends_sentence(c));
     }
     let parts: Vec<&str> = text
         .split(['|', '•', '·'])
@@ -611,24 +932,29 @@ fn is_label(text: &str) -> bool {
         && text.chars().any(char::is_alphabetic)
 }
 
-/// Recognises a byline (possibly followed by a stamp after a separator).
+/// Recognises a byline (possibly followed by a stamp after a separator): "By Name",
+/// "Par Name", "Name, Agency", "Name, Staff Writer" (the role dropped), or a name
+/// followed by the writer's role ("Helen Mayhew Europe correspondent").
 fn byline(text: &str) -> Option<Classified> {
     static BY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:by|written by|words by|story by|reported by)\s+(.+)$").expect("valid")
+        Regex::new(
+            r"^(?i:by|written by|words by|story by|reported by|par|por|di|texto de|texte de)\s+(.+)$",
+        )
+        .expect("valid")
     });
     // "By Name | date", "Name, Reuters • March 3, 2026"
     let (person, stamp) = split_stamp(text);
     let person = person.trim().trim_end_matches([',', '|', '-', '•']).trim();
     if let Some(c) = BY.captures(person) {
         let name = c.get(1)?.as_str().trim();
+        let name = strip_role(name);
         if is_name_list(name) {
-            return Some(Classified {
-                kind: BlockKind::Byline,
-                stamp,
-                byline: Some(name.to_string()),
-            });
+            return Some(Classified::byline(name, stamp));
         }
         return None;
+    }
+    if let Some(name) = name_before_role(person) {
+        return Some(Classified::byline(name, stamp));
     }
     let (name, org) = person.split_once([',', '|'])?;
     let org_lower = org.trim().to_lowercase();
@@ -642,13 +968,153 @@ fn byline(text: &str) -> Option<Classified> {
         });
     let name_words = name.split_whitespace().count();
     if org_ok && (2..=4).contains(&name_words) && is_name_list(name.trim()) {
-        return Some(Classified {
-            kind: BlockKind::Byline,
-            stamp,
-            byline: Some(person.to_string()),
-        });
+        let kept = strip_role(person);
+        return Some(Classified::byline(kept, stamp));
     }
     None
+}
+
+/// Words that describe a writer's beat or rank in a role ("Europe correspondent",
+/// "Senior political reporter", "Staff writer").
+const BEAT_WORDS: &[&str] = &[
+    "staff",
+    "senior",
+    "chief",
+    "deputy",
+    "associate",
+    "special",
+    "contributing",
+    "political",
+    "politics",
+    "economics",
+    "economic",
+    "economy",
+    "business",
+    "health",
+    "science",
+    "technology",
+    "tech",
+    "education",
+    "home",
+    "affairs",
+    "foreign",
+    "diplomatic",
+    "defence",
+    "defense",
+    "security",
+    "transport",
+    "culture",
+    "arts",
+    "sport",
+    "sports",
+    "global",
+    "world",
+    "international",
+    "europe",
+    "european",
+    "africa",
+    "asia",
+    "us",
+    "uk",
+    "china",
+    "middle",
+    "east",
+    "latin",
+    "america",
+    "washington",
+    "legal",
+    "media",
+    "social",
+    "investigations",
+    "investigative",
+    "data",
+    "climate",
+    "environment",
+    "environmental",
+    "energy",
+    "consumer",
+    "city",
+    "local",
+    "community",
+    "food",
+    "travel",
+    "fashion",
+    "north",
+    "south",
+    "west",
+    "finance",
+    "financial",
+    "markets",
+    "royal",
+    "religion",
+    "crime",
+    "courts",
+    "justice",
+    "medical",
+    "wildlife",
+    "digital",
+    "entertainment",
+    "music",
+    "film",
+    "books",
+    "weather",
+    "agriculture",
+    "rural",
+    "regional",
+    "national",
+    "news",
+];
+
+/// Whether `word` is one of the (lower-case ASCII) `list`, ignoring ASCII case.
+fn in_list(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Drops a trailing ", Staff Writer" (a comma and only role words) from a byline.
+fn strip_role(name: &str) -> &str {
+    match name.rsplit_once(',') {
+        Some((person, role))
+            if !role.trim().is_empty()
+                && role
+                    .split_whitespace()
+                    .all(|w| in_list(w, ROLE_WORDS) || in_list(w, BEAT_WORDS)) =>
+        {
+            person.trim()
+        }
+        _ => name,
+    }
+}
+
+/// "Helen Mayhew Europe correspondent": a capitalised name of two to four words
+/// followed by the writer's role (beat words, then a role word, on one line).
+/// Returns the name.
+fn name_before_role(text: &str) -> Option<&str> {
+    if !in_list(text.split_whitespace().next_back()?, ROLE_WORDS) || text.contains([',', '|', ':'])
+    {
+        return None;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(3..=8).contains(&words.len()) {
+        return None;
+    }
+    let mut name_end = words.len() - 1;
+    while name_end > 2 && in_list(words[name_end - 1], BEAT_WORDS) {
+        name_end -= 1;
+    }
+    if !(2..=4).contains(&name_end) {
+        return None;
+    }
+    let name_words = &words[..name_end];
+    let name_ok = name_words.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !w.chars().any(|c| c.is_ascii_digit())
+            && !in_list(w, BEAT_WORDS)
+    });
+    if !name_ok {
+        return None;
+    }
+    let end = text.find(words[name_end])?;
+    Some(text[..end].trim())
 }
 
 /// Splits a trailing stamp off a byline line ("By Jane Doe | March 3, 2026").
@@ -788,5 +1254,154 @@ mod tests {
             kinds,
             vec![BlockKind::Section, BlockKind::Section, BlockKind::Headline]
         );
+    }
+
+    fn page_kinds(text: &str) -> Vec<(String, BlockKind)> {
+        let blocks = super::super::segment::segment(text);
+        let classes = classify_page(&blocks);
+        blocks
+            .into_iter()
+            .zip(classes)
+            .map(|(b, c)| (b.text.into_owned(), c.kind))
+            .collect()
+    }
+
+    fn kind_of(kinds: &[(String, BlockKind)], text: &str) -> BlockKind {
+        kinds
+            .iter()
+            .find(|(t, _)| t == text)
+            .map(|(_, k)| *k)
+            .unwrap_or_else(|| panic!("no block {text:?} in {kinds:?}"))
+    }
+
+    #[test]
+    fn metadata_lines_are_never_sections_or_body() {
+        assert_eq!(kind("Source: Kyodo"), BlockKind::Chrome);
+        assert_eq!(kind("Editor: Sun Wei"), BlockKind::Chrome);
+        let c = classify_block("Reporter: Lee Min-ho");
+        assert_eq!(c.kind, BlockKind::Byline);
+        assert_eq!(c.byline.as_deref(), Some("Lee Min-ho"));
+    }
+
+    #[test]
+    fn trailers_footers_and_reading_times_are_chrome_even_as_sentences() {
+        for text in [
+            "Reuters staff in Jakarta and Sydney contributed to this report.",
+            "Copyright 2026 Valley Broadcasting. All rights reserved. Valley Broadcasting is not responsible for the content of external sites.",
+            "Our Standards: The Example Trust Principles.",
+            "6 min read",
+            "Temps de lecture 4 min.",
+            "ENDITEM",
+            "-- 30 --",
+            "Partager",
+            "Publicidad",
+            "Lire aussi | Le port de Brest rouvre",
+            "Image 2 of 9",
+        ] {
+            assert_eq!(kind(text), BlockKind::Chrome, "{text}");
+        }
+        assert!(classify_block("(END)").ends_story);
+    }
+
+    #[test]
+    fn credits_and_captions_ending_in_a_credit() {
+        for text in [
+            "Getty Images",
+            "AFP/Jean Marc Colin",
+            "Photo: EPA",
+            "Crowds gather at the harbour wall. Photograph: Ines Costa/AP",
+        ] {
+            assert_eq!(kind(text), BlockKind::Caption, "{text}");
+        }
+    }
+
+    #[test]
+    fn role_bylines_keep_the_name() {
+        let c = classify_block("Marta Ruiz Science correspondent");
+        assert_eq!(c.kind, BlockKind::Byline);
+        assert_eq!(c.byline.as_deref(), Some("Marta Ruiz"));
+        let c = classify_block("BY JO KING, STAFF WRITER");
+        assert_eq!(c.byline.as_deref(), Some("JO KING"));
+        let c = classify_block("Par Louise Martin");
+        assert_eq!(c.byline.as_deref(), Some("Louise Martin"));
+        assert_ne!(kind("Teachers vote to strike over pay"), BlockKind::Byline);
+    }
+
+    #[test]
+    fn title_case_line_with_full_stop_is_a_headline() {
+        assert_eq!(
+            kind("The River Rose. Then the Town Moved Uphill."),
+            BlockKind::Headline
+        );
+        assert_eq!(
+            kind("The river rose and the town moved uphill."),
+            BlockKind::Body
+        );
+    }
+
+    #[test]
+    fn breadcrumbs_name_their_last_crumb() {
+        assert_eq!(kind("Sport › Cricket"), BlockKind::Section);
+        assert_eq!(section_name("News > Europe > France"), "France");
+        assert_eq!(section_name("Business"), "Business");
+    }
+
+    #[test]
+    fn site_name_above_menu_is_not_a_section() {
+        let kinds = page_kinds(
+            "VALLEY NEWS\nHome\nLocal\nSport\nWeather\n\nFerry fares rise for the summer season\n\nFares rose on Monday.",
+        );
+        assert_eq!(kind_of(&kinds, "VALLEY NEWS"), BlockKind::Chrome);
+        let kinds = page_kinds(
+            "Daily Post\n\nHome | Local | Sport | Weather\n\nFerry fares rise for the summer",
+        );
+        assert_eq!(kind_of(&kinds, "Daily Post"), BlockKind::Chrome);
+    }
+
+    #[test]
+    fn two_labels_above_a_headline_are_a_section_path() {
+        let kinds = page_kinds("Home\nNews\n\nSport\nCricket\n\nRain ends the final test early\n");
+        assert_eq!(kind_of(&kinds, "Sport"), BlockKind::Chrome);
+        assert_eq!(kind_of(&kinds, "Cricket"), BlockKind::Section);
+    }
+
+    #[test]
+    fn teasers_under_related_labels_and_captions_under_credits() {
+        let kinds = page_kinds(
+            "Body text of the story goes here.\n\nRelated article\nWhy ferries keep breaking down\n\nAFP/Jean Marc Colin\nA ferry leaves the harbour at dawn\n\nMore text.",
+        );
+        assert_eq!(
+            kind_of(&kinds, "Why ferries keep breaking down"),
+            BlockKind::Chrome
+        );
+        assert_eq!(
+            kind_of(&kinds, "A ferry leaves the harbour at dawn"),
+            BlockKind::Caption
+        );
+    }
+
+    #[test]
+    fn table_rows_are_body() {
+        let kinds = page_kinds(
+            "Party        Seats   Change\nGreens       14      +6\nLiberals     22      -3\nLabour       31      +1\n",
+        );
+        assert!(
+            kinds.iter().all(|(_, k)| *k == BlockKind::Body),
+            "{kinds:?}"
+        );
+        let kinds = page_kinds("NEWS  SPORT  BUSINESS  OPINION\n");
+        assert_eq!(kinds[0].1, BlockKind::Chrome);
+    }
+
+    #[test]
+    fn name_on_the_line_above_a_stamp_under_a_headline_is_the_byline() {
+        let kinds = page_kinds(
+            "Ferry fares rise for the summer season\n\nJonas Berg\n12 May 2026 10:00\n\nFares rose.",
+        );
+        assert_eq!(kind_of(&kinds, "Jonas Berg"), BlockKind::Byline);
+        let kinds = page_kinds(
+            "Ferry fares rise for the summer season\n\nMiddle East\n12 May 2026 10:00\n\nFares rose.",
+        );
+        assert_ne!(kind_of(&kinds, "Middle East"), BlockKind::Byline);
     }
 }

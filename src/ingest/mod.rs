@@ -18,6 +18,7 @@ pub mod classify;
 pub mod dedupe;
 pub mod format;
 pub mod page;
+pub mod phrases;
 pub mod read;
 pub mod sanitize;
 pub mod segment;

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::classify::classify_page;
+use super::classify::{classify_page, section_name};
 use super::segment::segment;
 use super::split::{normal_hash, split};
 use super::{Page, ParsedPage};
@@ -51,7 +51,9 @@ pub fn parse(page: &Page) -> ParsedPage {
         stories.push(Story {
             id: String::new(),
             headline,
-            section: story.section.map(|i| blocks[i].text.to_string()),
+            section: story
+                .section
+                .map(|i| section_name(&blocks[i].text).to_string()),
             byline: story.byline,
             published: story.stamp.published,
             updated: story.stamp.updated,

@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use super::timestamp;
+use super::{phrases, timestamp};
 
 /// Narrowest wrap width considered: shorter lines are menus and labels.
 const MIN_WRAP_WIDTH: usize = 40;
@@ -91,6 +91,9 @@ fn flush<'a>(stretch: &mut Vec<(usize, &'a str)>, blocks: &mut Vec<Block<'a>>) {
 /// Whether `next` continues the paragraph that `line` is part of.
 /// `width` is the stretch's wrap width, or 0 when it shows no sign of wrapping.
 fn continues(line: &str, next: &str, width: usize) -> bool {
+    if is_stamp_or_metadata(line) || is_stamp_or_metadata(next) {
+        return false;
+    }
     let next_first = next.chars().next();
     if next_first.is_some_and(char::is_lowercase) && !ends_sentence(line) && line.len() >= 20 {
         return true;
@@ -111,6 +114,14 @@ fn ends_sentence(line: &str) -> bool {
     line.chars()
         .next_back()
         .is_some_and(|c| ".!?\"”’:;".contains(c))
+}
+
+/// A short stamp line or "Label: value" metadata line ("Source: Xinhua"): never
+/// part of a wrapped paragraph, before or after.
+fn is_stamp_or_metadata(line: &str) -> bool {
+    line.len() < 100
+        && (phrases::metadata(line).is_some()
+            || (line.bytes().any(|b| b.is_ascii_digit()) && timestamp::parse_stamp(line).is_some()))
 }
 
 /// Lines that stand on their own even right under a long line: stamps, bylines.

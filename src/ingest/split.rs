@@ -1,5 +1,10 @@
 //! Splitting a classified page into stories.
 //!
+//! Two passes come first: after an end-of-story marker ("Enditem", "(END)", "___")
+//! body-like blocks up to the next headline are trailer chrome; and a standfirst
+//! (the summary between a headline and its byline or stamp) is dropped, so it is
+//! neither headline nor body.
+//!
 //! Body paragraphs form *runs*: consecutive body blocks, with only chrome, captions
 //! and labels between them. A headline, stamp or byline ends a run, except a
 //! headline-like line met once between two body paragraphs, which is a crosshead and
@@ -9,6 +14,9 @@
 //!   of its own is a new headline repeated on the page (as captions are), or a new
 //!   headline at the end of the page that no stamp or byline follows;
 //! - otherwise the last new headline in the gap before the run LEADS it.
+//!
+//! A run with no headline of its own that follows a story, with only chrome or
+//! times without a date between (a live blog's entries), continues it.
 //!
 //! A headline that gets no body (a teaser, a listing entry) makes no story. Copies of
 //! a story's headline elsewhere on the page are captions. The stamps, byline and
@@ -117,6 +125,14 @@ pub fn normal_hash(text: &str) -> u64 {
     finish(hash)
 }
 
+/// Fewest words of a headline-like line taken for a standfirst.
+const STANDFIRST_MIN_WORDS: usize = 10;
+/// Fewest words of the headline above a standfirst (shorter lines above a longer
+/// one are kickers, "Analysis", "Climate crisis", and the longer one the headline).
+const STANDFIRST_MIN_HEADLINE_WORDS: usize = 5;
+/// Most words of a paragraph taken for a standfirst.
+const STANDFIRST_MAX_WORDS: usize = 60;
+
 /// Splits a page's classified blocks into stories.
 pub fn split(blocks: &[Block<'_>], classes: &[Classified]) -> Plan {
     Splitter::new(blocks, classes).run()
@@ -124,6 +140,8 @@ pub fn split(blocks: &[Block<'_>], classes: &[Classified]) -> Plan {
 
 struct Splitter<'p> {
     classes: &'p [Classified],
+    /// Word count of each block.
+    words: Vec<usize>,
     lines: Vec<(usize, usize)>,
     kinds: Vec<BlockKind>,
     /// Normalised text of headline-like blocks (empty for others).
@@ -151,6 +169,10 @@ impl<'p> Splitter<'p> {
         }
         Self {
             classes,
+            words: blocks
+                .iter()
+                .map(|b| b.text.split_whitespace().count())
+                .collect(),
             lines: blocks.iter().map(|b| (b.line_start, b.line_end)).collect(),
             kinds,
             keys,
@@ -172,6 +194,8 @@ impl<'p> Splitter<'p> {
     }
 
     fn run(mut self) -> Plan {
+        self.mark_trailers();
+        self.mark_standfirsts();
         self.mark_crossheads();
         let n = self.kinds.len();
         let mut used: HashSet<String> = HashSet::new();
@@ -370,6 +394,8 @@ impl<'p> Splitter<'p> {
                 let only_copies = (start..end).all(|i| {
                     self.is_filler(i)
                         || self.kinds[i] == BlockKind::Section
+                        || (self.kinds[i] == BlockKind::Timestamp
+                            && self.classes[i].stamp.is_none())
                         || (self.kinds[i] == BlockKind::Headline && self.keys[i] == self.keys[h])
                 });
                 if only_copies {
@@ -390,6 +416,76 @@ impl<'p> Splitter<'p> {
             froms.push(run.lead_from);
         }
         (bodies, headlines, leads, froms)
+    }
+
+    /// After an end-of-story marker ("Enditem", "(END)", "___"), body-like blocks up
+    /// to the next headline, stamp or byline are trailer chrome.
+    fn mark_trailers(&mut self) {
+        let n = self.kinds.len();
+        let mut i = 0;
+        while i < n {
+            if !self.classes[i].ends_story {
+                i += 1;
+                continue;
+            }
+            i += 1;
+            while i < n
+                && !matches!(
+                    self.kinds[i],
+                    BlockKind::Headline | BlockKind::Timestamp | BlockKind::Byline
+                )
+            {
+                if self.kinds[i] == BlockKind::Body {
+                    self.kinds[i] = BlockKind::Chrome;
+                }
+                i += 1;
+            }
+        }
+    }
+
+    /// A standfirst (the summary under a headline, before the byline or stamp) is
+    /// neither the headline nor the body: a headline-like line of
+    /// [`STANDFIRST_MIN_WORDS`] or more words, or a short paragraph, right under a
+    /// shorter headline (of [`STANDFIRST_MIN_HEADLINE_WORDS`] or more) and followed by the story's byline or stamp and then its
+    /// body. It is dropped.
+    fn mark_standfirsts(&mut self) {
+        let n = self.kinds.len();
+        let skip = |s: &Self, i: usize| s.is_filler(i) || s.kinds[i] == BlockKind::Section;
+        for i in 1..n {
+            let candidate = match self.kinds[i] {
+                BlockKind::Headline => self.words[i] >= STANDFIRST_MIN_WORDS,
+                BlockKind::Body => self.words[i] <= STANDFIRST_MAX_WORDS,
+                _ => false,
+            };
+            if !candidate {
+                continue;
+            }
+            let Some(above) = (0..i).rev().find(|&j| !skip(self, j)) else {
+                continue;
+            };
+            if self.kinds[above] != BlockKind::Headline
+                || self.words[above] < STANDFIRST_MIN_HEADLINE_WORDS
+                || self.words[above] >= self.words[i]
+            {
+                continue;
+            }
+            let mut next = i + 1;
+            while next < n && skip(self, next) {
+                next += 1;
+            }
+            if next >= n || !matches!(self.kinds[next], BlockKind::Byline | BlockKind::Timestamp) {
+                continue;
+            }
+            let body_follows = (next..n)
+                .find(|&j| {
+                    !(skip(self, j)
+                        || matches!(self.kinds[j], BlockKind::Byline | BlockKind::Timestamp))
+                })
+                .is_some_and(|j| self.kinds[j] == BlockKind::Body);
+            if body_follows {
+                self.kinds[i] = BlockKind::Caption;
+            }
+        }
     }
 
     /// A headline-like line met once, between two body paragraphs, is a crosshead.

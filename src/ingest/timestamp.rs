@@ -35,7 +35,20 @@ pub struct Stamp {
 const MAX_STAMP_CHARS: usize = 160;
 
 /// Words that introduce the update part of a stamp.
-const UPDATE_WORDS: &[&str] = &["updated", "modified", "edited", "revised"];
+const UPDATE_WORDS: &[&str] = &[
+    "updated",
+    "modified",
+    "edited",
+    "revised",
+    "modifié",
+    "mis à jour",
+    "actualisé",
+    "actualizado",
+    "actualizada",
+    "aktualisiert",
+    "aggiornato",
+    "atualizado",
+];
 
 /// Parses a line that is a timestamp; `None` when the line is anything else.
 pub fn parse_stamp(line: &str) -> Option<Stamp> {
@@ -158,7 +171,14 @@ impl Moment {
                 && next_is_digit
                 && (m.time.is_some() || zone_open)
                 && m.offset.is_none();
-            if first.is_ascii_digit() || signed_offset {
+            if first.is_ascii_digit()
+                && let Some((hour, minute, len)) = french_time(rest)
+            {
+                m.set_time(hour, minute, 0)?;
+                rest = &rest[len..];
+                last_was_day = false;
+                zone_open = false;
+            } else if first.is_ascii_digit() || signed_offset {
                 let end = rest[1..]
                     .find(|c: char| !(c.is_ascii_digit() || ":-.+TZ/".contains(c)))
                     .map_or(rest.len(), |e| e + 1);
@@ -341,6 +361,17 @@ impl Moment {
     }
 }
 
+/// A time written the French way at the start of `text`: "10h30", "9h", "14 h 05".
+/// Returns hour, minute and the bytes it takes.
+fn french_time(text: &str) -> Option<(u32, u32, usize)> {
+    static HOURS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\d{1,2})\s?h\s?(\d{2})?(?:\b|$)").expect("valid regex"));
+    let c = HOURS.captures(text)?;
+    let hour = c.get(1)?.as_str().parse().ok()?;
+    let minute = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
+    Some((hour, minute, c.get(0)?.end()))
+}
+
 /// Characters that separate the words of a stamp.
 fn is_separator(c: char) -> bool {
     c.is_whitespace() || ",|/·•–—():;".contains(c)
@@ -371,6 +402,36 @@ const FILLERS: &[&str] = &[
     "created",
     "uploaded",
     "and",
+    // French, Spanish, German, Italian, Portuguese.
+    "publié",
+    "publiée",
+    "modifié",
+    "actualisé",
+    "actualizado",
+    "actualizada",
+    "aktualisiert",
+    "aggiornato",
+    "atualizado",
+    "le",
+    "à",
+    "mis",
+    "jour",
+    "publicado",
+    "publicada",
+    "el",
+    "de",
+    "del",
+    "a",
+    "las",
+    "h",
+    "veröffentlicht",
+    "um",
+    "uhr",
+    "pubblicato",
+    "il",
+    "alle",
+    "ore",
+    "às",
 ];
 
 fn is_weekday(w: &str) -> bool {
@@ -410,6 +471,32 @@ fn month_number(w: &str) -> Option<u32> {
         "oct" | "october" => 10,
         "nov" | "november" => 11,
         "dec" | "december" => 12,
+        // French
+        "janv" | "janvier" => 1,
+        "févr" | "février" | "fevrier" => 2,
+        "mars" => 3,
+        "avr" | "avril" => 4,
+        "mai" => 5,
+        "juin" => 6,
+        "juil" | "juillet" => 7,
+        "août" | "aout" => 8,
+        "septembre" => 9,
+        "octobre" => 10,
+        "novembre" => 11,
+        "déc" | "décembre" | "decembre" => 12,
+        // Spanish
+        "ene" | "enero" => 1,
+        "febrero" => 2,
+        "marzo" => 3,
+        "abr" | "abril" => 4,
+        "mayo" => 5,
+        "junio" => 6,
+        "julio" => 7,
+        "ago" | "agosto" => 8,
+        "septiembre" | "setiembre" => 9,
+        "octubre" => 10,
+        "noviembre" => 11,
+        "dic" | "diciembre" => 12,
         _ => return None,
     })
 }
@@ -595,5 +682,20 @@ mod tests {
         ] {
             assert!(!is_relative_time(line), "{line}");
         }
+    }
+
+    #[test]
+    fn french_and_spanish_stamps() {
+        let s = parse_stamp("Publié le 3 mars 2026 à 8h15, mis à jour le 4 mars 2026 à 9h")
+            .expect("stamp");
+        assert_eq!(s.published, at("2026-03-03T08:15:00"));
+        assert_eq!(s.updated, at("2026-03-04T09:00:00"));
+        let s = parse_stamp("Actualizado: 5 dic 2026 - 18:20 CET").expect("stamp");
+        assert_eq!(s.published, None);
+        assert_eq!(s.updated, at("2026-12-05T18:20:00+01:00"));
+        let s = parse_stamp("7 de julio de 2026").expect("stamp");
+        assert_eq!(s.published, at("2026-07-07T00:00:00"));
+        assert_eq!(parse_stamp("Le maire a parlé 3 heures"), None);
+        assert_eq!(parse_stamp("10 hours later"), None);
     }
 }

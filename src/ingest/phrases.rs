@@ -1,0 +1,516 @@
+//! Recognisers for the small kinds of page furniture that surround an article on
+//! real news sites, in several languages: "Label: value" metadata lines, reading
+//! times, end-of-story markers, trailer lines (contributors, print notes, trust
+//! statements), legal footers, image credits and captions ending in a credit,
+//! gallery counters, teaser labels ("Related", "Lire aussi", "Lee también") and
+//! breadcrumbs ("News > World > Asia").
+//!
+//! Every recogniser looks at one block's text and allocates nothing but the
+//! lower-cased copy its caller already holds; the regexes are compiled once.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Labels of metadata lines ("Source: Xinhua", "Editor: Li Wen") that never name
+/// the writer.
+const METADATA_LABELS: &[&str] = &[
+    "source",
+    "sources",
+    "editor",
+    "editors",
+    "edited by",
+    "editing",
+    "photo",
+    "photos",
+    "photo credit",
+    "photograph",
+    "picture",
+    "image",
+    "credit",
+    "credits",
+    "updated",
+    "published",
+    "posted",
+    "translator",
+    "translated by",
+    "reviewed by",
+    "fact-checked by",
+    "producer",
+    "graphics",
+    "video",
+    "fuente",
+    "foto",
+    "quelle",
+    "crédit",
+    "crédits",
+    "rédaction",
+    "redacción",
+    "edición",
+    "responsable editor",
+    "责任编辑",
+    "来源",
+];
+
+/// Labels of metadata lines that name the writer ("Reporter: Kim Ji-hoon").
+const WRITER_LABELS: &[&str] = &[
+    "reporter",
+    "reporters",
+    "author",
+    "authors",
+    "writer",
+    "written by",
+    "by",
+    "correspondent",
+    "auteur",
+    "autor",
+    "autora",
+    "texto",
+];
+
+/// What a "Label: value" metadata line says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Metadata<'a> {
+    /// The line names the writer: the value.
+    Writer(&'a str),
+    /// Any other metadata (source, editor, credit, ...).
+    Other,
+}
+
+/// Reads a short "Label: value" metadata line (at most 12 words) whose label is a
+/// known metadata label; `None` for anything else.
+pub fn metadata(text: &str) -> Option<Metadata<'_>> {
+    let (label, value) = text.split_once([':', '：'])?;
+    let value = value.trim();
+    if value.is_empty() || text.split_whitespace().count() > 12 || label.len() > 24 {
+        return None;
+    }
+    let label = label.trim().to_lowercase();
+    if WRITER_LABELS.contains(&label.as_str()) {
+        return Some(Metadata::Writer(value));
+    }
+    METADATA_LABELS
+        .contains(&label.as_str())
+        .then_some(Metadata::Other)
+}
+
+/// A reading or listening time: "4 minute read", "5 min read", "Temps de lecture
+/// 3 min.", "Lectura: 4 min", "Lesezeit: 3 Minuten", "Listen · 5:32 min".
+pub fn is_reading_time(lower: &str) -> bool {
+    static READING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)^(?:
+                \d{1,3}\s*[-‑]?\s*(?:minutes?|mins?|min\.?)\s+(?:read|reading|de\s+lecture|de\s+lectura|lesezeit|listen)
+              | (?:reading\s+time|temps\s+de\s+lecture|tiempo\s+de\s+lectura|lectura|lesezeit|tempo\s+di\s+lettura)\s*:?\s*\d{1,3}\s*(?:minutes?|mins?|min|minutos?|minuten|minuti)?\.?
+              | (?:listen|écouter|escuchar)\s*[·:|-]?\s*\d{1,2}:\d{2}\s*(?:min|mins)?
+            )\s*\.?$",
+        )
+        .expect("valid regex")
+    });
+    lower.len() <= 60 && READING.is_match(lower)
+}
+
+/// A line that ends a wire story: "Enditem", "(END)", "-- 30 --", "###", "___".
+pub fn is_end_marker(lower: &str) -> bool {
+    let bare = lower.trim_matches(|c: char| c.is_whitespace() || "()[]-–—=*.".contains(c));
+    let decorated = bare.len() < lower.len();
+    match bare {
+        "enditem" | "###" => true,
+        "end" | "ends" | "30" | "fin" => decorated,
+        _ => lower.len() >= 3 && lower.chars().all(|c| c == '_'),
+    }
+}
+
+/// Sentences that are trailer chrome at the foot of a story even when long:
+/// contributor credits, print-edition notes, trust statements, corrections
+/// boilerplate, legal footers.
+const TRAILER_CONTAINS: &[&str] = &[
+    "contributed to this report",
+    "contributed reporting",
+    "contributed to this story",
+    "contributed to this article",
+    "ha contribuido a este",
+    "a contribué à cet article",
+    "appears in print on",
+    "all rights reserved",
+    "is not responsible for the content of external",
+    "todos los derechos reservados",
+    "tous droits réservés",
+    "alle rechte vorbehalten",
+    "trust principles",
+    "material may not be published, broadcast, rewritten",
+];
+
+/// Beginnings of trailer and header chrome lines (matched lower-cased, at most 45
+/// words), in several languages.
+pub const CHROME_PREFIXES_INTL: &[&str] = &[
+    "our standards:",
+    "reporting from",
+    "a version of this article",
+    "see more on:",
+    "share full article",
+    "click here to share",
+    "partager sur",
+    "compartir en",
+    "condividi su",
+    "teilen auf",
+    "article réservé aux abonnés",
+    "réservé aux abonnés",
+    "cet article vous est offert",
+    "suivez-nous",
+    "síguenos",
+    "sigue a",
+    "lire aussi",
+    "à lire aussi",
+    "voir aussi",
+    "lee también",
+    "lea también",
+    "leer más",
+    "ver también",
+    "más información",
+    "lesen sie auch",
+    "mehr zum thema",
+    "leggi anche",
+    "leia também",
+    "related article",
+    "related content",
+    "related coverage",
+];
+
+/// Whole short blocks that are chrome in languages other than English, and
+/// English share/advert/navigation words the main list lacks.
+pub const CHROME_EXACT_INTL: &[&str] = &[
+    "partager",
+    "publicité",
+    "offrir l'article",
+    "offrir l’article",
+    "s'abonner",
+    "s’abonner",
+    "se connecter",
+    "contribuer",
+    "réutiliser ce contenu",
+    "aller au contenu principal",
+    "aller au contenu",
+    "abonnez-vous",
+    "commentaires",
+    "compartir",
+    "publicidad",
+    "copiar enlace",
+    "ir a los comentarios",
+    "suscríbete",
+    "iniciar sesión",
+    "archivado en",
+    "comentarios",
+    "teilen",
+    "anzeige",
+    "werbung",
+    "condividi",
+    "pubblicità",
+    "compartilhar",
+    "publicidade",
+    "copy",
+    "copylink",
+    "ad feedback",
+    "skip advertisement",
+    "share full article",
+    "key events",
+    "navigation menu",
+    "skip links",
+    "reuse this content",
+    "explore more on these topics",
+    "more on this topic",
+    "suggested topics",
+    "related article",
+    "related story",
+    "related coverage",
+    "related video",
+    "read this next",
+    "opens new tab",
+    "open in new tab",
+    "learn more",
+    "show less",
+    "print this page",
+    "share this page",
+    "more from this section",
+];
+
+/// Phrases that make a short block (not a long sentence) chrome wherever they
+/// appear in it.
+pub const CHROME_CONTAINS_INTL: &[&str] = &[
+    "opens new tab",
+    "opens in new tab",
+    "opens in a new window",
+    "values your feedback",
+    "more about ",
+];
+
+/// Whether a block is trailer chrome however long it is (callers bound the length):
+/// a copyright line, a contributor credit, a print-edition note, a legal footer.
+pub fn is_trailer(lower: &str) -> bool {
+    let copyright = ["copyright", "©"].iter().any(|c| {
+        lower.strip_prefix(c).is_some_and(|rest| {
+            rest.trim_start()
+                .starts_with(|ch: char| ch.is_ascii_digit() || ch == '©' || ch == '(')
+        })
+    });
+    copyright || TRAILER_CONTAINS.iter().any(|p| lower.contains(p))
+}
+
+/// Short labels that introduce teasers for other stories: "Related", "Most read",
+/// "More from the BBC", "Lire aussi", "Lee también". `lower` is the whole block,
+/// lower-cased and trimmed of closing `:`.
+pub fn is_teaser_label(lower: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "related",
+        "related article",
+        "related articles",
+        "related stories",
+        "related story",
+        "related content",
+        "related coverage",
+        "related video",
+        "related topics",
+        "read more",
+        "read also",
+        "also read",
+        "see also",
+        "most read",
+        "most viewed",
+        "most popular",
+        "most shared",
+        "lire aussi",
+        "à lire aussi",
+        "voir aussi",
+        "sur le même sujet",
+        "lee también",
+        "lea también",
+        "leer más",
+        "ver también",
+        "más información",
+        "te puede interesar",
+        "lesen sie auch",
+        "mehr zum thema",
+        "leggi anche",
+        "leia também",
+    ];
+    let bare = lower.trim_end_matches([':', ' ', '.', '›', '»']);
+    if LABELS.contains(&bare) {
+        return true;
+    }
+    let words = bare.split_whitespace().count();
+    (bare.starts_with("more from ") || bare.starts_with("more on ") || bare.starts_with("more in "))
+        && words <= 6
+}
+
+/// A photo credit standing alone: "Getty Images", "Reuters/John Smith",
+/// "Photo: AFP", "EPA-EFE/Jane Roe", "AFP via Getty Images".
+pub fn is_image_credit(text: &str, lower: &str) -> bool {
+    static AGENCY_SLASH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[A-Z][A-Za-z-]{1,15}(?: [A-Z][A-Za-z-]+)?\s*/\s*[\p{Lu}][\p{L}.'’ -]{1,40}$")
+            .expect("valid regex")
+    });
+    const AGENCIES: &[&str] = &[
+        "getty images",
+        "reuters",
+        "afp",
+        "ap",
+        "ap photo",
+        "epa",
+        "epa-efe",
+        "pa media",
+        "pa wire",
+        "shutterstock",
+        "alamy",
+        "anadolu",
+        "anadolu agency",
+        "xinhua",
+        "bloomberg",
+        "eyevine",
+        "rex features",
+        "nurphoto",
+        "sopa images",
+        "zuma press",
+    ];
+    if text.split_whitespace().count() > 7 || crate::ingest::classify::ends_sentence(text) {
+        return false;
+    }
+    let bare = lower
+        .trim_start_matches(['(', '['])
+        .trim_end_matches([')', ']'])
+        .trim();
+    let bare = [
+        "photo:",
+        "photograph:",
+        "picture:",
+        "image:",
+        "credit:",
+        "foto:",
+    ]
+    .iter()
+    .find_map(|p| bare.strip_prefix(p))
+    .unwrap_or(bare)
+    .trim();
+    if AGENCIES.contains(&bare)
+        || bare.ends_with(" via getty images")
+        || bare.ends_with("/getty images")
+    {
+        return true;
+    }
+    // "Agency/Photographer Name": a known agency, or a person's name after the slash.
+    AGENCY_SLASH.is_match(text)
+        && bare.split_once('/').is_some_and(|(agency, person)| {
+            AGENCIES.contains(&agency.trim()) || person.split_whitespace().count() >= 2
+        })
+}
+
+/// A caption that ends with its credit: "… on the river path. Photograph: Marek
+/// Novak/Reuters", "… (Photo: Tomas Berger/EPA)", "… Picture: Getty Images".
+pub fn ends_with_credit(text: &str) -> bool {
+    static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?:^|[.!?”\x22]\s+|\(\s*)(?:photograph|photo|picture|image|credit|foto|photo credit)s?\s*:\s*[^.:!?]{2,60}\)?\s*$",
+        )
+        .expect("valid regex")
+    });
+    text.split_whitespace().count() <= 60 && CREDIT_END.is_match(text)
+}
+
+/// A gallery or slideshow counter: "1 of 8", "Image 3 of 12", "4/12".
+pub fn is_gallery_counter(lower: &str) -> bool {
+    static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?:image|photo|picture|slide|foto|imagen)\s+)?\d{1,3}\s*(?:of|/|de|sur|von)\s*\d{1,3}$")
+            .expect("valid regex")
+    });
+    lower.len() <= 30 && COUNTER.is_match(lower)
+}
+
+/// The crumbs of a breadcrumb line ("News > World > Asia", "News|Climate Crisis"):
+/// two or more short capitalised labels between `>`, `›`, `»` or `/`, or exactly
+/// two around `|`. Returns the last crumb, the section.
+pub fn breadcrumb_last(text: &str) -> Option<&str> {
+    let separators: &[char] = if text.contains(['>', '›', '»']) {
+        &['>', '›', '»']
+    } else if text.contains(" / ") {
+        &['/']
+    } else if text.matches('|').count() == 1 {
+        &['|']
+    } else {
+        return None;
+    };
+    let mut last = None;
+    let mut count = 0;
+    for crumb in text.split(separators) {
+        let crumb = crumb.trim();
+        let words = crumb.split_whitespace().count();
+        let capitalised = crumb.chars().next().is_some_and(char::is_uppercase)
+            && crumb.split_whitespace().all(|w| {
+                matches!(w, "&" | "and" | "of" | "the" | "de" | "et" | "y")
+                    || w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            });
+        if words == 0 || words > 4 || crumb.len() > 32 || !capitalised || crumb.ends_with('.') {
+            return None;
+        }
+        count += 1;
+        last = Some(crumb);
+    }
+    (count >= 2).then_some(last).flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metadata_lines() {
+        assert_eq!(metadata("Source: Xinhua"), Some(Metadata::Other));
+        assert_eq!(metadata("Editor: Zhang Ming"), Some(Metadata::Other));
+        assert_eq!(metadata("Fuente: EFE"), Some(Metadata::Other));
+        assert_eq!(
+            metadata("Reporter: Park Soo-min"),
+            Some(Metadata::Writer("Park Soo-min"))
+        );
+        assert_eq!(metadata("Warning: roads are icy"), None);
+        assert_eq!(metadata("Source:"), None);
+        assert_eq!(
+            metadata(
+                "Source: a long sentence that goes on and on about the talks and the weather today"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn reading_times_in_several_languages() {
+        for t in [
+            "4 minute read",
+            "3 min read",
+            "temps de lecture 3 min.",
+            "lectura: 4 min",
+            "reading time: 6 minutes",
+            "listen · 5:32 min",
+        ] {
+            assert!(is_reading_time(t), "{t}");
+        }
+        assert!(!is_reading_time("4 minutes later the bus arrived"));
+    }
+
+    #[test]
+    fn end_markers() {
+        for t in ["enditem", "(end)", "-- 30 --", "###", "___", "- 30 -"] {
+            assert!(is_end_marker(t), "{t}");
+        }
+        for t in ["end", "the end of an era", "30 people", "fin"] {
+            assert!(!is_end_marker(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn teaser_labels_and_credits() {
+        assert!(is_teaser_label("more from the courier"));
+        assert!(is_teaser_label("lire aussi"));
+        assert!(is_teaser_label("related:"));
+        assert!(!is_teaser_label(
+            "more from the council meeting was expected on tuesday"
+        ));
+        assert!(is_image_credit("Getty Images", "getty images"));
+        assert!(is_image_credit("Reuters/Jane Roe", "reuters/jane roe"));
+        assert!(is_image_credit("Photo: AFP", "photo: afp"));
+        assert!(!is_image_credit("Business/Economy", "business/economy"));
+        assert!(!is_image_credit("The mayor said no.", "the mayor said no."));
+        assert!(ends_with_credit(
+            "Boats on the lake at dawn. Photograph: Ana Ruiz/AFP"
+        ));
+        assert!(ends_with_credit(
+            "Boats on the lake at dawn. (Photo: Ana Ruiz/EPA)"
+        ));
+        assert!(!ends_with_credit("The mayor said the photo: was fake."));
+        assert!(is_gallery_counter("image 3 of 12"));
+        assert!(is_gallery_counter("4/12"));
+        assert!(!is_gallery_counter("4 of the 12 victims"));
+    }
+
+    #[test]
+    fn copyright_lines_and_trailers() {
+        assert!(is_trailer("copyright 2026 harbour media ltd"));
+        assert!(is_trailer("copyright © 2026 harbour media"));
+        assert!(is_trailer("xinhua writers contributed to this report."));
+        assert!(!is_trailer(
+            "copyright lawyers said the case would go to court."
+        ));
+    }
+
+    #[test]
+    fn breadcrumbs() {
+        assert_eq!(breadcrumb_last("News > World > Asia"), Some("Asia"));
+        assert_eq!(breadcrumb_last("Sport › Football"), Some("Football"));
+        assert_eq!(
+            breadcrumb_last("News|Climate Crisis"),
+            Some("Climate Crisis")
+        );
+        assert_eq!(breadcrumb_last("Home | China | World"), None);
+        assert_eq!(breadcrumb_last("Profits rose > 5% in May"), None);
+        assert_eq!(breadcrumb_last("Asia"), None);
+    }
+}
