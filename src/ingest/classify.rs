@@ -529,6 +529,11 @@ fn mark_site_names(menus: &[bool], classes: &mut [Classified]) {
     }
 }
 
+/// The longest line under an image credit still taken as the photo's caption: a
+/// longer one is the story's first paragraph (some sites put the credit of the lead
+/// photo right above the body), and losing body text is worse than keeping a caption.
+const MAX_CAPTION_WORDS: usize = 25;
+
 /// The headline right under a teaser label ("Related article", "Lee también") is
 /// a teaser for another story; the line right under an image credit ("Getty
 /// Images", "Reuters/Jane Roe") is the photo's caption.
@@ -548,7 +553,8 @@ fn mark_teasers_and_photo_captions(blocks: &[Block<'_>], classes: &mut [Classifi
                 classes[i].kind = BlockKind::Chrome;
             }
             (BlockKind::Caption, BlockKind::Headline | BlockKind::Body)
-                if words <= 40 && phrases::is_image_credit(previous, &previous.to_lowercase()) =>
+                if words <= MAX_CAPTION_WORDS
+                    && phrases::is_image_credit(previous, &previous.to_lowercase()) =>
             {
                 classes[i].kind = BlockKind::Caption;
             }
@@ -1378,6 +1384,16 @@ mod tests {
             kind_of(&kinds, "A ferry leaves the harbour at dawn"),
             BlockKind::Caption
         );
+    }
+
+    #[test]
+    fn a_long_paragraph_right_under_a_credit_is_body_not_a_caption() {
+        let lead = "Commuters across the region faced a third day of delays on Wednesday as the signalling fault that stopped trains on Monday spread to two more lines, the operator said in a statement.";
+        let page = format!(
+            "Signal fault delays trains for a third day\n\nGetty Images\n{lead}\n\nEngineers are working through the night."
+        );
+        let kinds = page_kinds(&page);
+        assert_eq!(kind_of(&kinds, lead), BlockKind::Body, "{kinds:?}");
     }
 
     #[test]
