@@ -123,10 +123,7 @@ pub fn load_reporting(paths: &[PathBuf]) -> Option<Corpus> {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => {
-            let Some(corpus) = load_reporting(&cli.paths) else {
-                return Ok(ExitCode::FAILURE);
-            };
-            crate::tui::run(corpus)?;
+            crate::tui::run_loading(crate::tui::loading::Source::from_paths(&cli.paths))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export { format, paths }) => {

@@ -42,6 +42,12 @@ pub const FULL_BUCKET: usize = 48;
 /// In larger buckets, each story is compared with this many following ones.
 pub const WINDOW: usize = 8;
 
+/// The id a story with this headline gets when no other story shares it: what the
+/// reader shows for a story found while loading, before merging gives the final ids.
+pub fn headline_id(headline: &str) -> String {
+    format!("{:016x}", xxh3_64(normalise(headline).as_bytes()))
+}
+
 /// What the merger needs to know about one story.
 struct Fingerprint {
     /// Index keys: hashes of the normalised headline and long paragraphs.

@@ -3,6 +3,8 @@
 //! - [`action`]: everything a user can do, as data;
 //! - [`keymap`]: key and mouse events to actions (pure), from one key table;
 //! - [`app`]: the reader's state; [`update`]: applying an action to it (pure);
+//! - [`loading`]: loading in the background, stories streamed to the list;
+//! - [`prepare`]: the indexes built once per corpus; [`search`]: incremental search;
 //! - [`wrap`]: wrapped story layouts cached per (story, width);
 //! - [`text`]: cleaning and measuring page text for the terminal;
 //! - [`ui`]: drawing the state, one module per pane;
@@ -13,11 +15,14 @@ pub mod action;
 pub mod app;
 pub mod event;
 pub mod keymap;
+pub mod loading;
+pub mod prepare;
 pub mod run;
+pub mod search;
 pub mod terminal;
 pub mod text;
 pub mod ui;
 pub mod update;
 pub mod wrap;
 
-pub use run::run;
+pub use run::{run, run_loading};

@@ -8,6 +8,7 @@ use ratatui::crossterm::event::{Event as TerminalEvent, KeyEvent, KeyEventKind};
 
 use super::app::App;
 use super::event::{Event, Events};
+use super::loading::{self, Loading, Source};
 use super::terminal::{ReaderTerminal, TerminalSession};
 use super::{keymap, ui, update};
 use crate::model::Corpus;
@@ -30,6 +31,30 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Runs the reader while `source` loads in the background: the first frame (an empty
+/// list with a progress bar) is drawn at once, stories fill the list as they are
+/// found, and the final corpus replaces them when loading ends.
+pub fn run_loading(source: Source) -> anyhow::Result<()> {
+    let mut app = App::new(Corpus::default());
+    app.loading = Some(Loading::new());
+    let events = Events::new().context("cannot listen for signals")?;
+    let mut session = TerminalSession::enter()?;
+    loading::spawn(source, events.sender()).context("cannot start loading")?;
+    events
+        .read_terminal()
+        .context("cannot start reading the terminal")?;
+    let end = event_loop(session.terminal(), &mut app, &events)?;
+    drop(session);
+    if let End::Signal(signal) = end {
+        std::process::exit(128 + signal);
+    }
+    Ok(())
+}
+
+/// The most events handled between two frames, so a flood of loading events never
+/// holds the screen back.
+const MAX_EVENTS_PER_FRAME: usize = 256;
+
 /// Why the event loop ended.
 enum End {
     /// The user quit.
@@ -49,12 +74,16 @@ fn event_loop(
     loop {
         let first = events.wait().context("the event channel closed")?;
         let mut redraw = false;
-        for event in iter::once(first).chain(events.pending()) {
+        for event in iter::once(first).chain(events.pending().take(MAX_EVENTS_PER_FRAME)) {
             // A new kind of event (e.g. stories streamed by background loading) gets
             // its arm here.
             match event {
                 Event::Terminal(input) => redraw |= on_terminal_event(app, input)?,
                 Event::Signal(signal) => return Ok(End::Signal(signal)),
+                Event::Load(load) => {
+                    loading::apply(app, load);
+                    redraw = true;
+                }
                 Event::InputFailed(error) => {
                     return Err(error).context("cannot read the terminal");
                 }
