@@ -5,7 +5,6 @@ use std::time::Instant;
 use dateline::ingest::{dedupe, page, read};
 use rayon::prelude::*;
 
-
 fn main() {
     let paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
     let t = Instant::now();

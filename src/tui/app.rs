@@ -419,7 +419,8 @@ impl App {
     /// narrowing within the previous matches when the query grew.
     pub fn run_search(&mut self) {
         self.search.current = None;
-        self.search.hits = search::search(&self.search_index, &self.search.query, &mut self.narrowing);
+        self.search.hits =
+            search::search(&self.search_index, &self.search.query, &mut self.narrowing);
     }
 
     /// Appends stories found while loading (provisional: no quotes yet) to the list.

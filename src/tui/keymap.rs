@@ -190,7 +190,11 @@ pub const KEYS: &[Binding] = &[
     ),
     bind(&[Key::char('n')], Action::SearchNext, "next match"),
     bind(&[Key::char('N')], Action::SearchPrev, "previous match"),
-    bind(&[Key::char('w')], Action::ToggleWarnings, "loading warnings"),
+    bind(
+        &[Key::char('w')],
+        Action::ToggleWarnings,
+        "loading warnings",
+    ),
     bind(&[Key::char('?')], Action::ToggleHelp, "this help"),
     bind(
         &[Key::char('q')],

@@ -48,7 +48,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let left = format!(" {story} · {quote} ");
     let right = format!(" {KEY_HINT} ");
     let room = width.saturating_sub(text::width(&left) + text::width(&right));
-    let right = if room == 0 { String::new() } else { right };
+    // While loading, the progress bar takes the key hint's place.
+    let right = if room == 0 || app.loading.is_some() {
+        String::new()
+    } else {
+        right
+    };
     let room = width.saturating_sub(text::width(&left) + text::width(&right));
     let line = Line::from(vec![
         Span::styled(left, Style::new().add_modifier(Modifier::BOLD)),
