@@ -345,6 +345,54 @@ pub fn generate(count: usize, seed: u64) -> Vec<SynthPage> {
     pages
 }
 
+/// Generates a corpus of `count` distinct stories directly, without writing or
+/// parsing pages (quotes found by the real quote finder, newest first): the reader's
+/// benchmarks use it to get 100,000 stories quickly.
+pub fn corpus(count: usize, seed: u64) -> crate::model::Corpus {
+    use rayon::prelude::*;
+
+    use crate::model::{Corpus, SourceRef, Story, Timestamp};
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let mut stories: Vec<Story> = (0..count)
+        .map(|n| {
+            let s = new_story(&mut rng, n);
+            let paragraphs: Vec<String> = s
+                .paragraphs
+                .iter()
+                .flat_map(|p| p.split("\n\n"))
+                .map(str::to_string)
+                .collect();
+            let source = SourceRef {
+                path: format!("synth/{n:06}.txt"),
+                line_start: 1,
+                line_end: paragraphs.len() * 2 + 1,
+            };
+            Story {
+                id: format!("{:016x}", xxhash_rust::xxh3::xxh3_64_with_seed(s.headline.as_bytes(), n as u64)),
+                headline: s.headline,
+                section: Some(s.section.to_string()),
+                byline: Some(s.byline),
+                published: Some(Timestamp::naive(s.published)),
+                updated: Some(Timestamp::naive(s.updated)),
+                sources: vec![source.clone()],
+                source,
+                paragraphs,
+                quotes: Vec::new(),
+            }
+        })
+        .collect();
+    stories
+        .par_iter_mut()
+        .for_each(|s| s.quotes = crate::quotes::extract(s));
+    crate::ingest::sort_newest_first(&mut stories);
+    let speakers = crate::quotes::directory(&stories);
+    Corpus {
+        stories,
+        speakers,
+        ..Corpus::default()
+    }
+}
+
 /// A story, or (about one time in eight) a re-scrape of an earlier one with a later update.
 fn next_story(rng: &mut fastrand::Rng, earlier: &mut Vec<SynthStory>, n: usize) -> SynthStory {
     if !earlier.is_empty() && rng.usize(0..8) == 0 {
