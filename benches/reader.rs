@@ -47,7 +47,11 @@ fn keys(c: &mut Criterion) {
     group.bench_function("move_down_up", |b| {
         let mut down = true;
         b.iter(|| {
-            key(&mut term, &mut app, if down { Action::Down } else { Action::Up });
+            key(
+                &mut term,
+                &mut app,
+                if down { Action::Down } else { Action::Up },
+            );
             down = !down;
         })
     });
@@ -58,7 +62,11 @@ fn keys(c: &mut Criterion) {
             key(
                 &mut term,
                 &mut app,
-                if down { Action::PageDown } else { Action::PageUp },
+                if down {
+                    Action::PageDown
+                } else {
+                    Action::PageUp
+                },
             );
             down = !down;
         })
@@ -76,7 +84,10 @@ fn keys(c: &mut Criterion) {
     group.bench_function("next_quote", |b| {
         app.select_story(10);
         b.iter(|| {
-            if app.current_quote.is_some_and(|q| q + 1 >= app.corpus.stories[app.selected].quotes.len()) {
+            if app
+                .current_quote
+                .is_some_and(|q| q + 1 >= app.corpus.stories[app.selected].quotes.len())
+            {
                 app.current_quote = None;
                 app.scroll = 0;
             }
@@ -89,7 +100,11 @@ fn keys(c: &mut Criterion) {
         app.scroll = 0;
         b.iter(|| {
             key(&mut term, &mut app, Action::NextBySpeaker);
-            if app.message.as_deref().is_some_and(|m| m.starts_with("No later")) {
+            if app
+                .message
+                .as_deref()
+                .is_some_and(|m| m.starts_with("No later"))
+            {
                 app.select_story(10);
                 app.current_quote = None;
                 app.scroll = 0;

@@ -368,7 +368,10 @@ pub fn corpus(count: usize, seed: u64) -> crate::model::Corpus {
                 line_end: paragraphs.len() * 2 + 1,
             };
             Story {
-                id: format!("{:016x}", xxhash_rust::xxh3::xxh3_64_with_seed(s.headline.as_bytes(), n as u64)),
+                id: format!(
+                    "{:016x}",
+                    xxhash_rust::xxh3::xxh3_64_with_seed(s.headline.as_bytes(), n as u64)
+                ),
                 headline: s.headline,
                 section: Some(s.section.to_string()),
                 byline: Some(s.byline),

@@ -62,6 +62,9 @@ pub struct Progress {
     pub stories_found: usize,
 }
 
+/// A callback given each page's stories as soon as they are parsed.
+pub type StoriesFound<'a> = dyn Fn(&[Story]) + Sync + 'a;
+
 /// How to load.
 #[derive(Default)]
 pub struct LoadOptions<'a> {
@@ -69,7 +72,7 @@ pub struct LoadOptions<'a> {
     pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
     /// Called from worker threads with each page's stories as soon as it is parsed
     /// (before merging: no ids, no quotes), for a reader that shows them at once.
-    pub stories: Option<&'a (dyn Fn(&[Story]) + Sync)>,
+    pub stories: Option<&'a StoriesFound<'a>>,
 }
 
 /// Loads every page under `paths` (files, directories, `-` for stdin) into a corpus.

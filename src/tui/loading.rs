@@ -203,11 +203,9 @@ pub fn apply(app: &mut App, event: LoadEvent) {
 /// The status bar's loading line: a bar of files read, and the counts.
 pub fn status_text(loading: &Loading, bar_cells: usize) -> String {
     let p = loading.progress;
-    let filled = if p.files_total == 0 {
-        0
-    } else {
-        (p.files_done.min(p.files_total) * bar_cells) / p.files_total
-    };
+    let filled = (p.files_done.min(p.files_total) * bar_cells)
+        .checked_div(p.files_total)
+        .unwrap_or(0);
     let bar: String = "█".repeat(filled) + &"░".repeat(bar_cells - filled);
     format!(
         "Loading {bar} {}/{} files · {} stories found",

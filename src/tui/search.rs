@@ -12,6 +12,8 @@
 //! [`MAX_HITS`] matches, in story order, exactly as a plain scan would find them
 //! ([`naive_hits`], kept as the reference for tests).
 
+use memchr::memmem::Finder;
+
 use super::app::{MAX_HITS, SearchHit, SearchSource};
 use super::text::{self, clean};
 use crate::model::Story;
@@ -76,12 +78,12 @@ impl Entry {
     }
 
     /// Pushes the matches of `needle` in this story onto `out`, up to `limit` in all.
-    fn hits(&self, story: usize, needle: &str, out: &mut Vec<SearchHit>, limit: usize) {
-        let needle_chars = text::char_len(needle);
+    fn hits(&self, story: usize, needle: &Finder<'_>, out: &mut Vec<SearchHit>, limit: usize) {
+        let needle_chars = text::char_len(std::str::from_utf8(needle.needle()).unwrap_or(""));
         let mut part = 0;
         let mut chars = 0;
         let mut counted_to = 0;
-        for (byte, _) in self.text.match_indices(needle) {
+        for byte in needle.find_iter(self.text.as_bytes()) {
             while part + 1 < self.starts.len() && self.starts[part + 1] <= byte {
                 part += 1;
                 counted_to = self.starts[part];
@@ -169,9 +171,10 @@ pub fn search(index: &SearchIndex, query: &str, narrowing: &mut Narrowing) -> Ve
     }
     let chars: Vec<char> = needle.chars().collect();
     let pairs: Vec<usize> = chars.windows(2).map(|w| pair_bit(w[0], w[1])).collect();
+    let finder = Finder::new(needle.as_bytes());
     let check = |i: usize| {
         let e = &index.entries[i];
-        e.may_contain(&pairs) && e.text.contains(needle.as_str())
+        e.may_contain(&pairs) && finder.find(e.text.as_bytes()).is_some()
     };
     let matching: Vec<u32> = match narrowing.levels.last() {
         Some((q, _, set)) if *q == needle => set.clone(),
@@ -180,7 +183,7 @@ pub fn search(index: &SearchIndex, query: &str, narrowing: &mut Narrowing) -> Ve
     };
     let mut hits = Vec::new();
     for &i in &matching {
-        index.entries[i as usize].hits(i as usize, &needle, &mut hits, MAX_HITS);
+        index.entries[i as usize].hits(i as usize, &finder, &mut hits, MAX_HITS);
         if hits.len() >= MAX_HITS {
             break;
         }
