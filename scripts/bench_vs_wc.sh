@@ -25,7 +25,8 @@ find "$dir" -type f -name '*.txt' -print0 | xargs -0 cat > /dev/null
 best() { # best wall time (s) and its peak RSS (KB) of 3 runs of "$@"
   local best_t="" best_m=""
   for _ in 1 2 3; do
-    out=$( { /usr/bin/time -f '%e %M' "$@" > /dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -o /tmp/dateline-bench-time -f '%e %M' "$@" > /dev/null 2> /dev/null
+    out=$(tail -1 /tmp/dateline-bench-time)
     t=${out% *}; m=${out#* }
     if [ -z "$best_t" ] || [ "$(echo "$t < $best_t" | bc)" = 1 ]; then best_t=$t; best_m=$m; fi
   done

@@ -19,12 +19,12 @@ use super::text::{self, clean};
 use crate::model::Story;
 
 /// Bits in each story's character-pair filter.
-const FILTER_BITS: usize = 1024;
+const FILTER_BITS: usize = 4096;
 /// Words of the filter.
 const FILTER_WORDS: usize = FILTER_BITS / 64;
 
 /// One story's searchable text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Entry {
     /// Headline and paragraphs, cleaned, folded, joined by `\n`.
     text: String,
@@ -37,7 +37,7 @@ struct Entry {
 /// The bit of a character pair in the filter.
 fn pair_bit(a: char, b: char) -> usize {
     let h = (u64::from(a) << 21 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    (h >> 54) as usize % FILTER_BITS
+    (h >> (64 - FILTER_BITS.trailing_zeros())) as usize
 }
 
 impl Entry {
