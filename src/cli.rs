@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::ingest::{self, LoadOptions, sanitize::sanitize};
+use crate::ingest::{self, LoadOptions, sanitize::sanitize_line};
 use crate::model::Corpus;
 
 /// dateline: read scraped news pages as clean stories, with every quote and who said it.
@@ -106,11 +106,7 @@ pub fn load_reporting(paths: &[PathBuf]) -> Option<Corpus> {
     let stderr = io::stderr();
     let mut err = stderr.lock();
     for w in &corpus.warnings {
-        let _ = writeln!(
-            err,
-            "dateline: warning: {}",
-            sanitize(&w.to_string()).replace('\n', " ")
-        );
+        let _ = writeln!(err, "dateline: warning: {}", sanitize_line(&w.to_string()));
     }
     if corpus.stats.pages == 0 {
         let _ = writeln!(err, "dateline: error: nothing could be loaded");
@@ -127,22 +123,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let config = match crate::config::Config::load_or_default(cli.config.as_deref()) {
                 Ok(config) => config,
                 Err(e) => {
-                    eprintln!(
-                        "dateline: error: {}",
-                        sanitize(&e.to_string()).replace('\n', " ")
-                    );
+                    eprintln!("dateline: error: {}", sanitize_line(&e.to_string()));
                     return Ok(ExitCode::FAILURE);
                 }
-            };
-            let Some(corpus) = load_reporting(&cli.paths) else {
-                return Ok(ExitCode::FAILURE);
             };
             let options = crate::tui::ReaderOptions {
                 state: cli.state,
                 config,
                 no_color: crate::config::no_color_requested(),
             };
-            crate::tui::run(corpus, options)?;
+            crate::tui::run(crate::tui::loading::Source::from_paths(&cli.paths), options)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export { format, paths }) => {

@@ -42,13 +42,20 @@ pub const FULL_BUCKET: usize = 48;
 /// In larger buckets, each story is compared with this many following ones.
 pub const WINDOW: usize = 8;
 
+/// The id a story with this headline gets when no other story shares it: what the
+/// reader shows for a story found while loading, before merging gives the final ids.
+pub fn headline_id(headline: &str) -> String {
+    format!("{:016x}", xxh3_64(normalise(headline).as_bytes()))
+}
+
 /// What the merger needs to know about one story.
 struct Fingerprint {
     /// Index keys: hashes of the normalised headline and long paragraphs.
     keys: Vec<u64>,
     /// Hash of the whole normalised body.
     body: u64,
-    /// Sorted, distinct shingle hashes.
+    /// Sorted, distinct shingle hashes; only computed for stories that share an index
+    /// key with another (the only ones ever compared), to keep memory low.
     shingles: Vec<u64>,
     /// Hash of the normalised headline.
     headline: u64,
@@ -59,7 +66,7 @@ struct Fingerprint {
 /// Seed separating headline keys from paragraph keys in the index.
 const HEADLINE_SEED: u64 = 0x6865_6164_6c69_6e65;
 
-fn fingerprint(story: &Story) -> Fingerprint {
+fn fingerprint(story: &Story, with_shingles: bool) -> Fingerprint {
     let headline_norm = normalise(&story.headline);
     let headline = xxh3_64(headline_norm.as_bytes());
     let mut keys = vec![xxh3_64_with_seed(headline_norm.as_bytes(), HEADLINE_SEED)];
@@ -84,6 +91,15 @@ fn fingerprint(story: &Story) -> Fingerprint {
     }
     keys.sort_unstable();
     keys.dedup();
+    if !with_shingles {
+        return Fingerprint {
+            keys,
+            body,
+            shingles: Vec::new(),
+            headline,
+            first_paragraph,
+        };
+    }
     let mut shingles: Vec<u64> = if words.len() < SHINGLE_WORDS {
         words
     } else {
@@ -168,7 +184,7 @@ impl Groups {
 /// Returns the stories (in order of first appearance) and how many were merged
 /// into others.
 pub fn merge(stories: Vec<Story>) -> (Vec<Story>, usize) {
-    let prints: Vec<Fingerprint> = stories.par_iter().map(fingerprint).collect();
+    let mut prints: Vec<Fingerprint> = stories.par_iter().map(|s| fingerprint(s, false)).collect();
     let mut groups = Groups {
         parent: (0..stories.len()).collect(),
     };
@@ -180,6 +196,16 @@ pub fn merge(stories: Vec<Story>) -> (Vec<Story>, usize) {
     }
     let mut buckets: Vec<Vec<usize>> = index.into_values().filter(|b| b.len() > 1).collect();
     buckets.sort_unstable();
+    let mut compared = vec![false; stories.len()];
+    for &i in buckets.iter().flatten() {
+        compared[i] = true;
+    }
+    prints
+        .par_iter_mut()
+        .zip(stories.par_iter())
+        .zip(compared.par_iter())
+        .filter(|(_, c)| **c)
+        .for_each(|((print, story), _)| print.shingles = fingerprint(story, true).shingles);
     for bucket in &buckets {
         compare_bucket(bucket, &prints, &mut groups);
     }

@@ -63,11 +63,17 @@ pub struct Progress {
     pub stories_found: usize,
 }
 
+/// A callback given each page's stories as soon as they are parsed.
+pub type StoriesFound<'a> = dyn Fn(&[Story]) + Sync + 'a;
+
 /// How to load.
 #[derive(Default)]
 pub struct LoadOptions<'a> {
     /// Called from worker threads after each input is read.
     pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
+    /// Called from worker threads with each page's stories as soon as it is parsed
+    /// (before merging: no ids, no quotes), for a reader that shows them at once.
+    pub stories: Option<&'a StoriesFound<'a>>,
 }
 
 /// Loads every page under `paths` (files, directories, `-` for stdin) into a corpus.
@@ -84,6 +90,9 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions<'_>) -> Corpus {
             let out = match read::read_input(input) {
                 Ok(read) => {
                     let parsed = page::parse(&read.page);
+                    if let Some(found) = options.stories {
+                        found(&parsed.stories);
+                    }
                     (Some(parsed), read.warnings, read.bytes)
                 }
                 Err(w) => (None, vec![w], 0),
@@ -122,6 +131,17 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions<'_>) -> Corpus {
 /// Loads pages already in memory, as (name, raw bytes): the bundled samples, stdin,
 /// tests. Each is decoded and sanitised exactly as a file would be.
 pub fn load_pages(pages: impl IntoIterator<Item = (String, Vec<u8>)>) -> Corpus {
+    load_pages_with(pages, &LoadOptions::default())
+}
+
+/// [`load_pages`], reporting progress and stories as [`load`] does.
+pub fn load_pages_with(
+    pages: impl IntoIterator<Item = (String, Vec<u8>)>,
+    options: &LoadOptions<'_>,
+) -> Corpus {
+    let pages: Vec<(String, Vec<u8>)> = pages.into_iter().collect();
+    let files_total = pages.len();
+    let mut stories_found = 0;
     let mut warnings = Vec::new();
     let mut stats = LoadStats::default();
     let mut parsed = Vec::new();
@@ -132,9 +152,21 @@ pub fn load_pages(pages: impl IntoIterator<Item = (String, Vec<u8>)>) -> Corpus 
             Ok((page, page_warnings)) => {
                 warnings.extend(page_warnings);
                 stats.pages += 1;
-                parsed.push(page::parse(&page));
+                let page = page::parse(&page);
+                if let Some(found) = options.stories {
+                    found(&page.stories);
+                }
+                stories_found += page.stories.len();
+                parsed.push(page);
             }
             Err(w) => warnings.push(w),
+        }
+        if let Some(report) = options.progress {
+            report(Progress {
+                files_done: stats.files,
+                files_total,
+                stories_found,
+            });
         }
     }
     assemble(parsed, warnings, stats)

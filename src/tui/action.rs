@@ -63,6 +63,8 @@ pub enum Action {
     ToggleTimeline,
     /// Show or hide the help overlay.
     ToggleHelp,
+    /// Show or hide the warnings met while loading.
+    ToggleWarnings,
     /// Start typing a search.
     StartSearch,
     /// Go to the next search match.

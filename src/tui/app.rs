@@ -10,11 +10,14 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::keymap::Keymap;
+use super::loading::Loading;
 use super::memory::Memory;
+use super::prepare::Prepared;
+use super::search::{self, Narrowing, SearchIndex};
 use super::text::{self, clean};
 use super::wrap::{TextSource, WrapCache, WrappedStory, format_time};
 use crate::config::{Config, Styles};
-use crate::model::{Corpus, Timestamp};
+use crate::model::{Corpus, Timestamp, Warning};
 
 /// Which main pane has the keyboard.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -38,6 +41,8 @@ pub enum Overlay {
     Timeline,
     /// The key table.
     Help,
+    /// The warnings met while loading.
+    Warnings,
 }
 
 /// A quote, by story index and index into that story's quotes.
@@ -240,12 +245,21 @@ pub struct App {
     /// Every quote, newest first (undated last), then story order and position.
     pub timeline_rows: Vec<TimelineRow>,
     /// Each story's headline and paragraphs folded for search.
-    folded: Vec<(String, Vec<String>)>,
+    search_index: SearchIndex,
+    /// The stories matching each query typed so far.
+    narrowing: Narrowing,
+    /// Background loading, while it runs (see [`super::loading`]).
+    pub loading: Option<Loading>,
+    /// The warnings met while loading, for the warnings panel.
+    pub warnings: Vec<Warning>,
+    /// The warnings panel's first row.
+    pub warnings_scroll: usize,
 }
 
 impl App {
     /// A reader on `corpus` with the default configuration, at its first story,
-    /// remembering nothing beyond this session.
+    /// remembering nothing beyond this session. Indexing a large corpus takes a
+    /// while: the reader builds it off the UI thread ([`Prepared::build`]).
     pub fn new(corpus: Corpus) -> Self {
         Self::with_config(corpus, &Config::default(), false)
     }
@@ -255,36 +269,16 @@ impl App {
     /// until [`App::remember_with`] gives it a store.
     pub fn with_config(mut corpus: Corpus, config: &Config, no_color: bool) -> Self {
         super::order::sort_stories(&mut corpus.stories, config.sort);
-        for story in &mut corpus.stories {
-            story.quotes.sort_by_key(|q| (q.paragraph, q.start, q.end));
-        }
-        let list_rows = corpus
-            .stories
-            .iter()
-            .map(|s| ListRow {
-                headline: clean(&s.headline),
-                date: s
-                    .time()
-                    .map_or_else(|| "undated".to_string(), |t| format_time(&t)),
-                quotes: s.quotes.len(),
-            })
-            .collect();
-        let (speakers, speaker_index) = build_speakers(&corpus);
-        let timeline_rows = build_timeline(&corpus);
-        let folded = corpus
-            .stories
-            .iter()
-            .map(|s| {
-                (
-                    text::fold(&clean(&s.headline)),
-                    s.paragraphs.iter().map(|p| text::fold(&clean(p))).collect(),
-                )
-            })
-            .collect();
-        let read = vec![false; corpus.stories.len()];
+        Self::from_prepared(Prepared::build(corpus), config, no_color)
+    }
+
+    /// A reader on an indexed corpus (already in the order to show), with `config`'s
+    /// keys and colours, at its first story.
+    pub fn from_prepared(prepared: Prepared, config: &Config, no_color: bool) -> Self {
+        let read = vec![false; prepared.corpus.stories.len()];
         let starred = read.clone();
         let mut app = Self {
-            corpus,
+            corpus: prepared.corpus,
             selected: 0,
             list_offset: 0,
             focus: Focus::List,
@@ -305,11 +299,15 @@ impl App {
             quit: false,
             wrap: WrapCache::default(),
             areas: Areas::default(),
-            list_rows,
-            speakers,
-            speaker_index,
-            timeline_rows,
-            folded,
+            list_rows: prepared.list_rows,
+            speakers: prepared.speakers,
+            speaker_index: prepared.speaker_index,
+            timeline_rows: prepared.timeline_rows,
+            search_index: prepared.search_index,
+            narrowing: Narrowing::default(),
+            loading: None,
+            warnings: Vec::new(),
+            warnings_scroll: 0,
         };
         app.filter_speakers();
         app
@@ -447,40 +445,83 @@ impl App {
         self.speakers_panel.selected = self.speakers_panel.selected.min(last);
     }
 
-    /// Recomputes the search matches for the current query (case-insensitive).
+    /// Recomputes the search matches for the current query (case-insensitive),
+    /// narrowing within the previous matches when the query grew.
     pub fn run_search(&mut self) {
-        self.search.hits.clear();
         self.search.current = None;
-        let needle = text::fold(&self.search.query);
-        if needle.is_empty() {
-            return;
+        self.search.hits =
+            search::search(&self.search_index, &self.search.query, &mut self.narrowing);
+    }
+
+    /// Appends stories found while loading (provisional: no quotes yet) to the list.
+    pub fn push_provisional(&mut self, stories: Vec<crate::model::Story>) {
+        for story in stories {
+            self.list_rows.push(list_row(&story));
+            self.search_index.push(&story);
+            self.corpus.stories.push(story);
         }
-        let needle_chars = text::char_len(&needle);
-        'stories: for (si, (headline, paragraphs)) in self.folded.iter().enumerate() {
-            let sources = std::iter::once((SearchSource::Headline, headline)).chain(
-                paragraphs
-                    .iter()
-                    .enumerate()
-                    .map(|(pi, p)| (SearchSource::Paragraph(pi), p)),
-            );
-            for (source, haystack) in sources {
-                let mut chars = 0;
-                let mut last_byte = 0;
-                for (byte, _) in haystack.match_indices(&needle) {
-                    chars += text::char_len(&haystack[last_byte..byte]);
-                    last_byte = byte;
-                    self.search.hits.push(SearchHit {
-                        story: si,
-                        source,
-                        start: chars,
-                        end: chars + needle_chars,
-                    });
-                    if self.search.hits.len() >= MAX_HITS {
-                        break 'stories;
-                    }
-                }
+        self.apply_saved_state();
+    }
+
+    /// Replaces the whole corpus (the final one, when loading ends), keeping the
+    /// selected story (by id) and its scroll, and the search.
+    pub fn replace_corpus(&mut self, prepared: Prepared) {
+        let selected_id = self.corpus.stories.get(self.selected).map(|s| s.id.clone());
+        let marked = |flags: &[bool]| -> std::collections::HashSet<String> {
+            self.corpus
+                .stories
+                .iter()
+                .zip(flags)
+                .filter(|(_, flag)| **flag)
+                .map(|(s, _)| s.id.clone())
+                .collect()
+        };
+        let read_ids = marked(&self.read);
+        let starred_ids = marked(&self.starred);
+        let scroll = self.scroll;
+        let offset_in_view = self.selected.saturating_sub(self.list_offset);
+        self.corpus = prepared.corpus;
+        self.list_rows = prepared.list_rows;
+        self.speakers = prepared.speakers;
+        self.speaker_index = prepared.speaker_index;
+        self.timeline_rows = prepared.timeline_rows;
+        self.search_index = prepared.search_index;
+        self.narrowing.clear();
+        self.wrap = WrapCache::default();
+        self.read = self
+            .corpus
+            .stories
+            .iter()
+            .map(|s| read_ids.contains(&s.id))
+            .collect();
+        self.starred = self
+            .corpus
+            .stories
+            .iter()
+            .map(|s| starred_ids.contains(&s.id))
+            .collect();
+        let found = selected_id.and_then(|id| self.corpus.stories.iter().position(|s| s.id == id));
+        match found {
+            Some(index) => {
+                self.selected = index;
+                self.list_offset = index.saturating_sub(offset_in_view);
+                self.scroll = scroll;
+                self.scroll = self.scroll.min(self.max_scroll());
+            }
+            None => {
+                let last = self.corpus.stories.len().saturating_sub(1);
+                self.selected = self.selected.min(last);
+                self.scroll = 0;
             }
         }
+        self.current_quote = None;
+        self.timeline = Cursor::default();
+        self.speakers_panel.selected = 0;
+        self.filter_speakers();
+        if !self.search.query.is_empty() {
+            self.run_search();
+        }
+        self.apply_saved_state();
     }
 
     /// The search matches in story `story`, as a slice of [`Search::hits`].
@@ -492,9 +533,20 @@ impl App {
     }
 }
 
+/// A story's row in the list.
+pub(super) fn list_row(s: &crate::model::Story) -> ListRow {
+    ListRow {
+        headline: clean(&s.headline),
+        date: s
+            .time()
+            .map_or_else(|| "undated".to_string(), |t| format_time(&t)),
+        quotes: s.quotes.len(),
+    }
+}
+
 /// Builds the speaker directory from the quotes themselves (so every entry can be
 /// jumped to), adding titles the corpus directory knows.
-fn build_speakers(corpus: &Corpus) -> (Vec<SpeakerEntry>, HashMap<String, usize>) {
+pub(super) fn build_speakers(corpus: &Corpus) -> (Vec<SpeakerEntry>, HashMap<String, usize>) {
     let mut entries: Vec<SpeakerEntry> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for (si, story) in corpus.stories.iter().enumerate() {
@@ -557,7 +609,7 @@ fn build_speakers(corpus: &Corpus) -> (Vec<SpeakerEntry>, HashMap<String, usize>
 
 /// Every quote in the corpus, newest first (undated last), then story order and
 /// position.
-fn build_timeline(corpus: &Corpus) -> Vec<TimelineRow> {
+pub(super) fn build_timeline(corpus: &Corpus) -> Vec<TimelineRow> {
     let mut refs: Vec<(Option<Timestamp>, QuoteRef)> = Vec::new();
     for (si, story) in corpus.stories.iter().enumerate() {
         for (qi, quote) in story.quotes.iter().enumerate() {

@@ -29,6 +29,8 @@ pub enum Event {
     InputFailed(io::Error),
     /// A terminating signal arrived (one of [`TERMINATING_SIGNALS`]).
     Signal(i32),
+    /// Background loading found stories, made progress, or finished.
+    Load(super::loading::LoadEvent),
 }
 
 /// The event channel and its producers.

@@ -204,6 +204,12 @@ pub const KEYS: &[Binding] = &[
         Action::DeleteChar,
         "delete a character typed",
     ),
+    bind(
+        "warnings",
+        &[Key::char('w')],
+        Action::ToggleWarnings,
+        "loading warnings",
+    ),
     bind("help", &[Key::char('?')], Action::ToggleHelp, "this help"),
     bind(
         "back",

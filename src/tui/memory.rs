@@ -105,6 +105,18 @@ impl App {
         self.refresh_list();
     }
 
+    /// Selects where a session starts: the story selected when the last session
+    /// ended, at the row it was left at, else the first story, from the top.
+    pub fn select_start(&mut self) {
+        let remembered = self.memory.saved.last_selected.as_deref();
+        let index = remembered.and_then(|id| self.story_index(id)).unwrap_or(0);
+        self.selected = index.min(self.corpus.stories.len().saturating_sub(1));
+        self.scroll = self.saved_scroll(self.selected);
+        self.current_quote = None;
+        self.list_offset = 0;
+        self.refresh_list();
+    }
+
     /// The index of the story with id `id`.
     pub fn story_index(&self, id: &str) -> Option<usize> {
         self.corpus.stories.iter().position(|s| s.id == id)

@@ -5,6 +5,8 @@
 //! - [`app`]: the reader's state; [`update`]: applying an action to it (pure);
 //! - [`memory`]: read and starred stories and last positions, kept in the state
 //!   store, and the unread-only list; [`order`]: the configured story order;
+//! - [`loading`]: loading in the background, stories streamed to the list;
+//! - [`prepare`]: the indexes built once per corpus; [`search`]: incremental search;
 //! - [`wrap`]: wrapped story layouts cached per (story, width);
 //! - [`text`]: cleaning and measuring page text for the terminal;
 //! - [`ui`]: drawing the state, one module per pane;
@@ -15,9 +17,12 @@ pub mod action;
 pub mod app;
 pub mod event;
 pub mod keymap;
+pub mod loading;
 pub mod memory;
 pub mod order;
+pub mod prepare;
 pub mod run;
+pub mod search;
 pub mod terminal;
 pub mod text;
 pub mod ui;

@@ -9,6 +9,7 @@ use ratatui::crossterm::event::{Event as TerminalEvent, KeyEvent, KeyEventKind};
 
 use super::app::App;
 use super::event::{Event, Events};
+use super::loading::{self, Loading, Source};
 use super::terminal::{ReaderTerminal, TerminalSession};
 use super::{keymap, ui, update};
 use crate::config::Config;
@@ -26,19 +27,25 @@ pub struct ReaderOptions {
     pub no_color: bool,
 }
 
-/// Runs the reader on a corpus until the user quits. The terminal is restored on
-/// every way out: quitting, an error, a panic, or a terminating signal (SIGTERM,
-/// SIGHUP, SIGINT), after which the process exits with status 128 + signal. On
-/// quitting (or a signal) the selected story and its scroll position are saved; a
-/// failure to save is printed on stderr once the terminal is back.
-pub fn run(corpus: Corpus, options: ReaderOptions) -> anyhow::Result<()> {
-    let mut app = App::with_config(corpus, &options.config, options.no_color);
+/// Runs the reader until the user quits, while `source` loads in the background: the
+/// first frame (an empty list with a progress bar) is drawn at once, stories fill the
+/// list as they are found, and the final corpus replaces them when loading ends.
+///
+/// The terminal is restored on every way out: quitting, an error, a panic, or a
+/// terminating signal (SIGTERM, SIGHUP, SIGINT), after which the process exits with
+/// status 128 + signal. On quitting (or a signal) the selected story and its scroll
+/// position are saved; a failure to save is printed on stderr once the terminal is
+/// back.
+pub fn run(source: Source, options: ReaderOptions) -> anyhow::Result<()> {
+    let mut app = App::with_config(Corpus::default(), &options.config, options.no_color);
+    app.loading = Some(Loading::new());
     let events = Events::new().context("cannot listen for signals")?;
     let mut session = TerminalSession::enter()?;
     // Only now, with a terminal to read in: a reader that cannot start leaves no
     // state file behind.
     let (store, error) = StateStore::open_or_unsaved(options.state.as_deref());
     app.remember_with(store, error);
+    loading::spawn(source, options.config.sort, events.sender()).context("cannot start loading")?;
     events
         .read_terminal()
         .context("cannot start reading the terminal")?;
@@ -48,7 +55,7 @@ pub fn run(corpus: Corpus, options: ReaderOptions) -> anyhow::Result<()> {
     if let Some(problem) = unsaved {
         eprintln!(
             "dateline: warning: {}",
-            crate::ingest::sanitize::sanitize(&problem).replace('\n', " ")
+            crate::ingest::sanitize::sanitize_line(&problem)
         );
     }
     if let End::Signal(signal) = end? {
@@ -56,6 +63,10 @@ pub fn run(corpus: Corpus, options: ReaderOptions) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// The most events handled between two frames, so a flood of loading events never
+/// holds the screen back.
+const MAX_EVENTS_PER_FRAME: usize = 256;
 
 /// Why the event loop ended.
 enum End {
@@ -76,12 +87,16 @@ fn event_loop(
     loop {
         let first = events.wait().context("the event channel closed")?;
         let mut redraw = false;
-        for event in iter::once(first).chain(events.pending()) {
+        for event in iter::once(first).chain(events.pending().take(MAX_EVENTS_PER_FRAME)) {
             // A new kind of event (e.g. stories streamed by background loading) gets
             // its arm here.
             match event {
                 Event::Terminal(input) => redraw |= on_terminal_event(app, input)?,
                 Event::Signal(signal) => return Ok(End::Signal(signal)),
+                Event::Load(load) => {
+                    loading::apply(app, load);
+                    redraw = true;
+                }
                 Event::InputFailed(error) => {
                     return Err(error).context("cannot read the terminal");
                 }

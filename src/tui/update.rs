@@ -15,6 +15,9 @@ pub fn update(app: &mut App, action: Action) {
     if !matches!(action, Action::Type(_) | Action::DeleteChar) {
         app.message = None;
     }
+    if let Some(loading) = app.loading.as_mut() {
+        loading.touched = true;
+    }
     apply(app, action);
     app.refresh_list();
 }
@@ -62,6 +65,7 @@ fn apply(app: &mut App, action: Action) {
         Action::ToggleSpeakers => toggle(app, Overlay::Speakers),
         Action::ToggleTimeline => toggle(app, Overlay::Timeline),
         Action::ToggleHelp => toggle(app, Overlay::Help),
+        Action::ToggleWarnings => toggle(app, Overlay::Warnings),
         Action::StartSearch => {
             if app.overlay == Overlay::None {
                 app.search.typing = true;
@@ -119,6 +123,9 @@ fn move_by(app: &mut App, delta: isize) {
             app.help_scroll = app.help_scroll.saturating_add_signed(delta).min(
                 super::ui::help::line_count().saturating_sub(usize::from(app.areas.overlay_rows)),
             );
+        }
+        Overlay::Warnings => {
+            app.warnings_scroll = step(app.warnings_scroll, delta, app.warnings.len());
         }
         Overlay::Speakers => {
             let len = app.speakers_panel.visible.len();
@@ -192,7 +199,7 @@ fn toggle(app: &mut App, overlay: Overlay) {
 
 fn open(app: &mut App) {
     match app.overlay {
-        Overlay::Help => app.overlay = Overlay::None,
+        Overlay::Help | Overlay::Warnings => app.overlay = Overlay::None,
         Overlay::Speakers => {
             let panel = &app.speakers_panel;
             let first = panel

@@ -10,6 +10,7 @@ pub mod quotes;
 pub mod reader;
 pub mod speakers;
 pub mod status;
+pub mod warnings;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -104,6 +105,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         Overlay::Speakers => speakers::render(frame, popup(main), app),
         Overlay::Timeline => quotes::render(frame, popup(main), app),
         Overlay::Help => help::render(frame, popup(main), app),
+        Overlay::Warnings => warnings::render(frame, popup(main), app),
     }
     if app.no_color {
         strip_colours(frame.buffer_mut());

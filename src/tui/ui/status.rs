@@ -63,6 +63,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     };
     let middle = if app.search.typing {
         format!("/{}_ ({matches})", text::clean(&app.search.query))
+    } else if let Some(loading) = &app.loading {
+        crate::tui::loading::status_text(loading, 12)
     } else if let Some(message) = &app.message {
         text::clean(message)
     } else if !app.search.query.is_empty() {
@@ -74,7 +76,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let left = format!(" {story} · {quote} ");
     let right = format!(" {} ", key_hint(&app.keymap));
     let room = width.saturating_sub(text::width(&left) + text::width(&right));
-    let right = if room == 0 { String::new() } else { right };
+    // While loading, the progress bar takes the key hint's place.
+    let right = if room == 0 || app.loading.is_some() {
+        String::new()
+    } else {
+        right
+    };
     let room = width.saturating_sub(text::width(&left) + text::width(&right));
     let line = Line::from(vec![
         Span::styled(left, Style::new().add_modifier(Modifier::BOLD)),

@@ -1,0 +1,56 @@
+//! Times the loader's phases on a directory of pages (for profiling).
+use std::path::PathBuf;
+use std::time::Instant;
+
+use dateline::ingest::{dedupe, page, read};
+use rayon::prelude::*;
+
+fn main() {
+    let paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
+    let t = Instant::now();
+    let (inputs, _) = read::discover(&paths);
+    eprintln!("{} ", rss());
+    eprintln!("discover {:?}", t.elapsed());
+    let t = Instant::now();
+    let parsed: Vec<_> = inputs
+        .par_iter()
+        .filter_map(|i| read::read_input(i).ok().map(|r| page::parse(&r.page)))
+        .collect();
+    eprintln!("{} ", rss());
+    eprintln!("read+parse {:?}", t.elapsed());
+    let t = Instant::now();
+    let stories: Vec<_> = parsed.into_iter().flat_map(|p| p.stories).collect();
+    eprintln!("{} ", rss());
+    eprintln!("flatten {:?} {}", t.elapsed(), stories.len());
+    let t = Instant::now();
+    let (mut stories, _) = dedupe::merge(stories);
+    eprintln!("{} ", rss());
+    eprintln!("merge {:?}", t.elapsed());
+    let t = Instant::now();
+    stories
+        .par_iter_mut()
+        .for_each(|s| s.quotes = dateline::quotes::extract(s));
+    eprintln!("{} ", rss());
+    eprintln!("quotes {:?}", t.elapsed());
+    let t = Instant::now();
+    dateline::ingest::sort_newest_first(&mut stories);
+    eprintln!("{} ", rss());
+    eprintln!("sort {:?}", t.elapsed());
+    let t = Instant::now();
+    let sp = dateline::quotes::directory(&stories);
+    eprintln!("{} ", rss());
+    eprintln!("directory {:?} {}", t.elapsed(), sp.len());
+    let t = Instant::now();
+    drop(stories);
+    eprintln!("{} ", rss());
+    eprintln!("drop {:?}", t.elapsed());
+}
+
+fn rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,231 @@
+//! Loading in the background, so the reader's first frame comes at once.
+//!
+//! [`spawn`] starts a thread that loads the pages ([`crate::ingest::load`], or the
+//! bundled samples) and sends [`LoadEvent`]s on the reader's event channel: stories as
+//! pages are parsed (in batches, at most every [`BATCH_INTERVAL`]), with the progress
+//! so far; then the final corpus, merged and quoted, indexed on the same thread
+//! ([`Prepared::build`]). [`apply`] folds an event into the app: provisional stories
+//! are appended to the list, and the final corpus replaces them, keeping the selected
+//! story and its scroll ([`App::replace_corpus`]). Warnings go to the warnings panel.
+
+use std::io;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::mpsc::Sender;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use super::app::App;
+use super::event::Event;
+use super::prepare::Prepared;
+use crate::config::SortOrder;
+use crate::ingest::{self, LoadOptions, Progress, dedupe};
+use crate::model::{Corpus, Story};
+
+/// How often found stories are sent to the reader while loading.
+pub const BATCH_INTERVAL: Duration = Duration::from_millis(40);
+
+/// What to load.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Files, directories, or `-` for standard input.
+    Paths(Vec<PathBuf>),
+    /// The sample pages bundled into the binary.
+    Samples,
+}
+
+impl Source {
+    /// The bundled samples when `paths` is empty, else the paths.
+    pub fn from_paths(paths: &[PathBuf]) -> Self {
+        if paths.is_empty() {
+            Source::Samples
+        } else {
+            Source::Paths(paths.to_vec())
+        }
+    }
+}
+
+/// What background loading reports.
+#[derive(Debug)]
+pub enum LoadEvent {
+    /// Stories found since the last batch (provisional: not merged, no quotes), and
+    /// the progress so far.
+    Found {
+        /// The stories, in the order they were parsed.
+        stories: Vec<Story>,
+        /// Files read of the total, stories found.
+        progress: Progress,
+    },
+    /// Loading ended: the final corpus, indexed.
+    Done(Box<Prepared>),
+}
+
+/// Loading in progress, as the status bar shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Loading {
+    /// The progress last reported.
+    pub progress: Progress,
+    /// When loading started.
+    pub started: Instant,
+    /// Whether the user has done anything while loading: if not, the final corpus
+    /// opens where a session starts ([`App::select_start`]) rather than on whichever
+    /// provisional story happened to be first.
+    pub touched: bool,
+}
+
+impl Loading {
+    /// Loading that has just started.
+    pub fn new() -> Self {
+        Self {
+            progress: Progress::default(),
+            started: Instant::now(),
+            touched: false,
+        }
+    }
+}
+
+impl Default for Loading {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Gathers stories from the worker threads and sends them in batches.
+struct Batcher {
+    pending: Mutex<(Vec<Story>, Progress, Instant)>,
+    sink: Box<dyn Fn(LoadEvent) + Send + Sync>,
+}
+
+impl Batcher {
+    fn stories(&self, found: &[Story]) {
+        let Ok(mut pending) = self.pending.lock() else {
+            return;
+        };
+        pending.0.extend(found.iter().map(|s| {
+            let mut story = s.clone();
+            story.id = dedupe::headline_id(&story.headline);
+            story
+        }));
+    }
+
+    fn progress(&self, progress: Progress) {
+        let batch = {
+            let Ok(mut pending) = self.pending.lock() else {
+                return;
+            };
+            if progress.files_done > pending.1.files_done {
+                pending.1 = progress;
+            }
+            if pending.2.elapsed() < BATCH_INTERVAL {
+                return;
+            }
+            pending.2 = Instant::now();
+            (std::mem::take(&mut pending.0), pending.1)
+        };
+        (self.sink)(LoadEvent::Found {
+            stories: batch.0,
+            progress: batch.1,
+        });
+    }
+
+    fn flush(&self) {
+        let batch = match self.pending.lock() {
+            Ok(mut pending) => (std::mem::take(&mut pending.0), pending.1),
+            Err(_) => return,
+        };
+        (self.sink)(LoadEvent::Found {
+            stories: batch.0,
+            progress: batch.1,
+        });
+    }
+}
+
+/// Loads `source`, calling `sink` with every batch of stories found and finally with
+/// the indexed corpus, its stories in `order`. Runs on the calling thread; [`spawn`]
+/// runs it on its own.
+pub fn load_streaming(
+    source: &Source,
+    order: SortOrder,
+    sink: impl Fn(LoadEvent) + Send + Sync + 'static,
+) {
+    let batcher = Batcher {
+        pending: Mutex::new((Vec::new(), Progress::default(), Instant::now())),
+        sink: Box::new(sink),
+    };
+    let on_stories = |found: &[Story]| batcher.stories(found);
+    let on_progress = |progress: Progress| batcher.progress(progress);
+    let options = LoadOptions {
+        progress: Some(&on_progress),
+        stories: Some(&on_stories),
+    };
+    let mut corpus: Corpus = match source {
+        Source::Paths(paths) => ingest::load(paths, &options),
+        Source::Samples => ingest::load_pages_with(
+            crate::samples::SAMPLES
+                .iter()
+                .map(|(name, text)| ((*name).to_string(), text.as_bytes().to_vec())),
+            &options,
+        ),
+    };
+    batcher.flush();
+    super::order::sort_stories(&mut corpus.stories, order);
+    (batcher.sink)(LoadEvent::Done(Box::new(Prepared::build(corpus))));
+}
+
+/// Starts loading `source` on its own thread, sending [`Event::Load`]s to `sender`;
+/// the final corpus comes in `order`.
+pub fn spawn(source: Source, order: SortOrder, sender: Sender<Event>) -> io::Result<()> {
+    thread::Builder::new()
+        .name("loading".into())
+        .spawn(move || {
+            load_streaming(&source, order, move |event| {
+                let _ = sender.send(Event::Load(event));
+            });
+        })?;
+    Ok(())
+}
+
+/// Applies a loading event to the app.
+pub fn apply(app: &mut App, event: LoadEvent) {
+    match event {
+        LoadEvent::Found { stories, progress } => {
+            app.push_provisional(stories);
+            let loading = app.loading.get_or_insert_with(Loading::new);
+            loading.progress = progress;
+        }
+        LoadEvent::Done(prepared) => {
+            let mut prepared = *prepared;
+            let warnings = std::mem::take(&mut prepared.corpus.warnings);
+            let nothing = prepared.corpus.stats.pages == 0;
+            let touched = app.loading.is_some_and(|l| l.touched);
+            app.replace_corpus(prepared);
+            if !touched {
+                app.select_start();
+            }
+            app.loading = None;
+            let count = warnings.len();
+            app.warnings = warnings;
+            if nothing {
+                app.message = Some("Nothing could be loaded · w: warnings".to_string());
+            } else if count > 0 {
+                app.message = Some(match count {
+                    1 => "1 warning while loading · w: show".to_string(),
+                    n => format!("{n} warnings while loading · w: show"),
+                });
+            }
+        }
+    }
+}
+
+/// The status bar's loading line: a bar of files read, and the counts.
+pub fn status_text(loading: &Loading, bar_cells: usize) -> String {
+    let p = loading.progress;
+    let filled = (p.files_done.min(p.files_total) * bar_cells)
+        .checked_div(p.files_total)
+        .unwrap_or(0);
+    let bar: String = "█".repeat(filled) + &"░".repeat(bar_cells - filled);
+    format!(
+        "Loading {bar} {}/{} files · {} stories found",
+        p.files_done, p.files_total, p.stories_found
+    )
+}

@@ -1,0 +1,247 @@
+//! Incremental search over the whole corpus, fast at any size.
+//!
+//! [`SearchIndex`] keeps each story's headline and paragraphs cleaned and folded
+//! (case-insensitive) in one string, the parts joined by `\n` (which cleaned text never
+//! contains, so no match can span two parts), with a small filter of the character
+//! pairs the story contains. It is built once, off the UI thread for a large corpus,
+//! and grows story by story while loading.
+//!
+//! [`Narrowing`] remembers which stories matched each query typed so far: typing one
+//! more character only re-checks the stories that matched before, and Backspace goes
+//! back to the stored set. Match positions are computed only for the first
+//! [`MAX_HITS`] matches, in story order, exactly as a plain scan would find them
+//! ([`naive_hits`], kept as the reference for tests).
+
+use memchr::memmem::Finder;
+
+use super::app::{MAX_HITS, SearchHit, SearchSource};
+use super::text::{self, clean};
+use crate::model::Story;
+
+/// Bits in each story's character-pair filter.
+const FILTER_BITS: usize = 4096;
+/// Words of the filter.
+const FILTER_WORDS: usize = FILTER_BITS / 64;
+
+/// One story's searchable text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Entry {
+    /// Headline and paragraphs, cleaned, folded, joined by `\n`.
+    text: String,
+    /// Byte offset where each part starts (headline first).
+    starts: Vec<usize>,
+    /// Which character pairs occur in `text` (hashed into [`FILTER_BITS`] bits).
+    filter: [u64; FILTER_WORDS],
+}
+
+/// The bit of a character pair in the filter.
+fn pair_bit(a: char, b: char) -> usize {
+    let h = (u64::from(a) << 21 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> (64 - FILTER_BITS.trailing_zeros())) as usize
+}
+
+impl Entry {
+    fn new(story: &Story) -> Self {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(story.paragraphs.len() + 1);
+        for (n, part) in std::iter::once(&story.headline)
+            .chain(&story.paragraphs)
+            .enumerate()
+        {
+            if n > 0 {
+                text.push('\n');
+            }
+            starts.push(text.len());
+            text.push_str(&text::fold(&clean(part)));
+        }
+        let mut filter = [0u64; FILTER_WORDS];
+        let mut previous = None;
+        for c in text.chars() {
+            if let Some(p) = previous {
+                let bit = pair_bit(p, c);
+                filter[bit / 64] |= 1 << (bit % 64);
+            }
+            previous = Some(c);
+        }
+        Self {
+            text,
+            starts,
+            filter,
+        }
+    }
+
+    /// Whether the story may contain `needle` (never false when it does).
+    fn may_contain(&self, pairs: &[usize]) -> bool {
+        pairs
+            .iter()
+            .all(|&bit| self.filter[bit / 64] & (1 << (bit % 64)) != 0)
+    }
+
+    /// Pushes the matches of `needle` in this story onto `out`, up to `limit` in all.
+    fn hits(&self, story: usize, needle: &Finder<'_>, out: &mut Vec<SearchHit>, limit: usize) {
+        let needle_chars = text::char_len(std::str::from_utf8(needle.needle()).unwrap_or(""));
+        let mut part = 0;
+        let mut chars = 0;
+        let mut counted_to = 0;
+        for byte in needle.find_iter(self.text.as_bytes()) {
+            while part + 1 < self.starts.len() && self.starts[part + 1] <= byte {
+                part += 1;
+                counted_to = self.starts[part];
+                chars = 0;
+            }
+            chars += text::char_len(&self.text[counted_to..byte]);
+            counted_to = byte;
+            let source = match part {
+                0 => SearchSource::Headline,
+                p => SearchSource::Paragraph(p - 1),
+            };
+            out.push(SearchHit {
+                story,
+                source,
+                start: chars,
+                end: chars + needle_chars,
+            });
+            if out.len() >= limit {
+                return;
+            }
+        }
+    }
+}
+
+/// Every story's folded text, for searching.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchIndex {
+    entries: Vec<Entry>,
+}
+
+impl SearchIndex {
+    /// Indexes `stories` (in parallel: this is the costly part of a large corpus).
+    pub fn build(stories: &[Story]) -> Self {
+        use rayon::prelude::*;
+        Self {
+            entries: stories.par_iter().map(Entry::new).collect(),
+        }
+    }
+
+    /// Adds one story at the end.
+    pub fn push(&mut self, story: &Story) {
+        self.entries.push(Entry::new(story));
+    }
+
+    /// How many stories are indexed.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether no story is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// The stories that matched each query typed so far, longest query last.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Narrowing {
+    /// (folded query, how many stories were indexed then, matching stories).
+    levels: Vec<(String, usize, Vec<u32>)>,
+}
+
+impl Narrowing {
+    /// Forgets every stored set (the corpus changed).
+    pub fn clear(&mut self) {
+        self.levels.clear();
+    }
+}
+
+/// Finds every match of `query` (case-insensitive), up to [`MAX_HITS`], in story order,
+/// headline first, then by position: the same as [`naive_hits`].
+pub fn search(index: &SearchIndex, query: &str, narrowing: &mut Narrowing) -> Vec<SearchHit> {
+    let needle = text::fold(query);
+    if needle.is_empty() || needle.contains('\n') {
+        narrowing.clear();
+        return Vec::new();
+    }
+    let total = index.entries.len();
+    // Keep the sets of queries this one extends, over the same stories.
+    while let Some((q, n, _)) = narrowing.levels.last() {
+        if needle.starts_with(q.as_str()) && *n == total {
+            break;
+        }
+        narrowing.levels.pop();
+    }
+    let chars: Vec<char> = needle.chars().collect();
+    let pairs: Vec<usize> = chars.windows(2).map(|w| pair_bit(w[0], w[1])).collect();
+    let finder = Finder::new(needle.as_bytes());
+    let check = |i: usize| {
+        let e = &index.entries[i];
+        e.may_contain(&pairs) && finder.find(e.text.as_bytes()).is_some()
+    };
+    let matching: Vec<u32> = match narrowing.levels.last() {
+        Some((q, _, set)) if *q == needle => set.clone(),
+        Some((_, _, set)) => filter_par(set.iter().map(|&i| i as usize), &check),
+        None => filter_par(0..total, &check),
+    };
+    let mut hits = Vec::new();
+    for &i in &matching {
+        index.entries[i as usize].hits(i as usize, &finder, &mut hits, MAX_HITS);
+        if hits.len() >= MAX_HITS {
+            break;
+        }
+    }
+    if narrowing.levels.last().is_none_or(|(q, _, _)| *q != needle) {
+        narrowing.levels.push((needle, total, matching));
+    }
+    hits
+}
+
+/// The indexes in `candidates` that pass `check`, in order, checked on every core.
+fn filter_par(
+    candidates: impl Iterator<Item = usize>,
+    check: &(dyn Fn(usize) -> bool + Sync),
+) -> Vec<u32> {
+    use rayon::prelude::*;
+    let all: Vec<usize> = candidates.collect();
+    all.par_chunks(4096)
+        .flat_map_iter(|chunk| chunk.iter().copied().filter(|&i| check(i)))
+        .map(|i| i as u32)
+        .collect()
+}
+
+/// The plain scan [`search`] must agree with: every part of every story, cleaned and
+/// folded, searched in order.
+pub fn naive_hits(stories: &[Story], query: &str) -> Vec<SearchHit> {
+    let mut hits = Vec::new();
+    let needle = text::fold(query);
+    if needle.is_empty() {
+        return hits;
+    }
+    let needle_chars = text::char_len(&needle);
+    for (si, story) in stories.iter().enumerate() {
+        let parts = std::iter::once((SearchSource::Headline, &story.headline)).chain(
+            story
+                .paragraphs
+                .iter()
+                .enumerate()
+                .map(|(pi, p)| (SearchSource::Paragraph(pi), p)),
+        );
+        for (source, part) in parts {
+            let haystack = text::fold(&clean(part));
+            let mut chars = 0;
+            let mut last = 0;
+            for (byte, _) in haystack.match_indices(&needle) {
+                chars += text::char_len(&haystack[last..byte]);
+                last = byte;
+                hits.push(SearchHit {
+                    story: si,
+                    source,
+                    start: chars,
+                    end: chars + needle_chars,
+                });
+                if hits.len() >= MAX_HITS {
+                    return hits;
+                }
+            }
+        }
+    }
+    hits
+}

@@ -1,0 +1,215 @@
+//! Background loading: every story found reaches the reader exactly once, the final
+//! corpus is what `ingest::load` gives, the selection survives the swap, and loading
+//! warnings land in the warnings panel.
+
+mod tui_fixture;
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use dateline::ingest::{self, LoadOptions};
+use dateline::model::Corpus;
+use dateline::tui::app::{App, Overlay};
+use dateline::tui::loading::{self, LoadEvent, Source};
+use tui_fixture::*;
+
+/// Writes `count` generated pages under `dir`, returning the directory.
+fn write_pages(dir: &Path, count: usize, seed: u64) -> PathBuf {
+    for page in dateline::synth::generate(count, seed) {
+        let path = dir.join(&page.name);
+        fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        fs::write(path, page.text).expect("write");
+    }
+    dir.to_path_buf()
+}
+
+/// Runs background loading to the end on this thread, returning every event.
+fn events_for(source: &Source) -> Vec<LoadEvent> {
+    let got = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&got);
+    loading::load_streaming(source, dateline::config::SortOrder::default(), move |e| {
+        sink.lock().expect("lock").push(e)
+    });
+    let mut events = got.lock().expect("lock");
+    std::mem::take(&mut *events)
+}
+
+fn sorted_quotes(mut corpus: Corpus) -> Corpus {
+    for s in &mut corpus.stories {
+        s.quotes.sort_by_key(|q| (q.paragraph, q.start, q.end));
+    }
+    corpus
+}
+
+#[test]
+fn every_story_arrives_once_and_the_final_corpus_equals_load() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = write_pages(dir.path(), 60, 11);
+    let paths = vec![root];
+    let events = events_for(&Source::Paths(paths.clone()));
+
+    let mut provisional = Vec::new();
+    let mut last_progress = None;
+    let mut done = None;
+    for e in events {
+        match e {
+            LoadEvent::Found { stories, progress } => {
+                assert!(done.is_none(), "stories after the end");
+                provisional.extend(stories);
+                last_progress = Some(progress);
+            }
+            LoadEvent::Done(prepared) => done = Some(prepared),
+        }
+    }
+    let done = done.expect("loading ends with the final corpus");
+    let progress = last_progress.expect("progress reported");
+    assert_eq!(progress.files_done, 60);
+    assert_eq!(progress.files_total, 60);
+    assert_eq!(progress.stories_found, provisional.len());
+
+    // Exactly once: no story (by page and line) twice, and as many as the pages hold.
+    let places: HashSet<(String, usize)> = provisional
+        .iter()
+        .map(|s| (s.source.path.clone(), s.source.line_start))
+        .collect();
+    assert_eq!(places.len(), provisional.len(), "a story arrived twice");
+    let expected = ingest::load(&paths, &LoadOptions::default());
+    assert_eq!(
+        provisional.len(),
+        expected.stats.stories + expected.stats.duplicates_merged
+    );
+
+    // The final corpus is the loader's, quotes in reading order.
+    let final_corpus = done.corpus.clone();
+    let expected = sorted_quotes(expected);
+    assert_eq!(final_corpus.stories, expected.stories);
+    assert_eq!(final_corpus.speakers, expected.speakers);
+    assert_eq!(final_corpus.stats, expected.stats);
+    assert_eq!(done.list_rows.len(), expected.stories.len());
+}
+
+#[test]
+fn the_bundled_samples_load_through_the_same_path() {
+    let events = events_for(&Source::Samples);
+    let Some(LoadEvent::Done(done)) = events.into_iter().last() else {
+        panic!("no final corpus");
+    };
+    let expected = sorted_quotes(dateline::samples::load_samples());
+    assert_eq!(done.corpus.stories, expected.stories);
+    assert!(!done.corpus.stories.is_empty());
+}
+
+#[test]
+fn the_final_corpus_keeps_the_selected_story_and_its_scroll() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = write_pages(dir.path(), 40, 5);
+    let events = events_for(&Source::Paths(vec![root]));
+    let mut app = App::new(Corpus::default());
+    let mut term = terminal(100, 30);
+    let mut finals = Vec::new();
+    for e in events {
+        match e {
+            LoadEvent::Done(_) => finals.push(e),
+            found => loading::apply(&mut app, found),
+        }
+    }
+    assert!(
+        app.corpus.stories.len() > 10,
+        "the list filled while loading"
+    );
+    assert_eq!(app.list_rows.len(), app.corpus.stories.len());
+    draw(&mut term, &mut app);
+    // Choose a provisional story whose id survives (its headline is unique).
+    let LoadEvent::Done(prepared) = &finals[0] else {
+        unreachable!()
+    };
+    let final_ids: HashSet<&str> = prepared
+        .corpus
+        .stories
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    let pick = (5..app.corpus.stories.len())
+        .find(|&i| final_ids.contains(app.corpus.stories[i].id.as_str()))
+        .expect("a story keeps its id");
+    let id = app.corpus.stories[pick].id.clone();
+    for _ in 0..pick {
+        press(&mut app, ch('j'));
+    }
+    press(&mut app, ch('l'));
+    press(&mut app, ch('j'));
+    press(&mut app, ch('j'));
+    draw(&mut term, &mut app);
+    assert_eq!(app.selected, pick);
+    let scroll = app.scroll;
+    assert!(scroll > 0);
+
+    for e in finals {
+        loading::apply(&mut app, e);
+    }
+    draw(&mut term, &mut app);
+    assert!(app.loading.is_none());
+    assert_eq!(
+        app.corpus.stories[app.selected].id, id,
+        "selection kept by id"
+    );
+    let max = app.max_scroll();
+    assert_eq!(app.scroll, scroll.min(max));
+    assert!(app.read[app.selected], "opened stories stay read");
+    assert_eq!(app.list_rows.len(), app.corpus.stories.len());
+}
+
+#[test]
+fn keys_work_while_loading() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = write_pages(dir.path(), 20, 9);
+    let mut app = App::new(Corpus::default());
+    let mut term = terminal(100, 30);
+    app.loading = Some(loading::Loading::new());
+    let buf = draw(&mut term, &mut app);
+    assert!(find(&buf, "Loading").is_some(), "progress shown at once");
+    for e in events_for(&Source::Paths(vec![root])) {
+        if matches!(e, LoadEvent::Found { .. }) {
+            loading::apply(&mut app, e);
+            press(&mut app, ch('j'));
+            press(&mut app, ch('/'));
+            press(&mut app, ch('e'));
+            press(&mut app, key(ratatui::crossterm::event::KeyCode::Esc));
+            draw(&mut term, &mut app);
+        }
+    }
+    assert!(app.selected > 0, "j moved through the provisional list");
+    let buf = draw(&mut term, &mut app);
+    assert!(find(&buf, "files").is_some(), "progress bar counts files");
+}
+
+#[test]
+fn load_warnings_are_listed_in_the_warnings_panel() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good = dir.path().join("good.txt");
+    fs::write(&good, "Harbour reopens after storm\n\nThe harbour in Sandvik reopened on Monday after a week of repairs to the outer wall, officials said.\n").expect("write");
+    let missing = dir.path().join("missing-page.txt");
+    let binary = dir.path().join("blob.txt");
+    fs::write(&binary, b"\x00\x01\x02binary").expect("write");
+    let mut app = App::new(Corpus::default());
+    for e in events_for(&Source::Paths(vec![good, missing, binary])) {
+        loading::apply(&mut app, e);
+    }
+    assert_eq!(app.warnings.len(), 2, "{:?}", app.warnings);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("2 warnings"))
+    );
+    let mut term = terminal(100, 30);
+    press(&mut app, ch('w'));
+    assert_eq!(app.overlay, Overlay::Warnings);
+    let buf = draw(&mut term, &mut app);
+    assert!(find(&buf, "missing-page.txt").is_some());
+    assert!(find(&buf, "blob.txt").is_some());
+    assert!(find(&buf, "Warnings (2)").is_some());
+    press(&mut app, ch('w'));
+    assert_eq!(app.overlay, Overlay::None);
+}
