@@ -39,6 +39,21 @@ const METADATA_LABELS: &[&str] = &[
     "producer",
     "graphics",
     "video",
+    "contact",
+    "contacts",
+    "media contact",
+    "media contacts",
+    "press contact",
+    "press contacts",
+    "media inquiries",
+    "media enquiries",
+    "press office",
+    "for more information",
+    "referee",
+    "referees",
+    "attendance",
+    "venue",
+    "scorers",
     "fuente",
     "foto",
     "quelle",
@@ -94,6 +109,72 @@ pub fn metadata(text: &str) -> Option<Metadata<'_>> {
         .then_some(Metadata::Other)
 }
 
+/// Labels that head a press release's contact block ("Media contact:"), whose
+/// details (name, phone, e-mail) follow on the next lines.
+const CONTACT_LABELS: &[&str] = &[
+    "contact",
+    "contacts",
+    "media contact",
+    "media contacts",
+    "press contact",
+    "press contacts",
+    "media inquiries",
+    "media enquiries",
+    "press office",
+    "for more information",
+    "investor contact",
+    "investor relations",
+];
+
+/// A contact label standing alone ("Media Contact:", "CONTACTS"): the lines right
+/// under it are contact details, not story. `lower` is the block lower-cased.
+pub fn is_contact_label(lower: &str) -> bool {
+    CONTACT_LABELS.contains(&lower.trim().trim_end_matches([':', '：']).trim_end())
+}
+
+/// The closing "SOURCE Acme Foods Inc." line of a newswire press release: the word
+/// SOURCE in capitals, then the issuer's name (at most eight words in all).
+pub fn is_release_source(text: &str) -> bool {
+    text.strip_prefix("SOURCE ")
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        && text.split_whitespace().count() <= 8
+}
+
+/// A promo or teaser line ("WATCH: Parents speak out", "READ MORE: …", "PHOTOS:
+/// The parade", "Click here to …", "Loading ..."): a link to other media, never the
+/// story's text. `lower` is the block lower-cased.
+pub fn is_promo(lower: &str) -> bool {
+    const PROMO_PREFIXES: &[&str] = &[
+        "watch:",
+        "watch live:",
+        "listen:",
+        "video:",
+        "photos:",
+        "gallery:",
+        "read more:",
+        "related:",
+        "more:",
+        "see also:",
+        "read:",
+        "also read:",
+        "audio:",
+        "podcast:",
+        "click here",
+        "tap here",
+    ];
+    if lower.strip_prefix("loading").is_some_and(|rest| {
+        rest.chars()
+            .all(|c| c.is_whitespace() || c == '.' || c == '…')
+    }) {
+        return true;
+    }
+    PROMO_PREFIXES.iter().any(|p| {
+        lower
+            .strip_prefix(p)
+            .is_some_and(|rest| p.ends_with(':') || rest.is_empty() || rest.starts_with(' '))
+    })
+}
+
 /// A reading or listening time: "4 minute read", "5 min read", "Temps de lecture
 /// 3 min.", "Lectura: 4 min", "Lesezeit: 3 Minuten", "Listen · 5:32 min".
 pub fn is_reading_time(lower: &str) -> bool {
@@ -139,6 +220,12 @@ const TRAILER_CONTAINS: &[&str] = &[
     "alle rechte vorbehalten",
     "trust principles",
     "material may not be published, broadcast, rewritten",
+    "this article appears in",
+    "this article appeared in",
+    "this story appears in",
+    "this story appeared in",
+    "appeared in the print edition",
+    "appears in the print edition",
 ];
 
 /// Beginnings of trailer and header chrome lines (matched lower-cased, at most 45
