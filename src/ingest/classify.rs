@@ -912,6 +912,7 @@ fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
         || phrases::is_teaser_label(bare)
         || phrases::is_reading_time(lower)
         || phrases::is_gallery_counter(lower)
+        || phrases::is_bare_count(text)
     {
         return true;
     }
@@ -1574,6 +1575,8 @@ mod tests {
             "Click here to get alerts on your phone",
             "Loading ...",
             "Loading…",
+            "118",
+            "2.4K",
         ] {
             assert_ne!(kind(text), BlockKind::Headline, "{text}");
             assert_ne!(kind(text), BlockKind::Body, "{text}");

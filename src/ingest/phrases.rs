@@ -462,6 +462,17 @@ pub fn ends_with_credit(text: &str) -> bool {
     text.split_whitespace().count() <= 60 && CREDIT_END.is_match(text)
 }
 
+/// A bare count standing alone: an engagement counter under a post ("42",
+/// "1,204", "3.1K", "12k"), never the story's text or section.
+pub fn is_bare_count(text: &str) -> bool {
+    let digits = text.trim_end_matches(['k', 'K', 'm', 'M']);
+    text.len() <= 12
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
 /// A gallery or slideshow counter: "1 of 8", "Image 3 of 12", "4/12".
 pub fn is_gallery_counter(lower: &str) -> bool {
     static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -541,6 +552,16 @@ mod tests {
             assert!(is_reading_time(t), "{t}");
         }
         assert!(!is_reading_time("4 minutes later the bus arrived"));
+    }
+
+    #[test]
+    fn bare_counts() {
+        for t in ["42", "1,204", "3.1K", "12k", "0"] {
+            assert!(is_bare_count(t), "{t}");
+        }
+        for t in ["42 likes", "K2", "2026-03-04", "", "Share"] {
+            assert!(!is_bare_count(t), "{t}");
+        }
     }
 
     #[test]
