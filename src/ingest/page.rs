@@ -216,6 +216,38 @@ mod tests {
         assert_eq!(paragraphs.len(), 4);
     }
 
+    fn parse_text(text: &str) -> ParsedPage {
+        parse(&Page {
+            path: "t".to_string(),
+            text: text.to_string(),
+        })
+    }
+
+    #[test]
+    fn dateline_date_only_when_the_story_has_no_stamp() {
+        let lead = "OAKVALE, Feb. 3, 2026 — The port board voted to expand the quay.";
+        let page = parse_text(&format!(
+            "Port board backs quay expansion\n\n{lead}\n\nWork starts in May."
+        ));
+        let story = &page.stories[0];
+        assert_eq!(
+            story.published.map(|t| t.to_string()).as_deref(),
+            Some("2026-02-03T00:00:00")
+        );
+        assert_eq!(story.paragraphs[0], lead);
+        let page = parse_text(&format!(
+            "Port board backs quay expansion\n\nMarch 9, 2026\n\n{lead}\n\nWork starts in May."
+        ));
+        assert_eq!(
+            page.stories[0].published.map(|t| t.to_string()).as_deref(),
+            Some("2026-03-09T00:00:00")
+        );
+        let page = parse_text(
+            "Port board backs quay expansion\n\nOAKVALE, Feb. 3 (Wire) — The board voted.\n\nWork starts in May.",
+        );
+        assert_eq!(page.stories[0].published, None);
+    }
+
     #[test]
     fn first_sentence_is_cut_short() {
         assert_eq!(
