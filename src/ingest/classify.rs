@@ -11,7 +11,11 @@
 //! above the menu are the site's name; two labels alone right above a headline are
 //! a section path (the second is the section); the line under a teaser label is a
 //! teaser and the line under an image credit a caption; rows of a table of numbers
-//! are body; a name on the line above a stamp under a headline is the byline. Whether a
+//! are body; a name on the line above a stamp under a headline is the byline; the
+//! lines under a press release's "Media contact:" are contact details (chrome), and
+//! an "About <Organisation>" heading over a paragraph naming it ends the story
+//! (boilerplate follows). Promo lines ("WATCH: …", "READ MORE: …", "Loading ...")
+//! are chrome on their own. Whether a
 //! headline-like block is the story's headline, a caption repeating it, a teaser or
 //! a crosshead inside the body is decided when the page is split into stories.
 
@@ -260,6 +264,17 @@ const CHROME_EXACT: &[&str] = &[
     "gift this article",
     "gift article",
     "follow",
+    "loading",
+    "for immediate release",
+    "for release",
+    "press release",
+    "news release",
+    "latest releases",
+    "press releases",
+    "news releases",
+    "about the author",
+    "about the authors",
+    "about this story",
 ];
 
 /// Beginnings that make a block chrome (when it has at most [`PREFIX_MAX_WORDS`]
@@ -296,6 +311,8 @@ const CHROME_PREFIXES: &[&str] = &[
     "related:",
     "see also:",
     "more:",
+    "embargoed until",
+    "embargoed for",
     "also read:",
     "also read",
     "read also:",
@@ -368,6 +385,11 @@ const CAPTION_PREFIXES: &[&str] = &[
     "(photo",
     "[photo",
     "(file",
+    "photographs by",
+    "photography by",
+    "photos by",
+    "illustration by",
+    "illustrations by",
     "video:",
     "graphic:",
     "getty images",
@@ -419,9 +441,82 @@ pub fn classify_page(blocks: &[Block<'_>]) -> Vec<Classified> {
     mark_role_lines(blocks, &mut classes);
     mark_names_over_stamps(blocks, &mut classes);
     let menus = mark_menus(blocks, &mut classes);
-    mark_site_names(&menus, &mut classes);
+    mark_site_names(blocks, &menus, &mut classes);
     mark_teasers_and_photo_captions(blocks, &mut classes);
+    mark_contact_details(blocks, &mut classes);
+    mark_about_sections(blocks, &mut classes);
     classes
+}
+
+/// Most lines of contact details taken under a contact label.
+const MAX_CONTACT_LINES: usize = 4;
+
+/// The lines right under a contact label standing alone ("Media Contact:") are the
+/// contact's name, phone and e-mail: chrome, up to [`MAX_CONTACT_LINES`] short lines.
+fn mark_contact_details(blocks: &[Block<'_>], classes: &mut [Classified]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let label = blocks[i].text.as_ref();
+        let is_label = classes[i].kind == BlockKind::Chrome
+            && label.len() <= 40
+            && phrases::is_contact_label(&label.to_lowercase());
+        i += 1;
+        if !is_label {
+            continue;
+        }
+        let mut taken = 0;
+        while i < blocks.len()
+            && taken < MAX_CONTACT_LINES
+            && tight(blocks, i)
+            && blocks[i].text.split_whitespace().count() <= CONTACT_MAX_WORDS
+        {
+            classes[i] = Classified::kind(BlockKind::Chrome);
+            taken += 1;
+            i += 1;
+        }
+    }
+}
+
+/// Most words of a line of contact details.
+const CONTACT_MAX_WORDS: usize = 12;
+
+/// Most words of an "About Acme Foods" boilerplate heading.
+const MAX_ABOUT_WORDS: usize = 8;
+
+/// The boilerplate "About <Organisation>" section closing a press release: a
+/// heading "About" plus a capitalised name, whose next block opens with the same
+/// name ("About Acme Foods" / "Acme Foods is a family-owned …"). The heading ends
+/// the story: it and what follows, up to the next headline, stamp or byline, are
+/// chrome.
+fn mark_about_sections(blocks: &[Block<'_>], classes: &mut [Classified]) {
+    for i in 0..blocks.len().saturating_sub(1) {
+        if !matches!(classes[i].kind, BlockKind::Headline | BlockKind::Section) {
+            continue;
+        }
+        let Some(name) = blocks[i].text.strip_prefix("About ") else {
+            continue;
+        };
+        let name = name.trim().trim_start_matches("the ");
+        let words = name.split_whitespace().count();
+        let capitalised = name
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || w.len() <= 3);
+        let Some(first_word) = name.split_whitespace().next() else {
+            continue;
+        };
+        let next = blocks[i + 1].text.as_ref();
+        let next = next.strip_prefix("The ").unwrap_or(next);
+        if words < MAX_ABOUT_WORDS
+            && capitalised
+            && first_word.chars().next().is_some_and(char::is_uppercase)
+            && next.split_whitespace().next() == Some(first_word)
+        {
+            classes[i] = Classified {
+                ends_story: true,
+                ..Classified::kind(BlockKind::Chrome)
+            };
+        }
+    }
 }
 
 /// Whether block `i` sits on the line right after block `i - 1` (no blank line).
@@ -511,8 +606,17 @@ fn mark_names_over_stamps(blocks: &[Block<'_>], classes: &mut [Classified]) {
 }
 
 /// Labels above the page's menu (the site's name, "AP NEWS", "British Broadcasting
-/// Corporation"), with only chrome between, are not section labels.
-fn mark_site_names(menus: &[bool], classes: &mut [Classified]) {
+/// Corporation"), with only chrome between, are not section labels; nor is a label
+/// on the page's first line with site chrome on the line right under it (the
+/// masthead over "Latest Releases" or "Sign in").
+fn mark_site_names(blocks: &[Block<'_>], menus: &[bool], classes: &mut [Classified]) {
+    if classes.len() >= 2
+        && classes[0].kind == BlockKind::Section
+        && classes[1].kind == BlockKind::Chrome
+        && tight(blocks, 1)
+    {
+        classes[0].kind = BlockKind::Chrome;
+    }
     // One pass from the bottom: `above_menu` holds while only chrome and labels
     // separate the current block from a menu below it.
     let mut above_menu = false;
@@ -808,11 +912,16 @@ fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
         || phrases::is_teaser_label(bare)
         || phrases::is_reading_time(lower)
         || phrases::is_gallery_counter(lower)
+        || phrases::is_bare_count(text)
     {
+        return true;
+    }
+    if phrases::is_release_source(text) || phrases::is_contact_label(lower) {
         return true;
     }
     if words <= PREFIX_MAX_WORDS
         && (starts_with_any(lower, CHROME_PREFIXES)
+            || phrases::is_promo(lower)
             || starts_with_any(lower, phrases::CHROME_PREFIXES_INTL)
             || phrases::is_trailer(lower))
     {
@@ -953,7 +1062,7 @@ fn byline(text: &str) -> Option<Classified> {
     let person = person.trim().trim_end_matches([',', '|', '-', '•']).trim();
     if let Some(c) = BY.captures(person) {
         let name = c.get(1)?.as_str().trim();
-        let name = strip_role(name);
+        let name = strip_place(strip_role(name));
         if is_name_list(name) {
             return Some(Classified::byline(name, stamp));
         }
@@ -1076,19 +1185,52 @@ fn in_list(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// Drops a trailing ", Staff Writer" (a comma and only role words) from a byline.
+/// Most words of an outlet's name before "Staff" in a byline ("KXYZ Staff").
+const MAX_OUTLET_WORDS: usize = 3;
+
+/// Drops a trailing ", Staff Writer" (a comma and only role words) or ", KXYZ
+/// Staff" (an outlet's capitalised name, then a role word) from a byline. A bare
+/// outlet ("Tom Reyes, Reuters") is kept: it says where the story comes from.
 fn strip_role(name: &str) -> &str {
-    match name.rsplit_once(',') {
-        Some((person, role))
-            if !role.trim().is_empty()
-                && role
-                    .split_whitespace()
-                    .all(|w| in_list(w, ROLE_WORDS) || in_list(w, BEAT_WORDS)) =>
-        {
-            person.trim()
-        }
-        _ => name,
+    let Some((person, role)) = name.rsplit_once(',') else {
+        return name;
+    };
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let Some((last, outlet)) = words.split_last() else {
+        return name;
+    };
+    let only_roles = words
+        .iter()
+        .all(|w| in_list(w, ROLE_WORDS) || in_list(w, BEAT_WORDS));
+    let outlet_role = (in_list(last, ROLE_WORDS) || last.eq_ignore_ascii_case("staff"))
+        && outlet.len() <= MAX_OUTLET_WORDS
+        && outlet.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
+    if only_roles || outlet_role {
+        person.trim()
+    } else {
+        name
     }
+}
+
+/// Drops where the writer filed from: "Tom Whitaker at Meadow Lane", "Ana Lim in
+/// Kyiv" give the name. The place is one to four capitalised words (or "the").
+fn strip_place(name: &str) -> &str {
+    for sep in [" at ", " in "] {
+        if let Some((person, place)) = name.rsplit_once(sep) {
+            let words = place.split_whitespace().count();
+            let capitalised = place
+                .split_whitespace()
+                .all(|w| w == "the" || w.chars().next().is_some_and(char::is_uppercase));
+            if (1..=4).contains(&words) && capitalised && is_name_list(person.trim()) {
+                return person.trim();
+            }
+        }
+    }
+    name
 }
 
 /// "Helen Mayhew Europe correspondent": a capitalised name of two to four words
@@ -1419,5 +1561,102 @@ mod tests {
             "Ferry fares rise for the summer season\n\nMiddle East\n12 May 2026 10:00\n\nFares rose.",
         );
         assert_ne!(kind_of(&kinds, "Middle East"), BlockKind::Byline);
+    }
+
+    #[test]
+    fn promo_lines_are_chrome() {
+        for text in [
+            "WATCH: Firefighters battle the warehouse blaze",
+            "LISTEN: The mayor on the budget gap",
+            "READ MORE: Ferry fares to rise in spring",
+            "PHOTOS: The harvest festival parade",
+            "SEE ALSO: Five things to know about the vote",
+            "Read: The full text of the ruling",
+            "Click here to get alerts on your phone",
+            "Loading ...",
+            "Loading…",
+            "118",
+            "2.4K",
+        ] {
+            assert_ne!(kind(text), BlockKind::Headline, "{text}");
+            assert_ne!(kind(text), BlockKind::Body, "{text}");
+        }
+        assert_eq!(
+            kind("Watchdog fines bank over late payments"),
+            BlockKind::Headline
+        );
+        assert_eq!(
+            kind("Loading bays at the port were closed"),
+            BlockKind::Headline
+        );
+    }
+
+    #[test]
+    fn bylines_drop_outlet_staff_and_filing_place_but_keep_an_agency() {
+        let c = classify_block("by Ruth Okoye, WXTV Staff");
+        assert_eq!(c.byline.as_deref(), Some("Ruth Okoye"));
+        let c = classify_block("By Ruth Okoye, Channel 9 Reporter");
+        assert_eq!(c.byline.as_deref(), Some("Ruth Okoye"));
+        let c = classify_block("By Ivo Brandt at Riverside Park");
+        assert_eq!(c.byline.as_deref(), Some("Ivo Brandt"));
+        let c = classify_block("By Ivo Brandt in Lisbon");
+        assert_eq!(c.byline.as_deref(), Some("Ivo Brandt"));
+        let c = classify_block("Tom Reyes, Reuters");
+        assert_eq!(c.byline.as_deref(), Some("Tom Reyes, Reuters"));
+        assert_ne!(
+            kind("By the river in spring the herons return"),
+            BlockKind::Byline
+        );
+    }
+
+    #[test]
+    fn press_release_furniture_is_chrome() {
+        for text in [
+            "FOR IMMEDIATE RELEASE",
+            "Contact: Lena Fox, Communications Manager",
+            "Media contact: press@example.org",
+            "Media Contact:",
+            "SOURCE Fenwick Tools Inc.",
+            "Embargoed until 00:01 GMT",
+        ] {
+            assert_eq!(kind(text), BlockKind::Chrome, "{text}");
+        }
+        assert_ne!(
+            kind("SOURCE code for the app was published on Friday"),
+            BlockKind::Chrome
+        );
+        let kinds = page_kinds(
+            "Media Contact:\nLena Fox\n555-0123, lena@example.org\n\nThe plant will open in May.",
+        );
+        assert_eq!(kind_of(&kinds, "Lena Fox"), BlockKind::Chrome);
+        assert_eq!(
+            kind_of(&kinds, "555-0123, lena@example.org"),
+            BlockKind::Chrome
+        );
+        assert_eq!(
+            kind_of(&kinds, "The plant will open in May."),
+            BlockKind::Body
+        );
+    }
+
+    #[test]
+    fn about_section_naming_the_next_paragraph_ends_the_story() {
+        let text = "About Fenwick Tools\n\nFenwick Tools makes hand tools in three countries.";
+        let blocks = super::super::segment::segment(text);
+        let classes = classify_page(&blocks);
+        assert_eq!(classes[0].kind, BlockKind::Chrome);
+        assert!(classes[0].ends_story);
+        let text = "About Face on Pensions\n\nMinisters changed course on Monday.";
+        let blocks = super::super::segment::segment(text);
+        let classes = classify_page(&blocks);
+        assert!(!classes[0].ends_story);
+    }
+
+    #[test]
+    fn first_line_label_over_site_chrome_is_the_masthead() {
+        let kinds = page_kinds("Harbour Wire\nSign in\n\nFerry fares rise for the summer");
+        assert_eq!(kind_of(&kinds, "Harbour Wire"), BlockKind::Chrome);
+        let kinds = page_kinds("Harbour Wire\n\nFerry fares rise for the summer");
+        assert_eq!(kind_of(&kinds, "Harbour Wire"), BlockKind::Section);
     }
 }

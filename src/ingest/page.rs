@@ -2,11 +2,12 @@
 //! them ([`super::classify`]), splitting it into stories ([`super::split`]) and
 //! dropping repeats within the page.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::classify::{classify_page, section_name};
 use super::segment::segment;
-use super::split::{normal_hash, split};
+use super::split::{for_each_word_hash, normal_hash, split};
+use super::timestamp;
 use super::{Page, ParsedPage};
 use crate::model::{SourceRef, Story};
 
@@ -16,9 +17,12 @@ const FALLBACK_HEADLINE_WORDS: usize = 14;
 /// Parses one page into stories.
 ///
 /// Every story has at least one paragraph. A paragraph repeated within the page is
-/// kept once (the first time); a story left with no paragraphs of its own is
-/// dropped. A story whose page gives no headline gets its first sentence (cut to
-/// [`FALLBACK_HEADLINE_WORDS`] words) as headline.
+/// kept once (the first time), and a pull quote (a short paragraph lifted from a
+/// longer one of the same story) is dropped; a story left with no paragraphs of its
+/// own is dropped. A story whose page gives no headline gets its first sentence
+/// (cut to [`FALLBACK_HEADLINE_WORDS`] words) as headline. A story with no stamp of
+/// its own takes the date of a dateline opening its first paragraph, when that
+/// dateline gives a year ([`timestamp::dateline_date`]).
 pub fn parse(page: &Page) -> ParsedPage {
     let blocks = segment(&page.text);
     let classes = classify_page(&blocks);
@@ -26,6 +30,7 @@ pub fn parse(page: &Page) -> ParsedPage {
     let mut seen: HashSet<u64> = HashSet::new();
     let mut paragraphs_removed = 0;
     let mut stories = Vec::with_capacity(plan.stories.len());
+    let mut lifts = PullQuoteIndex::default();
     for story in plan.stories {
         let mut paragraphs = Vec::with_capacity(story.body.len());
         for &i in &story.body {
@@ -36,9 +41,14 @@ pub fn parse(page: &Page) -> ParsedPage {
                 paragraphs_removed += 1;
             }
         }
+        paragraphs_removed += drop_pull_quotes(&mut paragraphs, &mut lifts);
         let Some(first) = paragraphs.first() else {
             continue;
         };
+        let mut stamp = story.stamp;
+        if stamp.published.is_none() && stamp.updated.is_none() {
+            stamp.published = timestamp::dateline_date(first);
+        }
         let headline = match story.headline {
             Some(i) => blocks[i].text.to_string(),
             None => first_sentence(first),
@@ -55,8 +65,8 @@ pub fn parse(page: &Page) -> ParsedPage {
                 .section
                 .map(|i| section_name(&blocks[i].text).to_string()),
             byline: story.byline,
-            published: story.stamp.published,
-            updated: story.stamp.updated,
+            published: stamp.published,
+            updated: stamp.updated,
             sources: vec![source.clone()],
             source,
             paragraphs,
@@ -68,6 +78,84 @@ pub fn parse(page: &Page) -> ParsedPage {
         headlines_removed: plan.headlines_removed,
         paragraphs_removed,
     }
+}
+
+/// Fewest words of a paragraph taken for a pull quote (shorter ones are too
+/// common to be sure of).
+const PULL_QUOTE_MIN_WORDS: usize = 4;
+/// Most words of a pull quote.
+const PULL_QUOTE_MAX_WORDS: usize = 30;
+/// Words per n-gram compared when looking for pull quotes.
+const PULL_QUOTE_GRAM: usize = 4;
+
+/// Scratch space for [`drop_pull_quotes`], reused from story to story.
+#[derive(Default)]
+struct PullQuoteIndex {
+    /// Word hashes of every paragraph, one after another.
+    words: Vec<u64>,
+    /// Where each paragraph's words start and end in `words`.
+    spans: Vec<(usize, usize)>,
+    /// For each word n-gram, the longest paragraph holding it.
+    grams: HashMap<u64, usize>,
+}
+
+/// Drops pull quotes: a paragraph of [`PULL_QUOTE_MIN_WORDS`] to
+/// [`PULL_QUOTE_MAX_WORDS`] words whose words all stand, in the same order, inside
+/// one longer paragraph of the story (a magazine's "quote" line repeating part of
+/// a body sentence). Every word n-gram of the short paragraph must be found in the
+/// same longer paragraph. Linear in the story's words. Returns how many were dropped.
+fn drop_pull_quotes(paragraphs: &mut Vec<String>, index: &mut PullQuoteIndex) -> usize {
+    if paragraphs.len() < 2 {
+        return 0;
+    }
+    index.words.clear();
+    index.spans.clear();
+    index.grams.clear();
+    for paragraph in paragraphs.iter() {
+        let start = index.words.len();
+        for_each_word_hash(paragraph, |w| index.words.push(w));
+        index.spans.push((start, index.words.len()));
+    }
+    let count = |p: usize, spans: &[(usize, usize)]| spans[p].1 - spans[p].0;
+    let any_candidate = (0..paragraphs.len())
+        .any(|p| (PULL_QUOTE_MIN_WORDS..=PULL_QUOTE_MAX_WORDS).contains(&count(p, &index.spans)));
+    if !any_candidate {
+        return 0;
+    }
+    for (p, &(start, end)) in index.spans.iter().enumerate() {
+        for window in index.words[start..end].windows(PULL_QUOTE_GRAM) {
+            let holder = index.grams.entry(gram_hash(window)).or_insert(p);
+            if count(*holder, &index.spans) < end - start {
+                *holder = p;
+            }
+        }
+    }
+    let mut p = 0;
+    let mut dropped = 0;
+    paragraphs.retain(|_| {
+        let (start, end) = index.spans[p];
+        let words = end - start;
+        let lifted = (PULL_QUOTE_MIN_WORDS..=PULL_QUOTE_MAX_WORDS).contains(&words) && {
+            let mut holders = index.words[start..end]
+                .windows(PULL_QUOTE_GRAM)
+                .map(|w| index.grams.get(&gram_hash(w)).copied());
+            let first = holders.next().flatten();
+            first.is_some_and(|h| {
+                h != p && count(h, &index.spans) > words && holders.all(|o| o == Some(h))
+            })
+        };
+        p += 1;
+        dropped += usize::from(lifted);
+        !lifted
+    });
+    dropped
+}
+
+/// A hash of a run of word hashes.
+fn gram_hash(words: &[u64]) -> u64 {
+    words.iter().fold(0x9e37_79b9_7f4a_7c15, |acc, w| {
+        acc.rotate_left(17) ^ w.wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// A headline made from a paragraph: its first sentence, cut to a few words.
@@ -94,6 +182,71 @@ pub fn first_sentence(paragraph: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn strings(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn pull_quotes_lifted_from_a_longer_paragraph_are_dropped() {
+        let mut index = PullQuoteIndex::default();
+        let mut paragraphs = strings(&[
+            "The ferry has crossed the sound twice a day since 1961, and the crew say it will outlast them all.",
+            "\u{201c}It will outlast them all\u{201d}",
+            "Passengers dropped by a third last year.",
+            "Passengers dropped by a third",
+        ]);
+        assert_eq!(drop_pull_quotes(&mut paragraphs, &mut index), 2);
+        assert_eq!(paragraphs.len(), 2);
+        assert!(paragraphs[1].starts_with("Passengers dropped by a third last"));
+    }
+
+    #[test]
+    fn short_paragraphs_with_shared_words_but_not_lifted_are_kept() {
+        let mut index = PullQuoteIndex::default();
+        let mut paragraphs = strings(&[
+            "The ferry has crossed the sound twice a day since 1961.",
+            // Same words, different order: not a lift.
+            "Since 1961 the ferry has crossed twice a day.",
+            // Words from two places joined: not one lift.
+            "twice a day since 1961 the ferry has crossed",
+            "He said so.",
+        ]);
+        assert_eq!(drop_pull_quotes(&mut paragraphs, &mut index), 0);
+        assert_eq!(paragraphs.len(), 4);
+    }
+
+    fn parse_text(text: &str) -> ParsedPage {
+        parse(&Page {
+            path: "t".to_string(),
+            text: text.to_string(),
+        })
+    }
+
+    #[test]
+    fn dateline_date_only_when_the_story_has_no_stamp() {
+        let lead = "OAKVALE, Feb. 3, 2026 — The port board voted to expand the quay.";
+        let page = parse_text(&format!(
+            "Port board backs quay expansion\n\n{lead}\n\nWork starts in May."
+        ));
+        let story = &page.stories[0];
+        assert_eq!(
+            story.published.map(|t| t.to_string()).as_deref(),
+            Some("2026-02-03T00:00:00")
+        );
+        assert_eq!(story.paragraphs[0], lead);
+        let page = parse_text(&format!(
+            "Port board backs quay expansion\n\nMarch 9, 2026\n\n{lead}\n\nWork starts in May."
+        ));
+        assert_eq!(
+            page.stories[0].published.map(|t| t.to_string()).as_deref(),
+            Some("2026-03-09T00:00:00")
+        );
+        let page = parse_text(
+            "Port board backs quay expansion\n\nOAKVALE, Feb. 3 (Wire) — The board voted.\n\nWork starts in May.",
+        );
+        assert_eq!(page.stories[0].published, None);
+    }
 
     #[test]
     fn first_sentence_is_cut_short() {

@@ -39,6 +39,21 @@ const METADATA_LABELS: &[&str] = &[
     "producer",
     "graphics",
     "video",
+    "contact",
+    "contacts",
+    "media contact",
+    "media contacts",
+    "press contact",
+    "press contacts",
+    "media inquiries",
+    "media enquiries",
+    "press office",
+    "for more information",
+    "referee",
+    "referees",
+    "attendance",
+    "venue",
+    "scorers",
     "fuente",
     "foto",
     "quelle",
@@ -94,6 +109,72 @@ pub fn metadata(text: &str) -> Option<Metadata<'_>> {
         .then_some(Metadata::Other)
 }
 
+/// Labels that head a press release's contact block ("Media contact:"), whose
+/// details (name, phone, e-mail) follow on the next lines.
+const CONTACT_LABELS: &[&str] = &[
+    "contact",
+    "contacts",
+    "media contact",
+    "media contacts",
+    "press contact",
+    "press contacts",
+    "media inquiries",
+    "media enquiries",
+    "press office",
+    "for more information",
+    "investor contact",
+    "investor relations",
+];
+
+/// A contact label standing alone ("Media Contact:", "CONTACTS"): the lines right
+/// under it are contact details, not story. `lower` is the block lower-cased.
+pub fn is_contact_label(lower: &str) -> bool {
+    CONTACT_LABELS.contains(&lower.trim().trim_end_matches([':', '：']).trim_end())
+}
+
+/// The closing "SOURCE Acme Foods Inc." line of a newswire press release: the word
+/// SOURCE in capitals, then the issuer's name (at most eight words in all).
+pub fn is_release_source(text: &str) -> bool {
+    text.strip_prefix("SOURCE ")
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        && text.split_whitespace().count() <= 8
+}
+
+/// A promo or teaser line ("WATCH: Parents speak out", "READ MORE: …", "PHOTOS:
+/// The parade", "Click here to …", "Loading ..."): a link to other media, never the
+/// story's text. `lower` is the block lower-cased.
+pub fn is_promo(lower: &str) -> bool {
+    const PROMO_PREFIXES: &[&str] = &[
+        "watch:",
+        "watch live:",
+        "listen:",
+        "video:",
+        "photos:",
+        "gallery:",
+        "read more:",
+        "related:",
+        "more:",
+        "see also:",
+        "read:",
+        "also read:",
+        "audio:",
+        "podcast:",
+        "click here",
+        "tap here",
+    ];
+    if lower.strip_prefix("loading").is_some_and(|rest| {
+        rest.chars()
+            .all(|c| c.is_whitespace() || c == '.' || c == '…')
+    }) {
+        return true;
+    }
+    PROMO_PREFIXES.iter().any(|p| {
+        lower
+            .strip_prefix(p)
+            .is_some_and(|rest| p.ends_with(':') || rest.is_empty() || rest.starts_with(' '))
+    })
+}
+
 /// A reading or listening time: "4 minute read", "5 min read", "Temps de lecture
 /// 3 min.", "Lectura: 4 min", "Lesezeit: 3 Minuten", "Listen · 5:32 min".
 pub fn is_reading_time(lower: &str) -> bool {
@@ -139,6 +220,12 @@ const TRAILER_CONTAINS: &[&str] = &[
     "alle rechte vorbehalten",
     "trust principles",
     "material may not be published, broadcast, rewritten",
+    "this article appears in",
+    "this article appeared in",
+    "this story appears in",
+    "this story appeared in",
+    "appeared in the print edition",
+    "appears in the print edition",
 ];
 
 /// Beginnings of trailer and header chrome lines (matched lower-cased, at most 45
@@ -375,6 +462,17 @@ pub fn ends_with_credit(text: &str) -> bool {
     text.split_whitespace().count() <= 60 && CREDIT_END.is_match(text)
 }
 
+/// A bare count standing alone: an engagement counter under a post ("42",
+/// "1,204", "3.1K", "12k"), never the story's text or section.
+pub fn is_bare_count(text: &str) -> bool {
+    let digits = text.trim_end_matches(['k', 'K', 'm', 'M']);
+    text.len() <= 12
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
 /// A gallery or slideshow counter: "1 of 8", "Image 3 of 12", "4/12".
 pub fn is_gallery_counter(lower: &str) -> bool {
     static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -454,6 +552,16 @@ mod tests {
             assert!(is_reading_time(t), "{t}");
         }
         assert!(!is_reading_time("4 minutes later the bus arrived"));
+    }
+
+    #[test]
+    fn bare_counts() {
+        for t in ["42", "1,204", "3.1K", "12k", "0"] {
+            assert!(is_bare_count(t), "{t}");
+        }
+        for t in ["42 likes", "K2", "2026-03-04", "", "Share"] {
+            assert!(!is_bare_count(t), "{t}");
+        }
     }
 
     #[test]

@@ -3,7 +3,10 @@
 //! Two passes come first: after an end-of-story marker ("Enditem", "(END)", "___")
 //! body-like blocks up to the next headline are trailer chrome; and a standfirst
 //! (the summary between a headline and its byline or stamp) is dropped, so it is
-//! neither headline nor body.
+//! neither headline nor body. When two headline-like lines stand one right after
+//! the other over the byline or stamp, the first is the headline and the second a
+//! standfirst (a dek, a score line), unless the first is a short kicker of at most
+//! three words ("News in brief").
 //!
 //! Body paragraphs form *runs*: consecutive body blocks, with only chrome, captions
 //! and labels between them. A headline, stamp or byline ends a run, except a
@@ -125,8 +128,9 @@ pub fn normal_hash(text: &str) -> u64 {
     finish(hash)
 }
 
-/// Fewest words of a headline-like line taken for a standfirst.
-const STANDFIRST_MIN_WORDS: usize = 10;
+/// Most words of a kicker: a short label line above the headline ("Analysis",
+/// "News in brief"), which leaves the line under it as the headline.
+const KICKER_MAX_WORDS: usize = 3;
 /// Fewest words of the headline above a standfirst (shorter lines above a longer
 /// one are kickers, "Analysis", "Climate crisis", and the longer one the headline).
 const STANDFIRST_MIN_HEADLINE_WORDS: usize = 5;
@@ -444,16 +448,17 @@ impl<'p> Splitter<'p> {
     }
 
     /// A standfirst (the summary under a headline, before the byline or stamp) is
-    /// neither the headline nor the body: a headline-like line of
-    /// [`STANDFIRST_MIN_WORDS`] or more words, or a short paragraph, right under a
-    /// shorter headline (of [`STANDFIRST_MIN_HEADLINE_WORDS`] or more) and followed by the story's byline or stamp and then its
-    /// body. It is dropped.
+    /// neither the headline nor the body: a headline-like line right under a
+    /// headline of more than [`KICKER_MAX_WORDS`] words (only captions between), or
+    /// a short paragraph right under a shorter headline (of
+    /// [`STANDFIRST_MIN_HEADLINE_WORDS`] or more words), followed by the story's
+    /// byline or stamp and then its body. It is dropped.
     fn mark_standfirsts(&mut self) {
         let n = self.kinds.len();
         let skip = |s: &Self, i: usize| s.is_filler(i) || s.kinds[i] == BlockKind::Section;
         for i in 1..n {
             let candidate = match self.kinds[i] {
-                BlockKind::Headline => self.words[i] >= STANDFIRST_MIN_WORDS,
+                BlockKind::Headline => true,
                 BlockKind::Body => self.words[i] <= STANDFIRST_MAX_WORDS,
                 _ => false,
             };
@@ -463,10 +468,21 @@ impl<'p> Splitter<'p> {
             let Some(above) = (0..i).rev().find(|&j| !skip(self, j)) else {
                 continue;
             };
-            if self.kinds[above] != BlockKind::Headline
-                || self.words[above] < STANDFIRST_MIN_HEADLINE_WORDS
-                || self.words[above] >= self.words[i]
-            {
+            if self.kinds[above] != BlockKind::Headline {
+                continue;
+            }
+            // Two headline-like lines in a row: the first is the headline unless it
+            // is a short kicker. A paragraph under a headline is a standfirst only
+            // when it is the longer of the two.
+            let stacked = self.kinds[i] == BlockKind::Headline
+                && self.kinds[above + 1..i]
+                    .iter()
+                    .all(|k| *k == BlockKind::Caption)
+                && self.words[above] > KICKER_MAX_WORDS
+                && self.keys[above] != self.keys[i];
+            let summary = self.words[above] >= STANDFIRST_MIN_HEADLINE_WORDS
+                && self.words[above] < self.words[i];
+            if !(stacked || summary) {
                 continue;
             }
             let mut next = i + 1;
@@ -610,6 +626,48 @@ mod tests {
         assert_ne!(
             normal_hash("the port closed"),
             normal_hash("the closed port")
+        );
+    }
+
+    fn headline_and_body(text: &str) -> Vec<(Option<String>, usize)> {
+        let blocks = super::super::segment::segment(text);
+        let classes = super::super::classify::classify_page(&blocks);
+        split(&blocks, &classes)
+            .stories
+            .into_iter()
+            .map(|s| (s.headline.map(|h| blocks[h].text.to_string()), s.body.len()))
+            .collect()
+    }
+
+    #[test]
+    fn of_two_stacked_headline_lines_over_the_byline_the_first_is_the_headline() {
+        let page = "Ferry crews call off the winter strike\n\nTalks went on through the night\n\nBy Ana Lim\nMarch 3, 2026\n\nCrews called off the strike.\n\nSailings resume on Friday.";
+        assert_eq!(
+            headline_and_body(page),
+            vec![(
+                Some("Ferry crews call off the winter strike".to_string()),
+                2
+            )]
+        );
+        // A short kicker above leaves the line under it as the headline.
+        let page = "Transport news\n\nFerry crews call off the winter strike\n\nBy Ana Lim\n\nCrews called off the strike.";
+        assert_eq!(
+            headline_and_body(page),
+            vec![(
+                Some("Ferry crews call off the winter strike".to_string()),
+                1
+            )]
+        );
+    }
+
+    #[test]
+    fn a_headline_with_its_own_body_is_never_taken_for_a_standfirst() {
+        let page = "Ferry crews call off the winter strike\n\nCrews called off the strike.\n\nBakery wins the county award again\n\nMarch 3, 2026\n\nThe bakery won again.";
+        let stories = headline_and_body(page);
+        assert_eq!(stories.len(), 2, "{stories:?}");
+        assert_eq!(
+            stories[1].0.as_deref(),
+            Some("Bakery wins the county award again")
         );
     }
 }

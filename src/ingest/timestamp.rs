@@ -87,12 +87,92 @@ pub fn parse_stamp(line: &str) -> Option<Stamp> {
     })
 }
 
+/// Furthest into a paragraph (in bytes) the dash closing a dateline may stand.
+const MAX_DATELINE_BYTES: usize = 100;
+/// Most words of the place name opening a dateline.
+const MAX_DATELINE_PLACE_WORDS: usize = 4;
+
+/// The date in a dateline opening a story's first paragraph: "RIVERTON, Feb. 3,
+/// 2026 — The authority …", "LINDEN, Ore., March 12, 2026 -- …", "SPRINGDALE,
+/// Ark., Jan. 20, 2026 /PRNewswire/ -- …". Only a full date (with its year) counts:
+/// "LONDON, Dec 21 (Reuters) -" and "PARIS (AP) —" give none, as no year may be
+/// made up. The paragraph itself is not changed.
+pub fn dateline_date(paragraph: &str) -> Option<Timestamp> {
+    const DASHES: &[&str] = &[" — ", " – ", " -- ", " - ", "—"];
+    let cut = DASHES.iter().filter_map(|d| paragraph.find(d)).min()?;
+    if cut > MAX_DATELINE_BYTES {
+        return None;
+    }
+    let (place, rest) = paragraph[..cut].split_once(',')?;
+    let place = place.trim();
+    let place_words = place.split_whitespace().count();
+    if !(1..=MAX_DATELINE_PLACE_WORDS).contains(&place_words)
+        || !place.starts_with(char::is_uppercase)
+        || place.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let rest = without_agency(rest);
+    // "Ore., March 12, 2026": a state or country after the place, then the date.
+    let stamp = parse_stamp(&rest).or_else(|| {
+        let (region, date) = rest.split_once(',')?;
+        (region.split_whitespace().count() <= 2 && !region.chars().any(|c| c.is_ascii_digit()))
+            .then(|| parse_stamp(date))
+            .flatten()
+    })?;
+    stamp.published
+}
+
+/// A dateline's text without its agency credit: "(Reuters)", "(Business Wire)",
+/// "/PRNewswire/".
+fn without_agency(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    let mut kept = String::with_capacity(out.len());
+    for word in out.split_whitespace() {
+        let agency = word.len() > 2
+            && word.starts_with('/')
+            && word.ends_with('/')
+            && word.chars().any(char::is_alphabetic);
+        if !agency {
+            if !kept.is_empty() {
+                kept.push(' ');
+            }
+            kept.push_str(word);
+        }
+    }
+    kept
+}
+
+/// Most characters of a relative time line ("Published 5 hours ago | Updated 40
+/// mins ago").
+const MAX_RELATIVE_CHARS: usize = 80;
+
 /// Whether a line is a time without a date or a relative time ("17:14",
-/// "3 hours ago", "Yesterday"), as listing pages and teasers show next to headlines.
+/// "3 hours ago", "Yesterday", "Updated at 9:40 a.m."), as listing pages and
+/// teasers show next to headlines; or several of them between bars or bullets
+/// ("Published 5 hours ago | Updated 40 mins ago").
 pub fn is_relative_time(line: &str) -> bool {
+    let line = line.trim();
+    line.len() <= MAX_RELATIVE_CHARS
+        && line
+            .split(['|', '·', '•'])
+            .all(|part| is_one_relative_time(part.trim()))
+}
+
+/// One relative time or time without a date.
+fn is_one_relative_time(line: &str) -> bool {
     static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?ix)^(?:updated\s+|posted\s+|published\s+)?(?:
+            r"(?ix)^(?:(?:updated|posted|published|last\s+updated)\s*:?\s+(?:at\s+|on\s+)?)?(?:
                 \d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?
               | (?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?)\s+ago
               | just\s+now | yesterday | today
@@ -100,7 +180,6 @@ pub fn is_relative_time(line: &str) -> bool {
         )
         .expect("valid regex")
     });
-    let line = line.trim();
     line.len() <= 40 && RELATIVE.is_match(line)
 }
 
@@ -664,6 +743,38 @@ mod tests {
     }
 
     #[test]
+    fn dateline_leads_give_a_date_only_with_a_year() {
+        let lead = |p: &str| dateline_date(p).map(|t| t.to_string());
+        assert_eq!(
+            lead("OAKVALE, Feb. 3, 2026 — The port board voted to expand the quay."),
+            Some("2026-02-03T00:00:00".to_string())
+        );
+        assert_eq!(
+            lead("SALEM, Ore., March 12, 2026 -- Growers said the frost hurt the crop."),
+            Some("2026-03-12T00:00:00".to_string())
+        );
+        assert_eq!(
+            lead(
+                "DENTON, Texas, Jan. 20, 2026 /PRNewswire/ -- Fenwick Tools Inc. recalled drills."
+            ),
+            Some("2026-01-20T00:00:00".to_string())
+        );
+        assert_eq!(
+            lead("GENEVA, April 2, 2026 (Reuters) - Talks resumed on Thursday."),
+            Some("2026-04-02T00:00:00".to_string())
+        );
+        for paragraph in [
+            "LONDON, Dec 21 (Reuters) - Pilots voted to strike.",
+            "PARIS (AP) — Rail workers walked out on Monday.",
+            "Halvorsen, 52, said — after a pause — that he would stay.",
+            "The council met on March 3, 2026 — and voted to close the library.",
+            "OAKVALE, Feb. 30, 2026 — No such day.",
+        ] {
+            assert_eq!(lead(paragraph), None, "{paragraph}");
+        }
+    }
+
+    #[test]
     fn relative_times() {
         for line in [
             "3 hours ago",
@@ -672,6 +783,9 @@ mod tests {
             "Yesterday",
             "an hour ago",
             "2h ago",
+            "Updated at 9:40 a.m.",
+            "Published 5 hours ago | Updated 40 mins ago",
+            "Posted 3 days ago · Updated 2 hours ago",
         ] {
             assert!(is_relative_time(line), "{line}");
         }
@@ -679,6 +793,8 @@ mod tests {
             "Three people were hurt",
             "January 26, 2026",
             "17:14 is the time",
+            "Updated 3 hours ago | Sport | World",
+            "| 3 hours ago",
         ] {
             assert!(!is_relative_time(line), "{line}");
         }
