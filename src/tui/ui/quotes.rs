@@ -10,6 +10,11 @@ use super::{keep_in_view, overlay_frame, selected_style, speaker_style};
 use crate::tui::app::App;
 use crate::tui::text;
 
+/// Columns of a time with its UTC offset: `2026-03-03 09:40 +08:00`.
+const FULL_TIME: usize = 23;
+/// Columns of a date and time: `2026-03-03 09:40`.
+const DATE_TIME: usize = 16;
+
 /// Draws the quotes timeline into `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let title = format!(" Quotes ({}) ", app.timeline_rows.len());
@@ -34,7 +39,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let cursor = &mut app.timeline;
     cursor.offset = keep_in_view(cursor.selected, cursor.offset, rows);
     let width = usize::from(inner.width);
-    let time_w = 16.min(width);
+    // "2026-03-03 09:40 +08:00" in full on a wide screen; else the date and time,
+    // dropping the offset rather than the minutes.
+    let time_w = if width >= 100 {
+        FULL_TIME
+    } else {
+        DATE_TIME.min(width)
+    };
     let speaker_w = 20.min(width.saturating_sub(time_w + 1));
     let rest = width.saturating_sub(time_w + speaker_w + 2);
     let headline_w = (rest / 3).min(40);
@@ -57,13 +68,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
         } else {
             row.speaker.as_str()
         };
+        let shown_time = if time_w >= FULL_TIME {
+            row.time.as_str()
+        } else {
+            row.time.get(..DATE_TIME).unwrap_or(&row.time)
+        };
         let quote_style = if row.partial {
             app.styles.partial_quote
         } else {
             Style::new()
         };
         let mut line = Line::from(vec![
-            Span::styled(text::fit(&row.time, time_w), Style::new().fg(Color::Gray)),
+            Span::styled(text::fit(shown_time, time_w), Style::new().fg(Color::Gray)),
             Span::raw(" "),
             Span::styled(
                 text::fit(speaker, speaker_w),
