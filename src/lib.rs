@@ -6,6 +6,8 @@
 //! ([`state`]) and reads the user's colours and keys ([`config`]). The `dateline`
 //! binary is a thin shell over it ([`cli`]).
 
+#![warn(missing_docs)]
+
 pub mod cli;
 pub mod config;
 pub mod ingest;

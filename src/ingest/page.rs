@@ -20,7 +20,7 @@ const FALLBACK_HEADLINE_WORDS: usize = 14;
 /// kept once (the first time), and a pull quote (a short paragraph lifted from a
 /// longer one of the same story) is dropped; a story left with no paragraphs of its
 /// own is dropped. A story whose page gives no headline gets its first sentence
-/// (cut to [`FALLBACK_HEADLINE_WORDS`] words) as headline. A story with no stamp of
+/// (cut to `FALLBACK_HEADLINE_WORDS` words) as headline. A story with no stamp of
 /// its own takes the date of a dateline opening its first paragraph, when that
 /// dateline gives a year ([`timestamp::dateline_date`]).
 pub fn parse(page: &Page) -> ParsedPage {

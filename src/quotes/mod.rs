@@ -10,7 +10,7 @@
 //! - [`prose`] reads the sentences outside quotes for who the story introduces;
 //! - [`cast`] keeps who has been introduced, to resolve surnames, roles and pronouns;
 //! - [`attribute`] puts it together, reading each story once, in order;
-//! - [`directory`] merges speakers across the corpus;
+//! - [`directory`](mod@directory) merges speakers across the corpus;
 //! - [`listing`] writes the `quotes` and `speakers` command-line listings.
 //!
 //! Everything is a linear scan of the story; lexicons are built once ([`std::sync::LazyLock`]).

@@ -6,7 +6,7 @@
 //!
 //! To add a producer (e.g. background loading that streams stories and progress),
 //! add a variant to [`Event`], give the producer a sender from [`Events::sender`],
-//! and handle the variant in the loop in [`super::run`].
+//! and handle the variant in the loop in [`super::run`](mod@super::run).
 
 use std::io;
 use std::sync::mpsc::{self, Receiver, Sender, TryIter};

@@ -10,7 +10,7 @@
 //! - [`wrap`]: wrapped story layouts cached per (story, width);
 //! - [`text`]: cleaning and measuring page text for the terminal;
 //! - [`ui`]: drawing the state, one module per pane;
-//! - [`run`]: the event loop; [`terminal`]: the terminal session and its restoration
+//! - [`run`](mod@run): the event loop; [`terminal`]: the terminal session and its restoration
 //!   (on quit, error, panic, signals); [`event`]: the events that drive the loop.
 
 pub mod action;
