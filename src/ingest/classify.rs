@@ -13,7 +13,7 @@
 //! teaser and the line under an image credit a caption; rows of a table of numbers
 //! are body; a name on the line above a stamp under a headline is the byline; the
 //! lines under a press release's "Media contact:" are contact details (chrome), and
-//! an "About &lt;Organisation&gt;" heading over a paragraph naming it ends the story
+//! an `About <Organisation>` heading over a paragraph naming it ends the story
 //! (boilerplate follows). Promo lines ("WATCH: …", "READ MORE: …", "Loading ...")
 //! are chrome on their own. Whether a
 //! headline-like block is the story's headline, a caption repeating it, a teaser or
