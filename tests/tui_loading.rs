@@ -61,6 +61,7 @@ fn every_story_arrives_once_and_the_final_corpus_equals_load() {
                 last_progress = Some(progress);
             }
             LoadEvent::Done(prepared) => done = Some(prepared),
+            LoadEvent::Failed(message) => panic!("loading failed: {message}"),
         }
     }
     let done = done.expect("loading ends with the final corpus");
@@ -212,4 +213,22 @@ fn load_warnings_are_listed_in_the_warnings_panel() {
     assert!(find(&buf, "Warnings (2)").is_some());
     press(&mut app, ch('w'));
     assert_eq!(app.overlay, Overlay::None);
+}
+
+#[test]
+fn a_loading_failure_is_reported_in_the_warnings_panel_and_loading_ends() {
+    let mut app = App::new(Corpus::default());
+    app.loading = Some(loading::Loading::new());
+    loading::apply(
+        &mut app,
+        LoadEvent::Failed("index out of range".to_string()),
+    );
+    assert!(app.loading.is_none(), "the progress bar goes");
+    assert_eq!(app.warnings.len(), 1);
+    assert!(app.warnings[0].message.contains("index out of range"));
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("internal error"))
+    );
 }

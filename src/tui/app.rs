@@ -455,12 +455,13 @@ impl App {
 
     /// Appends stories found while loading (provisional: no quotes yet) to the list.
     pub fn push_provisional(&mut self, stories: Vec<crate::model::Story>) {
+        let first = self.corpus.stories.len();
         for story in stories {
             self.list_rows.push(list_row(&story));
             self.search_index.push(&story);
             self.corpus.stories.push(story);
         }
-        self.apply_saved_state();
+        self.apply_saved_state_from(first);
     }
 
     /// Replaces the whole corpus (the final one, when loading ends), keeping the

@@ -9,6 +9,7 @@
 //! story and its scroll ([`App::replace_corpus`]). Warnings go to the warnings panel.
 
 use std::io;
+use std::panic;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::mpsc::Sender;
@@ -58,6 +59,8 @@ pub enum LoadEvent {
     },
     /// Loading ended: the final corpus, indexed.
     Done(Box<Prepared>),
+    /// Loading stopped on an internal error (a bug): what was found so far stays.
+    Failed(String),
 }
 
 /// Loading in progress, as the status bar shows it.
@@ -178,9 +181,16 @@ pub fn spawn(source: Source, order: SortOrder, sender: Sender<Event>) -> io::Res
     thread::Builder::new()
         .name("loading".into())
         .spawn(move || {
-            load_streaming(&source, order, move |event| {
-                let _ = sender.send(Event::Load(event));
+            let events = sender.clone();
+            let run = panic::AssertUnwindSafe(|| {
+                load_streaming(&source, order, move |event| {
+                    let _ = events.send(Event::Load(event));
+                });
             });
+            if let Err(payload) = panic::catch_unwind(run) {
+                let message = super::terminal::payload_text(payload.as_ref());
+                let _ = sender.send(Event::Load(LoadEvent::Failed(message)));
+            }
         })?;
     Ok(())
 }
@@ -192,6 +202,14 @@ pub fn apply(app: &mut App, event: LoadEvent) {
             app.push_provisional(stories);
             let loading = app.loading.get_or_insert_with(Loading::new);
             loading.progress = progress;
+        }
+        LoadEvent::Failed(message) => {
+            app.loading = None;
+            app.warnings.push(crate::model::Warning {
+                path: "dateline".to_string(),
+                message: format!("loading stopped by an internal error: {message}"),
+            });
+            app.message = Some("Loading stopped by an internal error · w: details".to_string());
         }
         LoadEvent::Done(prepared) => {
             let mut prepared = *prepared;

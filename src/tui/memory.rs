@@ -86,23 +86,39 @@ impl App {
     /// Applies the loaded state to the stories held now (call again when more
     /// stories arrive): read and starred marks, and the last selected story (once).
     pub fn apply_saved_state(&mut self) {
+        self.apply_saved_state_from(0);
+    }
+
+    /// [`App::apply_saved_state`] for the stories from index `first` on (those just
+    /// added), so stories streamed in while loading cost only their own work.
+    pub fn apply_saved_state_from(&mut self, first: usize) {
         let count = self.corpus.stories.len();
         self.read.resize(count, false);
         self.starred.resize(count, false);
-        for (i, story) in self.corpus.stories.iter().enumerate() {
+        let last = self.memory.saved.last_selected.as_deref();
+        let mut remembered = None;
+        for (i, story) in self.corpus.stories.iter().enumerate().skip(first) {
             let state = self.memory.saved.story(&story.id);
             self.read[i] |= state.read;
             self.starred[i] |= state.starred;
-        }
-        if self.memory.selection_pending {
-            let last = self.memory.saved.last_selected.as_deref();
-            if let Some(index) = last.and_then(|id| self.story_index(id)) {
-                self.memory.selection_pending = false;
-                self.select_story(index);
-                self.scroll = self.saved_scroll(index);
+            if remembered.is_none() && last == Some(story.id.as_str()) {
+                remembered = Some(i);
             }
         }
+        if self.memory.selection_pending
+            && let Some(index) = remembered
+        {
+            self.memory.selection_pending = false;
+            self.select_story(index);
+            self.scroll = self.saved_scroll(index);
+        }
         self.refresh_list();
+    }
+
+    /// The user has moved on their own: a remembered selection still to come (while
+    /// loading) no longer takes the cursor.
+    pub fn forget_pending_selection(&mut self) {
+        self.memory.selection_pending = false;
     }
 
     /// Selects where a session starts: the story selected when the last session

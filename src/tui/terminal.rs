@@ -9,8 +9,9 @@
 
 use std::io::{self, IsTerminal, Stdout};
 use std::panic;
-use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Once, OnceLock};
+use std::thread::{self, ThreadId};
 
 use anyhow::{Context, bail};
 use ratatui::Terminal;
@@ -28,6 +29,10 @@ pub type ReaderTerminal = Terminal<CrosstermBackend<Stdout>>;
 /// Whether the terminal is (possibly partly) in the reader's modes, so that
 /// [`restore`] has something to undo.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// The thread that draws: only a panic there ends the reader. A panic on another
+/// thread (loading) is caught there and reported in the reader instead.
+static UI_THREAD: OnceLock<ThreadId> = OnceLock::new();
 
 /// Guards the one-time installation of the restoring panic hook.
 static PANIC_HOOK: Once = Once::new();
@@ -50,6 +55,7 @@ impl TerminalSession {
                  (`dateline export` and `dateline stats` write to files and pipes)"
             );
         }
+        let _ = UI_THREAD.set(thread::current().id());
         install_panic_hook();
         ACTIVE.store(true, Ordering::SeqCst);
         let restore = RestoreOnDrop;
@@ -96,15 +102,49 @@ pub fn restore() {
     );
 }
 
-/// Installs (once per process) a panic hook that restores the terminal and then
-/// runs the hook that was there before, which prints the message on the normal
-/// screen.
+/// Installs (once per process) a panic hook. A panic on the drawing thread restores
+/// the terminal and then runs the hook that was there before, which prints the message
+/// on the normal screen (sanitised first when it holds control characters: a message
+/// can quote page text). A panic on another thread while the reader runs prints
+/// nothing, which would garble the screen: that thread reports it to the reader.
 fn install_panic_hook() {
     PANIC_HOOK.call_once(|| {
         let previous = panic::take_hook();
         panic::set_hook(Box::new(move |info| {
+            let on_ui_thread = UI_THREAD
+                .get()
+                .is_none_or(|id| *id == thread::current().id());
+            if !on_ui_thread && ACTIVE.load(Ordering::SeqCst) {
+                return;
+            }
             restore();
-            previous(info);
+            let message = panic_message(info);
+            let clean = crate::ingest::sanitize::sanitize_line(&message);
+            if clean == message {
+                previous(info);
+            } else {
+                let place = info
+                    .location()
+                    .map(|l| format!(" at {l}"))
+                    .unwrap_or_default();
+                eprintln!("dateline panicked{place}: {clean}");
+            }
         }));
     });
+}
+
+/// The text a panic was raised with.
+pub fn panic_message(info: &panic::PanicHookInfo<'_>) -> String {
+    payload_text(info.payload())
+}
+
+/// The text of a panic payload (`panic!` with a message, or a string).
+pub fn payload_text(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_string()
+    }
 }

@@ -17,6 +17,7 @@ pub fn update(app: &mut App, action: Action) {
     }
     if let Some(loading) = app.loading.as_mut() {
         loading.touched = true;
+        app.forget_pending_selection();
     }
     apply(app, action);
     app.refresh_list();

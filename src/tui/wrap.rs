@@ -137,20 +137,28 @@ impl WrappedStory {
         }
 
         let mut label_rows: Vec<Option<usize>> = vec![None; story.quotes.len()];
+        // The spoken quotes starting in each paragraph, so laying out a story is
+        // linear in its paragraphs and quotes.
+        let mut labelled: Vec<Vec<usize>> = vec![Vec::new(); story.paragraphs.len()];
+        for (qi, quote) in story.quotes.iter().enumerate() {
+            if !quote.partial
+                && let Some(list) = labelled.get_mut(quote.paragraph)
+            {
+                list.push(qi);
+            }
+        }
         let mut paragraph_rows = Vec::with_capacity(story.paragraphs.len());
         for (pi, paragraph) in story.paragraphs.iter().enumerate() {
             rows.push(Row {
                 kind: RowKind::Blank,
                 text: String::new(),
             });
-            for (qi, quote) in story.quotes.iter().enumerate() {
-                if quote.paragraph == pi && !quote.partial {
-                    label_rows[qi] = Some(rows.len());
-                    rows.push(Row {
-                        kind: RowKind::Label { quote: qi },
-                        text: text::truncate(&label_text(quote), w),
-                    });
-                }
+            for &qi in &labelled[pi] {
+                label_rows[qi] = Some(rows.len());
+                rows.push(Row {
+                    kind: RowKind::Label { quote: qi },
+                    text: text::truncate(&label_text(&story.quotes[qi]), w),
+                });
             }
             paragraph_rows.push(rows.len());
             push_wrapped(&mut rows, &clean(paragraph), TextSource::Paragraph(pi), w);
