@@ -141,7 +141,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let (state, err) = crate::state::export::read_for_export(cli.state.as_deref());
             if let Some(e) = err {
-                eprintln!("dateline: warning: {e}; exporting without it");
+                eprintln!(
+                    "dateline: warning: {}; exporting without it",
+                    sanitize_line(&e.to_string())
+                );
             }
             write_or_pipe_closed(|out| export_with_state(&corpus, &state, format, out))
         }

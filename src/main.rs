@@ -9,7 +9,10 @@ fn main() -> ExitCode {
     match dateline::cli::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("dateline: error: {e:#}");
+            eprintln!(
+                "dateline: error: {}",
+                dateline::ingest::sanitize::sanitize_line(&format!("{e:#}"))
+            );
             ExitCode::FAILURE
         }
     }

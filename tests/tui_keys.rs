@@ -284,7 +284,11 @@ fn while_typing_a_rebound_command_key_works_and_letters_stay_text() {
     update(&mut app, Action::StartSearch);
     assert_eq!(action_for_key(&app, ctrl('q')), Some(Action::Quit));
     assert_eq!(action_for_key(&app, key(KeyCode::F(2))), Some(Action::Quit));
-    assert_eq!(action_for_key(&app, ctrl('c')), None, "ctrl-c was rebound");
+    assert_eq!(
+        action_for_key(&app, ctrl('c')),
+        Some(Action::Quit),
+        "ctrl-c quits even when quit is rebound"
+    );
     assert_eq!(action_for_key(&app, ch('x')), Some(Action::Type('x')));
     assert_eq!(action_for_key(&app, key(KeyCode::Esc)), Some(Action::Close));
 }
@@ -359,4 +363,15 @@ fn with_an_overlay_open_the_wheel_scrolls_the_overlay_only() {
         action_for_mouse(&app, mouse(MouseEventKind::ScrollDown, 0, 0)),
         None
     );
+}
+
+#[test]
+fn ctrl_c_quits_even_when_the_configuration_unbinds_every_way_out() {
+    let app = configured("[keys]\nquit = []\nback = []\nclose = []\n");
+    assert_eq!(action_for_key(&app, ch('q')), None, "q is unbound");
+    assert_eq!(action_for_key(&app, ctrl('c')), Some(Action::Quit));
+    let mut typing = configured("[keys]\nquit = []\n");
+    press(&mut typing, ch('/'));
+    assert!(typing.typing());
+    assert_eq!(action_for_key(&typing, ctrl('c')), Some(Action::Quit));
 }

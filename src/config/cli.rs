@@ -43,7 +43,10 @@ pub fn run(args: &ConfigArgs, given: Option<&Path>) -> anyhow::Result<ExitCode> 
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("dateline: error: {e}");
+            eprintln!(
+                "dateline: error: {}",
+                crate::ingest::sanitize::sanitize_line(&e.to_string())
+            );
             Ok(ExitCode::FAILURE)
         }
     }

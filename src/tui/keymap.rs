@@ -364,6 +364,11 @@ pub fn key_table_markdown() -> String {
 
 /// The action for a key press in the app's current mode, if any.
 pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
+    // Ctrl-C always quits, whatever the configuration binds: in raw mode it is an
+    // ordinary key, and a reader must never be impossible to leave.
+    if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+        return Some(Action::Quit);
+    }
     if app.typing() {
         if let Some(action) = app.keymap.typing_action_for(&key) {
             return Some(action);

@@ -77,6 +77,15 @@ impl App {
         if let Some(e) = error {
             self.memory.not_saving = Some(e.to_string());
             self.message = Some(format!("Not saving: {e}"));
+            // The message goes with the next key; the reason stays in the panel.
+            self.warnings.push(crate::model::Warning {
+                path: self
+                    .memory
+                    .store
+                    .path()
+                    .map_or_else(|| "state".to_string(), |p| p.display().to_string()),
+                message: format!("reading state not saved this session: {e}"),
+            });
         }
         self.memory.selection_pending = self.memory.saved.last_selected.is_some();
         self.scroll = self.saved_scroll(self.selected);
