@@ -13,11 +13,13 @@ use crate::model::Corpus;
 /// dateline: read scraped news pages as clean stories, with every quote and who said it.
 #[derive(Debug, Parser)]
 #[command(name = "dateline", version, about, long_about = None)]
+#[command(subcommand_precedence_over_arg = true)]
 #[command(
     after_help = "With no command, opens the reader. With no PATH, uses the bundled sample pages."
 )]
 pub struct Cli {
     /// Pages to read: files, directories (searched recursively for .txt), or - for stdin.
+    /// Paths given before a command are read by it too (`dateline pages/ stats`).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// The reading-state database [default: $XDG_STATE_HOME/dateline/state.sqlite3].
@@ -136,6 +138,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export { format, paths }) => {
+            let paths = [cli.paths, paths].concat();
             let Some(corpus) = load_reporting(&paths) else {
                 return Ok(ExitCode::FAILURE);
             };
@@ -149,6 +152,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             write_or_pipe_closed(|out| export_with_state(&corpus, &state, format, out))
         }
         Some(Command::Stats { format, paths }) => {
+            let paths = [cli.paths, paths].concat();
             let started = Instant::now();
             let Some(corpus) = load_reporting(&paths) else {
                 return Ok(ExitCode::FAILURE);
@@ -161,6 +165,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             paths,
         }) => {
+            let paths = [cli.paths, paths].concat();
             let Some(corpus) = load_reporting(&paths) else {
                 return Ok(ExitCode::FAILURE);
             };
@@ -169,6 +174,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })
         }
         Some(Command::Speakers { format, paths }) => {
+            let paths = [cli.paths, paths].concat();
             let Some(corpus) = load_reporting(&paths) else {
                 return Ok(ExitCode::FAILURE);
             };

@@ -174,3 +174,18 @@ fn nothing_loadable_is_an_error() {
     assert!(err.contains("nothing could be loaded"), "{err}");
     assert!(stdout(&out).is_empty());
 }
+
+#[test]
+fn paths_before_the_command_are_read_by_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_page(dir.path(), "bridge.txt", ARTICLE);
+    let page = dir.path().join("bridge.txt");
+    let out = dateline(&[page.to_str().expect("utf-8"), "stats", "--format", "json"]);
+    assert!(out.status.success(), "stderr: {}", stderr(&out));
+    let doc: Value = serde_json::from_str(&stdout(&out)).expect("stats json");
+    assert_eq!(
+        doc["files"], 1,
+        "the page named before `stats`, not the samples"
+    );
+    assert_eq!(doc["stories"], 1);
+}
