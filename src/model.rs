@@ -92,6 +92,24 @@ impl Ord for Timestamp {
     }
 }
 
+/// Orders optional times oldest first, with unknown times after every known one.
+pub fn oldest_first(a: Option<Timestamp>, b: Option<Timestamp>) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// Orders optional times newest first, with unknown times after every known one.
+pub fn newest_first(a: Option<Timestamp>, b: Option<Timestamp>) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => y.cmp(&x),
+        _ => oldest_first(a, b),
+    }
+}
+
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
@@ -269,4 +287,42 @@ pub struct Corpus {
     /// Counts gathered while loading.
     #[serde(skip)]
     pub stats: LoadStats,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(day: u32) -> Option<Timestamp> {
+        chrono::NaiveDate::from_ymd_opt(2026, 1, day)
+            .and_then(|d| d.and_hms_opt(12, 0, 0))
+            .map(Timestamp::naive)
+    }
+
+    #[test]
+    fn unknown_times_sort_last_both_ways() {
+        let mut times = vec![None, at(3), at(1), None, at(2)];
+        times.sort_by(|a, b| oldest_first(*a, *b));
+        assert_eq!(times, vec![at(1), at(2), at(3), None, None]);
+        times.sort_by(|a, b| newest_first(*a, *b));
+        assert_eq!(times, vec![at(3), at(2), at(1), None, None]);
+    }
+
+    #[test]
+    fn timestamps_round_trip_through_their_text() {
+        let offset = FixedOffset::east_opt(8 * 3600).expect("offset");
+        let with = Timestamp::with_offset(
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 26)
+                .and_then(|d| d.and_hms_opt(17, 14, 0))
+                .expect("date")
+                .and_local_timezone(offset)
+                .single()
+                .expect("time"),
+        );
+        assert_eq!(with.to_string(), "2026-01-26T17:14:00+08:00");
+        assert_eq!(Timestamp::parse(&with.to_string()), Some(with));
+        let naive = at(5).expect("date");
+        assert_eq!(naive.to_string(), "2026-01-05T12:00:00");
+        assert_eq!(Timestamp::parse(&naive.to_string()), Some(naive));
+    }
 }

@@ -210,10 +210,5 @@ fn assemble(parsed: Vec<ParsedPage>, warnings: Vec<Warning>, mut stats: LoadStat
 
 /// Sorts newest first; stories without any time go last, keeping their load order.
 pub fn sort_newest_first(stories: &mut [Story]) {
-    stories.sort_by(|a, b| match (a.time(), b.time()) {
-        (Some(x), Some(y)) => y.cmp(&x),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    });
+    stories.sort_by(|a, b| crate::model::newest_first(a.time(), b.time()));
 }

@@ -72,7 +72,8 @@ pub fn sanitize_line(text: &str) -> Cow<'_, str> {
 
 /// Whether `c` is removed wherever it appears (apart from the controls handled with
 /// escape sequences): C0 and C1 controls, DEL, bidi controls, U+FEFF, tag characters.
-fn is_removed(c: char) -> bool {
+/// The reader uses the same test on text it draws.
+pub fn is_removed(c: char) -> bool {
     c.is_control()
         || matches!(
             c,

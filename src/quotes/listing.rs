@@ -69,12 +69,7 @@ pub fn spoken<'a>(corpus: &'a Corpus, speaker: Option<&str>) -> Vec<(&'a Story, 
             speaker.is_none_or(|w| q.speaker.as_deref().is_some_and(|s| speaker_matches(s, w)))
         })
         .collect();
-    items.sort_by(|(_, a), (_, b)| match (a.timestamp, b.timestamp) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    });
+    items.sort_by(|(_, a), (_, b)| crate::model::oldest_first(a.timestamp, b.timestamp));
     items
 }
 

@@ -623,11 +623,8 @@ pub(super) fn build_timeline(corpus: &Corpus) -> Vec<TimelineRow> {
             ));
         }
     }
-    refs.sort_by(|(ta, ra), (tb, rb)| match (ta, tb) {
-        (Some(a), Some(b)) => b.cmp(a).then_with(|| ra.cmp(rb)),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => ra.cmp(rb),
+    refs.sort_by(|(ta, ra), (tb, rb)| {
+        crate::model::newest_first(*ta, *tb).then_with(|| ra.cmp(rb))
     });
     refs.into_iter()
         .filter_map(|(time, at)| {

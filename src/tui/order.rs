@@ -25,10 +25,5 @@ pub fn sort_stories(stories: &mut [Story], order: SortOrder) {
 
 /// Oldest first; stories without any time last.
 fn oldest_first(a: &Story, b: &Story) -> Ordering {
-    match (a.time(), b.time()) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
+    crate::model::oldest_first(a.time(), b.time())
 }

@@ -36,11 +36,10 @@ pub fn clean(text: &str) -> String {
         .collect()
 }
 
-/// Whether a character must never reach the terminal as is: C0 and C1 controls,
-/// and the bidirectional controls that can reorder what is shown.
+/// Whether a character must never reach the terminal as is: the characters the
+/// sanitiser removes (controls, bidi controls, U+FEFF, tag characters).
 pub fn unsafe_char(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    crate::ingest::sanitize::is_removed(c)
 }
 
 /// The display width of one grapheme cluster, in cells (as ratatui measures it).

@@ -188,11 +188,18 @@ impl View<'_> {
         marks: &[QuoteMark],
         base: Style,
     ) -> Line<'static> {
+        // Only the matches on this row: the per-grapheme lookups below stay short
+        // however many matches the story holds.
+        let row_end = row_start + text.chars().count();
         let hits: Vec<(SearchHit, bool)> = self
             .hits
             .iter()
-            .filter(|h| h.source.text_source() == source)
+            .filter(|h| h.source.text_source() == source && h.start < row_end && h.end > row_start)
             .map(|h| (*h, Some(*h) == self.current_hit))
+            .collect();
+        let marks: Vec<&QuoteMark> = marks
+            .iter()
+            .filter(|m| m.start < row_end && m.end > row_start)
             .collect();
         let mut spans: Vec<Span<'static>> = Vec::new();
         let mut run = String::new();
@@ -203,7 +210,7 @@ impl View<'_> {
             char_index += g.chars().count();
             let mut style = base;
             let mut best: Option<&QuoteMark> = None;
-            for m in marks.iter().filter(|m| m.start <= at && at < m.end) {
+            for &m in marks.iter().filter(|m| m.start <= at && at < m.end) {
                 let better = match best {
                     None => true,
                     Some(b) => {
