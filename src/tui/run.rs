@@ -43,7 +43,10 @@ pub fn run(source: Source, options: ReaderOptions) -> anyhow::Result<()> {
     let mut session = TerminalSession::enter()?;
     // Only now, with a terminal to read in: a reader that cannot start leaves no
     // state file behind.
-    let (store, error) = StateStore::open_or_unsaved(options.state.as_deref());
+    let (mut store, error) = StateStore::open_or_unsaved(options.state.as_deref());
+    // Writes happen on the drawing thread: wait for another dateline's lock briefly,
+    // then report "Cannot save" rather than freeze the screen.
+    let _ = store.set_busy_timeout(READER_BUSY_TIMEOUT);
     app.remember_with(store, error);
     loading::spawn(source, options.config.sort, events.sender()).context("cannot start loading")?;
     events
@@ -63,6 +66,9 @@ pub fn run(source: Source, options: ReaderOptions) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// How long a write waits for another process's lock on the state database.
+const READER_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// The most events handled between two frames, so a flood of loading events never
 /// holds the screen back.
