@@ -1,6 +1,7 @@
 //! The cast of a story: the people and organisations it has introduced so far, read in
 //! order, so that a surname, a role or a pronoun can be resolved to the right one.
 
+use super::tokens::Lower;
 use super::names::{Gender, Mention, gender_of_given_name, gender_of_word};
 
 /// A person the story has named.
@@ -46,7 +47,7 @@ fn title_has(title: &str, head: &str) -> bool {
     title
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .any(|w| {
-            let w = w.to_lowercase();
+            let w = Lower::of(w);
             w == head || (spokes(&w) && spokes(head))
         })
 }

@@ -28,18 +28,30 @@ pub mod listing;
 pub mod names;
 pub mod prose;
 pub mod tokens;
+pub mod wordset;
 
 use crate::model::{Quote, Speaker, Story};
 
 /// Finds every direct quote in a story, in reading order, with its speaker when the text
 /// tells who it is.
 pub fn extract(story: &Story) -> Vec<Quote> {
+    // Every quote opens with one of these marks: a story with none has no quotes, and
+    // is not read further (most paragraphs of most stories quote nobody).
+    if !story.paragraphs.iter().any(|p| may_open_quote(p)) {
+        return Vec::new();
+    }
     let paragraphs: Vec<Vec<char>> = story
         .paragraphs
         .iter()
         .map(|p| p.chars().collect())
         .collect();
     attribute::quotes(&paragraphs, story.time())
+}
+
+/// True when the text holds a mark that can open a quote (see [`detect`]); false means
+/// [`detect::find`] finds nothing in it.
+pub fn may_open_quote(text: &str) -> bool {
+    text.contains(['"', '\'', '“', '„', '«', '‹', '‘'])
 }
 
 /// Builds the speaker directory over the corpus (stories in corpus order).
