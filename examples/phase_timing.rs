@@ -22,6 +22,17 @@ fn main() {
     let stories: Vec<_> = parsed.into_iter().flat_map(|p| p.stories).collect();
     eprintln!("{} ", rss());
     eprintln!("flatten {:?} {}", t.elapsed(), stories.len());
+    let text: usize = stories
+        .iter()
+        .map(|s| s.paragraphs.iter().map(String::len).sum::<usize>())
+        .sum();
+    let held: usize = stories
+        .iter()
+        .map(|s| {
+            s.paragraphs.iter().map(String::capacity).sum::<usize>() + 24 * s.paragraphs.capacity()
+        })
+        .sum();
+    eprintln!("paragraph text {} MB, held {} MB", text >> 20, held >> 20);
     let t = Instant::now();
     let (mut stories, _) = dedupe::merge(stories);
     eprintln!("{} ", rss());

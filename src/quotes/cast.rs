@@ -1,8 +1,8 @@
 //! The cast of a story: the people and organisations it has introduced so far, read in
 //! order, so that a surname, a role or a pronoun can be resolved to the right one.
 
-use super::tokens::Lower;
 use super::names::{Gender, Mention, gender_of_given_name, gender_of_word};
+use super::tokens::Lower;
 
 /// A person the story has named.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -23,7 +23,10 @@ enum LowerText<'a> {
 impl<'a> Lower<'a> {
     /// The lower case of `word` (exactly [`str::to_lowercase`]).
     pub fn of(word: &'a str) -> Self {
-        if !word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        if !word
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
             return Lower(LowerText::Same(word));
         }
         if word.is_ascii() {
