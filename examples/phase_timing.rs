@@ -5,6 +5,28 @@ use std::time::Instant;
 use dateline::ingest::{dedupe, page, read};
 use rayon::prelude::*;
 
+/// Counts the bytes allocated and not yet freed, to tell live data from allocator slack.
+struct Counting;
+
+static LIVE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+// SAFETY: forwards to the system allocator unchanged; only counts sizes.
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: same contract as the caller's.
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        LIVE.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: same contract as the caller's.
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
 fn main() {
     let paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
     let t = Instant::now();
@@ -64,4 +86,8 @@ fn rss() -> String {
         .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
         .collect::<Vec<_>>()
         .join(" ")
+        + &format!(
+            " live {} MB",
+            LIVE.load(std::sync::atomic::Ordering::Relaxed) >> 20
+        )
 }

@@ -78,11 +78,11 @@ impl Cast {
     /// match on the last word beats one on another word.
     fn by_part(&self, word: &str) -> Option<usize> {
         let matches = |p: &Person, last: bool| {
-            let parts: Vec<&str> = p.name.split_whitespace().collect();
+            let mut parts = p.name.split_whitespace();
             if last {
-                parts.last().is_some_and(|w| *w == word)
+                parts.next_back() == Some(word)
             } else {
-                parts.contains(&word)
+                parts.any(|w| w == word)
             }
         };
         let found = |last: bool| {

@@ -92,6 +92,24 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// The pre-check `extract` uses to skip a story is exact: text it rejects holds
+        /// no quote for the full scan either (and a quote it finds passes the check).
+        #[test]
+        fn quote_mark_pre_check_agrees_with_the_scan(paras in proptest::collection::vec(newsish(), 0..4)) {
+            let chars: Vec<Vec<char>> = paras.iter().map(|p| p.chars().collect()).collect();
+            let found = super::detect::find(&chars);
+            if !paras.iter().any(|p| super::may_open_quote(p)) {
+                prop_assert!(found.is_empty());
+                prop_assert!(quotes(&chars, None).is_empty());
+            }
+            for f in &found {
+                prop_assert!(super::may_open_quote(&paras[f.pieces[0].paragraph]));
+            }
+        }
+    }
+
+    proptest! {
         #![proptest_config(ProptestConfig::with_cases(192))]
         #[test]
         fn never_panics_and_spans_stay_in_their_paragraphs(

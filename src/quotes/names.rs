@@ -956,8 +956,12 @@ pub fn is_name_word(t: &Token) -> bool {
 
 /// True for a word in capitals (UN, NATO, U.S.), which is never part of a name.
 pub fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    let mut count = 0;
+    letters.all(|c| {
+        count += 1;
+        c.is_uppercase()
+    }) && count >= 2
 }
 
 /// True for `Smith's` / `Smith’s` / `ministers'`.

@@ -163,12 +163,15 @@ impl SearchIndex {
     }
 }
 
+/// A story that matched (its index) and the byte offset of the first match in it.
+type Match = (u32, usize);
+
 /// The stories that matched each query typed so far, longest query last.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Narrowing {
     /// (folded query, how many stories were indexed then, matching stories with the
     /// byte offset of the query's first match in each).
-    levels: Vec<(String, usize, Vec<(u32, usize)>)>,
+    levels: Vec<(String, usize, Vec<Match>)>,
 }
 
 impl Narrowing {
@@ -207,7 +210,7 @@ pub fn search(index: &SearchIndex, query: &str, narrowing: &mut Narrowing) -> Ve
         let rest = e.text.as_bytes().get(from..)?;
         finder.find(rest).map(|at| from + at)
     };
-    let matching: Vec<(u32, usize)> = match narrowing.levels.last() {
+    let matching: Vec<Match> = match narrowing.levels.last() {
         Some((q, _, set)) if *q == needle => set.clone(),
         Some((_, _, set)) => filter_par(set.iter().map(|&(i, at)| (i as usize, at)), &check),
         None => filter_par((0..total).map(|i| (i, 0)), &check),
@@ -227,11 +230,7 @@ const FIRST_HITS_BATCH: usize = 8;
 const MAX_HITS_BATCH: usize = 1024;
 
 /// The matches in the matching stories, in story order, up to [`MAX_HITS`].
-fn collect_hits(
-    index: &SearchIndex,
-    matching: &[(u32, usize)],
-    finder: &Finder<'_>,
-) -> Vec<SearchHit> {
+fn collect_hits(index: &SearchIndex, matching: &[Match], finder: &Finder<'_>) -> Vec<SearchHit> {
     use rayon::prelude::*;
     let mut hits = Vec::new();
     let mut rest = matching;
@@ -262,7 +261,7 @@ fn collect_hits(
 fn filter_par(
     candidates: impl Iterator<Item = (usize, usize)>,
     check: &(dyn Fn((usize, usize)) -> Option<usize> + Sync),
-) -> Vec<(u32, usize)> {
+) -> Vec<Match> {
     use rayon::prelude::*;
     let all: Vec<(usize, usize)> = candidates.collect();
     all.par_chunks(4096)
