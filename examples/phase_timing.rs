@@ -5,6 +5,28 @@ use std::time::Instant;
 use dateline::ingest::{dedupe, page, read};
 use rayon::prelude::*;
 
+/// Counts the bytes allocated and not yet freed, to tell live data from allocator slack.
+struct Counting;
+
+static LIVE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+// SAFETY: forwards to the system allocator unchanged; only counts sizes.
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: same contract as the caller's.
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        LIVE.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: same contract as the caller's.
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
 fn main() {
     let paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
     let t = Instant::now();
@@ -22,6 +44,17 @@ fn main() {
     let stories: Vec<_> = parsed.into_iter().flat_map(|p| p.stories).collect();
     eprintln!("{} ", rss());
     eprintln!("flatten {:?} {}", t.elapsed(), stories.len());
+    let text: usize = stories
+        .iter()
+        .map(|s| s.paragraphs.iter().map(String::len).sum::<usize>())
+        .sum();
+    let held: usize = stories
+        .iter()
+        .map(|s| {
+            s.paragraphs.iter().map(String::capacity).sum::<usize>() + 24 * s.paragraphs.capacity()
+        })
+        .sum();
+    eprintln!("paragraph text {} MB, held {} MB", text >> 20, held >> 20);
     let t = Instant::now();
     let (mut stories, _) = dedupe::merge(stories);
     eprintln!("{} ", rss());
@@ -53,4 +86,8 @@ fn rss() -> String {
         .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
         .collect::<Vec<_>>()
         .join(" ")
+        + &format!(
+            " live {} MB",
+            LIVE.load(std::sync::atomic::Ordering::Relaxed) >> 20
+        )
 }

@@ -526,13 +526,18 @@ fn tight(blocks: &[Block<'_>], i: usize) -> bool {
 
 /// The cells of a table row: split at tabs, bars or runs of two or more spaces.
 fn table_cells(text: &str) -> Option<Vec<&str>> {
+    // Two cells need a separator.
+    if !text.contains(['\t', '|']) && memchr::memmem::find(text.as_bytes(), b"  ").is_none() {
+        return None;
+    }
     let cells: Vec<&str> = text
         .split(['\t', '|'])
         .flat_map(|part| part.split("  "))
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .collect();
-    (cells.len() >= 2 && cells.iter().all(|c| c.split_whitespace().count() <= 4)).then_some(cells)
+    (cells.len() >= 2 && cells.iter().all(|c| c.split_whitespace().nth(4).is_none()))
+        .then_some(cells)
 }
 
 /// A cell holding a number: "38,412.50", "-0.8%", "+12", "$4.20", "41%".
@@ -998,10 +1003,25 @@ fn is_title_case_headline(text: &str, words: usize) -> bool {
     content >= 4 && !text.chars().all(|c| !c.is_lowercase())
 }
 
+/// Whether the text holds `|`, `•` or `·` (a byte search: faster than a char scan).
+fn has_bar(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr(b'|', bytes).is_some()
+        || memchr::memmem::find(bytes, "•".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "·".as_bytes()).is_some()
+}
+
 /// A single line listing several short items between bars or bullets, or (with no
 /// digits) between wide gaps of spaces ("NEWS  SPORT  BUSINESS").
 fn is_menu_bar(text: &str) -> bool {
-    if !text.contains(['|', '•', '·']) {
+    if !has_bar(text) {
+        // Three cells need two gaps (found as `split` finds them: left to right, apart).
+        if memchr::memmem::find_iter(text.as_bytes(), "  ")
+            .nth(1)
+            .is_none()
+        {
+            return false;
+        }
         let cells: Vec<&str> = text
             .split("  ")
             .map(str::trim)
@@ -1011,7 +1031,7 @@ fn is_menu_bar(text: &str) -> bool {
             && !text.chars().any(|c| c.is_ascii_digit())
             && cells
                 .iter()
-                .all(|c| c.split_whitespace().count() <= 3 && !ends_sentence(c));
+                .all(|c| c.split_whitespace().nth(3).is_none() && !ends_sentence(c));
     }
     let parts: Vec<&str> = text
         .split(['|', '•', '·'])
@@ -1021,7 +1041,7 @@ fn is_menu_bar(text: &str) -> bool {
     parts.len() >= 3
         && parts
             .iter()
-            .all(|p| p.split_whitespace().count() <= 3 && !ends_sentence(p))
+            .all(|p| p.split_whitespace().nth(3).is_none() && !ends_sentence(p))
 }
 
 /// Whether `lower` starts with one of `prefixes` at a word boundary.

@@ -196,19 +196,7 @@ pub fn merge(stories: Vec<Story>) -> (Vec<Story>, usize) {
     }
     let mut buckets: Vec<Vec<usize>> = index.into_values().filter(|b| b.len() > 1).collect();
     buckets.sort_unstable();
-    let mut compared = vec![false; stories.len()];
-    for &i in buckets.iter().flatten() {
-        compared[i] = true;
-    }
-    prints
-        .par_iter_mut()
-        .zip(stories.par_iter())
-        .zip(compared.par_iter())
-        .filter(|(_, c)| **c)
-        .for_each(|((print, story), _)| print.shingles = fingerprint(story, true).shingles);
-    for bucket in &buckets {
-        compare_bucket(bucket, &prints, &mut groups);
-    }
+    compare_all(&buckets, &stories, &mut prints, &mut groups);
 
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..stories.len() {
@@ -255,6 +243,55 @@ pub fn merge(stories: Vec<Story>) -> (Vec<Story>, usize) {
     }
     assign_ids(&mut out, &prints);
     (out.into_iter().map(|(s, _)| s).collect(), merged)
+}
+
+/// Buckets compared per batch: the shingles of a batch's stories are computed together
+/// (in parallel) before it, and dropped after the last batch that needs them.
+const BATCH_BUCKETS: usize = 1024;
+
+/// Compares the stories of every bucket, joining the same ones.
+///
+/// Shingle sets are the bulk of the merger's memory, so a story's set is held only
+/// from the first batch of buckets that compares it to the last one. A story and its
+/// copies share their buckets, which the sorted order keeps close together, so few
+/// sets are held at any time. Which pairs are compared does not depend on the order
+/// (two stories already joined need no comparison), so the groups are the same as
+/// comparing bucket by bucket with every set at hand.
+fn compare_all(
+    buckets: &[Vec<usize>],
+    stories: &[Story],
+    prints: &mut [Fingerprint],
+    groups: &mut Groups,
+) {
+    let mut last_batch = vec![None; stories.len()];
+    for (n, batch) in buckets.chunks(BATCH_BUCKETS).enumerate() {
+        for &i in batch.iter().flatten() {
+            last_batch[i] = Some(n);
+        }
+    }
+    let mut ready = vec![false; stories.len()];
+    for (n, batch) in buckets.chunks(BATCH_BUCKETS).enumerate() {
+        let mut needed: Vec<usize> = batch.iter().flatten().copied().collect();
+        needed.sort_unstable();
+        needed.dedup();
+        needed.retain(|&i| !ready[i]);
+        let made: Vec<(usize, Vec<u64>)> = needed
+            .par_iter()
+            .map(|&i| (i, fingerprint(&stories[i], true).shingles))
+            .collect();
+        for (i, shingles) in made {
+            prints[i].shingles = shingles;
+            ready[i] = true;
+        }
+        for bucket in batch {
+            compare_bucket(bucket, prints, groups);
+        }
+        for &i in batch.iter().flatten() {
+            if last_batch[i] == Some(n) && ready[i] {
+                prints[i].shingles = Vec::new();
+            }
+        }
+    }
 }
 
 /// Compares the stories of one index bucket, joining the same ones.

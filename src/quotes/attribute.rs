@@ -279,7 +279,18 @@ fn resolve(cast: &mut Cast, a: &Attribution) -> (Resolved, String) {
 /// Finds, joins and attributes the quotes of a story.
 pub fn quotes(paras: &[Vec<char>], time: Option<Timestamp>) -> Vec<Quote> {
     let found = detect::find(paras);
+    if found.is_empty() {
+        return Vec::new();
+    }
     let drafts = drafts(paras, found);
+    // Prose matters only for who it introduces before an attribution is resolved: an
+    // introduction at or after the last attributed quote's reading point can change no
+    // speaker, so the prose from there on is not read at all.
+    let last_attribution = drafts
+        .iter()
+        .filter(|d| d.attribution.is_some())
+        .map(|d| d.at)
+        .max();
     // Prose introductions, paragraph by paragraph, outside the quotes.
     let mut events: Vec<((usize, usize), Event)> = Vec::new();
     let mut by_paragraph: Vec<Vec<Piece>> = vec![Vec::new(); paras.len()];
@@ -293,7 +304,8 @@ pub fn quotes(paras: &[Vec<char>], time: Option<Timestamp>) -> Vec<Quote> {
         .zip(&by_paragraph)
         .map(|(c, pieces)| !pieces.is_empty() && only_quotes(c, pieces))
         .collect();
-    for (p, c) in paras.iter().enumerate() {
+    let read_until = last_attribution.unwrap_or((0, 0));
+    for (p, c) in paras.iter().enumerate().take(read_until.0 + 1) {
         let pieces = &by_paragraph[p];
         let mut from = 0;
         let mut stretches = Vec::new();
@@ -307,6 +319,9 @@ pub fn quotes(paras: &[Vec<char>], time: Option<Timestamp>) -> Vec<Quote> {
             stretches.push((from, c.len()));
         }
         for (a, b) in stretches {
+            if (p, a) >= read_until {
+                break;
+            }
             for intro in prose::introductions(&tokenize(&c[a..b], a)) {
                 events.push(((p, intro.at), Event::Prose(intro)));
             }

@@ -2,6 +2,7 @@
 //! order, so that a surname, a role or a pronoun can be resolved to the right one.
 
 use super::names::{Gender, Mention, gender_of_given_name, gender_of_word};
+use super::tokens::Lower;
 
 /// A person the story has named.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,7 +47,7 @@ fn title_has(title: &str, head: &str) -> bool {
     title
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .any(|w| {
-            let w = w.to_lowercase();
+            let w = Lower::of(w);
             w == head || (spokes(&w) && spokes(head))
         })
 }
@@ -77,11 +78,11 @@ impl Cast {
     /// match on the last word beats one on another word.
     fn by_part(&self, word: &str) -> Option<usize> {
         let matches = |p: &Person, last: bool| {
-            let parts: Vec<&str> = p.name.split_whitespace().collect();
+            let mut parts = p.name.split_whitespace();
             if last {
-                parts.last().is_some_and(|w| *w == word)
+                parts.next_back() == Some(word)
             } else {
-                parts.contains(&word)
+                parts.any(|w| w == word)
             }
         };
         let found = |last: bool| {

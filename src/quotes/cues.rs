@@ -2,13 +2,13 @@
 //! after a quote (`"…," said Wang Zhihua, director of …`; `"…," he said`) or just before
 //! it (`She told reporters: "…"`; `According to Jane Roe, "…"`).
 
-use std::collections::HashSet;
+use super::wordset::WordSet;
 use std::sync::LazyLock;
 
-use super::tokens::{Kind, Token};
+use super::tokens::{Kind, Lower, Token};
 
 /// Verbs (every tense form) that attribute speech.
-static CUE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static CUE_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
     let forms: &[&str] = &[
         "say",
         "says",
@@ -223,7 +223,7 @@ static CUE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words allowed between a speaker and the verb ("he later said", "Smith has also said").
-static BETWEEN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static BETWEEN: LazyLock<WordSet> = LazyLock::new(|| {
     [
         "also",
         "later",
@@ -258,14 +258,14 @@ static BETWEEN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// True for a verb of saying in any tense.
 pub fn is_cue(word: &str) -> bool {
-    let lower = word.to_lowercase();
+    let lower = Lower::of(word);
     CUE_VERBS.contains(lower.as_str()) && lower != "point" && lower != "post"
 }
 
 /// Phrases that attribute speech ("shot back", "was quoted as saying"): how many words
 /// of `lower` from `k` the phrase takes.
-fn phrase_cue(lower: &[String], k: usize) -> Option<usize> {
-    let w = |i: usize| lower.get(k + i).map(String::as_str);
+fn phrase_cue(lower: &[Lower<'_>], k: usize) -> Option<usize> {
+    let w = |i: usize| lower.get(k + i).map(Lower::as_str);
     match (w(0), w(1), w(2)) {
         (Some("shot" | "fired" | "hit"), Some("back"), _) => Some(2),
         (Some("quoted"), Some("as"), Some("saying" | "telling")) => Some(3),
@@ -274,7 +274,7 @@ fn phrase_cue(lower: &[String], k: usize) -> Option<usize> {
 }
 
 fn is_participle(word: &str) -> bool {
-    word.to_lowercase().ends_with("ing")
+    Lower::of(word).ends_with("ing")
 }
 
 /// An attribution found next to a quote.
@@ -401,7 +401,7 @@ pub fn after_quote(tokens: &[Token], ended: bool) -> Option<Attribution> {
     if ended && first.is_capitalised() {
         return None;
     }
-    let lower: Vec<String> = clause.iter().map(Token::lower).collect();
+    let lower: Vec<Lower<'_>> = clause.iter().map(Token::lower).collect();
     if lower.len() >= 3 && lower[0] == "according" && lower[1] == "to" {
         let (subject, appositive) = subject_after(&clause[2..])?;
         return Some(Attribution {
@@ -418,7 +418,7 @@ pub fn after_quote(tokens: &[Token], ended: bool) -> Option<Attribution> {
     if v < clause.len() && clause[v].is_word() && is_cue(&lower[v]) && !is_participle(&lower[v]) {
         let (subject, appositive) = subject_after(&clause[v + 1..])?;
         return Some(Attribution {
-            cue: clause[v].lower(),
+            cue: clause[v].lower().into(),
             subject,
             appositive,
         });
@@ -437,7 +437,11 @@ pub fn after_quote(tokens: &[Token], ended: bool) -> Option<Attribution> {
     })?;
     let (subject, appositive) = subject_before(&clause[..v], true)?;
     Some(Attribution {
-        cue: lower[v..v + len].join(" "),
+        cue: lower[v..v + len]
+            .iter()
+            .map(Lower::as_str)
+            .collect::<Vec<_>>()
+            .join(" "),
         subject,
         appositive,
     })
@@ -461,7 +465,7 @@ pub fn before_quote(tokens: &[Token]) -> Option<Attribution> {
     } else {
         clause
     };
-    let lower: Vec<String> = body.iter().map(Token::lower).collect();
+    let lower: Vec<Lower<'_>> = body.iter().map(Token::lower).collect();
     if introduced && lower.len() >= 3 && lower[0] == "according" && lower[1] == "to" {
         let rest = &body[2..];
         let segs = segments(rest);
@@ -485,7 +489,7 @@ pub fn before_quote(tokens: &[Token]) -> Option<Attribution> {
     if !allowed {
         return None;
     }
-    let cue = body[v].lower();
+    let cue: String = body[v].lower().into();
     if v == 0 {
         // "Added the minister:"
         let (subject, appositive) = subject_after(after)?;

@@ -10,10 +10,10 @@
 //! Sir, Dame) give gender but are not titles; a role noun between an organisation and a
 //! name is part of the title (`NBS statistician Yu Weining`).
 
-use std::collections::HashSet;
+use super::wordset::WordSet;
 use std::sync::LazyLock;
 
-use super::tokens::{Kind, Token};
+use super::tokens::{Kind, Lower, Token};
 
 /// What a person's pronoun or title says about them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,12 +60,12 @@ pub enum Mention {
     Anonymous(String),
 }
 
-fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+fn set(words: &'static [&'static str]) -> WordSet {
     words.iter().copied().collect()
 }
 
 /// Capitalised words that are titles, not names.
-static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "president",
         "vice",
@@ -221,7 +221,7 @@ static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Lower-case nouns that head a person's role or title.
-static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ROLE_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "employee",
         "staffer",
@@ -479,7 +479,7 @@ static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Lower-case words that qualify a role in a title ("press secretary", "fire chief").
-static MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static MODIFIERS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "press",
         "deputy",
@@ -576,11 +576,11 @@ static MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// True for a lower-case word that can qualify a role in a title ("press", "deputy").
 pub fn is_modifier(word: &str) -> bool {
-    MODIFIERS.contains(word.to_lowercase().as_str())
+    MODIFIERS.contains(Lower::of(word).as_str())
 }
 
 /// Roles that are offices: "the minister" names only a person introduced as a minister.
-static OFFICES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static OFFICES: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "minister",
         "president",
@@ -611,7 +611,7 @@ static OFFICES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Nouns that make a phrase an organisation.
-static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ORG_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "ministry",
         "department",
@@ -711,7 +711,7 @@ static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Common nouns for organisations that may stand for the last one named ("the agency").
-static GENERIC_ORGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static GENERIC_ORGS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "agency",
         "company",
@@ -734,7 +734,7 @@ static GENERIC_ORGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words that start a phrase naming nobody in particular.
-static INDEFINITE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static INDEFINITE: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "a", "an", "one", "another", "some", "several", "many", "two", "three", "four", "five",
         "few", "most", "other", "others", "multiple", "numerous", "various", "no",
@@ -742,7 +742,7 @@ static INDEFINITE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words that introduce a clause and are not part of the phrase after them.
-static LEADING_JUNK: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static LEADING_JUNK: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "and", "but", "while", "whereas", "as", "though", "although", "when", "then", "so", "yet",
         "or", "because", "since", "after", "before", "where",
@@ -750,7 +750,7 @@ static LEADING_JUNK: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Capitalised words that are never names.
-static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static NOT_NAMES: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "the",
         "a",
@@ -852,7 +852,7 @@ static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Particles inside names ("Erik ten Hag", "Ursula von der Leyen").
-static PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static PARTICLES: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "van", "von", "de", "der", "den", "ten", "ter", "da", "di", "du", "del", "della", "la",
         "le", "bin", "al", "el", "dos", "das", "do", "af", "zu", "y",
@@ -860,7 +860,7 @@ static PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Peerage titles that stand with a surname as a peer's name ("Lord Smith of Finsbury").
-static PEERAGES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static PEERAGES: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "lord",
         "lady",
@@ -875,7 +875,7 @@ static PEERAGES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Lower-case prefixes joined to a surname ("al-Sisi", "bin-Salman", "d'Estaing").
-static NAME_PREFIXES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static NAME_PREFIXES: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "al", "el", "ad", "as", "ash", "at", "az", "an", "ar", "ibn", "bin", "bint", "abu", "d",
         "l", "dell",
@@ -899,7 +899,7 @@ pub fn is_prefixed_name(word: &str) -> bool {
 }
 
 /// Honorifics, dropped from names and titles.
-static HONORIFICS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static HONORIFICS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "sir", "dame", "dr", "dr.",
         "madam", "mme", "mme.", "m.", "herr", "frau",
@@ -908,7 +908,7 @@ static HONORIFICS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// True for a word that may be the head of a person's role ("spokesman", "analyst").
 pub fn is_role_noun(word: &str) -> bool {
-    ROLE_NOUNS.contains(word.to_lowercase().as_str())
+    ROLE_NOUNS.contains(Lower::of(word).as_str())
 }
 
 /// True for a role that is an office, which names only someone introduced with it.
@@ -923,17 +923,17 @@ pub fn is_generic_org(word: &str) -> bool {
 
 /// True for a word that begins a clause and belongs to no noun phrase ("while", "and").
 pub fn is_leading_junk(word: &str) -> bool {
-    LEADING_JUNK.contains(word.to_lowercase().as_str())
+    LEADING_JUNK.contains(Lower::of(word).as_str())
 }
 
 /// True for a capitalised function word, weekday or month ("The", "Friday"), never a name.
 pub fn is_not_name(word: &str) -> bool {
-    NOT_NAMES.contains(word.to_lowercase().as_str())
+    NOT_NAMES.contains(Lower::of(word).as_str())
 }
 
 /// True for an honorific ("Mr", "Dr.", "Sir").
 pub fn is_honorific(word: &str) -> bool {
-    HONORIFICS.contains(word.to_lowercase().as_str())
+    HONORIFICS.contains(Lower::of(word).as_str())
 }
 
 /// True for a capitalised word that can be part of a person's name.
@@ -956,8 +956,12 @@ pub fn is_name_word(t: &Token) -> bool {
 
 /// True for a word in capitals (UN, NATO, U.S.), which is never part of a name.
 pub fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    let mut count = 0;
+    letters.all(|c| {
+        count += 1;
+        c.is_uppercase()
+    }) && count >= 2
 }
 
 /// True for `Smith's` / `Smith’s` / `ministers'`.
@@ -967,7 +971,7 @@ pub fn is_possessive(w: &str) -> bool {
 
 /// What a pronoun, honorific or gendered title says about a person.
 pub fn gender_of_word(word: &str) -> Gender {
-    let lower = word.to_lowercase();
+    let lower = Lower::of(word);
     let lower = lower.trim_end_matches('.');
     // "postman", "chairwoman", "congresswoman": the compound tells.
     if lower.ends_with("woman") {
@@ -988,236 +992,235 @@ pub fn gender_of_word(word: &str) -> Gender {
 
 /// Common given names that tell a person's gender (a modest list; most names say nothing
 /// here, and then only titles and pronouns tell).
-static GIVEN_NAMES: LazyLock<(HashSet<&'static str>, HashSet<&'static str>)> =
-    LazyLock::new(|| {
-        let female = set(&[
-            "mary",
-            "anna",
-            "ana",
-            "anne",
-            "ann",
-            "angela",
-            "maria",
-            "sarah",
-            "sara",
-            "laura",
-            "emma",
-            "olivia",
-            "sophie",
-            "sophia",
-            "helen",
-            "elena",
-            "elizabeth",
-            "jane",
-            "janet",
-            "karen",
-            "susan",
-            "linda",
-            "lisa",
-            "nancy",
-            "margaret",
-            "catherine",
-            "katherine",
-            "kate",
-            "julia",
-            "julie",
-            "claire",
-            "rachel",
-            "rebecca",
-            "ruth",
-            "amy",
-            "emily",
-            "hannah",
-            "jessica",
-            "jennifer",
-            "michelle",
-            "nicole",
-            "christine",
-            "natalia",
-            "natalie",
-            "olga",
-            "irina",
-            "svetlana",
-            "tatiana",
-            "ursula",
-            "angelika",
-            "giorgia",
-            "marine",
-            "kamala",
-            "hillary",
-            "nadia",
-            "fatima",
-            "aisha",
-            "amina",
-            "priya",
-            "mei",
-            "yuki",
-            "ines",
-            "lucia",
-            "carmen",
-            "isabel",
-            "isabella",
-            "francesca",
-            "chiara",
-            "ingrid",
-            "astrid",
-            "greta",
-            "heidi",
-            "monika",
-            "petra",
-            "eva",
-            "agnes",
-            "judith",
-            "diane",
-            "diana",
-            "victoria",
-            "charlotte",
-            "alice",
-            "grace",
-            "lucy",
-            "ella",
-            "chloe",
-            "zoe",
-            "mia",
-            "amelia",
-            "jacinda",
-            "theresa",
-            "teresa",
-            "liz",
-            "yvette",
-            "kemi",
-            "rachael",
-            "priti",
-            "suella",
-            "bridget",
-            "siobhan",
-            "aoife",
-            "niamh",
-        ]);
-        let male = set(&[
-            "john",
-            "james",
-            "robert",
-            "michael",
-            "william",
-            "david",
-            "richard",
-            "joseph",
-            "thomas",
-            "charles",
-            "christopher",
-            "daniel",
-            "matthew",
-            "mark",
-            "paul",
-            "peter",
-            "steven",
-            "stephen",
-            "andrew",
-            "kevin",
-            "brian",
-            "george",
-            "edward",
-            "ben",
-            "benjamin",
-            "samuel",
-            "jack",
-            "harry",
-            "oliver",
-            "henry",
-            "tom",
-            "tim",
-            "simon",
-            "martin",
-            "jean",
-            "pierre",
-            "jacques",
-            "emmanuel",
-            "olaf",
-            "friedrich",
-            "hans",
-            "klaus",
-            "jürgen",
-            "wolfgang",
-            "giuseppe",
-            "marco",
-            "giovanni",
-            "luigi",
-            "antonio",
-            "jose",
-            "josé",
-            "juan",
-            "carlos",
-            "luis",
-            "pedro",
-            "miguel",
-            "pablo",
-            "diego",
-            "vladimir",
-            "dmitry",
-            "sergei",
-            "sergey",
-            "ivan",
-            "alexei",
-            "volodymyr",
-            "viktor",
-            "donald",
-            "joe",
-            "barack",
-            "keir",
-            "rishi",
-            "boris",
-            "narendra",
-            "ahmed",
-            "mohammed",
-            "muhammad",
-            "ali",
-            "omar",
-            "hassan",
-            "hussein",
-            "mustafa",
-            "recep",
-            "yair",
-            "hiroshi",
-            "takeshi",
-            "raj",
-            "rahul",
-            "arjun",
-            "graham",
-            "derek",
-            "gary",
-            "keith",
-            "ian",
-            "neil",
-            "colin",
-            "alan",
-            "nigel",
-            "gordon",
-            "tony",
-            "chuck",
-            "mitch",
-            "ron",
-            "greg",
-            "jim",
-            "bill",
-            "bob",
-            "frank",
-            "fred",
-            "luiz",
-            "javier",
-            "sanjay",
-            "pep",
-            "mikel",
-            "erik",
-            "lars",
-            "sven",
-        ]);
-        (female, male)
-    });
+static GIVEN_NAMES: LazyLock<(WordSet, WordSet)> = LazyLock::new(|| {
+    let female = set(&[
+        "mary",
+        "anna",
+        "ana",
+        "anne",
+        "ann",
+        "angela",
+        "maria",
+        "sarah",
+        "sara",
+        "laura",
+        "emma",
+        "olivia",
+        "sophie",
+        "sophia",
+        "helen",
+        "elena",
+        "elizabeth",
+        "jane",
+        "janet",
+        "karen",
+        "susan",
+        "linda",
+        "lisa",
+        "nancy",
+        "margaret",
+        "catherine",
+        "katherine",
+        "kate",
+        "julia",
+        "julie",
+        "claire",
+        "rachel",
+        "rebecca",
+        "ruth",
+        "amy",
+        "emily",
+        "hannah",
+        "jessica",
+        "jennifer",
+        "michelle",
+        "nicole",
+        "christine",
+        "natalia",
+        "natalie",
+        "olga",
+        "irina",
+        "svetlana",
+        "tatiana",
+        "ursula",
+        "angelika",
+        "giorgia",
+        "marine",
+        "kamala",
+        "hillary",
+        "nadia",
+        "fatima",
+        "aisha",
+        "amina",
+        "priya",
+        "mei",
+        "yuki",
+        "ines",
+        "lucia",
+        "carmen",
+        "isabel",
+        "isabella",
+        "francesca",
+        "chiara",
+        "ingrid",
+        "astrid",
+        "greta",
+        "heidi",
+        "monika",
+        "petra",
+        "eva",
+        "agnes",
+        "judith",
+        "diane",
+        "diana",
+        "victoria",
+        "charlotte",
+        "alice",
+        "grace",
+        "lucy",
+        "ella",
+        "chloe",
+        "zoe",
+        "mia",
+        "amelia",
+        "jacinda",
+        "theresa",
+        "teresa",
+        "liz",
+        "yvette",
+        "kemi",
+        "rachael",
+        "priti",
+        "suella",
+        "bridget",
+        "siobhan",
+        "aoife",
+        "niamh",
+    ]);
+    let male = set(&[
+        "john",
+        "james",
+        "robert",
+        "michael",
+        "william",
+        "david",
+        "richard",
+        "joseph",
+        "thomas",
+        "charles",
+        "christopher",
+        "daniel",
+        "matthew",
+        "mark",
+        "paul",
+        "peter",
+        "steven",
+        "stephen",
+        "andrew",
+        "kevin",
+        "brian",
+        "george",
+        "edward",
+        "ben",
+        "benjamin",
+        "samuel",
+        "jack",
+        "harry",
+        "oliver",
+        "henry",
+        "tom",
+        "tim",
+        "simon",
+        "martin",
+        "jean",
+        "pierre",
+        "jacques",
+        "emmanuel",
+        "olaf",
+        "friedrich",
+        "hans",
+        "klaus",
+        "jürgen",
+        "wolfgang",
+        "giuseppe",
+        "marco",
+        "giovanni",
+        "luigi",
+        "antonio",
+        "jose",
+        "josé",
+        "juan",
+        "carlos",
+        "luis",
+        "pedro",
+        "miguel",
+        "pablo",
+        "diego",
+        "vladimir",
+        "dmitry",
+        "sergei",
+        "sergey",
+        "ivan",
+        "alexei",
+        "volodymyr",
+        "viktor",
+        "donald",
+        "joe",
+        "barack",
+        "keir",
+        "rishi",
+        "boris",
+        "narendra",
+        "ahmed",
+        "mohammed",
+        "muhammad",
+        "ali",
+        "omar",
+        "hassan",
+        "hussein",
+        "mustafa",
+        "recep",
+        "yair",
+        "hiroshi",
+        "takeshi",
+        "raj",
+        "rahul",
+        "arjun",
+        "graham",
+        "derek",
+        "gary",
+        "keith",
+        "ian",
+        "neil",
+        "colin",
+        "alan",
+        "nigel",
+        "gordon",
+        "tony",
+        "chuck",
+        "mitch",
+        "ron",
+        "greg",
+        "jim",
+        "bill",
+        "bob",
+        "frank",
+        "fred",
+        "luiz",
+        "javier",
+        "sanjay",
+        "pep",
+        "mikel",
+        "erik",
+        "lars",
+        "sven",
+    ]);
+    (female, male)
+});
 
 /// What a given name says about a person's gender, when it is a common one.
 pub fn gender_of_given_name(name: &str) -> Gender {
-    let lower = name.to_lowercase();
+    let lower = Lower::of(name);
     let (female, male) = &*GIVEN_NAMES;
     if female.contains(lower.as_str()) {
         Gender::Female
@@ -1414,12 +1417,12 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
     if words.len() == 1
         && let "he" | "she" | "they" | "it" | "we" | "i" = lower_first.as_str()
     {
-        return Some(Mention::Pronoun(lower_first));
+        return Some(Mention::Pronoun(lower_first.into()));
     }
     if INDEFINITE.contains(lower_first.as_str()) {
         return Some(Mention::Anonymous(text));
     }
-    let lowers: Vec<String> = words.iter().map(Token::lower).collect();
+    let lowers: Vec<Lower<'_>> = words.iter().map(Token::lower).collect();
     let last_lower = lowers.last()?.clone();
     // A named organisation: capitalised words with an organisation noun at the head
     // ("Greater Manchester Police") or before "of" ("Ministry of Health").
@@ -1453,7 +1456,7 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
         }
     }
     if rest.len() == 1 && is_acronym(&rest[0].text) {
-        return Some(Mention::Organisation(rest[0].text.clone()));
+        return Some(Mention::Organisation(rest[0].text.to_string()));
     }
     if let Some(j) = name_start(rest) {
         let name_words = &rest[j..];
@@ -1476,16 +1479,22 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
         .map_or(lowers.len() - 1, |k| k - 1);
     let head = lowers[head_at].clone();
     if ORG_WORDS.contains(head.as_str()) {
-        return Some(Mention::OrganisationRef { head, text });
+        return Some(Mention::OrganisationRef {
+            head: head.into(),
+            text,
+        });
     }
     if definite {
-        return Some(Mention::Role { head, text });
+        return Some(Mention::Role {
+            head: head.into(),
+            text,
+        });
     }
     // Bare plurals and nouns: "officials", "witnesses", "police".
     if words.len() <= 3 && !first.is_capitalised() {
         if ORG_WORDS.contains(last_lower.as_str()) {
             return Some(Mention::OrganisationRef {
-                head: last_lower,
+                head: last_lower.into(),
                 text,
             });
         }

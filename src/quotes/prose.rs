@@ -242,7 +242,7 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                     .trim_end_matches(['\'', '’'])
                     .trim_end_matches("'s")
                     .trim_end_matches("’s")
-                    .to_string();
+                    .into();
                 let mut words = front.to_vec();
                 words.push(owner);
                 unowned = words;

@@ -1,4 +1,87 @@
 //! Splitting the prose around a quote into words and punctuation, with character offsets.
+//!
+//! Tokens keep their text inline (words are short), and a word's lower case is made
+//! only when it differs from the word, on the stack when it is short: reading a story
+//! allocates almost nothing per word.
+
+use std::fmt;
+use std::ops::Deref;
+
+use compact_str::CompactString;
+
+/// A word in lower case: borrowed from the word when it has no capitals, else made
+/// inline (short ASCII words) or on the heap.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Lower<'a>(LowerText<'a>);
+
+#[derive(Clone, PartialEq, Eq)]
+enum LowerText<'a> {
+    Same(&'a str),
+    Made(CompactString),
+}
+
+impl<'a> Lower<'a> {
+    /// The lower case of `word` (exactly [`str::to_lowercase`]).
+    pub fn of(word: &'a str) -> Self {
+        if !word
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            return Lower(LowerText::Same(word));
+        }
+        if word.is_ascii() {
+            let mut made = CompactString::from(word);
+            made.make_ascii_lowercase();
+            return Lower(LowerText::Made(made));
+        }
+        Lower(LowerText::Made(CompactString::from(word.to_lowercase())))
+    }
+
+    /// The lower-case word.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            LowerText::Same(s) => s,
+            LowerText::Made(s) => s.as_str(),
+        }
+    }
+}
+
+impl Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl fmt::Debug for Lower<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Lower<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<Lower<'_>> for String {
+    fn from(lower: Lower<'_>) -> String {
+        lower.as_str().to_string()
+    }
+}
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,8 +103,8 @@ pub enum Kind {
 /// One word or punctuation mark of a paragraph.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
-    /// The text as written.
-    pub text: String,
+    /// The text as written (kept inline: words are short).
+    pub text: CompactString,
     /// What it is.
     pub kind: Kind,
     /// Character offset of its first character in the paragraph.
@@ -35,8 +118,8 @@ impl Token {
     }
 
     /// The word in lower case.
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    pub fn lower(&self) -> Lower<'_> {
+        Lower::of(&self.text)
     }
 
     /// True when the word starts with a capital letter.
@@ -67,9 +150,25 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The text of `chars`, built on the stack when short.
+fn text_of(chars: &[char]) -> CompactString {
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    for &c in chars {
+        if len + c.len_utf8() > buf.len() {
+            return chars.iter().collect::<String>().into();
+        }
+        len += c.encode_utf8(&mut buf[len..]).len();
+    }
+    std::str::from_utf8(&buf[..len]).map_or_else(
+        |_| chars.iter().collect::<String>().into(),
+        CompactString::from,
+    )
+}
+
 /// Splits `chars` into tokens; offsets are `base` plus the position in `chars`.
 pub fn tokenize(chars: &[char], base: usize) -> Vec<Token> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(chars.len() / 4 + 1);
     let mut i = 0;
     let n = chars.len();
     while i < n {
@@ -92,14 +191,14 @@ fn chunk(c: &[char], base: usize, out: &mut Vec<Token>) {
         // Only punctuation: a dash like "--" is one dash, else each mark is a token.
         if c.iter().all(|&ch| matches!(ch, '-' | '—' | '–')) {
             out.push(Token {
-                text: c.iter().collect(),
+                text: text_of(c),
                 kind: Kind::Dash,
                 start: base,
             });
         } else {
             for (k, &ch) in c.iter().enumerate() {
                 out.push(Token {
-                    text: ch.to_string(),
+                    text: CompactString::from(&*ch.encode_utf8(&mut [0; 4])),
                     kind: punct_kind(ch),
                     start: base + k,
                 });
@@ -110,7 +209,7 @@ fn chunk(c: &[char], base: usize, out: &mut Vec<Token>) {
     let last = c.iter().rposition(|&ch| is_word_char(ch)).unwrap_or(first);
     for (k, &ch) in c[..first].iter().enumerate() {
         out.push(Token {
-            text: ch.to_string(),
+            text: CompactString::from(&*ch.encode_utf8(&mut [0; 4])),
             kind: punct_kind(ch),
             start: base + k,
         });
@@ -120,20 +219,21 @@ fn chunk(c: &[char], base: usize, out: &mut Vec<Token>) {
     if end < c.len() && matches!(c[end], '\'' | '’') && matches!(c[last], 's' | 'S') {
         end += 1;
     } else if end < c.len() && c[end] == '.' {
-        let word: String = c[first..end].iter().collect::<String>().to_lowercase();
+        let word: CompactString = text_of(&c[first..end]);
         let single_letter = end - first == 1 && c[first].is_alphabetic();
-        if word.contains('.') || single_letter || ABBREVIATIONS.contains(&word.as_str()) {
+        if word.contains('.') || single_letter || ABBREVIATIONS.contains(&Lower::of(&word).as_str())
+        {
             end += 1;
         }
     }
     out.push(Token {
-        text: c[first..end].iter().collect(),
+        text: text_of(&c[first..end]),
         kind: Kind::Word,
         start: base + first,
     });
     for (k, &ch) in c[end..].iter().enumerate() {
         out.push(Token {
-            text: ch.to_string(),
+            text: CompactString::from(&*ch.encode_utf8(&mut [0; 4])),
             kind: punct_kind(ch),
             start: base + end + k,
         });
@@ -148,7 +248,7 @@ mod tests {
         let chars: Vec<char> = s.chars().collect();
         tokenize(&chars, 0)
             .into_iter()
-            .map(|t| (t.text, t.kind))
+            .map(|t| (t.text.into(), t.kind))
             .collect()
     }
 

@@ -30,6 +30,8 @@ struct Entry {
     text: String,
     /// Byte offset where each part starts (headline first).
     starts: Vec<usize>,
+    /// Whether each part is ASCII (then a byte offset in it is its character offset).
+    ascii: Vec<bool>,
     /// Which character pairs occur in `text` (hashed into [`FILTER_BITS`] bits).
     filter: [u64; FILTER_WORDS],
 }
@@ -44,6 +46,7 @@ impl Entry {
     fn new(story: &Story) -> Self {
         let mut text = String::new();
         let mut starts = Vec::with_capacity(story.paragraphs.len() + 1);
+        let mut ascii = Vec::with_capacity(story.paragraphs.len() + 1);
         for (n, part) in std::iter::once(&story.headline)
             .chain(&story.paragraphs)
             .enumerate()
@@ -52,7 +55,9 @@ impl Entry {
                 text.push('\n');
             }
             starts.push(text.len());
-            text.push_str(&text::fold(&clean(part)));
+            let folded = text::fold(&clean(part));
+            ascii.push(folded.is_ascii());
+            text.push_str(&folded);
         }
         let mut filter = [0u64; FILTER_WORDS];
         let mut previous = None;
@@ -66,6 +71,7 @@ impl Entry {
         Self {
             text,
             starts,
+            ascii,
             filter,
         }
     }
@@ -77,19 +83,37 @@ impl Entry {
             .all(|&bit| self.filter[bit / 64] & (1 << (bit % 64)) != 0)
     }
 
-    /// Pushes the matches of `needle` in this story onto `out`, up to `limit` in all.
-    fn hits(&self, story: usize, needle: &Finder<'_>, out: &mut Vec<SearchHit>, limit: usize) {
+    /// Pushes the matches of `needle` in this story onto `out`, up to `limit` in all,
+    /// looking from byte `from` on (where the first match is known to be, or before).
+    fn hits(
+        &self,
+        story: usize,
+        from: usize,
+        needle: &Finder<'_>,
+        out: &mut Vec<SearchHit>,
+        limit: usize,
+    ) {
         let needle_chars = text::char_len(std::str::from_utf8(needle.needle()).unwrap_or(""));
-        let mut part = 0;
+        let Some(rest) = self.text.as_bytes().get(from..) else {
+            return;
+        };
+        let mut part = self
+            .starts
+            .partition_point(|&s| s <= from)
+            .saturating_sub(1);
         let mut chars = 0;
-        let mut counted_to = 0;
-        for byte in needle.find_iter(self.text.as_bytes()) {
+        let mut counted_to = self.starts.get(part).copied().unwrap_or(0);
+        for byte in needle.find_iter(rest).map(|at| from + at) {
             while part + 1 < self.starts.len() && self.starts[part + 1] <= byte {
                 part += 1;
                 counted_to = self.starts[part];
                 chars = 0;
             }
-            chars += text::char_len(&self.text[counted_to..byte]);
+            if self.ascii[part] {
+                chars = byte - self.starts[part];
+            } else {
+                chars += text::char_len(&self.text[counted_to..byte]);
+            }
             counted_to = byte;
             let source = match part {
                 0 => SearchSource::Headline,
@@ -139,11 +163,15 @@ impl SearchIndex {
     }
 }
 
+/// A story that matched (its index) and the byte offset of the first match in it.
+type Match = (u32, usize);
+
 /// The stories that matched each query typed so far, longest query last.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Narrowing {
-    /// (folded query, how many stories were indexed then, matching stories).
-    levels: Vec<(String, usize, Vec<u32>)>,
+    /// (folded query, how many stories were indexed then, matching stories with the
+    /// byte offset of the query's first match in each).
+    levels: Vec<(String, usize, Vec<Match>)>,
 }
 
 impl Narrowing {
@@ -172,38 +200,76 @@ pub fn search(index: &SearchIndex, query: &str, narrowing: &mut Narrowing) -> Ve
     let chars: Vec<char> = needle.chars().collect();
     let pairs: Vec<usize> = chars.windows(2).map(|w| pair_bit(w[0], w[1])).collect();
     let finder = Finder::new(needle.as_bytes());
-    let check = |i: usize| {
+    // A match of the query starts at a match of any query it extends, so the search
+    // in a story resumes at the first match of the shorter query.
+    let check = |(i, from): (usize, usize)| {
         let e = &index.entries[i];
-        e.may_contain(&pairs) && finder.find(e.text.as_bytes()).is_some()
-    };
-    let matching: Vec<u32> = match narrowing.levels.last() {
-        Some((q, _, set)) if *q == needle => set.clone(),
-        Some((_, _, set)) => filter_par(set.iter().map(|&i| i as usize), &check),
-        None => filter_par(0..total, &check),
-    };
-    let mut hits = Vec::new();
-    for &i in &matching {
-        index.entries[i as usize].hits(i as usize, &finder, &mut hits, MAX_HITS);
-        if hits.len() >= MAX_HITS {
-            break;
+        if !e.may_contain(&pairs) {
+            return None;
         }
-    }
+        let rest = e.text.as_bytes().get(from..)?;
+        finder.find(rest).map(|at| from + at)
+    };
+    let matching: Vec<Match> = match narrowing.levels.last() {
+        Some((q, _, set)) if *q == needle => set.clone(),
+        Some((_, _, set)) => filter_par(set.iter().map(|&(i, at)| (i as usize, at)), &check),
+        None => filter_par((0..total).map(|i| (i, 0)), &check),
+    };
+    let hits = collect_hits(index, &matching, &finder);
     if narrowing.levels.last().is_none_or(|(q, _, _)| *q != needle) {
         narrowing.levels.push((needle, total, matching));
     }
     hits
 }
 
-/// The indexes in `candidates` that pass `check`, in order, checked on every core.
-fn filter_par(
-    candidates: impl Iterator<Item = usize>,
-    check: &(dyn Fn(usize) -> bool + Sync),
-) -> Vec<u32> {
+/// Stories whose matches are listed together, on every core: the first batch is small
+/// (a common query fills [`MAX_HITS`] within a few stories), and each next one twice
+/// as big, up to [`MAX_HITS_BATCH`].
+const FIRST_HITS_BATCH: usize = 8;
+/// The largest batch of stories whose matches are listed together.
+const MAX_HITS_BATCH: usize = 1024;
+
+/// The matches in the matching stories, in story order, up to [`MAX_HITS`].
+fn collect_hits(index: &SearchIndex, matching: &[Match], finder: &Finder<'_>) -> Vec<SearchHit> {
     use rayon::prelude::*;
-    let all: Vec<usize> = candidates.collect();
+    let mut hits = Vec::new();
+    let mut rest = matching;
+    let mut batch = FIRST_HITS_BATCH;
+    while !rest.is_empty() && hits.len() < MAX_HITS {
+        let (now, later) = rest.split_at(batch.min(rest.len()));
+        rest = later;
+        batch = (batch * 2).min(MAX_HITS_BATCH);
+        let room = MAX_HITS - hits.len();
+        let found: Vec<Vec<SearchHit>> = now
+            .par_iter()
+            .map(|&(i, at)| {
+                let mut out = Vec::new();
+                index.entries[i as usize].hits(i as usize, at, finder, &mut out, room);
+                out
+            })
+            .collect();
+        for story_hits in found {
+            let room = MAX_HITS - hits.len();
+            hits.extend(story_hits.into_iter().take(room));
+        }
+    }
+    hits
+}
+
+/// The candidates (story, where to start looking) that `check` finds a match in, with
+/// where the first match is, in order, checked on every core.
+fn filter_par(
+    candidates: impl Iterator<Item = (usize, usize)>,
+    check: &(dyn Fn((usize, usize)) -> Option<usize> + Sync),
+) -> Vec<Match> {
+    use rayon::prelude::*;
+    let all: Vec<(usize, usize)> = candidates.collect();
     all.par_chunks(4096)
-        .flat_map_iter(|chunk| chunk.iter().copied().filter(|&i| check(i)))
-        .map(|i| i as u32)
+        .flat_map_iter(|chunk| {
+            chunk
+                .iter()
+                .filter_map(|&(i, from)| check((i, from)).map(|at| (i as u32, at)))
+        })
         .collect()
 }
 
