@@ -39,16 +39,6 @@ const METADATA_LABELS: &[&str] = &[
     "producer",
     "graphics",
     "video",
-    "contact",
-    "contacts",
-    "media contact",
-    "media contacts",
-    "press contact",
-    "press contacts",
-    "media inquiries",
-    "media enquiries",
-    "press office",
-    "for more information",
     "referee",
     "referees",
     "attendance",
@@ -104,8 +94,7 @@ pub fn metadata(text: &str) -> Option<Metadata<'_>> {
     if WRITER_LABELS.contains(&label.as_str()) {
         return Some(Metadata::Writer(value));
     }
-    METADATA_LABELS
-        .contains(&label.as_str())
+    (METADATA_LABELS.contains(&label.as_str()) || CONTACT_LABELS.contains(&label.as_str()))
         .then_some(Metadata::Other)
 }
 
