@@ -5,11 +5,14 @@
 /// The bundled sample pages as (name, contents), in name order.
 pub const SAMPLES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/samples.rs"));
 
+/// The bundled sample pages as (name, raw bytes), the form the loader reads.
+pub fn pages() -> impl Iterator<Item = (String, Vec<u8>)> {
+    SAMPLES
+        .iter()
+        .map(|(name, text)| ((*name).to_string(), text.as_bytes().to_vec()))
+}
+
 /// Loads the bundled sample corpus.
 pub fn load_samples() -> crate::model::Corpus {
-    crate::ingest::load_pages(
-        SAMPLES
-            .iter()
-            .map(|(name, text)| ((*name).to_string(), text.as_bytes().to_vec())),
-    )
+    crate::ingest::load_pages(pages())
 }

@@ -4,7 +4,6 @@
 mod tui_fixture;
 
 use dateline::tui::app::App;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tui_fixture::*;
 
@@ -17,18 +16,6 @@ fn samples_screen(keys: &[KeyEvent]) -> String {
         draw(&mut terminal, &mut app);
     }
     text_of(&draw(&mut terminal, &mut app))
-}
-
-fn text_of(buf: &Buffer) -> String {
-    (0..buf.area.height)
-        .map(|y| {
-            let row: String = (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect();
-            row.trim_end().to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]

@@ -26,13 +26,6 @@ fn screen(keys: &[ratatui::crossterm::event::KeyEvent]) -> (App, Buffer) {
     (app, buf)
 }
 
-fn text_of(buf: &Buffer) -> String {
-    (0..buf.area.height)
-        .map(|y| row_text(buf, y).trim_end().to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 #[test]
 fn snapshot_main_screen() {
     let (_, buf) = screen(&[]);

@@ -163,12 +163,7 @@ pub fn load_streaming(
     };
     let mut corpus: Corpus = match source {
         Source::Paths(paths) => ingest::load(paths, &options),
-        Source::Samples => ingest::load_pages_with(
-            crate::samples::SAMPLES
-                .iter()
-                .map(|(name, text)| ((*name).to_string(), text.as_bytes().to_vec())),
-            &options,
-        ),
+        Source::Samples => ingest::load_pages_with(crate::samples::pages(), &options),
     };
     batcher.flush();
     super::order::sort_stories(&mut corpus.stories, order);

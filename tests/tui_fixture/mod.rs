@@ -415,6 +415,14 @@ pub fn draw(terminal: &mut Terminal<TestBackend>, app: &mut App) -> Buffer {
 }
 
 /// The text of row `y` of a buffer (wide characters once).
+/// The whole buffer as text, one line per row, trailing spaces trimmed.
+pub fn text_of(buf: &Buffer) -> String {
+    (0..buf.area.height)
+        .map(|y| row_text(buf, y).trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 pub fn row_text(buf: &Buffer, y: u16) -> String {
     let mut out = String::new();
     let mut skip = 0;
