@@ -122,6 +122,8 @@ fn search(c: &mut Criterion) {
     let (mut app, mut term) = reader();
     let mut group = c.benchmark_group("reader_search_100k");
     group.sample_size(20);
+    // Typing a whole query as fast as keys come: each key gets one search step
+    // (SEARCH_STEP) and a frame; the rest of a long search runs between keys.
     for (name, query) in [("minister", "minister"), ("rare", "zqx"), ("common_e", "e")] {
         group.bench_function(format!("type_{name}_{}_keys", query.len()), |b| {
             b.iter(|| {
@@ -133,6 +135,41 @@ fn search(c: &mut Criterion) {
                 key(&mut term, &mut app, Action::Close);
             })
         });
+    }
+    group.finish();
+    // One key, after the query before it was searched to the end (the user paused):
+    // the first answer (update + frame), and the search run to its end.
+    let mut group = c.benchmark_group("reader_search_key_100k");
+    group.sample_size(10);
+    group.measurement_time(std::time::Duration::from_secs(2));
+    let query = "minister";
+    for typed in 1..=query.len() {
+        let (before, last) = query.split_at(typed - 1);
+        let last = last.chars().next().expect("a key");
+        for finish in [false, true] {
+            let what = if finish { "complete" } else { "first_answer" };
+            group.bench_function(format!("{what}_{before}[{last}]"), |b| {
+                b.iter_custom(|iters| {
+                    let mut spent = std::time::Duration::ZERO;
+                    for _ in 0..iters {
+                        key(&mut term, &mut app, Action::Close);
+                        key(&mut term, &mut app, Action::StartSearch);
+                        for ch in before.chars() {
+                            key(&mut term, &mut app, Action::Type(ch));
+                        }
+                        app.finish_search();
+                        let started = std::time::Instant::now();
+                        key(&mut term, &mut app, Action::Type(last));
+                        if finish {
+                            app.finish_search();
+                        }
+                        spent += started.elapsed();
+                        black_box(app.search.hits.len());
+                    }
+                    spent
+                })
+            });
+        }
     }
     group.finish();
 }

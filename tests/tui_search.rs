@@ -3,7 +3,7 @@
 mod tui_fixture;
 
 use dateline::model::{SourceRef, Story};
-use dateline::tui::search::{Narrowing, SearchIndex, naive_hits, search};
+use dateline::tui::search::{Budget, Narrowing, SearchIndex, naive_hits, search};
 use proptest::prelude::*;
 
 fn story(headline: String, paragraphs: Vec<String>) -> Story {
@@ -123,4 +123,128 @@ fn the_app_search_matches_the_plain_scan_on_the_fixture() {
         assert_eq!(app.search.hits, naive_hits(&app.corpus.stories, q), "{q}");
     }
     assert!(!naive_hits(&corpus.stories, "wang").is_empty());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(192))]
+
+    /// A search interrupted after a few stories (as the reader does between keys) has
+    /// found exactly the first matches of the plain scan, and typing on from an
+    /// interrupted search still ends with every match.
+    #[test]
+    fn interrupted_searches_agree_with_the_plain_scan(
+        corpus in stories(),
+        typed in query(),
+        budgets in proptest::collection::vec(0usize..4, 8),
+        deletes in 0usize..3,
+    ) {
+        let index = SearchIndex::build(&corpus);
+        let mut narrowing = Narrowing::default();
+        let mut q = String::new();
+        let keys = typed.chars().map(Some).chain(std::iter::repeat_n(None, deletes));
+        for (n, c) in keys.enumerate() {
+            match c {
+                Some(c) => q.push(c),
+                None => {
+                    q.pop();
+                }
+            }
+            let mut hits = Vec::new();
+            narrowing.start(&index, &q);
+            narrowing.step(&index, &mut hits, Budget::Stories(budgets[n % budgets.len()]));
+            let all = naive_hits(&corpus, &q);
+            prop_assert!(hits.len() <= all.len());
+            prop_assert_eq!(&hits[..], &all[..hits.len()], "partial hits for {:?}", q);
+            if !narrowing.in_progress() {
+                prop_assert_eq!(hits, all);
+            }
+        }
+        prop_assert_eq!(search(&index, &q, &mut narrowing), naive_hits(&corpus, &q));
+    }
+}
+
+fn needle_corpus() -> dateline::model::Corpus {
+    let stories = (0..6)
+        .map(|i| {
+            let body = if i == 1 || i == 4 {
+                format!("Paragraph of story {i} with the needle in it.")
+            } else {
+                format!("Paragraph of story {i} without it.")
+            };
+            let mut s = story(format!("Story {i}"), vec![body]);
+            s.id = format!("{i:016x}");
+            s
+        })
+        .collect();
+    dateline::model::Corpus {
+        stories,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_search_in_steps_jumps_once_it_reaches_the_first_match_after_the_origin() {
+    use dateline::tui::app::App;
+    use tui_fixture::{ch, draw, press, terminal, text_of, type_str};
+
+    let mut app = App::new(needle_corpus());
+    app.search_budget = Budget::Stories(1);
+    app.select_story(3);
+    press(&mut app, ch('/'));
+    type_str(&mut app, "needle");
+    // One story a step: the search has not reached story 4 yet.
+    assert!(app.search_in_progress());
+    assert!(app.search.jump_pending);
+    assert_eq!(
+        app.selected, 3,
+        "no jump before the first match after the origin"
+    );
+    let mut term = terminal(100, 12);
+    let screen = text_of(&draw(&mut term, &mut app));
+    assert!(
+        screen.contains("matches…") || screen.contains("match…"),
+        "{screen}"
+    );
+    let mut steps = 0;
+    while app.search_in_progress() {
+        dateline::tui::update::search_more(&mut app);
+        steps += 1;
+        assert!(steps < 100, "the search must end");
+    }
+    assert_eq!(app.search.hits, naive_hits(&app.corpus.stories, "needle"));
+    assert_eq!(app.search.hits.len(), 2);
+    assert_eq!(app.selected, 4, "first match at or after the origin");
+    assert!(!app.search.jump_pending);
+    let screen = text_of(&draw(&mut term, &mut app));
+    assert!(screen.contains("(2 matches)"), "{screen}");
+}
+
+#[test]
+fn stepping_through_matches_finishes_the_search_first() {
+    use dateline::tui::app::App;
+    use ratatui::crossterm::event::KeyCode;
+    use tui_fixture::{ch, key, press, type_str};
+
+    let mut app = App::new(needle_corpus());
+    app.search_budget = Budget::Stories(1);
+    press(&mut app, ch('/'));
+    type_str(&mut app, "needle");
+    press(&mut app, key(KeyCode::Enter));
+    assert!(!app.search_in_progress(), "Enter reads the rest");
+    assert_eq!(app.search.hits.len(), 2);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("2 matches")
+    );
+    press(&mut app, ch('n'));
+    assert_eq!(app.selected, 4);
+    // Esc while a search runs stops it.
+    press(&mut app, ch('/'));
+    type_str(&mut app, "story");
+    assert!(app.search_in_progress());
+    press(&mut app, key(KeyCode::Esc));
+    assert!(!app.search_in_progress());
+    assert!(app.search.hits.is_empty());
 }

@@ -13,7 +13,7 @@ use super::keymap::Keymap;
 use super::loading::Loading;
 use super::memory::Memory;
 use super::prepare::Prepared;
-use super::search::{self, Narrowing, SearchIndex};
+use super::search::{Budget, Narrowing, SearchIndex};
 use super::text::{self, clean};
 use super::wrap::{TextSource, WrapCache, WrappedStory, format_time};
 use crate::config::{Config, Styles};
@@ -142,6 +142,9 @@ pub struct Search {
     pub current: Option<usize>,
     /// Where the user was when the search started (story, scroll, focus), for Esc.
     pub origin: Option<(usize, usize, Focus)>,
+    /// Whether the jump to the first match after the origin waits for the search
+    /// under way to get that far.
+    pub jump_pending: bool,
 }
 
 /// The speakers panel's filter and selection.
@@ -189,6 +192,9 @@ pub const DEFAULT_TEXT_WIDTH: u16 = 76;
 pub const DEFAULT_TEXT_HEIGHT: u16 = 20;
 /// The most search matches kept.
 pub const MAX_HITS: usize = 100_000;
+/// The longest the reader searches before it draws and reads keys again; a search
+/// that needs longer goes on between keys.
+pub const SEARCH_STEP: std::time::Duration = std::time::Duration::from_millis(15);
 
 /// Everything the reader knows: the corpus and where the user is in it.
 #[derive(Debug)]
@@ -246,8 +252,11 @@ pub struct App {
     pub timeline_rows: Vec<TimelineRow>,
     /// Each story's headline and paragraphs folded for search.
     search_index: SearchIndex,
-    /// The stories matching each query typed so far.
+    /// The stories matching each query typed so far, and the search under way.
     narrowing: Narrowing,
+    /// How much one search step may do: [`SEARCH_STEP`] of time (tests use a number
+    /// of stories, to interrupt searches deterministically).
+    pub search_budget: Budget,
     /// Background loading, while it runs (see [`super::loading`]).
     pub loading: Option<Loading>,
     /// The warnings met while loading, for the warnings panel.
@@ -305,6 +314,7 @@ impl App {
             timeline_rows: prepared.timeline_rows,
             search_index: prepared.search_index,
             narrowing: Narrowing::default(),
+            search_budget: Budget::For(SEARCH_STEP),
             loading: None,
             warnings: Vec::new(),
             warnings_scroll: 0,
@@ -445,12 +455,47 @@ impl App {
         self.speakers_panel.selected = self.speakers_panel.selected.min(last);
     }
 
-    /// Recomputes the search matches for the current query (case-insensitive),
-    /// narrowing within the previous matches when the query grew.
+    /// Starts the search for the current query (case-insensitive), narrowing within
+    /// the previous matches when the query grew, and searches for at most
+    /// [`App::search_budget`] ([`SEARCH_STEP`]): in a large corpus the rest comes from
+    /// [`App::continue_search`], between keys, so typing never waits for the whole
+    /// corpus to be read.
     pub fn run_search(&mut self) {
         self.search.current = None;
-        self.search.hits =
-            search::search(&self.search_index, &self.search.query, &mut self.narrowing);
+        self.search.hits.clear();
+        self.narrowing.start(&self.search_index, &self.search.query);
+        self.search_for(self.search_budget);
+    }
+
+    /// Whether the search has stories left to read.
+    pub fn search_in_progress(&self) -> bool {
+        self.narrowing.in_progress()
+    }
+
+    /// Goes on with the search under way for one more step ([`App::search_budget`]).
+    pub fn continue_search(&mut self) {
+        self.search_for(self.search_budget);
+    }
+
+    /// Stops the search under way (keeping what it found for the next query).
+    pub fn stop_search(&mut self) {
+        self.narrowing.stop();
+    }
+
+    /// Runs the search under way to its end (before stepping through its matches).
+    pub fn finish_search(&mut self) {
+        self.search_for(Budget::Unlimited);
+    }
+
+    /// Searches within `budget`.
+    pub fn search_for(&mut self, budget: Budget) {
+        self.narrowing
+            .step(&self.search_index, &mut self.search.hits, budget);
+    }
+
+    /// Whether [`Search::hits`] is final: the search ended, or found [`MAX_HITS`].
+    pub fn search_hits_final(&self) -> bool {
+        !self.search_in_progress() || self.search.hits.len() >= MAX_HITS
     }
 
     /// Appends stories found while loading (provisional: no quotes yet) to the list.

@@ -91,7 +91,19 @@ fn event_loop(
 ) -> anyhow::Result<End> {
     terminal.draw(|frame| ui::draw(frame, app))?;
     loop {
-        let first = events.wait().context("the event channel closed")?;
+        // A long search goes on between keys: a step, a frame, a look for keys.
+        let first = if app.search_in_progress() {
+            match events.pending().next() {
+                Some(event) => event,
+                None => {
+                    update::search_more(app);
+                    terminal.draw(|frame| ui::draw(frame, app))?;
+                    continue;
+                }
+            }
+        } else {
+            events.wait().context("the event channel closed")?
+        };
         let mut redraw = false;
         for event in iter::once(first).chain(events.pending().take(MAX_EVENTS_PER_FRAME)) {
             // A new kind of event (e.g. stories streamed by background loading) gets

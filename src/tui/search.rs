@@ -11,6 +11,15 @@
 //! back to the stored set. Match positions are computed only for the first
 //! [`MAX_HITS`] matches, in story order, exactly as a plain scan would find them
 //! ([`naive_hits`], kept as the reference for tests).
+//!
+//! A search runs in steps ([`Budget`]): stories are checked in order, in batches that
+//! grow from a few stories (so the first matches come at once) to a couple of
+//! thousand, and a step ends at the first batch boundary past its budget. The reader
+//! gives each key one step and runs the rest between keys, so a keystroke never waits
+//! for the whole corpus; what an interrupted search found is kept, exact for the
+//! stories it reached, and the next query narrows from it.
+
+use std::time::{Duration, Instant};
 
 use memchr::memmem::Finder;
 
@@ -166,111 +175,245 @@ impl SearchIndex {
 /// A story that matched (its index) and the byte offset of the first match in it.
 type Match = (u32, usize);
 
-/// The stories that matched each query typed so far, longest query last.
+/// What one query typed so far found: every matching story below `decided`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Level {
+    /// The folded query.
+    query: String,
+    /// Stories below this index have been checked; the others are still unknown.
+    decided: usize,
+    /// The matching stories below `decided`, with the byte offset of the first match.
+    matches: Vec<Match>,
+}
+
+/// How much of a search one step may do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Budget {
+    /// Run to the end.
+    Unlimited,
+    /// Stop at the first batch boundary after this long (the reader's keystroke
+    /// budget: the rest runs while no key is waiting).
+    For(Duration),
+    /// Stop after checking about this many stories (for tests: deterministic
+    /// interruptions).
+    Stories(usize),
+}
+
+/// A search under way: the stories still to check, in story order.
+///
+/// Its candidates are the matches of the longest query it extends (a story that
+/// contains the new query contains the old one, from the old first match on) followed
+/// by every story that query had not decided yet, checked in full.
+#[derive(Debug)]
+struct Run {
+    /// The query's character pairs, for the stories' filters.
+    pairs: Vec<usize>,
+    /// The searcher for the query.
+    finder: Finder<'static>,
+    /// Matches of the shorter query, all below `range`.
+    narrowed: Vec<Match>,
+    /// The next entry of `narrowed` to check.
+    next_narrowed: usize,
+    /// The next story to check in full (from here to `total`).
+    range: usize,
+    /// Stories indexed when the search started.
+    total: usize,
+    /// What the run has found so far: its own level.
+    level: Level,
+    /// Stories per batch: small first, so that the first matches come at once.
+    batch: usize,
+}
+
+impl Run {
+    fn done(&self) -> bool {
+        self.next_narrowed >= self.narrowed.len() && self.range >= self.total
+    }
+
+    /// Stories below this index are decided.
+    fn decided(&self) -> usize {
+        match self.narrowed.get(self.next_narrowed) {
+            Some(&(story, _)) => story as usize,
+            None => self.range.min(self.total),
+        }
+    }
+
+    /// The next batch of (story, where to start looking), at most `limit` long.
+    fn next_batch(&mut self, limit: usize) -> Vec<(usize, usize)> {
+        let size = self.batch.min(limit).max(1);
+        self.batch = (self.batch * 2).min(MAX_BATCH);
+        if self.next_narrowed < self.narrowed.len() {
+            let end = (self.next_narrowed + size).min(self.narrowed.len());
+            let batch = self.narrowed[self.next_narrowed..end]
+                .iter()
+                .map(|&(i, at)| (i as usize, at))
+                .collect();
+            self.next_narrowed = end;
+            batch
+        } else {
+            let end = (self.range + size).min(self.total);
+            let batch = (self.range..end).map(|i| (i, 0)).collect();
+            self.range = end;
+            batch
+        }
+    }
+
+    /// Checks batches of candidates until the budget is spent or the run is done,
+    /// appending matches to `hits` (up to [`MAX_HITS`]).
+    fn step(&mut self, index: &SearchIndex, hits: &mut Vec<SearchHit>, budget: Budget) {
+        use rayon::prelude::*;
+        let started = Instant::now();
+        let mut checked = 0;
+        while !self.done() {
+            let limit = match budget {
+                Budget::Stories(n) => n.saturating_sub(checked),
+                _ => usize::MAX,
+            };
+            let batch = self.next_batch(limit);
+            checked += batch.len();
+            let room = MAX_HITS.saturating_sub(hits.len());
+            let found: Vec<(Match, Vec<SearchHit>)> = batch
+                .par_iter()
+                .filter_map(|&(i, from)| {
+                    let entry = index.entries.get(i)?;
+                    if !entry.may_contain(&self.pairs) {
+                        return None;
+                    }
+                    let at = from + self.finder.find(entry.text.as_bytes().get(from..)?)?;
+                    let mut story_hits = Vec::new();
+                    if room > 0 {
+                        entry.hits(i, at, &self.finder, &mut story_hits, room);
+                    }
+                    Some(((i as u32, at), story_hits))
+                })
+                .collect();
+            for (matched, story_hits) in found {
+                self.level.matches.push(matched);
+                let room = MAX_HITS.saturating_sub(hits.len());
+                hits.extend(story_hits.into_iter().take(room));
+            }
+            let stop = match budget {
+                Budget::Unlimited => false,
+                Budget::For(time) => started.elapsed() >= time,
+                Budget::Stories(n) => checked >= n,
+            };
+            if stop {
+                break;
+            }
+        }
+        self.level.decided = self.decided();
+    }
+}
+
+/// The stories in the first batch of a search: a common query fills [`MAX_HITS`]
+/// within a few stories, and the first screen of matches should not wait for more.
+const FIRST_BATCH: usize = 8;
+/// The largest batch of stories checked together (on every core) between two looks
+/// at the clock.
+const MAX_BATCH: usize = 2048;
+
+/// The searches typed so far: what each query found, and the search under way.
+#[derive(Debug, Default)]
 pub struct Narrowing {
-    /// (folded query, how many stories were indexed then, matching stories with the
-    /// byte offset of the query's first match in each).
-    levels: Vec<(String, usize, Vec<Match>)>,
+    /// Finished or interrupted searches, each query extending the one before.
+    levels: Vec<Level>,
+    /// The search under way, if any.
+    run: Option<Run>,
 }
 
 impl Narrowing {
-    /// Forgets every stored set (the corpus changed).
+    /// Forgets every stored search (the corpus changed).
     pub fn clear(&mut self) {
         self.levels.clear();
+        self.run = None;
+    }
+
+    /// Whether a search is under way.
+    pub fn in_progress(&self) -> bool {
+        self.run.as_ref().is_some_and(|run| !run.done())
+    }
+
+    /// Starts searching for `query` (case-insensitive), keeping what earlier queries
+    /// found so that a longer query only re-checks the stories they matched. The
+    /// matches come from [`Narrowing::step`].
+    pub fn start(&mut self, index: &SearchIndex, query: &str) {
+        self.stash_run();
+        let needle = text::fold(query);
+        if needle.is_empty() || needle.contains('\n') {
+            self.clear();
+            return;
+        }
+        // Keep the queries this one extends (or equals).
+        while self
+            .levels
+            .last()
+            .is_some_and(|level| !needle.starts_with(level.query.as_str()))
+        {
+            self.levels.pop();
+        }
+        let (narrowed, range) = match self.levels.last() {
+            Some(level) => (level.matches.clone(), level.decided),
+            None => (Vec::new(), 0),
+        };
+        let chars: Vec<char> = needle.chars().collect();
+        let pairs = chars.windows(2).map(|w| pair_bit(w[0], w[1])).collect();
+        self.run = Some(Run {
+            finder: Finder::new(needle.as_bytes()).into_owned(),
+            pairs,
+            narrowed,
+            next_narrowed: 0,
+            range,
+            total: index.entries.len(),
+            level: Level {
+                query: needle,
+                decided: 0,
+                matches: Vec::new(),
+            },
+            batch: FIRST_BATCH,
+        });
+    }
+
+    /// Goes on with the search under way within `budget`, appending its matches to
+    /// `hits`, in story order, headline first, then by position (as [`naive_hits`]
+    /// lists them), up to [`MAX_HITS`].
+    pub fn step(&mut self, index: &SearchIndex, hits: &mut Vec<SearchHit>, budget: Budget) {
+        if let Some(run) = &mut self.run {
+            run.step(index, hits, budget);
+            if run.done() {
+                self.stash_run();
+            }
+        }
+    }
+
+    /// Stops the search under way, keeping what it found for the next query.
+    pub fn stop(&mut self) {
+        self.stash_run();
+    }
+
+    /// Keeps what the search under way found as a level (finished or not).
+    fn stash_run(&mut self) {
+        let Some(mut run) = self.run.take() else {
+            return;
+        };
+        run.level.decided = run.decided();
+        if self
+            .levels
+            .last()
+            .is_some_and(|level| level.query == run.level.query)
+        {
+            self.levels.pop();
+        }
+        self.levels.push(run.level);
     }
 }
 
 /// Finds every match of `query` (case-insensitive), up to [`MAX_HITS`], in story order,
-/// headline first, then by position: the same as [`naive_hits`].
+/// headline first, then by position: the same as [`naive_hits`]. Runs the search to
+/// its end; the reader uses [`Narrowing::start`] and [`Narrowing::step`] instead.
 pub fn search(index: &SearchIndex, query: &str, narrowing: &mut Narrowing) -> Vec<SearchHit> {
-    let needle = text::fold(query);
-    if needle.is_empty() || needle.contains('\n') {
-        narrowing.clear();
-        return Vec::new();
-    }
-    let total = index.entries.len();
-    // Keep the sets of queries this one extends, over the same stories.
-    while let Some((q, n, _)) = narrowing.levels.last() {
-        if needle.starts_with(q.as_str()) && *n == total {
-            break;
-        }
-        narrowing.levels.pop();
-    }
-    let chars: Vec<char> = needle.chars().collect();
-    let pairs: Vec<usize> = chars.windows(2).map(|w| pair_bit(w[0], w[1])).collect();
-    let finder = Finder::new(needle.as_bytes());
-    // A match of the query starts at a match of any query it extends, so the search
-    // in a story resumes at the first match of the shorter query.
-    let check = |(i, from): (usize, usize)| {
-        let e = &index.entries[i];
-        if !e.may_contain(&pairs) {
-            return None;
-        }
-        let rest = e.text.as_bytes().get(from..)?;
-        finder.find(rest).map(|at| from + at)
-    };
-    let matching: Vec<Match> = match narrowing.levels.last() {
-        Some((q, _, set)) if *q == needle => set.clone(),
-        Some((_, _, set)) => filter_par(set.iter().map(|&(i, at)| (i as usize, at)), &check),
-        None => filter_par((0..total).map(|i| (i, 0)), &check),
-    };
-    let hits = collect_hits(index, &matching, &finder);
-    if narrowing.levels.last().is_none_or(|(q, _, _)| *q != needle) {
-        narrowing.levels.push((needle, total, matching));
-    }
-    hits
-}
-
-/// Stories whose matches are listed together, on every core: the first batch is small
-/// (a common query fills [`MAX_HITS`] within a few stories), and each next one twice
-/// as big, up to [`MAX_HITS_BATCH`].
-const FIRST_HITS_BATCH: usize = 8;
-/// The largest batch of stories whose matches are listed together.
-const MAX_HITS_BATCH: usize = 1024;
-
-/// The matches in the matching stories, in story order, up to [`MAX_HITS`].
-fn collect_hits(index: &SearchIndex, matching: &[Match], finder: &Finder<'_>) -> Vec<SearchHit> {
-    use rayon::prelude::*;
     let mut hits = Vec::new();
-    let mut rest = matching;
-    let mut batch = FIRST_HITS_BATCH;
-    while !rest.is_empty() && hits.len() < MAX_HITS {
-        let (now, later) = rest.split_at(batch.min(rest.len()));
-        rest = later;
-        batch = (batch * 2).min(MAX_HITS_BATCH);
-        let room = MAX_HITS - hits.len();
-        let found: Vec<Vec<SearchHit>> = now
-            .par_iter()
-            .map(|&(i, at)| {
-                let mut out = Vec::new();
-                index.entries[i as usize].hits(i as usize, at, finder, &mut out, room);
-                out
-            })
-            .collect();
-        for story_hits in found {
-            let room = MAX_HITS - hits.len();
-            hits.extend(story_hits.into_iter().take(room));
-        }
-    }
+    narrowing.start(index, query);
+    narrowing.step(index, &mut hits, Budget::Unlimited);
     hits
-}
-
-/// The candidates (story, where to start looking) that `check` finds a match in, with
-/// where the first match is, in order, checked on every core.
-fn filter_par(
-    candidates: impl Iterator<Item = (usize, usize)>,
-    check: &(dyn Fn((usize, usize)) -> Option<usize> + Sync),
-) -> Vec<Match> {
-    use rayon::prelude::*;
-    let all: Vec<(usize, usize)> = candidates.collect();
-    all.par_chunks(4096)
-        .flat_map_iter(|chunk| {
-            chunk
-                .iter()
-                .filter_map(|&(i, from)| check((i, from)).map(|at| (i as u32, at)))
-        })
-        .collect()
 }
 
 /// The plain scan [`search`] must agree with: every part of every story, cleaned and

@@ -70,9 +70,7 @@ fn apply(app: &mut App, action: Action) {
         Action::StartSearch => {
             if app.overlay == Overlay::None {
                 app.search.typing = true;
-                app.search.query.clear();
-                app.search.hits.clear();
-                app.search.current = None;
+                clear_search(app);
                 app.search.origin = Some((app.selected, app.scroll, app.focus));
             }
         }
@@ -184,6 +182,8 @@ fn clear_search(app: &mut App) {
     app.search.query.clear();
     app.search.hits.clear();
     app.search.current = None;
+    app.search.jump_pending = false;
+    app.stop_search();
 }
 
 fn toggle(app: &mut App, overlay: Overlay) {
@@ -224,6 +224,7 @@ fn open(app: &mut App) {
         }
         Overlay::None => {
             if app.search.typing {
+                finish_search(app);
                 app.search.typing = false;
                 app.search.origin = None;
                 app.message = Some(match app.search.hits.len() {
@@ -337,14 +338,43 @@ fn type_char(app: &mut App, c: Option<char>) {
             }
         }
         app.run_search();
-        let origin = app.search.origin.map_or(app.selected, |o| o.0);
-        let first = app.search.hits.partition_point(|h| h.story < origin);
-        if !app.search.hits.is_empty() {
-            jump_to_hit(app, first % app.search.hits.len());
-        } else if let Some((story, scroll, _)) = app.search.origin {
-            app.select_story(story);
-            app.scroll = scroll;
-        }
+        jump_to_first_match(app);
+    }
+}
+
+/// Jumps to the first match at or after the story where the search started (else
+/// to the first match, else back to that story), as soon as the matches found so far
+/// can tell which it is; until then the jump is left pending.
+fn jump_to_first_match(app: &mut App) {
+    app.search.jump_pending = false;
+    let origin = app.search.origin.map_or(app.selected, |o| o.0);
+    let first = app.search.hits.partition_point(|h| h.story < origin);
+    if first < app.search.hits.len() {
+        jump_to_hit(app, first);
+    } else if !app.search_hits_final() {
+        app.search.jump_pending = true;
+    } else if !app.search.hits.is_empty() {
+        jump_to_hit(app, 0);
+    } else if let Some((story, scroll, _)) = app.search.origin {
+        app.select_story(story);
+        app.scroll = scroll;
+    }
+}
+
+/// Goes on with a search under way, between keys (see [`App::continue_search`]), and
+/// makes the jump it was waiting for.
+pub fn search_more(app: &mut App) {
+    app.continue_search();
+    if app.search.jump_pending {
+        jump_to_first_match(app);
+    }
+}
+
+/// Runs a search under way to its end, and makes the jump it was waiting for.
+fn finish_search(app: &mut App) {
+    app.finish_search();
+    if app.search.jump_pending {
+        jump_to_first_match(app);
     }
 }
 
@@ -352,6 +382,7 @@ fn search_step(app: &mut App, forward: bool) {
     if app.overlay != Overlay::None {
         return;
     }
+    finish_search(app);
     let len = app.search.hits.len();
     if len == 0 {
         app.message = Some(if app.search.query.is_empty() {

@@ -57,10 +57,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
         Some(q) => format!("Quote {}/{quotes}", q + 1),
         None => format!("Quote -/{quotes}"),
     };
-    let matches = match app.search.hits.len() {
+    let mut matches = match app.search.hits.len() {
         1 => "1 match".to_string(),
         n => format!("{n} matches"),
     };
+    if !app.search_hits_final() {
+        // More may come: the search goes on between keys.
+        matches.push('…');
+    }
     let middle = if app.search.typing {
         format!("/{}_ ({matches})", text::clean(&app.search.query))
     } else if let Some(loading) = &app.loading {
