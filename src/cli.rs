@@ -8,7 +8,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::ingest::{self, LoadOptions, sanitize::sanitize_line};
-use crate::model::Corpus;
+use crate::model::{Corpus, LoadStats, Warning};
 
 /// dateline: read scraped news pages as clean stories, with every quote and who said it.
 #[derive(Debug, Parser)]
@@ -105,16 +105,33 @@ pub fn load_reporting(paths: &[PathBuf]) -> Option<Corpus> {
     } else {
         ingest::load(paths, &LoadOptions::default())
     };
+    report(&corpus.warnings, &corpus.stats).then_some(corpus)
+}
+
+/// [`load_reporting`] for `stats`: the counts only, without holding the corpus.
+fn load_counts_reporting(paths: &[PathBuf]) -> Option<LoadStats> {
+    let (stats, warnings) = if paths.is_empty() {
+        let corpus = crate::samples::load_samples();
+        (corpus.stats, corpus.warnings)
+    } else {
+        ingest::load_counts(paths)
+    };
+    report(&warnings, &stats).then_some(stats)
+}
+
+/// Prints the warnings on stderr, one line each; false (with an error line) when no
+/// page could be loaded.
+fn report(warnings: &[Warning], stats: &LoadStats) -> bool {
     let stderr = io::stderr();
     let mut err = stderr.lock();
-    for w in &corpus.warnings {
+    for w in warnings {
         let _ = writeln!(err, "dateline: warning: {}", sanitize_line(&w.to_string()));
     }
-    if corpus.stats.pages == 0 {
+    if stats.pages == 0 {
         let _ = writeln!(err, "dateline: error: nothing could be loaded");
-        return None;
+        return false;
     }
-    Some(corpus)
+    true
 }
 
 /// Runs the command line; returns the process exit code.
@@ -149,16 +166,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     sanitize_line(&e.to_string())
                 );
             }
-            write_or_pipe_closed(|out| export_with_state(&corpus, &state, format, out))
+            let code = write_or_pipe_closed(|out| export_with_state(&corpus, &state, format, out));
+            leave(corpus);
+            code
         }
         Some(Command::Stats { format, paths }) => {
             let paths = [cli.paths, paths].concat();
             let started = Instant::now();
-            let Some(corpus) = load_reporting(&paths) else {
+            let Some(counts) = load_counts_reporting(&paths) else {
                 return Ok(ExitCode::FAILURE);
             };
             let elapsed = started.elapsed();
-            write_or_pipe_closed(|out| stats(&corpus, elapsed.as_secs_f64(), format, out))
+            write_or_pipe_closed(|out| stats(&counts, elapsed.as_secs_f64(), format, out))
         }
         Some(Command::Quotes {
             speaker,
@@ -169,19 +188,32 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let Some(corpus) = load_reporting(&paths) else {
                 return Ok(ExitCode::FAILURE);
             };
-            write_or_pipe_closed(|out| {
+            let code = write_or_pipe_closed(|out| {
                 crate::quotes::listing::quotes(&corpus, speaker.as_deref(), format, out)
-            })
+            });
+            leave(corpus);
+            code
         }
         Some(Command::Speakers { format, paths }) => {
             let paths = [cli.paths, paths].concat();
             let Some(corpus) = load_reporting(&paths) else {
                 return Ok(ExitCode::FAILURE);
             };
-            write_or_pipe_closed(|out| crate::quotes::listing::speakers(&corpus, format, out))
+            let code =
+                write_or_pipe_closed(|out| crate::quotes::listing::speakers(&corpus, format, out));
+            leave(corpus);
+            code
         }
         Some(Command::Config(args)) => crate::config::cli::run(&args, cli.config.as_deref()),
     }
+}
+
+/// Lets go of a loaded corpus without freeing it: the command is about to exit, and
+/// freeing a large corpus one allocation at a time takes a noticeable share of the
+/// run (about 0.1 s for 10,000 pages); the operating system takes the memory back
+/// at once.
+fn leave(corpus: Corpus) {
+    std::mem::forget(corpus);
 }
 
 /// Runs a writer on buffered stdout; a closed pipe (`| head`) ends quietly.
@@ -228,12 +260,11 @@ pub fn export_with_state(
 
 /// Writes the load counts.
 pub fn stats(
-    corpus: &Corpus,
+    s: &LoadStats,
     seconds: f64,
     format: TextFormat,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let s = &corpus.stats;
     match format {
         TextFormat::Json => {
             let mut value = serde_json::to_value(s)?;

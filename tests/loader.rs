@@ -752,3 +752,28 @@ Copyright 2026 Valley Radio. All rights reserved. Valley Radio is not responsibl
     assert_eq!(headlines(&page), vec!["Library to open on Sundays"]);
     assert_eq!(page.stories[0].paragraphs.len(), 1);
 }
+
+/// `stats` counts without holding the corpus: the counts must be exactly those of a
+/// full load, on generated pages (re-scrapes, several stories a page, quotes) plus
+/// pages in other shapes and a broken one.
+#[test]
+fn counting_without_holding_the_corpus_gives_the_full_load_counts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for page in dateline::synth::generate(60, 11) {
+        let path = dir.path().join(&page.name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("dir");
+        std::fs::write(path, page.text).expect("write");
+    }
+    std::fs::write(dir.path().join("binary.txt"), [0u8, 159, 146, 150, 0, 1]).expect("write");
+    let paths = vec![
+        dir.path().to_path_buf(),
+        std::path::PathBuf::from("tests/data/pages"),
+    ];
+    let corpus = ingest::load(&paths, &ingest::LoadOptions::default());
+    let (counts, warnings) = ingest::load_counts(&paths);
+    assert!(corpus.stats.quotes > 100 && corpus.stats.speakers > 20);
+    assert!(corpus.stats.duplicates_merged > 0);
+    assert!(!warnings.is_empty(), "the binary page is reported");
+    assert_eq!(counts, corpus.stats);
+    assert_eq!(warnings, corpus.warnings);
+}

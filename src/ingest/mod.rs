@@ -80,6 +80,47 @@ pub struct LoadOptions<'a> {
 ///
 /// Never fails: problems with single inputs become [`Warning`]s in the corpus.
 pub fn load(paths: &[PathBuf], options: &LoadOptions<'_>) -> Corpus {
+    let (parsed, warnings, stats) = read_pages(paths, options);
+    assemble(parsed, warnings, stats)
+}
+
+/// Loads every page under `paths` as [`load`] does, but keeps only the counts (and
+/// the warnings): each merged story is let go as soon as its quotes are counted, so
+/// neither the quotes nor the finished corpus are ever held. The counts are exactly
+/// those of [`load`]. What `dateline stats` uses.
+pub fn load_counts(paths: &[PathBuf]) -> (LoadStats, Vec<Warning>) {
+    let (parsed, warnings, mut stats) = read_pages(paths, &LoadOptions::default());
+    let stories = merge_pages(parsed, &mut stats);
+    stats.stories = stories.len();
+    let counted: Vec<(usize, usize, Vec<String>)> = stories
+        .into_par_iter()
+        .map(|story| {
+            let quotes = crate::quotes::extract(&story);
+            let count = quotes.len();
+            let speakers = quotes
+                .into_iter()
+                .filter(|q| !q.partial)
+                .filter_map(|q| q.speaker)
+                .collect();
+            (story.paragraphs.len(), count, speakers)
+        })
+        .collect();
+    let mut speakers = std::collections::HashSet::new();
+    for (paragraphs, quotes, names) in counted {
+        stats.paragraphs += paragraphs;
+        stats.quotes += quotes;
+        speakers.extend(names);
+    }
+    stats.speakers = speakers.len();
+    stats.warnings = warnings.len();
+    (stats, warnings)
+}
+
+/// Reads and parses every page under `paths`, in parallel.
+fn read_pages(
+    paths: &[PathBuf],
+    options: &LoadOptions<'_>,
+) -> (Vec<ParsedPage>, Vec<Warning>, LoadStats) {
     let (inputs, mut warnings) = read::discover(paths);
     let files = inputs.len();
     let done = AtomicUsize::new(0);
@@ -125,7 +166,7 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions<'_>) -> Corpus {
             parsed.push(page);
         }
     }
-    assemble(parsed, warnings, stats)
+    (parsed, warnings, stats)
 }
 
 /// Loads pages already in memory, as (name, raw bytes): the bundled samples, stdin,
@@ -182,14 +223,7 @@ pub fn parse_text(path: &str, text: &str) -> ParsedPage {
 
 /// Merges, identifies, quotes and sorts the stories of parsed pages.
 fn assemble(parsed: Vec<ParsedPage>, warnings: Vec<Warning>, mut stats: LoadStats) -> Corpus {
-    let mut stories = Vec::new();
-    for page in parsed {
-        stats.headlines_removed += page.headlines_removed;
-        stats.paragraphs_removed += page.paragraphs_removed;
-        stories.extend(page.stories);
-    }
-    let (mut stories, merged) = dedupe::merge(stories);
-    stats.duplicates_merged = merged;
+    let mut stories = merge_pages(parsed, &mut stats);
     stories.par_iter_mut().for_each(|story| {
         story.quotes = crate::quotes::extract(story);
     });
@@ -206,6 +240,19 @@ fn assemble(parsed: Vec<ParsedPage>, warnings: Vec<Warning>, mut stats: LoadStat
         warnings,
         stats,
     }
+}
+
+/// The stories of parsed pages with duplicates merged, counting what was dropped.
+fn merge_pages(parsed: Vec<ParsedPage>, stats: &mut LoadStats) -> Vec<Story> {
+    let mut stories = Vec::new();
+    for page in parsed {
+        stats.headlines_removed += page.headlines_removed;
+        stats.paragraphs_removed += page.paragraphs_removed;
+        stories.extend(page.stories);
+    }
+    let (stories, merged) = dedupe::merge(stories);
+    stats.duplicates_merged = merged;
+    stories
 }
 
 /// Sorts newest first; stories without any time go last, keeping their load order.
