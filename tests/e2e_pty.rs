@@ -662,3 +662,43 @@ fn read_and_starred_stories_and_the_selection_survive_a_restart() {
     assert_eq!(stories[1]["read"], serde_json::Value::Bool(true));
     assert_eq!(stories[0]["read"], serde_json::Value::Bool(false));
 }
+
+/// A search over a few hundred pages (long enough, in a test build, to run in several
+/// steps between keys) ends with the same count as a plain scan of the loaded stories,
+/// and the reader still quits cleanly.
+#[test]
+fn a_long_search_finishes_between_keys_with_the_full_count() {
+    let pages = tempfile::tempdir().expect("pages dir");
+    for page in dateline::synth::generate(300, 5) {
+        let path = pages.path().join(&page.name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("dir");
+        std::fs::write(path, page.text).expect("write page");
+    }
+    let corpus = dateline::ingest::load(
+        &[pages.path().to_path_buf()],
+        &dateline::ingest::LoadOptions::default(),
+    );
+    let expected = dateline::tui::search::naive_hits(&corpus.stories, "said").len();
+    assert!(
+        (500..100_000).contains(&expected),
+        "the query must match often: {expected}"
+    );
+    let dir = pages.path().to_str().expect("utf-8 path");
+    let mut reader = Reader::start_with(&[dir], &[]);
+    reader.wait_for("the loaded corpus", |c| {
+        c.screen()
+            .contents()
+            .contains(&format!("/{}", corpus.stories.len()))
+    });
+    reader.press(b"/said");
+    let done = format!("({expected} matches)");
+    reader.wait_for("the search's final count", |c| {
+        c.screen().contents().contains(&done)
+    });
+    reader.press(KEY_ESC);
+    reader.wait_until_settled();
+    reader.press(b"q");
+    let status = reader.wait_for_exit();
+    assert!(status.success(), "exit status {status:?}");
+    reader.assert_terminal_restored();
+}
