@@ -20,6 +20,8 @@ struct Seen {
     first_frame: Option<Duration>,
     first_story: Option<Duration>,
     loaded: Option<Duration>,
+    /// The reader's peak resident memory (VmHWM) once loaded, in kB.
+    peak_kb: Option<u64>,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -58,6 +60,11 @@ fn main() -> anyhow::Result<()> {
             ),
             _ => println!("{what:<20} never seen"),
         }
+    }
+    let mut peaks: Vec<u64> = all.iter().filter_map(|s| s.peak_kb).collect();
+    peaks.sort_unstable();
+    if let Some(median) = peaks.get(peaks.len() / 2) {
+        println!("{:<20} median {:>8} MB", "peak memory", median / 1000);
     }
     Ok(())
 }
@@ -116,11 +123,20 @@ fn run(dateline: &std::path::Path, dir: &std::path::Path) -> anyhow::Result<Seen
     {
         thread::sleep(Duration::from_millis(2));
     }
+    let peak_kb = child.process_id().and_then(peak_memory_kb);
     keyboard.write_all(b"q")?;
     keyboard.flush()?;
     child.wait()?;
     drop(pair.master);
     let _ = reader.join();
-    let seen = std::mem::take(&mut *seen.lock().unwrap_or_else(|e| e.into_inner()));
+    let mut seen = std::mem::take(&mut *seen.lock().unwrap_or_else(|e| e.into_inner()));
+    seen.peak_kb = peak_kb;
     Ok(seen)
+}
+
+/// A process's peak resident memory so far, from `/proc` (Linux).
+fn peak_memory_kb(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
