@@ -6,24 +6,25 @@ use super::cast::{Cast, Resolved};
 use super::cues::{self, Attribution};
 use super::detect::{self, Found, Piece};
 use super::names::{Mention, classify, is_name_word, looks_like_title, title_text};
+use super::paragraph::Paragraph;
 use super::prose;
 use super::tokens::{Kind, Token, tokenize};
 use crate::model::{Quote, QuoteSpan, Timestamp};
 
 /// A quote being put together.
 #[derive(Clone, Debug)]
-struct Draft {
+struct Draft<'a> {
     pieces: Vec<Piece>,
     text: String,
     partial: bool,
-    attribution: Option<Attribution>,
+    attribution: Option<Attribution<'a>>,
     /// The attribution came after the quote (so a following quote may continue it).
     after: bool,
     /// Where the attribution is read, as (paragraph, offset).
     at: (usize, usize),
 }
 
-impl Draft {
+impl Draft<'_> {
     fn first(&self) -> Piece {
         self.pieces[0]
     }
@@ -33,10 +34,10 @@ impl Draft {
     }
 }
 
-fn inner(paras: &[Vec<char>], p: &Piece) -> String {
-    paras[p.paragraph][p.inner_start..p.inner_end]
-        .iter()
-        .collect()
+fn inner(paras: &[Paragraph<'_>], p: &Piece) -> String {
+    paras[p.paragraph]
+        .slice(p.inner_start, p.inner_end)
+        .to_string()
 }
 
 fn word_count(text: &str) -> usize {
@@ -67,13 +68,14 @@ fn char_before(c: &[char], at: usize) -> Option<char> {
 
 /// Cuts an unclosed quote where its attribution clearly starts (`"We lost it all, said
 /// Ann Lee.` with the closing mark missing).
-fn repair_unclosed(paras: &[Vec<char>], piece: &mut Piece) {
-    let c = &paras[piece.paragraph];
+fn repair_unclosed(paras: &[Paragraph<'_>], piece: &mut Piece) {
+    let para = &paras[piece.paragraph];
+    let c = &para.chars;
     for k in piece.inner_start..piece.inner_end {
         if c[k] != ',' {
             continue;
         }
-        let tokens = tokenize(&c[k + 1..piece.inner_end], k + 1);
+        let tokens = tokenize(para.slice(k + 1, piece.inner_end), k + 1);
         let clear = match tokens.first() {
             Some(t) if cues::is_cue(&t.text) => true,
             Some(_) => {
@@ -100,7 +102,7 @@ fn repair_unclosed(paras: &[Vec<char>], piece: &mut Piece) {
 }
 
 /// Builds the drafts of a story's found quotes, with their attributions.
-fn drafts(paras: &[Vec<char>], found: Vec<Found>) -> Vec<Draft> {
+fn drafts<'a>(paras: &[Paragraph<'a>], found: Vec<Found>) -> Vec<Draft<'a>> {
     let mut found = found;
     for f in &mut found {
         if let [only] = f.pieces.as_mut_slice()
@@ -121,24 +123,31 @@ fn drafts(paras: &[Vec<char>], found: Vec<Found>) -> Vec<Draft> {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(" ");
-        let c_last = &paras[last.paragraph];
+        let p_last = &paras[last.paragraph];
         let next_start = found
             .get(i + 1)
             .map(|n| n.pieces[0])
             .filter(|n| n.paragraph == last.paragraph)
-            .map_or(c_last.len(), |n| n.start);
-        let after_tokens = tokenize(&c_last[last.end.min(next_start)..next_start], last.end);
+            .map_or(p_last.len, |n| n.start);
+        let after_tokens = tokenize(
+            p_last.slice(last.end.min(next_start), next_start),
+            last.end,
+        );
         let ended = last.closed
-            && paras[last.paragraph][..last.inner_end]
+            && p_last.chars[..last.inner_end]
                 .last()
                 .is_some_and(|c| *c == '.');
-        let c_first = &paras[first.paragraph];
+        let p_first = &paras[first.paragraph];
+        let c_first = &p_first.chars;
         let prev_end = i
             .checked_sub(1)
             .map(|k| found[k].pieces[found[k].pieces.len() - 1])
             .filter(|p| p.paragraph == first.paragraph)
             .map_or(0, |p| p.end);
-        let before_tokens = tokenize(&c_first[prev_end.min(first.start)..first.start], prev_end);
+        let before_tokens = tokenize(
+            p_first.slice(prev_end.min(first.start), first.start),
+            prev_end,
+        );
         let post = cues::after_quote(&after_tokens, ended)
             .filter(|a| classify(&a.subject).is_some() || is_name_like(&a.appositive));
         let pre = cues::before_quote(&before_tokens)
@@ -199,7 +208,7 @@ fn join_pieces(first: &str, second: &str, ends_sentence: bool) -> String {
 }
 
 /// Joins a quote split by its attribution (`"A," she said. "B."`) into one.
-fn merge_split(paras: &[Vec<char>], drafts: Vec<Draft>) -> Vec<Draft> {
+fn merge_split<'a>(paras: &[Paragraph<'a>], drafts: Vec<Draft<'a>>) -> Vec<Draft<'a>> {
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     for d in drafts {
         if let Some(prev) = out.last_mut() {
@@ -210,7 +219,7 @@ fn merge_split(paras: &[Vec<char>], drafts: Vec<Draft>) -> Vec<Draft> {
                 && a.paragraph == b.paragraph
                 && d.attribution.as_ref().is_none_or(|_| !d.after);
             if joinable {
-                let gap = tokenize(&paras[a.paragraph][a.end..b.start], a.end);
+                let gap = tokenize(paras[a.paragraph].slice(a.end, b.start), a.end);
                 let stop = gap.iter().position(|t| t.kind == Kind::Stop);
                 let cues = gap.iter().filter(|t| cues::is_cue(&t.text)).count();
                 let only_attribution =
@@ -242,12 +251,12 @@ fn only_quotes(c: &[char], pieces: &[Piece]) -> bool {
 }
 
 /// Resolves an attribution's mention, with its appositive, against the cast.
-fn resolve(cast: &mut Cast, a: &Attribution) -> (Resolved, String) {
+fn resolve(cast: &mut Cast, a: &Attribution<'_>) -> (Resolved, String) {
     let mention = classify(&a.subject);
     let words = |ts: &[Token]| {
         ts.iter()
             .filter(|t| t.is_word())
-            .map(|t| t.text.as_str())
+            .map(|t| t.text)
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -277,7 +286,7 @@ fn resolve(cast: &mut Cast, a: &Attribution) -> (Resolved, String) {
 }
 
 /// Finds, joins and attributes the quotes of a story.
-pub fn quotes(paras: &[Vec<char>], time: Option<Timestamp>) -> Vec<Quote> {
+pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
     let found = detect::find(paras);
     if found.is_empty() {
         return Vec::new();
@@ -302,7 +311,7 @@ pub fn quotes(paras: &[Vec<char>], time: Option<Timestamp>) -> Vec<Quote> {
     let standalone: Vec<bool> = paras
         .iter()
         .zip(&by_paragraph)
-        .map(|(c, pieces)| !pieces.is_empty() && only_quotes(c, pieces))
+        .map(|(c, pieces)| !pieces.is_empty() && only_quotes(&c.chars, pieces))
         .collect();
     let read_until = last_attribution.unwrap_or((0, 0));
     for (p, c) in paras.iter().enumerate().take(read_until.0 + 1) {
@@ -315,14 +324,14 @@ pub fn quotes(paras: &[Vec<char>], time: Option<Timestamp>) -> Vec<Quote> {
             }
             from = from.max(pc.end);
         }
-        if from < c.len() {
-            stretches.push((from, c.len()));
+        if from < c.len {
+            stretches.push((from, c.len));
         }
         for (a, b) in stretches {
             if (p, a) >= read_until {
                 break;
             }
-            for intro in prose::introductions(&tokenize(&c[a..b], a)) {
+            for intro in prose::introductions(&tokenize(c.slice(a, b), a)) {
                 events.push(((p, intro.at), Event::Prose(intro)));
             }
         }
@@ -416,8 +425,8 @@ mod tests {
     use super::*;
 
     fn run(paras: &[&str]) -> Vec<Quote> {
-        let chars: Vec<Vec<char>> = paras.iter().map(|p| p.chars().collect()).collect();
-        quotes(&chars, None)
+        let read: Vec<Paragraph<'_>> = paras.iter().map(|p| Paragraph::new(p)).collect();
+        quotes(&read, None)
     }
 
     #[test]

@@ -264,8 +264,8 @@ pub fn is_cue(word: &str) -> bool {
 
 /// Phrases that attribute speech ("shot back", "was quoted as saying"): how many words
 /// of `lower` from `k` the phrase takes.
-fn phrase_cue(lower: &[Lower<'_>], k: usize) -> Option<usize> {
-    let w = |i: usize| lower.get(k + i).map(Lower::as_str);
+fn phrase_cue(lower: &[&Lower<'_>], k: usize) -> Option<usize> {
+    let w = |i: usize| lower.get(k + i).map(|l| l.as_str());
     match (w(0), w(1), w(2)) {
         (Some("shot" | "fired" | "hit"), Some("back"), _) => Some(2),
         (Some("quoted"), Some("as"), Some("saying" | "telling")) => Some(3),
@@ -279,22 +279,22 @@ fn is_participle(word: &str) -> bool {
 
 /// An attribution found next to a quote.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Attribution {
+pub struct Attribution<'a> {
     /// The cue as written ("said", "according to").
     pub cue: String,
     /// The words naming the speaker.
-    pub subject: Vec<Token>,
+    pub subject: Vec<Token<'a>>,
     /// An appositive after (or before) the name: a title, or the name after a role.
-    pub appositive: Vec<Token>,
+    pub appositive: Vec<Token<'a>>,
 }
 
 /// Splits tokens at commas.
-fn segments(tokens: &[Token]) -> Vec<&[Token]> {
+fn segments<'t, 'a>(tokens: &'t [Token<'a>]) -> Vec<&'t [Token<'a>]> {
     tokens.split(|t| t.kind == Kind::Comma).collect()
 }
 
 /// The noun phrase that starts `tokens` (up to the first word that cannot be in one).
-fn leading_np(tokens: &[Token]) -> &[Token] {
+fn leading_np<'t, 'a>(tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
     let mut end = 0;
     for (k, t) in tokens.iter().enumerate() {
         if !t.is_word() {
@@ -326,7 +326,7 @@ fn leading_np(tokens: &[Token]) -> &[Token] {
 }
 
 /// Drops adverbs and auxiliaries at the end of a subject ("he later", "Smith has").
-fn strip_between(mut tokens: &[Token]) -> &[Token] {
+fn strip_between<'t, 'a>(mut tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
     while let Some(last) = tokens.last() {
         if last.is_word() && BETWEEN.contains(last.lower().as_str()) && tokens.len() > 1 {
             tokens = &tokens[..tokens.len() - 1];
@@ -339,7 +339,10 @@ fn strip_between(mut tokens: &[Token]) -> &[Token] {
 
 /// Reads "SUBJECT[, APPOSITIVE,]" from the words before a verb. `first` picks the first
 /// comma segment (a clause right after a quote) rather than the last (before a quote).
-fn subject_before(tokens: &[Token], first: bool) -> Option<(Vec<Token>, Vec<Token>)> {
+fn subject_before<'a>(
+    tokens: &[Token<'a>],
+    first: bool,
+) -> Option<(Vec<Token<'a>>, Vec<Token<'a>>)> {
     let tokens = strip_between(tokens);
     let segs = segments(tokens);
     let appositive_closed = segs.len() >= 2 && segs.last().is_some_and(|s| s.is_empty());
@@ -365,7 +368,7 @@ fn subject_before(tokens: &[Token], first: bool) -> Option<(Vec<Token>, Vec<Toke
 }
 
 /// Reads "NAME[, APPOSITIVE]" after a verb ("said Wang Zhihua, director of …").
-fn subject_after(tokens: &[Token]) -> Option<(Vec<Token>, Vec<Token>)> {
+fn subject_after<'a>(tokens: &[Token<'a>]) -> Option<(Vec<Token<'a>>, Vec<Token<'a>>)> {
     let segs = segments(tokens);
     let head = leading_np(segs.first()?);
     if head.is_empty() {
@@ -381,7 +384,7 @@ fn subject_after(tokens: &[Token]) -> Option<(Vec<Token>, Vec<Token>)> {
 }
 
 /// The tokens of a sentence up to its end (exclusive).
-fn until_stop(tokens: &[Token]) -> &[Token] {
+fn until_stop<'t, 'a>(tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
     let end = tokens
         .iter()
         .position(|t| t.kind == Kind::Stop)
@@ -392,7 +395,7 @@ fn until_stop(tokens: &[Token]) -> &[Token] {
 /// Finds the attribution in the words just after a quote, up to the end of the sentence
 /// (`tokens` starts right after the closing mark). `ended` tells that the quote itself
 /// ended its sentence with a full stop, so only a lower-case clause can follow.
-pub fn after_quote(tokens: &[Token], ended: bool) -> Option<Attribution> {
+pub fn after_quote<'a>(tokens: &[Token<'a>], ended: bool) -> Option<Attribution<'a>> {
     let start = tokens
         .iter()
         .position(|t| !matches!(t.kind, Kind::Comma | Kind::Dash | Kind::Other))?;
@@ -401,7 +404,7 @@ pub fn after_quote(tokens: &[Token], ended: bool) -> Option<Attribution> {
     if ended && first.is_capitalised() {
         return None;
     }
-    let lower: Vec<Lower<'_>> = clause.iter().map(Token::lower).collect();
+    let lower: Vec<&Lower<'_>> = clause.iter().map(Token::lower).collect();
     if lower.len() >= 3 && lower[0] == "according" && lower[1] == "to" {
         let (subject, appositive) = subject_after(&clause[2..])?;
         return Some(Attribution {
@@ -439,7 +442,7 @@ pub fn after_quote(tokens: &[Token], ended: bool) -> Option<Attribution> {
     Some(Attribution {
         cue: lower[v..v + len]
             .iter()
-            .map(Lower::as_str)
+            .map(|l| l.as_str())
             .collect::<Vec<_>>()
             .join(" "),
         subject,
@@ -449,7 +452,7 @@ pub fn after_quote(tokens: &[Token], ended: bool) -> Option<Attribution> {
 
 /// Finds the attribution in the words just before a quote, from the start of their
 /// sentence (`tokens` ends right before the opening mark).
-pub fn before_quote(tokens: &[Token]) -> Option<Attribution> {
+pub fn before_quote<'a>(tokens: &[Token<'a>]) -> Option<Attribution<'a>> {
     let start = tokens
         .iter()
         .rposition(|t| t.kind == Kind::Stop)
@@ -465,7 +468,7 @@ pub fn before_quote(tokens: &[Token]) -> Option<Attribution> {
     } else {
         clause
     };
-    let lower: Vec<Lower<'_>> = body.iter().map(Token::lower).collect();
+    let lower: Vec<&Lower<'_>> = body.iter().map(Token::lower).collect();
     if introduced && lower.len() >= 3 && lower[0] == "according" && lower[1] == "to" {
         let rest = &body[2..];
         let segs = segments(rest);
@@ -483,7 +486,7 @@ pub fn before_quote(tokens: &[Token]) -> Option<Attribution> {
     let after = &body[v + 1..];
     let allowed = match last.kind {
         Kind::Colon => after.len() <= 14,
-        Kind::Comma => after.len() <= 6 && !lower[v + 1..].iter().any(|w| w == "that"),
+        Kind::Comma => after.len() <= 6 && !lower[v + 1..].iter().any(|w| *w == "that"),
         _ => after.is_empty(),
     };
     if !allowed {

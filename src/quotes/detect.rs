@@ -185,10 +185,14 @@ fn scan_paragraph(paragraph: usize, c: &[char]) -> Vec<Local> {
 ///
 /// An unclosed quote ends with its paragraph unless the next paragraph opens with a quote
 /// mark of the same kind, in which case the two are one quote (news convention).
-pub fn find(paragraphs: &[Vec<char>]) -> Vec<Found> {
+///
+/// A paragraph given as no characters holds no quote: a paragraph without any mark that
+/// may open one can be given so (see [`Paragraph`](super::paragraph::Paragraph)).
+pub fn find<C: AsRef<[char]>>(paragraphs: &[C]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut open: Option<(usize, Family)> = None; // index in `out`, family, of a run-on
     for (p, chars) in paragraphs.iter().enumerate() {
+        let chars = chars.as_ref();
         let locals = scan_paragraph(p, chars);
         let lead = chars.iter().take_while(|ch| ch.is_whitespace()).count();
         let mut carried = None;

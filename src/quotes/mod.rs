@@ -26,11 +26,13 @@ pub mod detect;
 pub mod directory;
 pub mod listing;
 pub mod names;
+pub mod paragraph;
 pub mod prose;
 pub mod tokens;
 pub mod wordset;
 
 use crate::model::{Quote, Speaker, Story};
+use paragraph::Paragraph;
 
 /// Finds every direct quote in a story, in reading order, with its speaker when the text
 /// tells who it is.
@@ -40,10 +42,10 @@ pub fn extract(story: &Story) -> Vec<Quote> {
     if !story.paragraphs.iter().any(|p| may_open_quote(p)) {
         return Vec::new();
     }
-    let paragraphs: Vec<Vec<char>> = story
+    let paragraphs: Vec<Paragraph<'_>> = story
         .paragraphs
         .iter()
-        .map(|p| p.chars().collect())
+        .map(|p| Paragraph::new(p))
         .collect();
     attribute::quotes(&paragraphs, story.time())
 }
@@ -62,6 +64,7 @@ pub fn directory(stories: &[Story]) -> Vec<Speaker> {
 #[cfg(test)]
 mod tests {
     use super::attribute::quotes;
+    use super::paragraph::Paragraph;
     use proptest::prelude::*;
 
     /// Text made of words, spaces and every kind of quote mark and apostrophe.
@@ -99,9 +102,12 @@ mod tests {
         fn quote_mark_pre_check_agrees_with_the_scan(paras in proptest::collection::vec(newsish(), 0..4)) {
             let chars: Vec<Vec<char>> = paras.iter().map(|p| p.chars().collect()).collect();
             let found = super::detect::find(&chars);
+            let read: Vec<Paragraph<'_>> = paras.iter().map(|p| Paragraph::new(p)).collect();
+            // Reading only the paragraphs with a quote mark finds the same quotes.
+            prop_assert_eq!(&super::detect::find(&read), &found);
             if !paras.iter().any(|p| super::may_open_quote(p)) {
                 prop_assert!(found.is_empty());
-                prop_assert!(quotes(&chars, None).is_empty());
+                prop_assert!(quotes(&read, None).is_empty());
             }
             for f in &found {
                 prop_assert!(super::may_open_quote(&paras[f.pieces[0].paragraph]));
@@ -116,7 +122,8 @@ mod tests {
             paras in proptest::collection::vec(newsish(), 0..5)
         ) {
             let chars: Vec<Vec<char>> = paras.iter().map(|p| p.chars().collect()).collect();
-            for q in quotes(&chars, None) {
+            let read: Vec<Paragraph<'_>> = paras.iter().map(|p| Paragraph::new(p)).collect();
+            for q in quotes(&read, None) {
                 prop_assert!(!q.spans.is_empty());
                 prop_assert_eq!(q.paragraph, q.spans[0].paragraph);
                 prop_assert_eq!(q.start, q.spans[0].start);

@@ -1237,7 +1237,7 @@ fn join(tokens: &[Token]) -> String {
     let mut s = String::new();
     let mut after_open = false;
     for t in tokens {
-        let opening = matches!(t.text.as_str(), "(" | "[");
+        let opening = matches!(t.text, "(" | "[");
         if !s.is_empty() && !after_open && (t.kind == Kind::Word || opening) {
             s.push(' ');
         }
@@ -1422,8 +1422,8 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
     if INDEFINITE.contains(lower_first.as_str()) {
         return Some(Mention::Anonymous(text));
     }
-    let lowers: Vec<Lower<'_>> = words.iter().map(Token::lower).collect();
-    let last_lower = lowers.last()?.clone();
+    let lowers: Vec<&Lower<'_>> = words.iter().map(Token::lower).collect();
+    let last_lower = *lowers.last()?;
     // A named organisation: capitalised words with an organisation noun at the head
     // ("Greater Manchester Police") or before "of" ("Ministry of Health").
     let org_at = lowers.iter().enumerate().position(|(k, l)| {
@@ -1474,10 +1474,10 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
     // A common noun phrase: the head is the word before "of", else the last word.
     let head_at = lowers
         .iter()
-        .position(|l| l == "of" || l == "at" || l == "for" || l == "in" || l == "with")
+        .position(|l| matches!(l.as_str(), "of" | "at" | "for" | "in" | "with"))
         .filter(|&k| k > 0)
         .map_or(lowers.len() - 1, |k| k - 1);
-    let head = lowers[head_at].clone();
+    let head = lowers[head_at];
     if ORG_WORDS.contains(head.as_str()) {
         return Some(Mention::OrganisationRef {
             head: head.into(),

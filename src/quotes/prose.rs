@@ -74,7 +74,7 @@ fn is_intro_word(t: &Token) -> bool {
 }
 
 /// The subject noun phrase at the start of a sentence part.
-fn subject_np(seg: &[Token]) -> &[Token] {
+fn subject_np<'t, 'a>(seg: &'t [Token<'a>]) -> &'t [Token<'a>] {
     // "said Zhang Lihua, deputy director …" is a clause after a quote, not a subject.
     if seg.first().is_some_and(|t| t.is_word() && is_cue(&t.text)) {
         return &[];
@@ -236,13 +236,12 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
         let unowned;
         let run = match run.split_last() {
             Some((last, front)) if names::is_possessive(&last.text) => {
-                let mut owner = last.clone();
-                owner.text = owner
-                    .text
-                    .trim_end_matches(['\'', '’'])
-                    .trim_end_matches("'s")
-                    .trim_end_matches("’s")
-                    .into();
+                let owner = last.with_text(
+                    last.text
+                        .trim_end_matches(['\'', '’'])
+                        .trim_end_matches("'s")
+                        .trim_end_matches("’s"),
+                );
                 let mut words = front.to_vec();
                 words.push(owner);
                 unowned = words;
