@@ -44,6 +44,17 @@ impl<'a> Lower<'a> {
         Lower(LowerText::Made(CompactString::from(word.to_lowercase())))
     }
 
+    /// The lower case of `word`, known to be ASCII.
+    fn of_ascii(word: &'a str) -> Self {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            let mut made = CompactString::from(word);
+            made.make_ascii_lowercase();
+            Lower(LowerText::Made(made))
+        } else {
+            Lower(LowerText::Same(word))
+        }
+    }
+
     /// The lower-case word.
     pub fn as_str(&self) -> &str {
         match &self.0 {
@@ -148,6 +159,27 @@ impl<'a> Token<'a> {
         }
     }
 
+    /// A token whose text is known to be ASCII (the same as [`Token::new`], made faster).
+    fn ascii(text: &'a str, kind: Kind, start: usize) -> Self {
+        if kind != Kind::Word {
+            // ASCII punctuation has no case.
+            return Token {
+                text,
+                kind,
+                start,
+                lower: Lower(LowerText::Same(text)),
+                capitalised: false,
+            };
+        }
+        Token {
+            text,
+            kind,
+            start,
+            lower: Lower::of_ascii(text),
+            capitalised: text.bytes().next().is_some_and(|b| b.is_ascii_uppercase()),
+        }
+    }
+
     /// The same token with its text cut to `text` ("Smith" from "Smith's").
     pub fn with_text(&self, text: &'a str) -> Self {
         Token::new(text, self.kind, self.start)
@@ -191,29 +223,115 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// True for an ASCII byte that is white space (as [`char::is_whitespace`] tells).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// The character starting at byte offset `at` of `text` (a character boundary): whether
+/// it is white space, and its length in bytes.
+fn char_at(text: &str, at: usize) -> (bool, usize) {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+}
+
 /// Splits `text` into tokens; offsets are `base` plus the character position in `text`.
+///
+/// Text is scanned byte by byte, decoding only characters beyond ASCII; a chunk of
+/// ASCII (most words) is split by its bytes.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    // The characters of the chunk being read, with their byte offsets.
-    let mut chunk_chars: Vec<(usize, char)> = Vec::with_capacity(32);
-    let mut chunk_base = base;
-    for (k, (at, ch)) in text.char_indices().enumerate() {
-        if ch.is_whitespace() {
-            if !chunk_chars.is_empty() {
-                chunk(text, &chunk_chars, at, chunk_base, &mut out);
-                chunk_chars.clear();
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut out = Vec::with_capacity(n / 5 + 1);
+    // The characters of a chunk beyond ASCII, with their byte offsets.
+    let mut chars: Vec<(usize, char)> = Vec::new();
+    let (mut i, mut offset) = (0, base);
+    while i < n {
+        if bytes[i].is_ascii() {
+            if is_ascii_space(bytes[i]) {
+                i += 1;
+                offset += 1;
+                continue;
             }
         } else {
-            if chunk_chars.is_empty() {
-                chunk_base = base + k;
+            let (space, len) = char_at(text, i);
+            if space {
+                i += len;
+                offset += 1;
+                continue;
             }
-            chunk_chars.push((at, ch));
+        }
+        // A chunk: everything up to the next white space.
+        let (start, start_offset) = (i, offset);
+        let mut wide = 0; // characters beyond ASCII in the chunk
+        let mut wide_bytes = 0;
+        while i < n {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if is_ascii_space(b) {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (space, len) = char_at(text, i);
+                if space {
+                    break;
+                }
+                i += len;
+                wide += 1;
+                wide_bytes += len;
+            }
+        }
+        offset += i - start - wide_bytes + wide;
+        let piece = text.get(start..i).unwrap_or("");
+        if wide == 0 {
+            ascii_chunk(piece, start_offset, &mut out);
+        } else {
+            chars.clear();
+            chars.extend(piece.char_indices());
+            chunk(piece, &chars, piece.len(), start_offset, &mut out);
         }
     }
-    if !chunk_chars.is_empty() {
-        chunk(text, &chunk_chars, text.len(), chunk_base, &mut out);
-    }
     out
+}
+
+/// Tokenises one whitespace-free chunk of ASCII text (exactly as [`chunk`] would),
+/// `base` the character offset of its first character.
+fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
+    let b = c.as_bytes();
+    let span = |from: usize, to: usize| c.get(from..to).unwrap_or("");
+    let marks = |from: usize, to: usize, out: &mut Vec<Token<'a>>| {
+        for k in from..to {
+            out.push(Token::ascii(span(k, k + 1), punct_kind(char::from(b[k])), base + k));
+        }
+    };
+    let Some(first) = b.iter().position(u8::is_ascii_alphanumeric) else {
+        if b.iter().all(|&x| x == b'-') {
+            out.push(Token::ascii(c, Kind::Dash, base));
+        } else {
+            marks(0, b.len(), out);
+        }
+        return;
+    };
+    let last = b.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(first);
+    marks(0, first, out);
+    let mut word_end = last + 1;
+    let next = b.get(word_end).copied();
+    if next == Some(b'\'') && matches!(b[last], b's' | b'S') {
+        word_end += 1;
+    } else if next == Some(b'.') {
+        let word = span(first, word_end);
+        let single_letter = word_end - first == 1 && b[first].is_ascii_alphabetic();
+        if word.contains('.')
+            || single_letter
+            || ABBREVIATIONS.contains(&Lower::of_ascii(word).as_str())
+        {
+            word_end += 1;
+        }
+    }
+    out.push(Token::ascii(span(first, word_end), Kind::Word, base + first));
+    marks(word_end, b.len(), out);
 }
 
 /// Tokenises one whitespace-free chunk of `text`: its characters `c` with their byte
