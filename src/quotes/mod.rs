@@ -52,8 +52,19 @@ pub fn extract(story: &Story) -> Vec<Quote> {
 
 /// True when the text holds a mark that can open a quote (see [`detect`]); false means
 /// [`detect::find`] finds nothing in it.
+///
+/// Read byte by byte: `"` and `'` are ASCII, `«` is `C2 AB` in UTF-8, and `“` `„` `‹` `‘`
+/// are `E2 80` followed by `9C`, `9E`, `B9` and `98`.
 pub fn may_open_quote(text: &str) -> bool {
-    text.contains(['"', '\'', '“', '„', '«', '‹', '‘'])
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'"' | b'\'' => true,
+        0xC2 => b.get(i + 1) == Some(&0xAB),
+        0xE2 => {
+            b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9E | 0xB9 | 0x98))
+        }
+        _ => false,
+    })
 }
 
 /// Builds the speaker directory over the corpus (stories in corpus order).
@@ -112,6 +123,16 @@ mod tests {
             for f in &found {
                 prop_assert!(super::may_open_quote(&paras[f.pieces[0].paragraph]));
             }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// The byte scan finds exactly the marks that may open a quote.
+        #[test]
+        fn quote_mark_check_reads_bytes_as_characters(text in "[a-z \"'“”„«»‹›‘’—é€]{0,24}") {
+            let marks = ['"', '\'', '“', '„', '«', '‹', '‘'];
+            prop_assert_eq!(super::may_open_quote(&text), text.contains(marks));
         }
     }
 

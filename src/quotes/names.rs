@@ -1391,15 +1391,21 @@ fn of_place_at(words: &[Token]) -> Option<usize> {
 
 /// Classifies a noun phrase naming a speaker. `None` when it names nobody.
 pub fn classify(tokens: &[Token]) -> Option<Mention> {
-    let mut words: Vec<Token> = tokens.iter().filter(|t| t.is_word()).cloned().collect();
-    while words
-        .first()
-        .is_some_and(|w| LEADING_JUNK.contains(w.lower().as_str()))
+    // The words only: most phrases are nothing but words, and are read in place.
+    let only_words: Vec<Token>;
+    let mut words: &[Token] = if tokens.iter().all(Token::is_word) {
+        tokens
+    } else {
+        only_words = tokens.iter().filter(|t| t.is_word()).cloned().collect();
+        &only_words
+    };
+    while let Some((first, rest)) = words.split_first()
+        && LEADING_JUNK.contains(first.lower().as_str())
     {
-        words.remove(0);
+        words = rest;
     }
     // "Lord Smith of Finsbury" is a peer's whole name.
-    if let Some(p) = peer_at(&words) {
+    if let Some(p) = peer_at(words) {
         let gender = gender_of_word(&words[p].text);
         return Some(Mention::Person {
             name: join(&words[p..]),
@@ -1408,19 +1414,20 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
         });
     }
     // "Sen. Tom Harlan of Ohio": drop a trailing "of Place" after a name.
-    if let Some(k) = of_place_at(&words) {
-        words.truncate(k);
+    if let Some(k) = of_place_at(words) {
+        words = &words[..k];
     }
     let first = words.first()?;
     let lower_first = first.lower();
-    let text = join(&words);
+    // The words as written, for the mentions that keep them.
+    let text = || join(words);
     if words.len() == 1
         && let "he" | "she" | "they" | "it" | "we" | "i" = lower_first.as_str()
     {
         return Some(Mention::Pronoun(lower_first.into()));
     }
     if INDEFINITE.contains(lower_first.as_str()) {
-        return Some(Mention::Anonymous(text));
+        return Some(Mention::Anonymous(text()));
     }
     let lowers: Vec<&Lower<'_>> = words.iter().map(Token::lower).collect();
     let last_lower = *lowers.last()?;
@@ -1435,7 +1442,7 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
         lower_first.as_str(),
         "the" | "his" | "her" | "their" | "its"
     );
-    let rest: &[Token] = if definite { &words[1..] } else { &words };
+    let rest: &[Token] = if definite { &words[1..] } else { words };
     if rest.is_empty() {
         return None;
     }
@@ -1481,13 +1488,13 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
     if ORG_WORDS.contains(head.as_str()) {
         return Some(Mention::OrganisationRef {
             head: head.into(),
-            text,
+            text: text(),
         });
     }
     if definite {
         return Some(Mention::Role {
             head: head.into(),
-            text,
+            text: text(),
         });
     }
     // Bare plurals and nouns: "officials", "witnesses", "police".
@@ -1495,10 +1502,10 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
         if ORG_WORDS.contains(last_lower.as_str()) {
             return Some(Mention::OrganisationRef {
                 head: last_lower.into(),
-                text,
+                text: text(),
             });
         }
-        return Some(Mention::Anonymous(text));
+        return Some(Mention::Anonymous(text()));
     }
     None
 }

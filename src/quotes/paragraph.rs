@@ -7,8 +7,6 @@
 //! characters, and only a paragraph with a quote mark and letters beyond ASCII keeps a
 //! table from character offsets to byte offsets.
 
-use std::iter;
-
 /// One paragraph of a story.
 #[derive(Clone, Debug)]
 pub struct Paragraph<'a> {
@@ -29,25 +27,25 @@ impl<'a> Paragraph<'a> {
     pub fn new(text: &'a str) -> Self {
         let quoted = super::may_open_quote(text);
         let ascii = text.is_ascii();
-        let chars: Vec<char> = if quoted {
-            text.chars().collect()
-        } else {
-            Vec::new()
-        };
+        let mut chars = Vec::new();
+        let mut bytes = Vec::new();
+        if quoted && ascii {
+            chars = text.bytes().map(char::from).collect();
+        } else if quoted {
+            chars.reserve(text.len());
+            bytes.reserve(text.len() + 1);
+            for (at, c) in text.char_indices() {
+                chars.push(c);
+                bytes.push(at);
+            }
+            bytes.push(text.len());
+        }
         let len = if ascii {
             text.len()
         } else if quoted {
             chars.len()
         } else {
             text.chars().count()
-        };
-        let bytes = if quoted && !ascii {
-            text.char_indices()
-                .map(|(at, _)| at)
-                .chain(iter::once(text.len()))
-                .collect()
-        } else {
-            Vec::new()
         };
         Paragraph {
             text,
