@@ -2,6 +2,8 @@
 //! telling speech from scare quotes, and attributing each quote to its speaker by reading
 //! the story in order with its [`Cast`].
 
+use std::collections::HashMap;
+
 use super::cast::{Cast, Resolved};
 use super::cues::{self, Attribution};
 use super::detect::{self, Found, Piece};
@@ -101,8 +103,31 @@ fn repair_unclosed(paras: &[Paragraph<'_>], piece: &mut Piece) {
     }
 }
 
-/// Builds the drafts of a story's found quotes, with their attributions.
-fn drafts<'a>(paras: &[Paragraph<'a>], found: Vec<Found>) -> Vec<Draft<'a>> {
+/// The tokens of stretches of prose, by (paragraph, first character, end): the words
+/// around a quote are read for its attribution and again for who the prose introduces,
+/// and are split into tokens once.
+type Stretches<'a> = HashMap<(usize, usize, usize), Vec<Token<'a>>>;
+
+/// The tokens of characters `a..b` of paragraph `p`, split once.
+fn stretch<'s, 'a>(
+    paras: &[Paragraph<'a>],
+    cache: &'s mut Stretches<'a>,
+    p: usize,
+    a: usize,
+    b: usize,
+) -> &'s [Token<'a>] {
+    cache
+        .entry((p, a, b))
+        .or_insert_with(|| tokenize(paras[p].slice(a, b), a))
+}
+
+/// Builds the drafts of a story's found quotes, with their attributions; the tokens of
+/// the prose around them are kept in `cache`.
+fn drafts<'a>(
+    paras: &[Paragraph<'a>],
+    found: Vec<Found>,
+    cache: &mut Stretches<'a>,
+) -> Vec<Draft<'a>> {
     let mut found = found;
     for f in &mut found {
         if let [only] = f.pieces.as_mut_slice()
@@ -129,14 +154,19 @@ fn drafts<'a>(paras: &[Paragraph<'a>], found: Vec<Found>) -> Vec<Draft<'a>> {
             .map(|n| n.pieces[0])
             .filter(|n| n.paragraph == last.paragraph)
             .map_or(p_last.len, |n| n.start);
-        let after_tokens = tokenize(
-            p_last.slice(last.end.min(next_start), next_start),
-            last.end,
-        );
         let ended = last.closed
             && p_last.chars[..last.inner_end]
                 .last()
                 .is_some_and(|c| *c == '.');
+        let post = if last.end <= next_start {
+            cues::after_quote(
+                stretch(paras, cache, last.paragraph, last.end, next_start),
+                ended,
+            )
+        } else {
+            None // nothing between this quote and the next
+        }
+        .filter(|a| classify(&a.subject).is_some() || is_name_like(&a.appositive));
         let p_first = &paras[first.paragraph];
         let c_first = &p_first.chars;
         let prev_end = i
@@ -144,14 +174,18 @@ fn drafts<'a>(paras: &[Paragraph<'a>], found: Vec<Found>) -> Vec<Draft<'a>> {
             .map(|k| found[k].pieces[found[k].pieces.len() - 1])
             .filter(|p| p.paragraph == first.paragraph)
             .map_or(0, |p| p.end);
-        let before_tokens = tokenize(
-            p_first.slice(prev_end.min(first.start), first.start),
-            prev_end,
-        );
-        let post = cues::after_quote(&after_tokens, ended)
-            .filter(|a| classify(&a.subject).is_some() || is_name_like(&a.appositive));
-        let pre = cues::before_quote(&before_tokens)
-            .filter(|a| classify(&a.subject).is_some() || is_name_like(&a.appositive));
+        let pre = if prev_end <= first.start {
+            cues::before_quote(stretch(
+                paras,
+                cache,
+                first.paragraph,
+                prev_end,
+                first.start,
+            ))
+        } else {
+            None // nothing between the previous quote and this one
+        }
+        .filter(|a| classify(&a.subject).is_some() || is_name_like(&a.appositive));
         let lower_start = text
             .chars()
             .find(|c| c.is_alphabetic())
@@ -291,7 +325,8 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
     if found.is_empty() {
         return Vec::new();
     }
-    let drafts = drafts(paras, found);
+    let mut cache = Stretches::new();
+    let drafts = drafts(paras, found, &mut cache);
     // Prose matters only for who it introduces before an attribution is resolved: an
     // introduction at or after the last attributed quote's reading point can change no
     // speaker, so the prose from there on is not read at all.
@@ -331,7 +366,10 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
             if (p, a) >= read_until {
                 break;
             }
-            for intro in prose::introductions(&tokenize(c.slice(a, b), a)) {
+            let tokens = cache
+                .remove(&(p, a, b))
+                .unwrap_or_else(|| tokenize(c.slice(a, b), a));
+            for intro in prose::introductions(&tokens) {
                 events.push(((p, intro.at), Event::Prose(intro)));
             }
         }
