@@ -357,7 +357,7 @@ fn subject_before<'a>(
     };
     let head: Vec<Token> = head
         .iter()
-        .skip_while(|t| !t.is_word() || super::names::is_leading_junk(&t.text))
+        .skip_while(|t| !t.is_word() || super::names::is_leading_junk(t.lower()))
         .cloned()
         .collect();
     let words = head.iter().filter(|t| t.is_word()).count();

@@ -1406,7 +1406,7 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
     }
     // "Lord Smith of Finsbury" is a peer's whole name.
     if let Some(p) = peer_at(words) {
-        let gender = gender_of_word(&words[p].text);
+        let gender = gender_of_word(words[p].lower());
         return Some(Mention::Person {
             name: join(&words[p..]),
             title: title_text(&words[..p]),
@@ -1469,7 +1469,7 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
         let name_words = &rest[j..];
         let gender = rest[..j]
             .iter()
-            .map(|w| gender_of_word(&w.text))
+            .map(|w| gender_of_word(w.lower()))
             .find(|g| *g != Gender::Unknown)
             .unwrap_or(Gender::Unknown);
         return Some(Mention::Person {

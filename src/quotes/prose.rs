@@ -76,7 +76,7 @@ fn is_intro_word(t: &Token) -> bool {
 /// The subject noun phrase at the start of a sentence part.
 fn subject_np<'t, 'a>(seg: &'t [Token<'a>]) -> &'t [Token<'a>] {
     // "said Zhang Lihua, deputy director …" is a clause after a quote, not a subject.
-    if seg.first().is_some_and(|t| t.is_word() && is_cue(&t.text)) {
+    if seg.first().is_some_and(|t| t.is_word() && is_cue(t.lower())) {
         return &[];
     }
     let mut end = 0;
@@ -102,7 +102,7 @@ fn subject_np<'t, 'a>(seg: &'t [Token<'a>]) -> &'t [Token<'a>] {
         && let Some(v) = seg
             .iter()
             .take(6)
-            .position(|t| t.is_word() && is_cue(&t.text))
+            .position(|t| t.is_word() && is_cue(t.lower()))
     {
         let plain = seg[1..v].iter().all(|t| {
             t.is_word()
@@ -126,7 +126,7 @@ fn is_name_only(seg: &[Token]) -> bool {
     let words: Vec<&Token> = seg
         .iter()
         .filter(|t| t.is_word())
-        .skip_while(|t| names::is_honorific(&t.text))
+        .skip_while(|t| names::is_honorific(t.lower()))
         .collect();
     (2..=4).contains(&words.len()) && words.iter().all(|w| is_name_word(w))
 }
@@ -201,7 +201,7 @@ fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
 fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
     let mut k = 0;
     while k < sentence.len() {
-        if !sentence[k].is_capitalised() || names::is_not_name(&sentence[k].text) {
+        if !sentence[k].is_capitalised() || names::is_not_name(sentence[k].lower()) {
             k += 1;
             continue;
         }
@@ -212,7 +212,7 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
         while j < sentence.len() {
             let t = &sentence[j];
             let l = t.lower();
-            if (t.is_capitalised() && !names::is_not_name(&t.text))
+            if (t.is_capitalised() && !names::is_not_name(t.lower()))
                 || names::is_prefixed_name(&t.text)
             {
                 end = j + 1;
@@ -271,9 +271,9 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                 while t0 > 0 && {
                     let w = &sentence[t0 - 1];
                     w.is_word()
-                        && (names::is_role_noun(&w.text)
-                            || names::is_modifier(&w.text)
-                            || (w.is_capitalised() && !names::is_not_name(&w.text)))
+                        && (names::is_role_noun(w.lower())
+                            || names::is_modifier(w.lower())
+                            || (w.is_capitalised() && !names::is_not_name(w.lower())))
                 } {
                     t0 -= 1;
                 }
@@ -300,8 +300,8 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                         Kind::Comma | Kind::Colon | Kind::Dash
                     )
                     || (t0 == 1
-                        && (names::is_leading_junk(&sentence[0].text)
-                            || names::is_not_name(&sentence[0].text)));
+                        && (names::is_leading_junk(sentence[0].lower())
+                            || names::is_not_name(sentence[0].lower())));
                 out.push(Introduction {
                     at: run[0].start,
                     mention: Mention::Person {

@@ -160,6 +160,7 @@ impl<'a> Token<'a> {
     }
 
     /// A token whose text is known to be ASCII (the same as [`Token::new`], made faster).
+    #[inline]
     fn ascii(text: &'a str, kind: Kind, start: usize) -> Self {
         if kind != Kind::Word {
             // ASCII punctuation has no case.
@@ -315,7 +316,9 @@ fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
         return;
     };
     let last = b.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(first);
-    marks(0, first, out);
+    if first > 0 {
+        marks(0, first, out);
+    }
     let mut word_end = last + 1;
     let next = b.get(word_end).copied();
     if next == Some(b'\'') && matches!(b[last], b's' | b'S') {
@@ -331,7 +334,9 @@ fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
         }
     }
     out.push(Token::ascii(span(first, word_end), Kind::Word, base + first));
-    marks(word_end, b.len(), out);
+    if word_end < b.len() {
+        marks(word_end, b.len(), out);
+    }
 }
 
 /// Tokenises one whitespace-free chunk of `text`: its characters `c` with their byte
