@@ -42,11 +42,8 @@ pub fn extract(story: &Story) -> Vec<Quote> {
     if !story.paragraphs.iter().any(|p| may_open_quote(p)) {
         return Vec::new();
     }
-    let paragraphs: Vec<Paragraph<'_>> = story
-        .paragraphs
-        .iter()
-        .map(|p| Paragraph::new(p))
-        .collect();
+    let paragraphs: Vec<Paragraph<'_>> =
+        story.paragraphs.iter().map(|p| Paragraph::new(p)).collect();
     attribute::quotes(&paragraphs, story.time())
 }
 

@@ -71,7 +71,10 @@ impl<'a> Paragraph<'a> {
         } else if let Some(&b) = self.bytes.get(at) {
             b
         } else {
-            self.text.char_indices().nth(at).map_or(self.text.len(), |(b, _)| b)
+            self.text
+                .char_indices()
+                .nth(at)
+                .map_or(self.text.len(), |(b, _)| b)
         }
     }
 

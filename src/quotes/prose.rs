@@ -76,7 +76,10 @@ fn is_intro_word(t: &Token) -> bool {
 /// The subject noun phrase at the start of a sentence part.
 fn subject_np<'t, 'a>(seg: &'t [Token<'a>]) -> &'t [Token<'a>] {
     // "said Zhang Lihua, deputy director …" is a clause after a quote, not a subject.
-    if seg.first().is_some_and(|t| t.is_word() && is_cue(t.lower())) {
+    if seg
+        .first()
+        .is_some_and(|t| t.is_word() && is_cue(t.lower()))
+    {
         return &[];
     }
     let mut end = 0;

@@ -7,6 +7,9 @@
 
 use std::fmt;
 use std::ops::Deref;
+use std::sync::LazyLock;
+
+use super::wordset::WordSet;
 
 use compact_str::CompactString;
 
@@ -203,12 +206,16 @@ impl<'a> Token<'a> {
 }
 
 /// Abbreviations whose final dot does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "st",
-    "jr", "sr", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "aug", "sep", "sept",
-    "oct", "nov", "dec", "no", "vs", "mt", "ft", "adm", "maj", "rev", "hon", "supt", "insp", "det",
-    "cmdr", "brig", "cpl", "pte", "messrs", "mme", "mlle", "esq",
-];
+static ABBREVIATIONS: LazyLock<WordSet> = LazyLock::new(|| {
+    [
+        "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof",
+        "st", "jr", "sr", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "aug", "sep",
+        "sept", "oct", "nov", "dec", "no", "vs", "mt", "ft", "adm", "maj", "rev", "hon", "supt",
+        "insp", "det", "cmdr", "brig", "cpl", "pte", "messrs", "mme", "mlle", "esq",
+    ]
+    .into_iter()
+    .collect()
+});
 
 fn punct_kind(c: char) -> Kind {
     match c {
@@ -304,7 +311,11 @@ fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
     let span = |from: usize, to: usize| c.get(from..to).unwrap_or("");
     let marks = |from: usize, to: usize, out: &mut Vec<Token<'a>>| {
         for k in from..to {
-            out.push(Token::ascii(span(k, k + 1), punct_kind(char::from(b[k])), base + k));
+            out.push(Token::ascii(
+                span(k, k + 1),
+                punct_kind(char::from(b[k])),
+                base + k,
+            ));
         }
     };
     let Some(first) = b.iter().position(u8::is_ascii_alphanumeric) else {
@@ -315,7 +326,10 @@ fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
         }
         return;
     };
-    let last = b.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(first);
+    let last = b
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .unwrap_or(first);
     if first > 0 {
         marks(0, first, out);
     }
@@ -328,12 +342,16 @@ fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
         let single_letter = word_end - first == 1 && b[first].is_ascii_alphabetic();
         if word.contains('.')
             || single_letter
-            || ABBREVIATIONS.contains(&Lower::of_ascii(word).as_str())
+            || ABBREVIATIONS.contains(Lower::of_ascii(word).as_str())
         {
             word_end += 1;
         }
     }
-    out.push(Token::ascii(span(first, word_end), Kind::Word, base + first));
+    out.push(Token::ascii(
+        span(first, word_end),
+        Kind::Word,
+        base + first,
+    ));
     if word_end < b.len() {
         marks(word_end, b.len(), out);
     }
@@ -342,7 +360,13 @@ fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
 /// Tokenises one whitespace-free chunk of `text`: its characters `c` with their byte
 /// offsets, `end` the byte offset just past it, `base` the character offset of its first
 /// character.
-fn chunk<'a>(text: &'a str, c: &[(usize, char)], end: usize, base: usize, out: &mut Vec<Token<'a>>) {
+fn chunk<'a>(
+    text: &'a str,
+    c: &[(usize, char)],
+    end: usize,
+    base: usize,
+    out: &mut Vec<Token<'a>>,
+) {
     // The text of characters `a..b` of the chunk.
     let span = |a: usize, b: usize| {
         let from = c.get(a).map_or(end, |x| x.0);
@@ -376,8 +400,7 @@ fn chunk<'a>(text: &'a str, c: &[(usize, char)], end: usize, base: usize, out: &
     } else if next == Some('.') {
         let word = span(first, word_end);
         let single_letter = word_end - first == 1 && c[first].1.is_alphabetic();
-        if word.contains('.') || single_letter || ABBREVIATIONS.contains(&Lower::of(word).as_str())
-        {
+        if word.contains('.') || single_letter || ABBREVIATIONS.contains(Lower::of(word).as_str()) {
             word_end += 1;
         }
     }
@@ -432,7 +455,16 @@ mod tests {
 
     #[test]
     fn lower_case_is_made_once_and_exact() {
-        for w in ["Straße", "ÉTÉ", "ΟΔΟΣ", "İstanbul", "plain", "NATO", "—", "ǅ"] {
+        for w in [
+            "Straße",
+            "ÉTÉ",
+            "ΟΔΟΣ",
+            "İstanbul",
+            "plain",
+            "NATO",
+            "—",
+            "ǅ",
+        ] {
             let t = Token::new(w, Kind::Word, 0);
             assert_eq!(t.lower().as_str(), w.to_lowercase(), "{w}");
         }
