@@ -73,8 +73,9 @@ fn char_before(c: &[char], at: usize) -> Option<char> {
 fn repair_unclosed(paras: &[Paragraph<'_>], piece: &mut Piece) {
     let para = &paras[piece.paragraph];
     let c = &para.chars;
-    for k in piece.inner_start..piece.inner_end {
-        if c[k] != ',' {
+    let inside = c.iter().enumerate().take(piece.inner_end);
+    for (k, &ch) in inside.skip(piece.inner_start) {
+        if ch != ',' {
             continue;
         }
         let tokens = tokenize(para.slice(k + 1, piece.inner_end), k + 1);

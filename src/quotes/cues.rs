@@ -311,13 +311,13 @@ fn leading_np<'t, 'a>(tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
         let ok = t.is_capitalised()
             || k == 0
             || before_name
-            || super::names::is_role_noun(&l)
-            || super::names::is_modifier(&l)
-            || super::names::is_particle(&l)
-            || super::names::is_prefixed_name(&t.text)
+            || super::names::is_role_noun(l)
+            || super::names::is_modifier(l)
+            || super::names::is_particle(l)
+            || super::names::is_prefixed_name(t.text)
             || matches!(l.as_str(), "of" | "for" | "the" | "and")
             || t.text.chars().any(|c| c.is_ascii_digit());
-        if !ok || is_cue(&l) && k > 0 {
+        if !ok || is_cue(l) && k > 0 {
             break;
         }
         end = k + 1;
@@ -418,7 +418,7 @@ pub fn after_quote<'a>(tokens: &[Token<'a>], ended: bool) -> Option<Attribution<
     while v < clause.len() && clause[v].is_word() && BETWEEN.contains(lower[v].as_str()) {
         v += 1;
     }
-    if v < clause.len() && clause[v].is_word() && is_cue(&lower[v]) && !is_participle(&lower[v]) {
+    if v < clause.len() && clause[v].is_word() && is_cue(lower[v]) && !is_participle(lower[v]) {
         let (subject, appositive) = subject_after(&clause[v + 1..])?;
         return Some(Attribution {
             cue: clause[v].lower().into(),
@@ -433,7 +433,7 @@ pub fn after_quote<'a>(tokens: &[Token<'a>], ended: bool) -> Option<Attribution<
         if !clause[k].is_word() {
             return None;
         }
-        if is_cue(&lower[k]) && !is_participle(&lower[k]) {
+        if is_cue(lower[k]) && !is_participle(lower[k]) {
             return Some((k, 1));
         }
         phrase_cue(&lower, k).map(|len| (k, len))
@@ -482,7 +482,7 @@ pub fn before_quote<'a>(tokens: &[Token<'a>]) -> Option<Attribution<'a>> {
     }
     let v = (0..body.len())
         .rev()
-        .find(|&k| body[k].is_word() && is_cue(&lower[k]))?;
+        .find(|&k| body[k].is_word() && is_cue(lower[k]))?;
     let after = &body[v + 1..];
     let allowed = match last.kind {
         Kind::Colon => after.len() <= 14,
@@ -502,7 +502,7 @@ pub fn before_quote<'a>(tokens: &[Token<'a>]) -> Option<Attribution<'a>> {
             appositive,
         });
     }
-    if is_participle(&lower[v]) {
+    if is_participle(lower[v]) {
         // "The ministry issued a statement on Monday, saying:" names the sentence's subject.
         let first_seg = segments(&body[..v]).first().copied().unwrap_or(&[]);
         let subject = leading_np(first_seg).to_vec();
@@ -531,20 +531,18 @@ mod tests {
     fn words(ts: &[Token]) -> String {
         ts.iter()
             .filter(|t| t.is_word())
-            .map(|t| t.text.as_str())
+            .map(|t| t.text)
             .collect::<Vec<_>>()
             .join(" ")
     }
 
     fn after(s: &str) -> Option<(String, String, String)> {
-        let chars: Vec<char> = s.chars().collect();
-        after_quote(&tokenize(&chars, 0), false)
+        after_quote(&tokenize(s, 0), false)
             .map(|a| (a.cue, words(&a.subject), words(&a.appositive)))
     }
 
     fn before(s: &str) -> Option<(String, String, String)> {
-        let chars: Vec<char> = s.chars().collect();
-        before_quote(&tokenize(&chars, 0)).map(|a| (a.cue, words(&a.subject), words(&a.appositive)))
+        before_quote(&tokenize(s, 0)).map(|a| (a.cue, words(&a.subject), words(&a.appositive)))
     }
 
     fn t(a: &str, b: &str, c: &str) -> Option<(String, String, String)> {
@@ -607,8 +605,10 @@ mod tests {
     fn no_attribution_without_a_cue_next_to_the_quote() {
         assert_eq!(before("She said the plan was "), None);
         assert_eq!(after(" was the verdict of many."), None);
-        let chars: Vec<char> = " The warning came as police said so.".chars().collect();
-        assert_eq!(after_quote(&tokenize(&chars, 0), true), None);
+        assert_eq!(
+            after_quote(&tokenize(" The warning came as police said so.", 0), true),
+            None
+        );
     }
 
     #[test]

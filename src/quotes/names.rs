@@ -938,10 +938,10 @@ pub fn is_honorific(word: &str) -> bool {
 
 /// True for a capitalised word that can be part of a person's name.
 pub fn is_name_word(t: &Token) -> bool {
-    if is_possessive(&t.text) {
+    if is_possessive(t.text) {
         return false;
     }
-    if is_prefixed_name(&t.text) {
+    if is_prefixed_name(t.text) {
         return true;
     }
     if !t.is_capitalised() {
@@ -951,7 +951,7 @@ pub fn is_name_word(t: &Token) -> bool {
     !NOT_NAMES.contains(lower.as_str())
         && !TITLE_WORDS.contains(lower.as_str())
         && !ORG_WORDS.contains(lower.as_str())
-        && !is_acronym(&t.text)
+        && !is_acronym(t.text)
 }
 
 /// True for a word in capitals (UN, NATO, U.S.), which is never part of a name.
@@ -1241,7 +1241,7 @@ fn join(tokens: &[Token]) -> String {
         if !s.is_empty() && !after_open && (t.kind == Kind::Word || opening) {
             s.push(' ');
         }
-        s.push_str(&t.text);
+        s.push_str(t.text);
         after_open = opening;
     }
     s
@@ -1307,7 +1307,7 @@ pub fn looks_like_title(tokens: &[Token]) -> bool {
             // "fireman", "businesswoman": a compound of a trade and man or woman.
             let compound = l.len() > 5
                 && (l.ends_with("man") || l.ends_with("woman"))
-                && gender_of_word(&l) != Gender::Unknown;
+                && gender_of_word(l) != Gender::Unknown;
             compound || ROLE_NOUNS.contains(l.as_str()) || TITLE_WORDS.contains(l.as_str())
         })
 }
@@ -1317,8 +1317,8 @@ pub fn looks_like_title(tokens: &[Token]) -> bool {
 fn name_start(words: &[Token]) -> Option<usize> {
     let n = words.len();
     let last = words.last()?;
-    let capital = last.is_capitalised() || is_prefixed_name(&last.text);
-    if !capital || is_possessive(&last.text) || is_acronym(&last.text) {
+    let capital = last.is_capitalised() || is_prefixed_name(last.text);
+    if !capital || is_possessive(last.text) || is_acronym(last.text) {
         return None;
     }
     if NOT_NAMES.contains(last.lower().as_str()) || ORG_WORDS.contains(last.lower().as_str()) {
@@ -1462,7 +1462,7 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
             return Some(Mention::Organisation(join(rest)));
         }
     }
-    if rest.len() == 1 && is_acronym(&rest[0].text) {
+    if rest.len() == 1 && is_acronym(rest[0].text) {
         return Some(Mention::Organisation(rest[0].text.to_string()));
     }
     if let Some(j) = name_start(rest) {
@@ -1516,8 +1516,7 @@ mod tests {
     use crate::quotes::tokens::tokenize;
 
     fn np(s: &str) -> Option<Mention> {
-        let chars: Vec<char> = s.chars().collect();
-        classify(&tokenize(&chars, 0))
+        classify(&tokenize(s, 0))
     }
 
     fn person(name: &str, title: Option<&str>) -> Option<Mention> {
@@ -1598,10 +1597,7 @@ mod tests {
 
     #[test]
     fn titles_are_roles_not_clauses() {
-        let t = |s: &str| {
-            let chars: Vec<char> = s.chars().collect();
-            looks_like_title(&tokenize(&chars, 0))
-        };
+        let t = |s: &str| looks_like_title(&tokenize(s, 0));
         assert!(t("deputy spokesman for the UN Secretary-General"));
         assert!(t("a senior analyst at Barclays"));
         assert!(!t("54"));
@@ -1690,14 +1686,13 @@ mod tests {
 
     #[test]
     fn titles_keep_brackets_and_posts_somewhere() {
-        let chars: Vec<char> = "head of the Civil Aviation Authority (CAA)"
-            .chars()
-            .collect();
         assert_eq!(
-            title_text(&tokenize(&chars, 0)).as_deref(),
+            title_text(&tokenize("head of the Civil Aviation Authority (CAA)", 0)).as_deref(),
             Some("head of the Civil Aviation Authority (CAA)")
         );
-        let chars: Vec<char> = "a fellow at the Lowy Institute".chars().collect();
-        assert!(looks_like_title(&tokenize(&chars, 0)));
+        assert!(looks_like_title(&tokenize(
+            "a fellow at the Lowy Institute",
+            0
+        )));
     }
 }

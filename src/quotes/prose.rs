@@ -90,12 +90,12 @@ fn subject_np<'t, 'a>(seg: &'t [Token<'a>]) -> &'t [Token<'a>] {
         let l = t.lower();
         let ok = t.is_capitalised()
             || k == 0
-            || names::is_role_noun(&l)
-            || names::is_modifier(&l)
-            || names::is_particle(&l)
-            || names::is_prefixed_name(&t.text)
+            || names::is_role_noun(l)
+            || names::is_modifier(l)
+            || names::is_particle(l)
+            || names::is_prefixed_name(t.text)
             || matches!(l.as_str(), "of" | "for" | "the");
-        if !ok || (k > 0 && is_cue(&l)) {
+        if !ok || (k > 0 && is_cue(l)) {
             break;
         }
         end = k + 1;
@@ -189,7 +189,7 @@ fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
     }
     if let Some(mention) = mention {
         // A possessive ("Trump's first tenure") is not what the sentence is about.
-        let possessive = np.last().is_some_and(|t| names::is_possessive(&t.text));
+        let possessive = np.last().is_some_and(|t| names::is_possessive(t.text));
         out.push(Introduction {
             at: np[0].start,
             mention,
@@ -216,17 +216,17 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
             let t = &sentence[j];
             let l = t.lower();
             if (t.is_capitalised() && !names::is_not_name(t.lower()))
-                || names::is_prefixed_name(&t.text)
+                || names::is_prefixed_name(t.text)
             {
                 end = j + 1;
-                if names::is_possessive(&t.text) {
+                if names::is_possessive(t.text) {
                     break;
                 }
             } else if l == "and" && names_person(&sentence[start..end]) {
                 // "Prime Minister Donald Tusk and President Viktor Orbán": two people.
                 break;
             } else if !(t.is_word()
-                && (names::is_particle(&l) || matches!(l.as_str(), "of" | "for" | "and")))
+                && (names::is_particle(l) || matches!(l.as_str(), "of" | "for" | "and")))
             {
                 break;
             }
@@ -235,10 +235,10 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
         let run = &sentence[start..end.max(start + 1)];
         k = end.max(start + 1);
         // "Maya Lindqvist's novel" names Maya Lindqvist, but is not about her.
-        let owned = run.last().is_some_and(|t| names::is_possessive(&t.text));
+        let owned = run.last().is_some_and(|t| names::is_possessive(t.text));
         let unowned;
         let run = match run.split_last() {
-            Some((last, front)) if names::is_possessive(&last.text) => {
+            Some((last, front)) if names::is_possessive(last.text) => {
                 let owner = last.with_text(
                     last.text
                         .trim_end_matches(['\'', '’'])
@@ -345,8 +345,7 @@ mod tests {
     use crate::quotes::tokens::tokenize;
 
     fn intro(s: &str) -> Vec<(String, Option<String>, bool)> {
-        let chars: Vec<char> = s.chars().collect();
-        introductions(&tokenize(&chars, 0))
+        introductions(&tokenize(s, 0))
             .into_iter()
             .filter_map(|i| match i.mention {
                 Mention::Person { name, title, .. } => Some((name, i.title.or(title), i.subject)),

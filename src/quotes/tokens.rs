@@ -310,10 +310,10 @@ fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
     let b = c.as_bytes();
     let span = |from: usize, to: usize| c.get(from..to).unwrap_or("");
     let marks = |from: usize, to: usize, out: &mut Vec<Token<'a>>| {
-        for k in from..to {
+        for (k, &mark) in b.iter().enumerate().take(to).skip(from) {
             out.push(Token::ascii(
                 span(k, k + 1),
-                punct_kind(char::from(b[k])),
+                punct_kind(char::from(mark)),
                 base + k,
             ));
         }
@@ -374,8 +374,8 @@ fn chunk<'a>(
         text.get(from..to).unwrap_or("")
     };
     let marks = |a: usize, b: usize, out: &mut Vec<Token<'a>>| {
-        for k in a..b {
-            out.push(Token::new(span(k, k + 1), punct_kind(c[k].1), base + k));
+        for (k, &(_, mark)) in c.iter().enumerate().take(b).skip(a) {
+            out.push(Token::new(span(k, k + 1), punct_kind(mark), base + k));
         }
     };
     let Some(first) = c.iter().position(|&(_, ch)| is_word_char(ch)) else {
@@ -451,6 +451,37 @@ mod tests {
         assert_eq!(texts, ["—", "“", "Yes", "!", "”", "—", "--", "Ève"]);
         assert_eq!(t[6].1, Kind::Dash);
         assert_eq!(t[3].1, Kind::Stop);
+    }
+
+    /// The tokens of `text` by the general path alone (every chunk read as characters).
+    fn by_characters(text: &str) -> Vec<Token<'_>> {
+        let mut out = Vec::new();
+        let mut offset = 0;
+        for piece in text.split(char::is_whitespace) {
+            if !piece.is_empty() {
+                let chars: Vec<(usize, char)> = piece.char_indices().collect();
+                chunk(piece, &chars, piece.len(), offset, &mut out);
+            }
+            offset += piece.chars().count() + 1;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// Chunks of ASCII, split by their bytes, give exactly the tokens the general
+        /// path gives, with the same offsets and lower case.
+        #[test]
+        fn ascii_fast_path_agrees_with_the_general_path(
+            text in "[a-zA-Z0-9 .,:;'’\"“”—–!?()é\t\n\u{a0}\u{2003}-]{0,40}"
+        ) {
+            let fast = tokenize(&text, 0);
+            let general = by_characters(&text);
+            proptest::prop_assert_eq!(&fast, &general);
+            for t in &fast {
+                proptest::prop_assert_eq!(t.lower().as_str(), t.text.to_lowercase());
+            }
+        }
     }
 
     #[test]
