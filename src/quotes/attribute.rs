@@ -2,28 +2,31 @@
 //! telling speech from scare quotes, and attributing each quote to its speaker by reading
 //! the story in order with its [`Cast`].
 
+use std::collections::HashMap;
+
 use super::cast::{Cast, Resolved};
 use super::cues::{self, Attribution};
 use super::detect::{self, Found, Piece};
 use super::names::{Mention, classify, is_name_word, looks_like_title, title_text};
+use super::paragraph::Paragraph;
 use super::prose;
 use super::tokens::{Kind, Token, tokenize};
 use crate::model::{Quote, QuoteSpan, Timestamp};
 
 /// A quote being put together.
 #[derive(Clone, Debug)]
-struct Draft {
+struct Draft<'a> {
     pieces: Vec<Piece>,
     text: String,
     partial: bool,
-    attribution: Option<Attribution>,
+    attribution: Option<Attribution<'a>>,
     /// The attribution came after the quote (so a following quote may continue it).
     after: bool,
     /// Where the attribution is read, as (paragraph, offset).
     at: (usize, usize),
 }
 
-impl Draft {
+impl Draft<'_> {
     fn first(&self) -> Piece {
         self.pieces[0]
     }
@@ -33,10 +36,10 @@ impl Draft {
     }
 }
 
-fn inner(paras: &[Vec<char>], p: &Piece) -> String {
-    paras[p.paragraph][p.inner_start..p.inner_end]
-        .iter()
-        .collect()
+fn inner(paras: &[Paragraph<'_>], p: &Piece) -> String {
+    paras[p.paragraph]
+        .slice(p.inner_start, p.inner_end)
+        .to_string()
 }
 
 fn word_count(text: &str) -> usize {
@@ -67,17 +70,19 @@ fn char_before(c: &[char], at: usize) -> Option<char> {
 
 /// Cuts an unclosed quote where its attribution clearly starts (`"We lost it all, said
 /// Ann Lee.` with the closing mark missing).
-fn repair_unclosed(paras: &[Vec<char>], piece: &mut Piece) {
-    let c = &paras[piece.paragraph];
-    for k in piece.inner_start..piece.inner_end {
-        if c[k] != ',' {
+fn repair_unclosed(paras: &[Paragraph<'_>], piece: &mut Piece) {
+    let para = &paras[piece.paragraph];
+    let c = &para.chars;
+    let inside = c.iter().enumerate().take(piece.inner_end);
+    for (k, &ch) in inside.skip(piece.inner_start) {
+        if ch != ',' {
             continue;
         }
-        let tokens = tokenize(&c[k + 1..piece.inner_end], k + 1);
+        let tokens = tokenize(para.slice(k + 1, piece.inner_end), k + 1);
         let clear = match tokens.first() {
-            Some(t) if cues::is_cue(&t.text) => true,
+            Some(t) if cues::is_cue(t.lower()) => true,
             Some(_) => {
-                tokens.iter().take(3).any(|t| cues::is_cue(&t.text))
+                tokens.iter().take(3).any(|t| cues::is_cue(t.lower()))
                     && !tokens.iter().take(3).any(|t| t.kind != Kind::Word)
             }
             None => false,
@@ -99,8 +104,31 @@ fn repair_unclosed(paras: &[Vec<char>], piece: &mut Piece) {
     }
 }
 
-/// Builds the drafts of a story's found quotes, with their attributions.
-fn drafts(paras: &[Vec<char>], found: Vec<Found>) -> Vec<Draft> {
+/// The tokens of stretches of prose, by (paragraph, first character, end): the words
+/// around a quote are read for its attribution and again for who the prose introduces,
+/// and are split into tokens once.
+type Stretches<'a> = HashMap<(usize, usize, usize), Vec<Token<'a>>>;
+
+/// The tokens of characters `a..b` of paragraph `p`, split once.
+fn stretch<'s, 'a>(
+    paras: &[Paragraph<'a>],
+    cache: &'s mut Stretches<'a>,
+    p: usize,
+    a: usize,
+    b: usize,
+) -> &'s [Token<'a>] {
+    cache
+        .entry((p, a, b))
+        .or_insert_with(|| tokenize(paras[p].slice(a, b), a))
+}
+
+/// Builds the drafts of a story's found quotes, with their attributions; the tokens of
+/// the prose around them are kept in `cache`.
+fn drafts<'a>(
+    paras: &[Paragraph<'a>],
+    found: Vec<Found>,
+    cache: &mut Stretches<'a>,
+) -> Vec<Draft<'a>> {
     let mut found = found;
     for f in &mut found {
         if let [only] = f.pieces.as_mut_slice()
@@ -121,28 +149,44 @@ fn drafts(paras: &[Vec<char>], found: Vec<Found>) -> Vec<Draft> {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(" ");
-        let c_last = &paras[last.paragraph];
+        let p_last = &paras[last.paragraph];
         let next_start = found
             .get(i + 1)
             .map(|n| n.pieces[0])
             .filter(|n| n.paragraph == last.paragraph)
-            .map_or(c_last.len(), |n| n.start);
-        let after_tokens = tokenize(&c_last[last.end.min(next_start)..next_start], last.end);
+            .map_or(p_last.len, |n| n.start);
         let ended = last.closed
-            && paras[last.paragraph][..last.inner_end]
+            && p_last.chars[..last.inner_end]
                 .last()
                 .is_some_and(|c| *c == '.');
-        let c_first = &paras[first.paragraph];
+        let post = if last.end <= next_start {
+            cues::after_quote(
+                stretch(paras, cache, last.paragraph, last.end, next_start),
+                ended,
+            )
+        } else {
+            None // nothing between this quote and the next
+        }
+        .filter(|a| classify(&a.subject).is_some() || is_name_like(&a.appositive));
+        let p_first = &paras[first.paragraph];
+        let c_first = &p_first.chars;
         let prev_end = i
             .checked_sub(1)
             .map(|k| found[k].pieces[found[k].pieces.len() - 1])
             .filter(|p| p.paragraph == first.paragraph)
             .map_or(0, |p| p.end);
-        let before_tokens = tokenize(&c_first[prev_end.min(first.start)..first.start], prev_end);
-        let post = cues::after_quote(&after_tokens, ended)
-            .filter(|a| classify(&a.subject).is_some() || is_name_like(&a.appositive));
-        let pre = cues::before_quote(&before_tokens)
-            .filter(|a| classify(&a.subject).is_some() || is_name_like(&a.appositive));
+        let pre = if prev_end <= first.start {
+            cues::before_quote(stretch(
+                paras,
+                cache,
+                first.paragraph,
+                prev_end,
+                first.start,
+            ))
+        } else {
+            None // nothing between the previous quote and this one
+        }
+        .filter(|a| classify(&a.subject).is_some() || is_name_like(&a.appositive));
         let lower_start = text
             .chars()
             .find(|c| c.is_alphabetic())
@@ -199,7 +243,7 @@ fn join_pieces(first: &str, second: &str, ends_sentence: bool) -> String {
 }
 
 /// Joins a quote split by its attribution (`"A," she said. "B."`) into one.
-fn merge_split(paras: &[Vec<char>], drafts: Vec<Draft>) -> Vec<Draft> {
+fn merge_split<'a>(paras: &[Paragraph<'a>], drafts: Vec<Draft<'a>>) -> Vec<Draft<'a>> {
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     for d in drafts {
         if let Some(prev) = out.last_mut() {
@@ -210,9 +254,9 @@ fn merge_split(paras: &[Vec<char>], drafts: Vec<Draft>) -> Vec<Draft> {
                 && a.paragraph == b.paragraph
                 && d.attribution.as_ref().is_none_or(|_| !d.after);
             if joinable {
-                let gap = tokenize(&paras[a.paragraph][a.end..b.start], a.end);
+                let gap = tokenize(paras[a.paragraph].slice(a.end, b.start), a.end);
                 let stop = gap.iter().position(|t| t.kind == Kind::Stop);
-                let cues = gap.iter().filter(|t| cues::is_cue(&t.text)).count();
+                let cues = gap.iter().filter(|t| cues::is_cue(t.lower())).count();
                 let only_attribution =
                     cues <= 1 && stop.is_none_or(|s| gap[s..].iter().all(|t| !t.is_word()));
                 if only_attribution {
@@ -242,12 +286,12 @@ fn only_quotes(c: &[char], pieces: &[Piece]) -> bool {
 }
 
 /// Resolves an attribution's mention, with its appositive, against the cast.
-fn resolve(cast: &mut Cast, a: &Attribution) -> (Resolved, String) {
+fn resolve(cast: &mut Cast, a: &Attribution<'_>) -> (Resolved, String) {
     let mention = classify(&a.subject);
     let words = |ts: &[Token]| {
         ts.iter()
             .filter(|t| t.is_word())
-            .map(|t| t.text.as_str())
+            .map(|t| t.text)
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -277,12 +321,13 @@ fn resolve(cast: &mut Cast, a: &Attribution) -> (Resolved, String) {
 }
 
 /// Finds, joins and attributes the quotes of a story.
-pub fn quotes(paras: &[Vec<char>], time: Option<Timestamp>) -> Vec<Quote> {
+pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
     let found = detect::find(paras);
     if found.is_empty() {
         return Vec::new();
     }
-    let drafts = drafts(paras, found);
+    let mut cache = Stretches::new();
+    let drafts = drafts(paras, found, &mut cache);
     // Prose matters only for who it introduces before an attribution is resolved: an
     // introduction at or after the last attributed quote's reading point can change no
     // speaker, so the prose from there on is not read at all.
@@ -302,7 +347,7 @@ pub fn quotes(paras: &[Vec<char>], time: Option<Timestamp>) -> Vec<Quote> {
     let standalone: Vec<bool> = paras
         .iter()
         .zip(&by_paragraph)
-        .map(|(c, pieces)| !pieces.is_empty() && only_quotes(c, pieces))
+        .map(|(c, pieces)| !pieces.is_empty() && only_quotes(&c.chars, pieces))
         .collect();
     let read_until = last_attribution.unwrap_or((0, 0));
     for (p, c) in paras.iter().enumerate().take(read_until.0 + 1) {
@@ -315,14 +360,17 @@ pub fn quotes(paras: &[Vec<char>], time: Option<Timestamp>) -> Vec<Quote> {
             }
             from = from.max(pc.end);
         }
-        if from < c.len() {
-            stretches.push((from, c.len()));
+        if from < c.len {
+            stretches.push((from, c.len));
         }
         for (a, b) in stretches {
             if (p, a) >= read_until {
                 break;
             }
-            for intro in prose::introductions(&tokenize(&c[a..b], a)) {
+            let tokens = cache
+                .remove(&(p, a, b))
+                .unwrap_or_else(|| tokenize(c.slice(a, b), a));
+            for intro in prose::introductions(&tokens) {
                 events.push(((p, intro.at), Event::Prose(intro)));
             }
         }
@@ -416,8 +464,8 @@ mod tests {
     use super::*;
 
     fn run(paras: &[&str]) -> Vec<Quote> {
-        let chars: Vec<Vec<char>> = paras.iter().map(|p| p.chars().collect()).collect();
-        quotes(&chars, None)
+        let read: Vec<Paragraph<'_>> = paras.iter().map(|p| Paragraph::new(p)).collect();
+        quotes(&read, None)
     }
 
     #[test]

@@ -264,8 +264,8 @@ pub fn is_cue(word: &str) -> bool {
 
 /// Phrases that attribute speech ("shot back", "was quoted as saying"): how many words
 /// of `lower` from `k` the phrase takes.
-fn phrase_cue(lower: &[Lower<'_>], k: usize) -> Option<usize> {
-    let w = |i: usize| lower.get(k + i).map(Lower::as_str);
+fn phrase_cue(lower: &[&Lower<'_>], k: usize) -> Option<usize> {
+    let w = |i: usize| lower.get(k + i).map(|l| l.as_str());
     match (w(0), w(1), w(2)) {
         (Some("shot" | "fired" | "hit"), Some("back"), _) => Some(2),
         (Some("quoted"), Some("as"), Some("saying" | "telling")) => Some(3),
@@ -279,22 +279,22 @@ fn is_participle(word: &str) -> bool {
 
 /// An attribution found next to a quote.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Attribution {
+pub struct Attribution<'a> {
     /// The cue as written ("said", "according to").
     pub cue: String,
     /// The words naming the speaker.
-    pub subject: Vec<Token>,
+    pub subject: Vec<Token<'a>>,
     /// An appositive after (or before) the name: a title, or the name after a role.
-    pub appositive: Vec<Token>,
+    pub appositive: Vec<Token<'a>>,
 }
 
 /// Splits tokens at commas.
-fn segments(tokens: &[Token]) -> Vec<&[Token]> {
+fn segments<'t, 'a>(tokens: &'t [Token<'a>]) -> Vec<&'t [Token<'a>]> {
     tokens.split(|t| t.kind == Kind::Comma).collect()
 }
 
 /// The noun phrase that starts `tokens` (up to the first word that cannot be in one).
-fn leading_np(tokens: &[Token]) -> &[Token] {
+fn leading_np<'t, 'a>(tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
     let mut end = 0;
     for (k, t) in tokens.iter().enumerate() {
         if !t.is_word() {
@@ -311,13 +311,13 @@ fn leading_np(tokens: &[Token]) -> &[Token] {
         let ok = t.is_capitalised()
             || k == 0
             || before_name
-            || super::names::is_role_noun(&l)
-            || super::names::is_modifier(&l)
-            || super::names::is_particle(&l)
-            || super::names::is_prefixed_name(&t.text)
+            || super::names::is_role_noun(l)
+            || super::names::is_modifier(l)
+            || super::names::is_particle(l)
+            || super::names::is_prefixed_name(t.text)
             || matches!(l.as_str(), "of" | "for" | "the" | "and")
             || t.text.chars().any(|c| c.is_ascii_digit());
-        if !ok || is_cue(&l) && k > 0 {
+        if !ok || is_cue(l) && k > 0 {
             break;
         }
         end = k + 1;
@@ -326,7 +326,7 @@ fn leading_np(tokens: &[Token]) -> &[Token] {
 }
 
 /// Drops adverbs and auxiliaries at the end of a subject ("he later", "Smith has").
-fn strip_between(mut tokens: &[Token]) -> &[Token] {
+fn strip_between<'t, 'a>(mut tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
     while let Some(last) = tokens.last() {
         if last.is_word() && BETWEEN.contains(last.lower().as_str()) && tokens.len() > 1 {
             tokens = &tokens[..tokens.len() - 1];
@@ -339,7 +339,10 @@ fn strip_between(mut tokens: &[Token]) -> &[Token] {
 
 /// Reads "SUBJECT[, APPOSITIVE,]" from the words before a verb. `first` picks the first
 /// comma segment (a clause right after a quote) rather than the last (before a quote).
-fn subject_before(tokens: &[Token], first: bool) -> Option<(Vec<Token>, Vec<Token>)> {
+fn subject_before<'a>(
+    tokens: &[Token<'a>],
+    first: bool,
+) -> Option<(Vec<Token<'a>>, Vec<Token<'a>>)> {
     let tokens = strip_between(tokens);
     let segs = segments(tokens);
     let appositive_closed = segs.len() >= 2 && segs.last().is_some_and(|s| s.is_empty());
@@ -354,7 +357,7 @@ fn subject_before(tokens: &[Token], first: bool) -> Option<(Vec<Token>, Vec<Toke
     };
     let head: Vec<Token> = head
         .iter()
-        .skip_while(|t| !t.is_word() || super::names::is_leading_junk(&t.text))
+        .skip_while(|t| !t.is_word() || super::names::is_leading_junk(t.lower()))
         .cloned()
         .collect();
     let words = head.iter().filter(|t| t.is_word()).count();
@@ -365,7 +368,7 @@ fn subject_before(tokens: &[Token], first: bool) -> Option<(Vec<Token>, Vec<Toke
 }
 
 /// Reads "NAME[, APPOSITIVE]" after a verb ("said Wang Zhihua, director of …").
-fn subject_after(tokens: &[Token]) -> Option<(Vec<Token>, Vec<Token>)> {
+fn subject_after<'a>(tokens: &[Token<'a>]) -> Option<(Vec<Token<'a>>, Vec<Token<'a>>)> {
     let segs = segments(tokens);
     let head = leading_np(segs.first()?);
     if head.is_empty() {
@@ -381,7 +384,7 @@ fn subject_after(tokens: &[Token]) -> Option<(Vec<Token>, Vec<Token>)> {
 }
 
 /// The tokens of a sentence up to its end (exclusive).
-fn until_stop(tokens: &[Token]) -> &[Token] {
+fn until_stop<'t, 'a>(tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
     let end = tokens
         .iter()
         .position(|t| t.kind == Kind::Stop)
@@ -392,7 +395,7 @@ fn until_stop(tokens: &[Token]) -> &[Token] {
 /// Finds the attribution in the words just after a quote, up to the end of the sentence
 /// (`tokens` starts right after the closing mark). `ended` tells that the quote itself
 /// ended its sentence with a full stop, so only a lower-case clause can follow.
-pub fn after_quote(tokens: &[Token], ended: bool) -> Option<Attribution> {
+pub fn after_quote<'a>(tokens: &[Token<'a>], ended: bool) -> Option<Attribution<'a>> {
     let start = tokens
         .iter()
         .position(|t| !matches!(t.kind, Kind::Comma | Kind::Dash | Kind::Other))?;
@@ -401,7 +404,7 @@ pub fn after_quote(tokens: &[Token], ended: bool) -> Option<Attribution> {
     if ended && first.is_capitalised() {
         return None;
     }
-    let lower: Vec<Lower<'_>> = clause.iter().map(Token::lower).collect();
+    let lower: Vec<&Lower<'_>> = clause.iter().map(Token::lower).collect();
     if lower.len() >= 3 && lower[0] == "according" && lower[1] == "to" {
         let (subject, appositive) = subject_after(&clause[2..])?;
         return Some(Attribution {
@@ -415,7 +418,7 @@ pub fn after_quote(tokens: &[Token], ended: bool) -> Option<Attribution> {
     while v < clause.len() && clause[v].is_word() && BETWEEN.contains(lower[v].as_str()) {
         v += 1;
     }
-    if v < clause.len() && clause[v].is_word() && is_cue(&lower[v]) && !is_participle(&lower[v]) {
+    if v < clause.len() && clause[v].is_word() && is_cue(lower[v]) && !is_participle(lower[v]) {
         let (subject, appositive) = subject_after(&clause[v + 1..])?;
         return Some(Attribution {
             cue: clause[v].lower().into(),
@@ -430,7 +433,7 @@ pub fn after_quote(tokens: &[Token], ended: bool) -> Option<Attribution> {
         if !clause[k].is_word() {
             return None;
         }
-        if is_cue(&lower[k]) && !is_participle(&lower[k]) {
+        if is_cue(lower[k]) && !is_participle(lower[k]) {
             return Some((k, 1));
         }
         phrase_cue(&lower, k).map(|len| (k, len))
@@ -439,7 +442,7 @@ pub fn after_quote(tokens: &[Token], ended: bool) -> Option<Attribution> {
     Some(Attribution {
         cue: lower[v..v + len]
             .iter()
-            .map(Lower::as_str)
+            .map(|l| l.as_str())
             .collect::<Vec<_>>()
             .join(" "),
         subject,
@@ -449,7 +452,7 @@ pub fn after_quote(tokens: &[Token], ended: bool) -> Option<Attribution> {
 
 /// Finds the attribution in the words just before a quote, from the start of their
 /// sentence (`tokens` ends right before the opening mark).
-pub fn before_quote(tokens: &[Token]) -> Option<Attribution> {
+pub fn before_quote<'a>(tokens: &[Token<'a>]) -> Option<Attribution<'a>> {
     let start = tokens
         .iter()
         .rposition(|t| t.kind == Kind::Stop)
@@ -465,7 +468,7 @@ pub fn before_quote(tokens: &[Token]) -> Option<Attribution> {
     } else {
         clause
     };
-    let lower: Vec<Lower<'_>> = body.iter().map(Token::lower).collect();
+    let lower: Vec<&Lower<'_>> = body.iter().map(Token::lower).collect();
     if introduced && lower.len() >= 3 && lower[0] == "according" && lower[1] == "to" {
         let rest = &body[2..];
         let segs = segments(rest);
@@ -479,11 +482,11 @@ pub fn before_quote(tokens: &[Token]) -> Option<Attribution> {
     }
     let v = (0..body.len())
         .rev()
-        .find(|&k| body[k].is_word() && is_cue(&lower[k]))?;
+        .find(|&k| body[k].is_word() && is_cue(lower[k]))?;
     let after = &body[v + 1..];
     let allowed = match last.kind {
         Kind::Colon => after.len() <= 14,
-        Kind::Comma => after.len() <= 6 && !lower[v + 1..].iter().any(|w| w == "that"),
+        Kind::Comma => after.len() <= 6 && !lower[v + 1..].iter().any(|w| *w == "that"),
         _ => after.is_empty(),
     };
     if !allowed {
@@ -499,7 +502,7 @@ pub fn before_quote(tokens: &[Token]) -> Option<Attribution> {
             appositive,
         });
     }
-    if is_participle(&lower[v]) {
+    if is_participle(lower[v]) {
         // "The ministry issued a statement on Monday, saying:" names the sentence's subject.
         let first_seg = segments(&body[..v]).first().copied().unwrap_or(&[]);
         let subject = leading_np(first_seg).to_vec();
@@ -528,20 +531,18 @@ mod tests {
     fn words(ts: &[Token]) -> String {
         ts.iter()
             .filter(|t| t.is_word())
-            .map(|t| t.text.as_str())
+            .map(|t| t.text)
             .collect::<Vec<_>>()
             .join(" ")
     }
 
     fn after(s: &str) -> Option<(String, String, String)> {
-        let chars: Vec<char> = s.chars().collect();
-        after_quote(&tokenize(&chars, 0), false)
+        after_quote(&tokenize(s, 0), false)
             .map(|a| (a.cue, words(&a.subject), words(&a.appositive)))
     }
 
     fn before(s: &str) -> Option<(String, String, String)> {
-        let chars: Vec<char> = s.chars().collect();
-        before_quote(&tokenize(&chars, 0)).map(|a| (a.cue, words(&a.subject), words(&a.appositive)))
+        before_quote(&tokenize(s, 0)).map(|a| (a.cue, words(&a.subject), words(&a.appositive)))
     }
 
     fn t(a: &str, b: &str, c: &str) -> Option<(String, String, String)> {
@@ -604,8 +605,10 @@ mod tests {
     fn no_attribution_without_a_cue_next_to_the_quote() {
         assert_eq!(before("She said the plan was "), None);
         assert_eq!(after(" was the verdict of many."), None);
-        let chars: Vec<char> = " The warning came as police said so.".chars().collect();
-        assert_eq!(after_quote(&tokenize(&chars, 0), true), None);
+        assert_eq!(
+            after_quote(&tokenize(" The warning came as police said so.", 0), true),
+            None
+        );
     }
 
     #[test]

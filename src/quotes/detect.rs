@@ -86,6 +86,11 @@ fn find_close(c: &[char], i: usize, family: Family) -> Result<Option<usize>, usi
     let mut j = i + 1;
     while j < c.len() {
         let ch = c[j];
+        // Only these marks close a quote, or open the next one: pass everything else.
+        if !matches!(ch, '”' | '“' | '"' | '»' | '›' | '\'' | '’') {
+            j += 1;
+            continue;
+        }
         match family {
             Family::Double => {
                 let prev_space = c[j - 1].is_whitespace();
@@ -136,6 +141,11 @@ fn scan_paragraph(paragraph: usize, c: &[char]) -> Vec<Local> {
     let mut i = 0;
     let lead = c.iter().take_while(|ch| ch.is_whitespace()).count();
     while i < c.len() {
+        // Only these marks open a quote (see `opener`): pass everything else quickly.
+        if !matches!(c[i], '"' | '\'' | '“' | '„' | '«' | '‹' | '‘') {
+            i += 1;
+            continue;
+        }
         let Some(family) = opener(c, i) else {
             i += 1;
             continue;
@@ -185,10 +195,14 @@ fn scan_paragraph(paragraph: usize, c: &[char]) -> Vec<Local> {
 ///
 /// An unclosed quote ends with its paragraph unless the next paragraph opens with a quote
 /// mark of the same kind, in which case the two are one quote (news convention).
-pub fn find(paragraphs: &[Vec<char>]) -> Vec<Found> {
+///
+/// A paragraph given as no characters holds no quote: a paragraph without any mark that
+/// may open one can be given so (see [`Paragraph`](super::paragraph::Paragraph)).
+pub fn find<C: AsRef<[char]>>(paragraphs: &[C]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut open: Option<(usize, Family)> = None; // index in `out`, family, of a run-on
     for (p, chars) in paragraphs.iter().enumerate() {
+        let chars = chars.as_ref();
         let locals = scan_paragraph(p, chars);
         let lead = chars.iter().take_while(|ch| ch.is_whitespace()).count();
         let mut carried = None;

@@ -26,11 +26,13 @@ pub mod detect;
 pub mod directory;
 pub mod listing;
 pub mod names;
+pub mod paragraph;
 pub mod prose;
 pub mod tokens;
 pub mod wordset;
 
 use crate::model::{Quote, Speaker, Story};
+use paragraph::Paragraph;
 
 /// Finds every direct quote in a story, in reading order, with its speaker when the text
 /// tells who it is.
@@ -40,18 +42,26 @@ pub fn extract(story: &Story) -> Vec<Quote> {
     if !story.paragraphs.iter().any(|p| may_open_quote(p)) {
         return Vec::new();
     }
-    let paragraphs: Vec<Vec<char>> = story
-        .paragraphs
-        .iter()
-        .map(|p| p.chars().collect())
-        .collect();
+    let paragraphs: Vec<Paragraph<'_>> =
+        story.paragraphs.iter().map(|p| Paragraph::new(p)).collect();
     attribute::quotes(&paragraphs, story.time())
 }
 
 /// True when the text holds a mark that can open a quote (see [`detect`]); false means
 /// [`detect::find`] finds nothing in it.
+///
+/// Read byte by byte: `"` and `'` are ASCII, `«` is `C2 AB` in UTF-8, and `“` `„` `‹` `‘`
+/// are `E2 80` followed by `9C`, `9E`, `B9` and `98`.
 pub fn may_open_quote(text: &str) -> bool {
-    text.contains(['"', '\'', '“', '„', '«', '‹', '‘'])
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'"' | b'\'' => true,
+        0xC2 => b.get(i + 1) == Some(&0xAB),
+        0xE2 => {
+            b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9E | 0xB9 | 0x98))
+        }
+        _ => false,
+    })
 }
 
 /// Builds the speaker directory over the corpus (stories in corpus order).
@@ -62,6 +72,7 @@ pub fn directory(stories: &[Story]) -> Vec<Speaker> {
 #[cfg(test)]
 mod tests {
     use super::attribute::quotes;
+    use super::paragraph::Paragraph;
     use proptest::prelude::*;
 
     /// Text made of words, spaces and every kind of quote mark and apostrophe.
@@ -99,13 +110,26 @@ mod tests {
         fn quote_mark_pre_check_agrees_with_the_scan(paras in proptest::collection::vec(newsish(), 0..4)) {
             let chars: Vec<Vec<char>> = paras.iter().map(|p| p.chars().collect()).collect();
             let found = super::detect::find(&chars);
+            let read: Vec<Paragraph<'_>> = paras.iter().map(|p| Paragraph::new(p)).collect();
+            // Reading only the paragraphs with a quote mark finds the same quotes.
+            prop_assert_eq!(&super::detect::find(&read), &found);
             if !paras.iter().any(|p| super::may_open_quote(p)) {
                 prop_assert!(found.is_empty());
-                prop_assert!(quotes(&chars, None).is_empty());
+                prop_assert!(quotes(&read, None).is_empty());
             }
             for f in &found {
                 prop_assert!(super::may_open_quote(&paras[f.pieces[0].paragraph]));
             }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// The byte scan finds exactly the marks that may open a quote.
+        #[test]
+        fn quote_mark_check_reads_bytes_as_characters(text in "[a-z \"'“”„«»‹›‘’—é€]{0,24}") {
+            let marks = ['"', '\'', '“', '„', '«', '‹', '‘'];
+            prop_assert_eq!(super::may_open_quote(&text), text.contains(marks));
         }
     }
 
@@ -116,7 +140,8 @@ mod tests {
             paras in proptest::collection::vec(newsish(), 0..5)
         ) {
             let chars: Vec<Vec<char>> = paras.iter().map(|p| p.chars().collect()).collect();
-            for q in quotes(&chars, None) {
+            let read: Vec<Paragraph<'_>> = paras.iter().map(|p| Paragraph::new(p)).collect();
+            for q in quotes(&read, None) {
                 prop_assert!(!q.spans.is_empty());
                 prop_assert_eq!(q.paragraph, q.spans[0].paragraph);
                 prop_assert_eq!(q.start, q.spans[0].start);

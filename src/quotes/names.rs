@@ -938,10 +938,10 @@ pub fn is_honorific(word: &str) -> bool {
 
 /// True for a capitalised word that can be part of a person's name.
 pub fn is_name_word(t: &Token) -> bool {
-    if is_possessive(&t.text) {
+    if is_possessive(t.text) {
         return false;
     }
-    if is_prefixed_name(&t.text) {
+    if is_prefixed_name(t.text) {
         return true;
     }
     if !t.is_capitalised() {
@@ -951,7 +951,7 @@ pub fn is_name_word(t: &Token) -> bool {
     !NOT_NAMES.contains(lower.as_str())
         && !TITLE_WORDS.contains(lower.as_str())
         && !ORG_WORDS.contains(lower.as_str())
-        && !is_acronym(&t.text)
+        && !is_acronym(t.text)
 }
 
 /// True for a word in capitals (UN, NATO, U.S.), which is never part of a name.
@@ -1237,11 +1237,11 @@ fn join(tokens: &[Token]) -> String {
     let mut s = String::new();
     let mut after_open = false;
     for t in tokens {
-        let opening = matches!(t.text.as_str(), "(" | "[");
+        let opening = matches!(t.text, "(" | "[");
         if !s.is_empty() && !after_open && (t.kind == Kind::Word || opening) {
             s.push(' ');
         }
-        s.push_str(&t.text);
+        s.push_str(t.text);
         after_open = opening;
     }
     s
@@ -1307,7 +1307,7 @@ pub fn looks_like_title(tokens: &[Token]) -> bool {
             // "fireman", "businesswoman": a compound of a trade and man or woman.
             let compound = l.len() > 5
                 && (l.ends_with("man") || l.ends_with("woman"))
-                && gender_of_word(&l) != Gender::Unknown;
+                && gender_of_word(l) != Gender::Unknown;
             compound || ROLE_NOUNS.contains(l.as_str()) || TITLE_WORDS.contains(l.as_str())
         })
 }
@@ -1317,8 +1317,8 @@ pub fn looks_like_title(tokens: &[Token]) -> bool {
 fn name_start(words: &[Token]) -> Option<usize> {
     let n = words.len();
     let last = words.last()?;
-    let capital = last.is_capitalised() || is_prefixed_name(&last.text);
-    if !capital || is_possessive(&last.text) || is_acronym(&last.text) {
+    let capital = last.is_capitalised() || is_prefixed_name(last.text);
+    if !capital || is_possessive(last.text) || is_acronym(last.text) {
         return None;
     }
     if NOT_NAMES.contains(last.lower().as_str()) || ORG_WORDS.contains(last.lower().as_str()) {
@@ -1391,16 +1391,22 @@ fn of_place_at(words: &[Token]) -> Option<usize> {
 
 /// Classifies a noun phrase naming a speaker. `None` when it names nobody.
 pub fn classify(tokens: &[Token]) -> Option<Mention> {
-    let mut words: Vec<Token> = tokens.iter().filter(|t| t.is_word()).cloned().collect();
-    while words
-        .first()
-        .is_some_and(|w| LEADING_JUNK.contains(w.lower().as_str()))
+    // The words only: most phrases are nothing but words, and are read in place.
+    let only_words: Vec<Token>;
+    let mut words: &[Token] = if tokens.iter().all(Token::is_word) {
+        tokens
+    } else {
+        only_words = tokens.iter().filter(|t| t.is_word()).cloned().collect();
+        &only_words
+    };
+    while let Some((first, rest)) = words.split_first()
+        && LEADING_JUNK.contains(first.lower().as_str())
     {
-        words.remove(0);
+        words = rest;
     }
     // "Lord Smith of Finsbury" is a peer's whole name.
-    if let Some(p) = peer_at(&words) {
-        let gender = gender_of_word(&words[p].text);
+    if let Some(p) = peer_at(words) {
+        let gender = gender_of_word(words[p].lower());
         return Some(Mention::Person {
             name: join(&words[p..]),
             title: title_text(&words[..p]),
@@ -1408,22 +1414,23 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
         });
     }
     // "Sen. Tom Harlan of Ohio": drop a trailing "of Place" after a name.
-    if let Some(k) = of_place_at(&words) {
-        words.truncate(k);
+    if let Some(k) = of_place_at(words) {
+        words = &words[..k];
     }
     let first = words.first()?;
     let lower_first = first.lower();
-    let text = join(&words);
+    // The words as written, for the mentions that keep them.
+    let text = || join(words);
     if words.len() == 1
         && let "he" | "she" | "they" | "it" | "we" | "i" = lower_first.as_str()
     {
         return Some(Mention::Pronoun(lower_first.into()));
     }
     if INDEFINITE.contains(lower_first.as_str()) {
-        return Some(Mention::Anonymous(text));
+        return Some(Mention::Anonymous(text()));
     }
-    let lowers: Vec<Lower<'_>> = words.iter().map(Token::lower).collect();
-    let last_lower = lowers.last()?.clone();
+    let lowers: Vec<&Lower<'_>> = words.iter().map(Token::lower).collect();
+    let last_lower = *lowers.last()?;
     // A named organisation: capitalised words with an organisation noun at the head
     // ("Greater Manchester Police") or before "of" ("Ministry of Health").
     let org_at = lowers.iter().enumerate().position(|(k, l)| {
@@ -1435,7 +1442,7 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
         lower_first.as_str(),
         "the" | "his" | "her" | "their" | "its"
     );
-    let rest: &[Token] = if definite { &words[1..] } else { &words };
+    let rest: &[Token] = if definite { &words[1..] } else { words };
     if rest.is_empty() {
         return None;
     }
@@ -1455,14 +1462,14 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
             return Some(Mention::Organisation(join(rest)));
         }
     }
-    if rest.len() == 1 && is_acronym(&rest[0].text) {
+    if rest.len() == 1 && is_acronym(rest[0].text) {
         return Some(Mention::Organisation(rest[0].text.to_string()));
     }
     if let Some(j) = name_start(rest) {
         let name_words = &rest[j..];
         let gender = rest[..j]
             .iter()
-            .map(|w| gender_of_word(&w.text))
+            .map(|w| gender_of_word(w.lower()))
             .find(|g| *g != Gender::Unknown)
             .unwrap_or(Gender::Unknown);
         return Some(Mention::Person {
@@ -1474,20 +1481,20 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
     // A common noun phrase: the head is the word before "of", else the last word.
     let head_at = lowers
         .iter()
-        .position(|l| l == "of" || l == "at" || l == "for" || l == "in" || l == "with")
+        .position(|l| matches!(l.as_str(), "of" | "at" | "for" | "in" | "with"))
         .filter(|&k| k > 0)
         .map_or(lowers.len() - 1, |k| k - 1);
-    let head = lowers[head_at].clone();
+    let head = lowers[head_at];
     if ORG_WORDS.contains(head.as_str()) {
         return Some(Mention::OrganisationRef {
             head: head.into(),
-            text,
+            text: text(),
         });
     }
     if definite {
         return Some(Mention::Role {
             head: head.into(),
-            text,
+            text: text(),
         });
     }
     // Bare plurals and nouns: "officials", "witnesses", "police".
@@ -1495,10 +1502,10 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
         if ORG_WORDS.contains(last_lower.as_str()) {
             return Some(Mention::OrganisationRef {
                 head: last_lower.into(),
-                text,
+                text: text(),
             });
         }
-        return Some(Mention::Anonymous(text));
+        return Some(Mention::Anonymous(text()));
     }
     None
 }
@@ -1509,8 +1516,7 @@ mod tests {
     use crate::quotes::tokens::tokenize;
 
     fn np(s: &str) -> Option<Mention> {
-        let chars: Vec<char> = s.chars().collect();
-        classify(&tokenize(&chars, 0))
+        classify(&tokenize(s, 0))
     }
 
     fn person(name: &str, title: Option<&str>) -> Option<Mention> {
@@ -1591,10 +1597,7 @@ mod tests {
 
     #[test]
     fn titles_are_roles_not_clauses() {
-        let t = |s: &str| {
-            let chars: Vec<char> = s.chars().collect();
-            looks_like_title(&tokenize(&chars, 0))
-        };
+        let t = |s: &str| looks_like_title(&tokenize(s, 0));
         assert!(t("deputy spokesman for the UN Secretary-General"));
         assert!(t("a senior analyst at Barclays"));
         assert!(!t("54"));
@@ -1683,14 +1686,13 @@ mod tests {
 
     #[test]
     fn titles_keep_brackets_and_posts_somewhere() {
-        let chars: Vec<char> = "head of the Civil Aviation Authority (CAA)"
-            .chars()
-            .collect();
         assert_eq!(
-            title_text(&tokenize(&chars, 0)).as_deref(),
+            title_text(&tokenize("head of the Civil Aviation Authority (CAA)", 0)).as_deref(),
             Some("head of the Civil Aviation Authority (CAA)")
         );
-        let chars: Vec<char> = "a fellow at the Lowy Institute".chars().collect();
-        assert!(looks_like_title(&tokenize(&chars, 0)));
+        assert!(looks_like_title(&tokenize(
+            "a fellow at the Lowy Institute",
+            0
+        )));
     }
 }

@@ -74,9 +74,12 @@ fn is_intro_word(t: &Token) -> bool {
 }
 
 /// The subject noun phrase at the start of a sentence part.
-fn subject_np(seg: &[Token]) -> &[Token] {
+fn subject_np<'t, 'a>(seg: &'t [Token<'a>]) -> &'t [Token<'a>] {
     // "said Zhang Lihua, deputy director …" is a clause after a quote, not a subject.
-    if seg.first().is_some_and(|t| t.is_word() && is_cue(&t.text)) {
+    if seg
+        .first()
+        .is_some_and(|t| t.is_word() && is_cue(t.lower()))
+    {
         return &[];
     }
     let mut end = 0;
@@ -87,12 +90,12 @@ fn subject_np(seg: &[Token]) -> &[Token] {
         let l = t.lower();
         let ok = t.is_capitalised()
             || k == 0
-            || names::is_role_noun(&l)
-            || names::is_modifier(&l)
-            || names::is_particle(&l)
-            || names::is_prefixed_name(&t.text)
+            || names::is_role_noun(l)
+            || names::is_modifier(l)
+            || names::is_particle(l)
+            || names::is_prefixed_name(t.text)
             || matches!(l.as_str(), "of" | "for" | "the");
-        if !ok || (k > 0 && is_cue(&l)) {
+        if !ok || (k > 0 && is_cue(l)) {
             break;
         }
         end = k + 1;
@@ -102,7 +105,7 @@ fn subject_np(seg: &[Token]) -> &[Token] {
         && let Some(v) = seg
             .iter()
             .take(6)
-            .position(|t| t.is_word() && is_cue(&t.text))
+            .position(|t| t.is_word() && is_cue(t.lower()))
     {
         let plain = seg[1..v].iter().all(|t| {
             t.is_word()
@@ -126,7 +129,7 @@ fn is_name_only(seg: &[Token]) -> bool {
     let words: Vec<&Token> = seg
         .iter()
         .filter(|t| t.is_word())
-        .skip_while(|t| names::is_honorific(&t.text))
+        .skip_while(|t| names::is_honorific(t.lower()))
         .collect();
     (2..=4).contains(&words.len()) && words.iter().all(|w| is_name_word(w))
 }
@@ -186,7 +189,7 @@ fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
     }
     if let Some(mention) = mention {
         // A possessive ("Trump's first tenure") is not what the sentence is about.
-        let possessive = np.last().is_some_and(|t| names::is_possessive(&t.text));
+        let possessive = np.last().is_some_and(|t| names::is_possessive(t.text));
         out.push(Introduction {
             at: np[0].start,
             mention,
@@ -201,7 +204,7 @@ fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
 fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
     let mut k = 0;
     while k < sentence.len() {
-        if !sentence[k].is_capitalised() || names::is_not_name(&sentence[k].text) {
+        if !sentence[k].is_capitalised() || names::is_not_name(sentence[k].lower()) {
             k += 1;
             continue;
         }
@@ -212,18 +215,18 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
         while j < sentence.len() {
             let t = &sentence[j];
             let l = t.lower();
-            if (t.is_capitalised() && !names::is_not_name(&t.text))
-                || names::is_prefixed_name(&t.text)
+            if (t.is_capitalised() && !names::is_not_name(t.lower()))
+                || names::is_prefixed_name(t.text)
             {
                 end = j + 1;
-                if names::is_possessive(&t.text) {
+                if names::is_possessive(t.text) {
                     break;
                 }
             } else if l == "and" && names_person(&sentence[start..end]) {
                 // "Prime Minister Donald Tusk and President Viktor Orbán": two people.
                 break;
             } else if !(t.is_word()
-                && (names::is_particle(&l) || matches!(l.as_str(), "of" | "for" | "and")))
+                && (names::is_particle(l) || matches!(l.as_str(), "of" | "for" | "and")))
             {
                 break;
             }
@@ -232,17 +235,16 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
         let run = &sentence[start..end.max(start + 1)];
         k = end.max(start + 1);
         // "Maya Lindqvist's novel" names Maya Lindqvist, but is not about her.
-        let owned = run.last().is_some_and(|t| names::is_possessive(&t.text));
+        let owned = run.last().is_some_and(|t| names::is_possessive(t.text));
         let unowned;
         let run = match run.split_last() {
-            Some((last, front)) if names::is_possessive(&last.text) => {
-                let mut owner = last.clone();
-                owner.text = owner
-                    .text
-                    .trim_end_matches(['\'', '’'])
-                    .trim_end_matches("'s")
-                    .trim_end_matches("’s")
-                    .into();
+            Some((last, front)) if names::is_possessive(last.text) => {
+                let owner = last.with_text(
+                    last.text
+                        .trim_end_matches(['\'', '’'])
+                        .trim_end_matches("'s")
+                        .trim_end_matches("’s"),
+                );
                 let mut words = front.to_vec();
                 words.push(owner);
                 unowned = words;
@@ -272,9 +274,9 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                 while t0 > 0 && {
                     let w = &sentence[t0 - 1];
                     w.is_word()
-                        && (names::is_role_noun(&w.text)
-                            || names::is_modifier(&w.text)
-                            || (w.is_capitalised() && !names::is_not_name(&w.text)))
+                        && (names::is_role_noun(w.lower())
+                            || names::is_modifier(w.lower())
+                            || (w.is_capitalised() && !names::is_not_name(w.lower())))
                 } {
                     t0 -= 1;
                 }
@@ -301,8 +303,8 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                         Kind::Comma | Kind::Colon | Kind::Dash
                     )
                     || (t0 == 1
-                        && (names::is_leading_junk(&sentence[0].text)
-                            || names::is_not_name(&sentence[0].text)));
+                        && (names::is_leading_junk(sentence[0].lower())
+                            || names::is_not_name(sentence[0].lower())));
                 out.push(Introduction {
                     at: run[0].start,
                     mention: Mention::Person {
@@ -343,8 +345,7 @@ mod tests {
     use crate::quotes::tokens::tokenize;
 
     fn intro(s: &str) -> Vec<(String, Option<String>, bool)> {
-        let chars: Vec<char> = s.chars().collect();
-        introductions(&tokenize(&chars, 0))
+        introductions(&tokenize(s, 0))
             .into_iter()
             .filter_map(|i| match i.mention {
                 Mention::Person { name, title, .. } => Some((name, i.title.or(title), i.subject)),

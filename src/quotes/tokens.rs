@@ -1,40 +1,61 @@
 //! Splitting the prose around a quote into words and punctuation, with character offsets.
 //!
-//! Tokens keep their text inline (words are short), and a word's lower case is made
-//! only when it differs from the word, on the stack when it is short: reading a story
-//! allocates almost nothing per word.
+//! Tokens borrow their text from the paragraph and carry their lower case, made once
+//! when the token is made (borrowed too when the word has no capitals, else inline for
+//! short words): reading a story allocates almost nothing per word, and the many word
+//! lists a word is looked up in all use the same lower case.
 
 use std::fmt;
 use std::ops::Deref;
+use std::sync::LazyLock;
+
+use super::wordset::WordSet;
 
 use compact_str::CompactString;
 
-/// A word in lower case: borrowed from the word when it has no capitals, else made
-/// inline (short ASCII words) or on the heap.
-#[derive(Clone, PartialEq, Eq)]
+/// A word in lower case: borrowed from the word when lower-casing leaves it as it is,
+/// else made inline (short words) or on the heap.
+#[derive(Clone)]
 pub struct Lower<'a>(LowerText<'a>);
 
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 enum LowerText<'a> {
     Same(&'a str),
     Made(CompactString),
 }
 
+/// True when [`str::to_lowercase`] leaves the character as it is.
+fn lowers_to_itself(c: char) -> bool {
+    let mut lower = c.to_lowercase();
+    lower.next() == Some(c) && lower.next().is_none()
+}
+
 impl<'a> Lower<'a> {
     /// The lower case of `word` (exactly [`str::to_lowercase`]).
     pub fn of(word: &'a str) -> Self {
-        if !word
-            .bytes()
-            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-        {
-            return Lower(LowerText::Same(word));
-        }
-        if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            // Only `Σ` lowers by context; it never lowers to itself, so a word whose
+            // every character lowers to itself is its own lower case.
+            if word.is_ascii() || word.chars().all(lowers_to_itself) {
+                return Lower(LowerText::Same(word));
+            }
+        } else if word.is_ascii() {
             let mut made = CompactString::from(word);
             made.make_ascii_lowercase();
             return Lower(LowerText::Made(made));
         }
         Lower(LowerText::Made(CompactString::from(word.to_lowercase())))
+    }
+
+    /// The lower case of `word`, known to be ASCII.
+    fn of_ascii(word: &'a str) -> Self {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            let mut made = CompactString::from(word);
+            made.make_ascii_lowercase();
+            Lower(LowerText::Made(made))
+        } else {
+            Lower(LowerText::Same(word))
+        }
     }
 
     /// The lower-case word.
@@ -52,6 +73,14 @@ impl Deref for Lower<'_> {
         self.as_str()
     }
 }
+
+impl PartialEq for Lower<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Lower<'_> {}
 
 impl PartialEq<&str> for Lower<'_> {
     fn eq(&self, other: &&str) -> bool {
@@ -83,6 +112,12 @@ impl From<Lower<'_>> for String {
     }
 }
 
+impl From<&Lower<'_>> for String {
+    fn from(lower: &Lower<'_>) -> String {
+        lower.as_str().to_string()
+    }
+}
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -102,39 +137,85 @@ pub enum Kind {
 
 /// One word or punctuation mark of a paragraph.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Token {
-    /// The text as written (kept inline: words are short).
-    pub text: CompactString,
+pub struct Token<'a> {
+    /// The text as written (borrowed from the paragraph).
+    pub text: &'a str,
     /// What it is.
     pub kind: Kind,
     /// Character offset of its first character in the paragraph.
     pub start: usize,
+    /// The text in lower case.
+    lower: Lower<'a>,
+    /// Whether it is a word starting with a capital letter.
+    capitalised: bool,
 }
 
-impl Token {
+impl<'a> Token<'a> {
+    /// A token of `kind` with `text`, starting at character offset `start`.
+    pub fn new(text: &'a str, kind: Kind, start: usize) -> Self {
+        Token {
+            text,
+            kind,
+            start,
+            lower: Lower::of(text),
+            capitalised: kind == Kind::Word && text.chars().next().is_some_and(char::is_uppercase),
+        }
+    }
+
+    /// A token whose text is known to be ASCII (the same as [`Token::new`], made faster).
+    #[inline]
+    fn ascii(text: &'a str, kind: Kind, start: usize) -> Self {
+        if kind != Kind::Word {
+            // ASCII punctuation has no case.
+            return Token {
+                text,
+                kind,
+                start,
+                lower: Lower(LowerText::Same(text)),
+                capitalised: false,
+            };
+        }
+        Token {
+            text,
+            kind,
+            start,
+            lower: Lower::of_ascii(text),
+            capitalised: text.bytes().next().is_some_and(|b| b.is_ascii_uppercase()),
+        }
+    }
+
+    /// The same token with its text cut to `text` ("Smith" from "Smith's").
+    pub fn with_text(&self, text: &'a str) -> Self {
+        Token::new(text, self.kind, self.start)
+    }
+
     /// True for a word.
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
 
     /// The word in lower case.
-    pub fn lower(&self) -> Lower<'_> {
-        Lower::of(&self.text)
+    pub fn lower(&self) -> &Lower<'a> {
+        &self.lower
     }
 
     /// True when the word starts with a capital letter.
     pub fn is_capitalised(&self) -> bool {
-        self.is_word() && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.capitalised
     }
 }
 
 /// Abbreviations whose final dot does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "st",
-    "jr", "sr", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "aug", "sep", "sept",
-    "oct", "nov", "dec", "no", "vs", "mt", "ft", "adm", "maj", "rev", "hon", "supt", "insp", "det",
-    "cmdr", "brig", "cpl", "pte", "messrs", "mme", "mlle", "esq",
-];
+static ABBREVIATIONS: LazyLock<WordSet> = LazyLock::new(|| {
+    [
+        "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof",
+        "st", "jr", "sr", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "aug", "sep",
+        "sept", "oct", "nov", "dec", "no", "vs", "mt", "ft", "adm", "maj", "rev", "hon", "supt",
+        "insp", "det", "cmdr", "brig", "cpl", "pte", "messrs", "mme", "mlle", "esq",
+    ]
+    .into_iter()
+    .collect()
+});
 
 fn punct_kind(c: char) -> Kind {
     match c {
@@ -150,94 +231,181 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// The text of `chars`, built on the stack when short.
-fn text_of(chars: &[char]) -> CompactString {
-    let mut buf = [0u8; 64];
-    let mut len = 0;
-    for &c in chars {
-        if len + c.len_utf8() > buf.len() {
-            return chars.iter().collect::<String>().into();
-        }
-        len += c.encode_utf8(&mut buf[len..]).len();
-    }
-    std::str::from_utf8(&buf[..len]).map_or_else(
-        |_| chars.iter().collect::<String>().into(),
-        CompactString::from,
-    )
+/// True for an ASCII byte that is white space (as [`char::is_whitespace`] tells).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
-/// Splits `chars` into tokens; offsets are `base` plus the position in `chars`.
-pub fn tokenize(chars: &[char], base: usize) -> Vec<Token> {
-    let mut out = Vec::with_capacity(chars.len() / 4 + 1);
-    let mut i = 0;
-    let n = chars.len();
+/// The character starting at byte offset `at` of `text` (a character boundary): whether
+/// it is white space, and its length in bytes.
+fn char_at(text: &str, at: usize) -> (bool, usize) {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+}
+
+/// Splits `text` into tokens; offsets are `base` plus the character position in `text`.
+///
+/// Text is scanned byte by byte, decoding only characters beyond ASCII; a chunk of
+/// ASCII (most words) is split by its bytes.
+pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut out = Vec::with_capacity(n / 5 + 1);
+    // The characters of a chunk beyond ASCII, with their byte offsets.
+    let mut chars: Vec<(usize, char)> = Vec::new();
+    let (mut i, mut offset) = (0, base);
     while i < n {
-        if chars[i].is_whitespace() {
-            i += 1;
-            continue;
+        if bytes[i].is_ascii() {
+            if is_ascii_space(bytes[i]) {
+                i += 1;
+                offset += 1;
+                continue;
+            }
+        } else {
+            let (space, len) = char_at(text, i);
+            if space {
+                i += len;
+                offset += 1;
+                continue;
+            }
         }
-        let start = i;
-        while i < n && !chars[i].is_whitespace() {
-            i += 1;
+        // A chunk: everything up to the next white space.
+        let (start, start_offset) = (i, offset);
+        let mut wide = 0; // characters beyond ASCII in the chunk
+        let mut wide_bytes = 0;
+        while i < n {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if is_ascii_space(b) {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (space, len) = char_at(text, i);
+                if space {
+                    break;
+                }
+                i += len;
+                wide += 1;
+                wide_bytes += len;
+            }
         }
-        chunk(&chars[start..i], base + start, &mut out);
+        offset += i - start - wide_bytes + wide;
+        let piece = text.get(start..i).unwrap_or("");
+        if wide == 0 {
+            ascii_chunk(piece, start_offset, &mut out);
+        } else {
+            chars.clear();
+            chars.extend(piece.char_indices());
+            chunk(piece, &chars, piece.len(), start_offset, &mut out);
+        }
     }
     out
 }
 
-/// Tokenises one whitespace-free chunk.
-fn chunk(c: &[char], base: usize, out: &mut Vec<Token>) {
-    let Some(first) = c.iter().position(|&ch| is_word_char(ch)) else {
-        // Only punctuation: a dash like "--" is one dash, else each mark is a token.
-        if c.iter().all(|&ch| matches!(ch, '-' | '—' | '–')) {
-            out.push(Token {
-                text: text_of(c),
-                kind: Kind::Dash,
-                start: base,
-            });
+/// Tokenises one whitespace-free chunk of ASCII text (exactly as [`chunk`] would),
+/// `base` the character offset of its first character.
+fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
+    let b = c.as_bytes();
+    let span = |from: usize, to: usize| c.get(from..to).unwrap_or("");
+    let marks = |from: usize, to: usize, out: &mut Vec<Token<'a>>| {
+        for (k, &mark) in b.iter().enumerate().take(to).skip(from) {
+            out.push(Token::ascii(
+                span(k, k + 1),
+                punct_kind(char::from(mark)),
+                base + k,
+            ));
+        }
+    };
+    let Some(first) = b.iter().position(u8::is_ascii_alphanumeric) else {
+        if b.iter().all(|&x| x == b'-') {
+            out.push(Token::ascii(c, Kind::Dash, base));
         } else {
-            for (k, &ch) in c.iter().enumerate() {
-                out.push(Token {
-                    text: CompactString::from(&*ch.encode_utf8(&mut [0; 4])),
-                    kind: punct_kind(ch),
-                    start: base + k,
-                });
-            }
+            marks(0, b.len(), out);
         }
         return;
     };
-    let last = c.iter().rposition(|&ch| is_word_char(ch)).unwrap_or(first);
-    for (k, &ch) in c[..first].iter().enumerate() {
-        out.push(Token {
-            text: CompactString::from(&*ch.encode_utf8(&mut [0; 4])),
-            kind: punct_kind(ch),
-            start: base + k,
-        });
+    let last = b
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .unwrap_or(first);
+    if first > 0 {
+        marks(0, first, out);
     }
-    let mut end = last + 1;
-    // Keep a plural possessive apostrophe ("ministers'") and an abbreviation's dot.
-    if end < c.len() && matches!(c[end], '\'' | '’') && matches!(c[last], 's' | 'S') {
-        end += 1;
-    } else if end < c.len() && c[end] == '.' {
-        let word: CompactString = text_of(&c[first..end]);
-        let single_letter = end - first == 1 && c[first].is_alphabetic();
-        if word.contains('.') || single_letter || ABBREVIATIONS.contains(&Lower::of(&word).as_str())
+    let mut word_end = last + 1;
+    let next = b.get(word_end).copied();
+    if next == Some(b'\'') && matches!(b[last], b's' | b'S') {
+        word_end += 1;
+    } else if next == Some(b'.') {
+        let word = span(first, word_end);
+        let single_letter = word_end - first == 1 && b[first].is_ascii_alphabetic();
+        if word.contains('.')
+            || single_letter
+            || ABBREVIATIONS.contains(Lower::of_ascii(word).as_str())
         {
-            end += 1;
+            word_end += 1;
         }
     }
-    out.push(Token {
-        text: text_of(&c[first..end]),
-        kind: Kind::Word,
-        start: base + first,
-    });
-    for (k, &ch) in c[end..].iter().enumerate() {
-        out.push(Token {
-            text: CompactString::from(&*ch.encode_utf8(&mut [0; 4])),
-            kind: punct_kind(ch),
-            start: base + end + k,
-        });
+    out.push(Token::ascii(
+        span(first, word_end),
+        Kind::Word,
+        base + first,
+    ));
+    if word_end < b.len() {
+        marks(word_end, b.len(), out);
     }
+}
+
+/// Tokenises one whitespace-free chunk of `text`: its characters `c` with their byte
+/// offsets, `end` the byte offset just past it, `base` the character offset of its first
+/// character.
+fn chunk<'a>(
+    text: &'a str,
+    c: &[(usize, char)],
+    end: usize,
+    base: usize,
+    out: &mut Vec<Token<'a>>,
+) {
+    // The text of characters `a..b` of the chunk.
+    let span = |a: usize, b: usize| {
+        let from = c.get(a).map_or(end, |x| x.0);
+        let to = c.get(b).map_or(end, |x| x.0);
+        text.get(from..to).unwrap_or("")
+    };
+    let marks = |a: usize, b: usize, out: &mut Vec<Token<'a>>| {
+        for (k, &(_, mark)) in c.iter().enumerate().take(b).skip(a) {
+            out.push(Token::new(span(k, k + 1), punct_kind(mark), base + k));
+        }
+    };
+    let Some(first) = c.iter().position(|&(_, ch)| is_word_char(ch)) else {
+        // Only punctuation: a dash like "--" is one dash, else each mark is a token.
+        if c.iter().all(|&(_, ch)| matches!(ch, '-' | '—' | '–')) {
+            out.push(Token::new(span(0, c.len()), Kind::Dash, base));
+        } else {
+            marks(0, c.len(), out);
+        }
+        return;
+    };
+    let last = c
+        .iter()
+        .rposition(|&(_, ch)| is_word_char(ch))
+        .unwrap_or(first);
+    marks(0, first, out);
+    let mut word_end = last + 1;
+    // Keep a plural possessive apostrophe ("ministers'") and an abbreviation's dot.
+    let next = c.get(word_end).map(|x| x.1);
+    if matches!(next, Some('\'' | '’')) && matches!(c[last].1, 's' | 'S') {
+        word_end += 1;
+    } else if next == Some('.') {
+        let word = span(first, word_end);
+        let single_letter = word_end - first == 1 && c[first].1.is_alphabetic();
+        if word.contains('.') || single_letter || ABBREVIATIONS.contains(Lower::of(word).as_str()) {
+            word_end += 1;
+        }
+    }
+    out.push(Token::new(span(first, word_end), Kind::Word, base + first));
+    marks(word_end, c.len(), out);
 }
 
 #[cfg(test)]
@@ -245,8 +413,7 @@ mod tests {
     use super::*;
 
     fn kinds(s: &str) -> Vec<(String, Kind)> {
-        let chars: Vec<char> = s.chars().collect();
-        tokenize(&chars, 0)
+        tokenize(s, 0)
             .into_iter()
             .map(|t| (t.text.into(), t.kind))
             .collect()
@@ -271,10 +438,69 @@ mod tests {
 
     #[test]
     fn offsets_are_in_characters() {
-        let chars: Vec<char> = "« Été » dit".chars().collect();
-        let t = tokenize(&chars, 10);
+        let t = tokenize("« Été » dit", 10);
         assert_eq!(t[1].text, "Été");
         assert_eq!(t[1].start, 12);
         assert_eq!(t[3].start, 18);
+    }
+
+    #[test]
+    fn dashes_and_runs_of_marks() {
+        let t = kinds("—“Yes!”— -- Ève");
+        let texts: Vec<&str> = t.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(texts, ["—", "“", "Yes", "!", "”", "—", "--", "Ève"]);
+        assert_eq!(t[6].1, Kind::Dash);
+        assert_eq!(t[3].1, Kind::Stop);
+    }
+
+    /// The tokens of `text` by the general path alone (every chunk read as characters).
+    fn by_characters(text: &str) -> Vec<Token<'_>> {
+        let mut out = Vec::new();
+        let mut offset = 0;
+        for piece in text.split(char::is_whitespace) {
+            if !piece.is_empty() {
+                let chars: Vec<(usize, char)> = piece.char_indices().collect();
+                chunk(piece, &chars, piece.len(), offset, &mut out);
+            }
+            offset += piece.chars().count() + 1;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// Chunks of ASCII, split by their bytes, give exactly the tokens the general
+        /// path gives, with the same offsets and lower case.
+        #[test]
+        fn ascii_fast_path_agrees_with_the_general_path(
+            text in "[a-zA-Z0-9 .,:;'’\"“”—–!?()é\t\n\u{a0}\u{2003}-]{0,40}"
+        ) {
+            let fast = tokenize(&text, 0);
+            let general = by_characters(&text);
+            proptest::prop_assert_eq!(&fast, &general);
+            for t in &fast {
+                proptest::prop_assert_eq!(t.lower().as_str(), t.text.to_lowercase());
+            }
+        }
+    }
+
+    #[test]
+    fn lower_case_is_made_once_and_exact() {
+        for w in [
+            "Straße",
+            "ÉTÉ",
+            "ΟΔΟΣ",
+            "İstanbul",
+            "plain",
+            "NATO",
+            "—",
+            "ǅ",
+        ] {
+            let t = Token::new(w, Kind::Word, 0);
+            assert_eq!(t.lower().as_str(), w.to_lowercase(), "{w}");
+        }
+        assert!(Token::new("Ève", Kind::Word, 0).is_capitalised());
+        assert!(!Token::new("ève", Kind::Word, 0).is_capitalised());
+        assert!(!Token::new("“", Kind::Other, 0).is_capitalised());
     }
 }
