@@ -21,6 +21,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::phrases::{self, Metadata};
@@ -908,6 +909,11 @@ pub fn ends_sentence(text: &str) -> bool {
     trimmed.ends_with(['.', '!', '?', '…'])
 }
 
+/// [`CHROME_CONTAINS`] and [`phrases::CHROME_CONTAINS_INTL`], searched for in one pass.
+static CHROME_CONTAINED: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    phrases::phrase_set(CHROME_CONTAINS.iter().chain(phrases::CHROME_CONTAINS_INTL))
+});
+
 fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
     let bare = lower
         .trim_start_matches(['•', '·', '-', '–', '*', '›', '»', '>', '|', ' '])
@@ -936,10 +942,7 @@ fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
     if !long_sentence
         && words <= CONTAINS_MAX_WORDS
         && !sentence
-        && (CHROME_CONTAINS.iter().any(|p| lower.contains(p))
-            || phrases::CHROME_CONTAINS_INTL
-                .iter()
-                .any(|p| lower.contains(p)))
+        && CHROME_CONTAINED.is_match(lower)
     {
         return true;
     }

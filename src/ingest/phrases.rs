@@ -10,7 +10,16 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
+
+/// A searcher for any of `phrases` (as `str::contains` finds them), in one pass.
+pub fn phrase_set<'a>(phrases: impl IntoIterator<Item = &'a &'a str>) -> AhoCorasick {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(phrases)
+        .expect("valid phrase list")
+}
 
 /// Labels of metadata lines ("Source: Xinhua", "Editor: Li Wen") that never name
 /// the writer.
@@ -329,7 +338,10 @@ pub fn is_trailer(lower: &str) -> bool {
                 .starts_with(|ch: char| ch.is_ascii_digit() || ch == '©' || ch == '(')
         })
     });
-    copyright || TRAILER_CONTAINS.iter().any(|p| lower.contains(p))
+    /// All of [`TRAILER_CONTAINS`], searched for in one pass.
+    static TRAILERS: LazyLock<AhoCorasick> =
+        LazyLock::new(|| phrase_set(TRAILER_CONTAINS));
+    copyright || TRAILERS.is_match(lower)
 }
 
 /// Short labels that introduce teasers for other stories: "Related", "Most read",
@@ -433,7 +445,8 @@ pub fn is_image_credit(text: &str, lower: &str) -> bool {
         return true;
     }
     // "Agency/Photographer Name": a known agency, or a person's name after the slash.
-    AGENCY_SLASH.is_match(text)
+    text.contains('/')
+        && AGENCY_SLASH.is_match(text)
         && bare.split_once('/').is_some_and(|(agency, person)| {
             AGENCIES.contains(&agency.trim()) || person.split_whitespace().count() >= 2
         })
@@ -448,7 +461,10 @@ pub fn ends_with_credit(text: &str) -> bool {
         )
         .expect("valid regex")
     });
-    text.split_whitespace().count() <= 60 && CREDIT_END.is_match(text)
+    // The credit's label is followed by a colon: most blocks have none.
+    memchr::memchr(b':', text.as_bytes()).is_some()
+        && text.split_whitespace().count() <= 60
+        && CREDIT_END.is_match(text)
 }
 
 /// A bare count standing alone: an engagement counter under a post ("42",

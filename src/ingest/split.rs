@@ -82,35 +82,71 @@ pub fn normalise(text: &str) -> String {
 /// Calls `word` with a hash of each normalised word of `text` (the words of
 /// [`normalise`]), without allocating. The hash is fixed, so it is stable across
 /// runs and machines.
+///
+/// ASCII bytes (most of any page) are handled a byte at a time without decoding;
+/// other characters are decoded and lower-cased as [`normalise`] does.
 pub fn for_each_word_hash(text: &str, mut word: impl FnMut(u64)) {
     const SEED: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
     let mut hash = SEED;
     let mut in_word = false;
-    let feed = |hash: &mut u64, c: char| {
-        *hash = (*hash ^ u64::from(u32::from(c))).wrapping_mul(PRIME);
-    };
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            feed(&mut hash, c.to_ascii_lowercase());
-            in_word = true;
-        } else if c.is_ascii() || !c.is_alphanumeric() {
-            if in_word {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let class = ASCII_WORD_BYTES[usize::from(bytes[i])];
+        if class != NOT_ASCII {
+            i += 1;
+            if class != 0 {
+                hash = (hash ^ u64::from(class)).wrapping_mul(PRIME);
+                in_word = true;
+            } else if in_word {
                 word(finish(hash));
                 hash = SEED;
                 in_word = false;
             }
-        } else {
+            continue;
+        }
+        // `i` is at the first byte of a multi-byte character.
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
+        if c.is_alphanumeric() {
             for lower in c.to_lowercase() {
-                feed(&mut hash, lower);
+                hash = (hash ^ u64::from(u32::from(lower))).wrapping_mul(PRIME);
             }
             in_word = true;
+        } else if in_word {
+            word(finish(hash));
+            hash = SEED;
+            in_word = false;
         }
     }
     if in_word {
         word(finish(hash));
     }
 }
+
+/// Marks a byte that starts (or continues) a multi-byte character in
+/// [`ASCII_WORD_BYTES`].
+const NOT_ASCII: u8 = 0xff;
+
+/// For each byte: its lower-case form for an ASCII letter or digit, 0 for any
+/// other ASCII byte, [`NOT_ASCII`] for the bytes of other characters.
+static ASCII_WORD_BYTES: [u8; 256] = {
+    let mut table = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphanumeric() {
+            byte.to_ascii_lowercase()
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Mixes the bits of a word hash (a 64-bit finaliser).
 fn finish(mut h: u64) -> u64 {
@@ -124,8 +160,19 @@ fn finish(mut h: u64) -> u64 {
 /// A hash of a text's normalised form (equal for texts with equal [`normalise`]).
 pub fn normal_hash(text: &str) -> u64 {
     let mut hash = 0u64;
-    for_each_word_hash(text, |w| hash = hash.rotate_left(23) ^ w.wrapping_add(hash));
+    for_each_word_hash(text, |w| hash = fold_word(hash, w));
     finish(hash)
+}
+
+/// The [`normal_hash`] of a text whose word hashes ([`for_each_word_hash`]) are
+/// `words`: for callers that already hold them.
+pub fn normal_hash_of_words(words: &[u64]) -> u64 {
+    finish(words.iter().fold(0, |hash, &w| fold_word(hash, w)))
+}
+
+/// One step of [`normal_hash`]: adds a word's hash.
+fn fold_word(hash: u64, word: u64) -> u64 {
+    hash.rotate_left(23) ^ word.wrapping_add(hash)
 }
 
 /// Most words of a kicker: a short label line above the headline ("Analysis",
