@@ -13,10 +13,13 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 
+use super::segment::{more_words_than, word_count};
+
 /// A searcher for any of `phrases` (as `str::contains` finds them), in one pass.
 pub fn phrase_set<'a>(phrases: impl IntoIterator<Item = &'a &'a str>) -> AhoCorasick {
     AhoCorasick::builder()
         .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
         .build(phrases)
         .expect("valid phrase list")
 }
@@ -96,7 +99,7 @@ pub enum Metadata<'a> {
 pub fn metadata(text: &str) -> Option<Metadata<'_>> {
     let (label, value) = text.split_once([':', '：'])?;
     let value = value.trim();
-    if value.is_empty() || text.split_whitespace().count() > 12 || label.len() > 24 {
+    if value.is_empty() || more_words_than(text, 12) || label.len() > 24 {
         return None;
     }
     let label = label.trim().to_lowercase();
@@ -135,7 +138,7 @@ pub fn is_contact_label(lower: &str) -> bool {
 pub fn is_release_source(text: &str) -> bool {
     text.strip_prefix("SOURCE ")
         .is_some_and(|rest| rest.starts_with(char::is_uppercase))
-        && text.split_whitespace().count() <= 8
+        && !more_words_than(text, 8)
 }
 
 /// A promo or teaser line ("WATCH: Parents speak out", "READ MORE: …", "PHOTOS:
@@ -385,9 +388,8 @@ pub fn is_teaser_label(lower: &str) -> bool {
     if LABELS.contains(&bare) {
         return true;
     }
-    let words = bare.split_whitespace().count();
     (bare.starts_with("more from ") || bare.starts_with("more on ") || bare.starts_with("more in "))
-        && words <= 6
+        && !more_words_than(bare, 6)
 }
 
 /// A photo credit standing alone: "Getty Images", "Reuters/John Smith",
@@ -419,7 +421,7 @@ pub fn is_image_credit(text: &str, lower: &str) -> bool {
         "sopa images",
         "zuma press",
     ];
-    if text.split_whitespace().count() > 7 || crate::ingest::classify::ends_sentence(text) {
+    if more_words_than(text, 7) || crate::ingest::classify::ends_sentence(text) {
         return false;
     }
     let bare = lower
@@ -448,7 +450,7 @@ pub fn is_image_credit(text: &str, lower: &str) -> bool {
     text.contains('/')
         && AGENCY_SLASH.is_match(text)
         && bare.split_once('/').is_some_and(|(agency, person)| {
-            AGENCIES.contains(&agency.trim()) || person.split_whitespace().count() >= 2
+            AGENCIES.contains(&agency.trim()) || more_words_than(person, 1)
         })
 }
 
@@ -463,7 +465,7 @@ pub fn ends_with_credit(text: &str) -> bool {
     });
     // The credit's label is followed by a colon: most blocks have none.
     memchr::memchr(b':', text.as_bytes()).is_some()
-        && text.split_whitespace().count() <= 60
+        && !more_words_than(text, 60)
         && CREDIT_END.is_match(text)
 }
 
@@ -504,7 +506,7 @@ pub fn breadcrumb_last(text: &str) -> Option<&str> {
     let mut count = 0;
     for crumb in text.split(separators) {
         let crumb = crumb.trim();
-        let words = crumb.split_whitespace().count();
+        let words = word_count(crumb);
         let capitalised = crumb.chars().next().is_some_and(char::is_uppercase)
             && crumb.split_whitespace().all(|w| {
                 matches!(w, "&" | "and" | "of" | "the" | "de" | "et" | "y")

@@ -28,6 +28,50 @@ pub struct Block<'a> {
     pub line_end: usize,
 }
 
+/// The number of words of a text: as `text.split_whitespace().count()`, but
+/// without decoding ASCII (most of any page) a character at a time.
+pub fn word_count(text: &str) -> usize {
+    count_words_up_to(text, usize::MAX)
+}
+
+/// Whether a text has more than `limit` words ([`word_count`]); stops reading at
+/// the first word past the limit.
+pub fn more_words_than(text: &str, limit: usize) -> bool {
+    limit < usize::MAX && count_words_up_to(text, limit + 1) > limit
+}
+
+/// Counts the words of `text`, stopping when `limit` are found.
+fn count_words_up_to(text: &str, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let space = if b.is_ascii() {
+            i += 1;
+            // The ASCII characters `char::is_whitespace` accepts: \t \n \x0b \x0c \r and space.
+            matches!(b, b' ' | b'\t'..=b'\r')
+        } else {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            c.is_whitespace()
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            count += 1;
+            if count == limit {
+                break;
+            }
+        }
+    }
+    count
+}
+
 /// Splits a page's text into blocks, in page order.
 pub fn segment(text: &str) -> Vec<Block<'_>> {
     let mut blocks = Vec::new();

@@ -31,7 +31,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::classify::{BlockKind, Classified};
-use super::segment::Block;
+use super::segment::{Block, word_count};
 use super::timestamp::Stamp;
 
 /// One story as found on the page, by block index.
@@ -222,7 +222,7 @@ impl<'p> Splitter<'p> {
             classes,
             words: blocks
                 .iter()
-                .map(|b| b.text.split_whitespace().count())
+                .map(|b| word_count(&b.text))
                 .collect(),
             lines: blocks.iter().map(|b| (b.line_start, b.line_end)).collect(),
             kinds,
