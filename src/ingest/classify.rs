@@ -25,7 +25,7 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::phrases::{self, Metadata};
-use super::segment::{Block, more_words_than, word_count};
+use super::segment::{Block, count_words_up_to, more_words_than, word_count};
 use super::timestamp::{self, Stamp};
 
 /// What a block of a page is.
@@ -653,7 +653,6 @@ fn mark_teasers_and_photo_captions(blocks: &[Block<'_>], classes: &mut [Classifi
             continue;
         }
         let text = blocks[i].text.as_ref();
-        let words = word_count(text);
         let previous = blocks[i - 1].text.as_ref();
         match (classes[i - 1].kind, classes[i].kind) {
             (BlockKind::Chrome, BlockKind::Headline | BlockKind::Section)
@@ -663,7 +662,7 @@ fn mark_teasers_and_photo_captions(blocks: &[Block<'_>], classes: &mut [Classifi
                 classes[i].kind = BlockKind::Chrome;
             }
             (BlockKind::Caption, BlockKind::Headline | BlockKind::Body)
-                if words <= MAX_CAPTION_WORDS
+                if !more_words_than(text, MAX_CAPTION_WORDS)
                     && phrases::is_image_credit(previous, &previous.to_lowercase()) =>
             {
                 classes[i].kind = BlockKind::Caption;
@@ -691,8 +690,7 @@ const ROLE_WORDS: &[&str] = &[
 fn mark_role_lines(blocks: &[Block<'_>], classes: &mut [Classified]) {
     for i in 1..blocks.len() {
         let text = blocks[i].text.as_ref();
-        let words = word_count(text);
-        if words > 8 || ends_sentence(text) || classes[i].kind == BlockKind::Byline {
+        if more_words_than(text, 8) || ends_sentence(text) || classes[i].kind == BlockKind::Byline {
             continue;
         }
         let lower = text.to_lowercase();
@@ -700,7 +698,7 @@ fn mark_role_lines(blocks: &[Block<'_>], classes: &mut [Classified]) {
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| ROLE_WORDS.contains(&w));
         let name = &blocks[i - 1].text;
-        let name_words = word_count(name);
+        let name_words = count_words_up_to(name, 5);
         if is_role
             && classes[i - 1].kind == BlockKind::Section
             && (2..=4).contains(&name_words)
@@ -817,7 +815,8 @@ fn mark_label_runs(
 /// Classifies one block on its own.
 pub fn classify_block(text: &str) -> Classified {
     let text = text.trim();
-    let words = word_count(text);
+    // Every rule below compares the count with at most MAX_PHRASE_CHECK_WORDS.
+    let words = count_words_up_to(text, MAX_PHRASE_CHECK_WORDS + 1);
     if words == 0 {
         return Classified::kind(BlockKind::Chrome);
     }

@@ -31,7 +31,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::classify::{BlockKind, Classified};
-use super::segment::{Block, word_count};
+use super::segment::{Block, count_words_up_to};
 use super::timestamp::Stamp;
 
 /// One story as found on the page, by block index.
@@ -191,7 +191,8 @@ pub fn split(blocks: &[Block<'_>], classes: &[Classified]) -> Plan {
 
 struct Splitter<'p> {
     classes: &'p [Classified],
-    /// Word count of each block.
+    /// Word count of each block, up to `STANDFIRST_MAX_WORDS + 1` (the counts are
+    /// only compared for standfirsts, and headlines are shorter).
     words: Vec<usize>,
     lines: Vec<(usize, usize)>,
     kinds: Vec<BlockKind>,
@@ -222,7 +223,7 @@ impl<'p> Splitter<'p> {
             classes,
             words: blocks
                 .iter()
-                .map(|b| word_count(&b.text))
+                .map(|b| count_words_up_to(&b.text, STANDFIRST_MAX_WORDS + 1))
                 .collect(),
             lines: blocks.iter().map(|b| (b.line_start, b.line_end)).collect(),
             kinds,
