@@ -435,9 +435,31 @@ const BYLINE_ORG_WORDS: &[&str] = &[
     "agency",
 ];
 
+/// Block word counts are counted up to this: no rule (here or in
+/// [`super::split`]) tells longer blocks apart.
+pub const WORD_COUNT_CAP: usize = MAX_PHRASE_CHECK_WORDS + 1;
+
+/// The word count of each block, up to [`WORD_COUNT_CAP`]: counted once per page,
+/// for [`classify_page_counted`] and [`super::split::split_counted`].
+pub fn word_counts(blocks: &[Block<'_>]) -> Vec<usize> {
+    blocks
+        .iter()
+        .map(|b| count_words_up_to(&b.text, WORD_COUNT_CAP))
+        .collect()
+}
+
 /// Classifies every block of a page, with its neighbours in view.
 pub fn classify_page(blocks: &[Block<'_>]) -> Vec<Classified> {
-    let mut classes: Vec<Classified> = blocks.iter().map(|b| classify_block(&b.text)).collect();
+    classify_page_counted(blocks, &word_counts(blocks))
+}
+
+/// [`classify_page`], given the blocks' [`word_counts`].
+pub fn classify_page_counted(blocks: &[Block<'_>], words: &[usize]) -> Vec<Classified> {
+    let mut classes: Vec<Classified> = blocks
+        .iter()
+        .zip(words)
+        .map(|(b, &words)| classify_counted(&b.text, words))
+        .collect();
     mark_tables(blocks, &mut classes);
     mark_role_lines(blocks, &mut classes);
     mark_names_over_stamps(blocks, &mut classes);
@@ -814,9 +836,13 @@ fn mark_label_runs(
 
 /// Classifies one block on its own.
 pub fn classify_block(text: &str) -> Classified {
+    classify_counted(text, count_words_up_to(text, WORD_COUNT_CAP))
+}
+
+/// [`classify_block`], given the block's word count up to [`WORD_COUNT_CAP`]
+/// (every rule compares the count with at most [`MAX_PHRASE_CHECK_WORDS`]).
+fn classify_counted(text: &str, words: usize) -> Classified {
     let text = text.trim();
-    // Every rule below compares the count with at most MAX_PHRASE_CHECK_WORDS.
-    let words = count_words_up_to(text, MAX_PHRASE_CHECK_WORDS + 1);
     if words == 0 {
         return Classified::kind(BlockKind::Chrome);
     }

@@ -6,9 +6,9 @@ use std::collections::{HashMap, HashSet};
 
 use foldhash::fast::FixedState;
 
-use super::classify::{classify_page, section_name};
+use super::classify::{classify_page_counted, section_name, word_counts};
 use super::segment::segment;
-use super::split::{for_each_word_hash, normal_hash_of_words, split};
+use super::split::{for_each_word_hash, normal_hash_of_words, split_counted};
 use super::timestamp;
 use super::{Page, ParsedPage};
 use crate::model::{SourceRef, Story};
@@ -27,8 +27,9 @@ const FALLBACK_HEADLINE_WORDS: usize = 14;
 /// dateline gives a year ([`timestamp::dateline_date`]).
 pub fn parse(page: &Page) -> ParsedPage {
     let blocks = segment(&page.text);
-    let classes = classify_page(&blocks);
-    let plan = split(&blocks, &classes);
+    let words = word_counts(&blocks);
+    let classes = classify_page_counted(&blocks, &words);
+    let plan = split_counted(&blocks, &classes, &words);
     let mut seen: HashSet<u64, FixedState> =
         HashSet::with_capacity_and_hasher(blocks.len(), FixedState::default());
     let mut paragraphs_removed = 0;

@@ -30,8 +30,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::classify::{BlockKind, Classified};
-use super::segment::{Block, count_words_up_to};
+use super::classify::{BlockKind, Classified, WORD_COUNT_CAP, word_counts};
+use super::segment::Block;
 use super::timestamp::Stamp;
 
 /// One story as found on the page, by block index.
@@ -186,14 +186,22 @@ const STANDFIRST_MAX_WORDS: usize = 60;
 
 /// Splits a page's classified blocks into stories.
 pub fn split(blocks: &[Block<'_>], classes: &[Classified]) -> Plan {
-    Splitter::new(blocks, classes).run()
+    split_counted(blocks, classes, &word_counts(blocks))
 }
+
+/// [`split`], given the blocks' [`word_counts`].
+pub fn split_counted(blocks: &[Block<'_>], classes: &[Classified], words: &[usize]) -> Plan {
+    Splitter::new(blocks, classes, words).run()
+}
+
+// Standfirsts compare word counts up to `STANDFIRST_MAX_WORDS + 1`.
+const _: () = assert!(WORD_COUNT_CAP > STANDFIRST_MAX_WORDS);
 
 struct Splitter<'p> {
     classes: &'p [Classified],
-    /// Word count of each block, up to `STANDFIRST_MAX_WORDS + 1` (the counts are
-    /// only compared for standfirsts, and headlines are shorter).
-    words: Vec<usize>,
+    /// Word count of each block, up to [`WORD_COUNT_CAP`] (the counts are only
+    /// compared for standfirsts, and headlines are shorter).
+    words: &'p [usize],
     lines: Vec<(usize, usize)>,
     kinds: Vec<BlockKind>,
     /// Normalised text of headline-like blocks (empty for others).
@@ -202,7 +210,7 @@ struct Splitter<'p> {
 }
 
 impl<'p> Splitter<'p> {
-    fn new(blocks: &[Block<'_>], classes: &'p [Classified]) -> Self {
+    fn new(blocks: &[Block<'_>], classes: &'p [Classified], words: &'p [usize]) -> Self {
         let kinds: Vec<BlockKind> = classes.iter().map(|c| c.kind).collect();
         let keys: Vec<String> = blocks
             .iter()
@@ -221,10 +229,7 @@ impl<'p> Splitter<'p> {
         }
         Self {
             classes,
-            words: blocks
-                .iter()
-                .map(|b| count_words_up_to(&b.text, STANDFIRST_MAX_WORDS + 1))
-                .collect(),
+            words,
             lines: blocks.iter().map(|b| (b.line_start, b.line_end)).collect(),
             kinds,
             keys,
