@@ -550,7 +550,9 @@ fn tight(blocks: &[Block<'_>], i: usize) -> bool {
 /// The cells of a table row: split at tabs, bars or runs of two or more spaces.
 fn table_cells(text: &str) -> Option<Vec<&str>> {
     // Two cells need a separator.
-    if !text.contains(['\t', '|']) && TWO_SPACES.find(text.as_bytes()).is_none() {
+    if memchr::memchr2(b'\t', b'|', text.as_bytes()).is_none()
+        && TWO_SPACES.find(text.as_bytes()).is_none()
+    {
         return None;
     }
     let cells: Vec<&str> = text
@@ -578,7 +580,9 @@ fn is_numeric_cell(cell: &str) -> bool {
 fn mark_tables(blocks: &[Block<'_>], classes: &mut [Classified]) {
     let is_row = |i: usize| -> Option<bool> {
         let block = &blocks[i];
-        if block.line_start != block.line_end || !block.text.contains(['\t', '|', ' ']) {
+        if block.line_start != block.line_end
+            || memchr::memchr3(b'\t', b'|', b' ', block.text.as_bytes()).is_none()
+        {
             return None;
         }
         table_cells(&block.text).map(|cells| cells.iter().any(|c| is_numeric_cell(c)))

@@ -104,9 +104,9 @@ struct PullQuoteIndex {
     words: Vec<u64>,
     /// Where each paragraph's words start and end in `words`.
     spans: Vec<(usize, usize)>,
-    /// For each word n-gram, the longest paragraph holding it (a fixed fast hasher:
-    /// the keys are hashes already).
-    grams: HashMap<u64, usize, FixedState>,
+    /// For each word n-gram of a short paragraph, the longest paragraph holding it
+    /// (a fixed fast hasher: the keys are hashes already).
+    grams: HashMap<u64, Option<usize>, FixedState>,
 }
 
 impl PullQuoteIndex {
@@ -145,17 +145,26 @@ fn drop_pull_quotes(paragraphs: &mut Vec<String>, index: &mut PullQuoteIndex) ->
     }
     index.grams.clear();
     let count = |p: usize, spans: &[(usize, usize)]| spans[p].1 - spans[p].0;
-    let any_candidate = (0..paragraphs.len())
-        .any(|p| (PULL_QUOTE_MIN_WORDS..=PULL_QUOTE_MAX_WORDS).contains(&count(p, &index.spans)));
+    let is_candidate = |words: usize| (PULL_QUOTE_MIN_WORDS..=PULL_QUOTE_MAX_WORDS).contains(&words);
+    let any_candidate = (0..paragraphs.len()).any(|p| is_candidate(count(p, &index.spans)));
     if !any_candidate {
         return 0;
     }
-    index.grams.reserve(index.words.len());
+    // Only the n-grams of short paragraphs are ever looked up: file those first,
+    // then find each one's longest holder (the first of equal length).
+    for &(start, end) in &index.spans {
+        if is_candidate(end - start) {
+            for window in index.words[start..end].windows(PULL_QUOTE_GRAM) {
+                index.grams.insert(gram_hash(window), None);
+            }
+        }
+    }
     for (p, &(start, end)) in index.spans.iter().enumerate() {
         for window in index.words[start..end].windows(PULL_QUOTE_GRAM) {
-            let holder = index.grams.entry(gram_hash(window)).or_insert(p);
-            if count(*holder, &index.spans) < end - start {
-                *holder = p;
+            if let Some(holder) = index.grams.get_mut(&gram_hash(window))
+                && holder.is_none_or(|h| count(h, &index.spans) < end - start)
+            {
+                *holder = Some(p);
             }
         }
     }
@@ -164,10 +173,10 @@ fn drop_pull_quotes(paragraphs: &mut Vec<String>, index: &mut PullQuoteIndex) ->
     paragraphs.retain(|_| {
         let (start, end) = index.spans[p];
         let words = end - start;
-        let lifted = (PULL_QUOTE_MIN_WORDS..=PULL_QUOTE_MAX_WORDS).contains(&words) && {
+        let lifted = is_candidate(words) && {
             let mut holders = index.words[start..end]
                 .windows(PULL_QUOTE_GRAM)
-                .map(|w| index.grams.get(&gram_hash(w)).copied());
+                .map(|w| index.grams.get(&gram_hash(w)).copied().flatten());
             let first = holders.next().flatten();
             first.is_some_and(|h| {
                 h != p && count(h, &index.spans) > words && holders.all(|o| o == Some(h))
