@@ -91,35 +91,45 @@ pub fn for_each_word_hash(text: &str, mut word: impl FnMut(u64)) {
     let mut hash = SEED;
     let mut in_word = false;
     let bytes = text.as_bytes();
+    let is_letter_or_digit = |class: u8| class.wrapping_sub(1) < CONTINUATION - 1;
     let mut i = 0;
     while i < bytes.len() {
-        let class = ASCII_WORD_BYTES[usize::from(bytes[i])];
-        if class != NOT_ASCII {
-            i += 1;
-            if class != 0 {
+        let class = WORD_BYTES[usize::from(bytes[i])];
+        i += 1;
+        if is_letter_or_digit(class) {
+            // A run of ASCII letters and digits, hashed in a tight loop.
+            hash = (hash ^ u64::from(class)).wrapping_mul(PRIME);
+            while let Some(&next) = bytes.get(i) {
+                let class = WORD_BYTES[usize::from(next)];
+                if !is_letter_or_digit(class) {
+                    break;
+                }
                 hash = (hash ^ u64::from(class)).wrapping_mul(PRIME);
+                i += 1;
+            }
+            in_word = true;
+        } else if class == 0 {
+            // Any other ASCII byte ends the word.
+            if in_word {
+                word(finish(hash));
+                hash = SEED;
+                in_word = false;
+            }
+        } else if class == LEAD {
+            // The first byte of a multi-byte character (its other bytes are skipped).
+            let Some(c) = text.get(i - 1..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            if c.is_alphanumeric() {
+                for lower in c.to_lowercase() {
+                    hash = (hash ^ u64::from(u32::from(lower))).wrapping_mul(PRIME);
+                }
                 in_word = true;
             } else if in_word {
                 word(finish(hash));
                 hash = SEED;
                 in_word = false;
             }
-            continue;
-        }
-        // `i` is at the first byte of a multi-byte character.
-        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-            break;
-        };
-        i += c.len_utf8();
-        if c.is_alphanumeric() {
-            for lower in c.to_lowercase() {
-                hash = (hash ^ u64::from(u32::from(lower))).wrapping_mul(PRIME);
-            }
-            in_word = true;
-        } else if in_word {
-            word(finish(hash));
-            hash = SEED;
-            in_word = false;
         }
     }
     if in_word {
@@ -127,21 +137,26 @@ pub fn for_each_word_hash(text: &str, mut word: impl FnMut(u64)) {
     }
 }
 
-/// Marks a byte that starts (or continues) a multi-byte character in
-/// [`ASCII_WORD_BYTES`].
-const NOT_ASCII: u8 = 0xff;
+/// In [`WORD_BYTES`]: a byte continuing a multi-byte character.
+const CONTINUATION: u8 = 0xfe;
+/// In [`WORD_BYTES`]: the first byte of a multi-byte character.
+const LEAD: u8 = 0xff;
 
 /// For each byte: its lower-case form for an ASCII letter or digit, 0 for any
-/// other ASCII byte, [`NOT_ASCII`] for the bytes of other characters.
-static ASCII_WORD_BYTES: [u8; 256] = {
-    let mut table = [NOT_ASCII; 256];
+/// other ASCII byte, [`CONTINUATION`] or [`LEAD`] for the bytes of other characters.
+const WORD_BYTES: [u8; 256] = {
+    let mut table = [LEAD; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         let byte = b as u8;
         table[b] = if byte.is_ascii_alphanumeric() {
             byte.to_ascii_lowercase()
-        } else {
+        } else if byte.is_ascii() {
             0
+        } else if byte < 0xc0 {
+            CONTINUATION
+        } else {
+            LEAD
         };
         b += 1;
     }
