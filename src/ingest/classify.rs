@@ -775,9 +775,7 @@ fn mark_section_paths(blocks: &[Block<'_>], classes: &mut [Classified]) {
 fn mark_nav_runs(blocks: &[Block<'_>], classes: &mut [Classified], menus: &mut [bool]) {
     let short_nav = |i: usize, classes: &[Classified]| match classes[i].kind {
         BlockKind::Section => phrases::breadcrumb_last(&blocks[i].text).is_none(),
-        BlockKind::Chrome => {
-            !classes[i].ends_story && !more_words_than(&blocks[i].text, 3)
-        }
+        BlockKind::Chrome => !classes[i].ends_story && !more_words_than(&blocks[i].text, 3),
         _ => false,
     };
     let mut start = 0;
@@ -960,9 +958,7 @@ fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
         return true;
     }
     if words <= PREFIX_MAX_WORDS
-        && (CHROME_STARTS.starts(lower)
-            || phrases::is_promo(lower)
-            || phrases::is_trailer(lower))
+        && (CHROME_STARTS.starts(lower) || phrases::is_promo(lower) || phrases::is_trailer(lower))
     {
         return true;
     }
@@ -1055,10 +1051,7 @@ static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
 fn is_menu_bar(text: &str) -> bool {
     if !has_bar(text) {
         // Three cells need two gaps (found as `split` finds them: left to right, apart).
-        if TWO_SPACES.find_iter(text.as_bytes())
-            .nth(1)
-            .is_none()
-        {
+        if TWO_SPACES.find_iter(text.as_bytes()).nth(1).is_none() {
             return false;
         }
         let cells: Vec<&str> = text
@@ -1104,9 +1097,10 @@ impl Prefixes {
 
     /// Whether `lower` starts with one of the beginnings at a word boundary.
     fn starts(&self, lower: &str) -> bool {
-        lower.as_bytes().first().is_some_and(|&first| {
-            starts_with_any(lower, &self.by_first_byte[usize::from(first)])
-        })
+        lower
+            .as_bytes()
+            .first()
+            .is_some_and(|&first| starts_with_any(lower, &self.by_first_byte[usize::from(first)]))
     }
 }
 
@@ -1114,8 +1108,7 @@ impl Prefixes {
 static CHROME_STARTS: LazyLock<Prefixes> =
     LazyLock::new(|| Prefixes::new(&[CHROME_PREFIXES, phrases::CHROME_PREFIXES_INTL]));
 /// [`CAPTION_PREFIXES`].
-static CAPTION_STARTS: LazyLock<Prefixes> =
-    LazyLock::new(|| Prefixes::new(&[CAPTION_PREFIXES]));
+static CAPTION_STARTS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(&[CAPTION_PREFIXES]));
 
 /// Whether `lower` starts with one of `prefixes` at a word boundary.
 fn starts_with_any(lower: &str, prefixes: &[&str]) -> bool {

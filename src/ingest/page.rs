@@ -145,7 +145,8 @@ fn drop_pull_quotes(paragraphs: &mut Vec<String>, index: &mut PullQuoteIndex) ->
     }
     index.grams.clear();
     let count = |p: usize, spans: &[(usize, usize)]| spans[p].1 - spans[p].0;
-    let is_candidate = |words: usize| (PULL_QUOTE_MIN_WORDS..=PULL_QUOTE_MAX_WORDS).contains(&words);
+    let is_candidate =
+        |words: usize| (PULL_QUOTE_MIN_WORDS..=PULL_QUOTE_MAX_WORDS).contains(&words);
     let any_candidate = (0..paragraphs.len()).any(|p| is_candidate(count(p, &index.spans)));
     if !any_candidate {
         return 0;

@@ -118,7 +118,9 @@ fn split_at_colon(text: &str) -> Option<(&str, &str)> {
         if bytes[at] == b':' {
             Some((at, 1))
         } else {
-            bytes[at..].starts_with("：".as_bytes()).then_some((at, "：".len()))
+            bytes[at..]
+                .starts_with("：".as_bytes())
+                .then_some((at, "：".len()))
         }
     })?;
     Some((text.get(..at)?, text.get(at + len..)?))
@@ -356,8 +358,7 @@ pub fn is_trailer(lower: &str) -> bool {
         })
     });
     /// All of [`TRAILER_CONTAINS`], searched for in one pass.
-    static TRAILERS: LazyLock<AhoCorasick> =
-        LazyLock::new(|| phrase_set(TRAILER_CONTAINS));
+    static TRAILERS: LazyLock<AhoCorasick> = LazyLock::new(|| phrase_set(TRAILER_CONTAINS));
     copyright || TRAILERS.is_match(lower)
 }
 
@@ -551,11 +552,7 @@ mod tests {
             ":",
             "",
         ] {
-            assert_eq!(
-                split_at_colon(text),
-                text.split_once([':', '：']),
-                "{text}"
-            );
+            assert_eq!(split_at_colon(text), text.split_once([':', '：']), "{text}");
         }
     }
 

@@ -286,9 +286,26 @@ mod tests {
         use proptest::prelude::*;
         proptest::collection::vec(
             prop::sample::select(vec![
-                "word", " ", "  ", "\t", "\n", "\u{b}", "\u{1c}", "\u{85}", "\u{a0}",
-                "\u{1680}", "\u{2003}", "\u{2028}", "\u{202f}", "\u{3000}", "\u{201c}",
-                "\u{2014}", "\u{e9}t\u{e9}", "\u{3001}", "\u{200b}", "x",
+                "word",
+                " ",
+                "  ",
+                "\t",
+                "\n",
+                "\u{b}",
+                "\u{1c}",
+                "\u{85}",
+                "\u{a0}",
+                "\u{1680}",
+                "\u{2003}",
+                "\u{2028}",
+                "\u{202f}",
+                "\u{3000}",
+                "\u{201c}",
+                "\u{2014}",
+                "\u{e9}t\u{e9}",
+                "\u{3001}",
+                "\u{200b}",
+                "x",
             ]),
             0..24,
         )
@@ -309,7 +326,10 @@ mod tests {
 
     #[test]
     fn words_are_counted_across_unicode_spaces() {
-        assert_eq!(word_count("Port\u{a0}Elin\u{3000}ferry \u{201c}plan\u{201d}"), 4);
+        assert_eq!(
+            word_count("Port\u{a0}Elin\u{3000}ferry \u{201c}plan\u{201d}"),
+            4
+        );
         assert_eq!(word_count("  \t\u{2003} "), 0);
         assert_eq!(count_words_up_to("one two three four", 2), 2);
         assert!(more_words_than("one two three", 2));
