@@ -941,12 +941,31 @@ static CHROME_CONTAINED: LazyLock<AhoCorasick> = LazyLock::new(|| {
     phrases::phrase_set(CHROME_CONTAINS.iter().chain(phrases::CHROME_CONTAINS_INTL))
 });
 
+/// The length in bytes of the longest whole-block chrome phrase ([`CHROME_EXACT`],
+/// [`phrases::CHROME_EXACT_INTL`]): longer blocks need no lookup.
+const LONGEST_CHROME_EXACT: usize = {
+    let mut longest = 0;
+    let lists = [CHROME_EXACT, phrases::CHROME_EXACT_INTL];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            if lists[l][i].len() > longest {
+                longest = lists[l][i].len();
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    longest
+};
+
 fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
     let bare = lower
         .trim_start_matches(['•', '·', '-', '–', '*', '›', '»', '>', '|', ' '])
         .trim_end_matches([':', '.', '›', '»', '>', '→', '|', ' ', '+', '…']);
-    if CHROME_EXACT.contains(&bare)
-        || phrases::CHROME_EXACT_INTL.contains(&bare)
+    if (bare.len() <= LONGEST_CHROME_EXACT
+        && (CHROME_EXACT.contains(&bare) || phrases::CHROME_EXACT_INTL.contains(&bare)))
         || phrases::is_teaser_label(bare)
         || phrases::is_reading_time(lower)
         || phrases::is_gallery_counter(lower)
