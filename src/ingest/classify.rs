@@ -21,10 +21,11 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::phrases::{self, Metadata};
-use super::segment::Block;
+use super::segment::{Block, count_words_up_to, more_words_than, word_count};
 use super::timestamp::{self, Stamp};
 
 /// What a block of a page is.
@@ -434,9 +435,31 @@ const BYLINE_ORG_WORDS: &[&str] = &[
     "agency",
 ];
 
+/// Block word counts are counted up to this: no rule (here or in
+/// [`super::split`]) tells longer blocks apart.
+pub const WORD_COUNT_CAP: usize = MAX_PHRASE_CHECK_WORDS + 1;
+
+/// The word count of each block, up to [`WORD_COUNT_CAP`]: counted once per page,
+/// for [`classify_page_counted`] and [`super::split::split_counted`].
+pub fn word_counts(blocks: &[Block<'_>]) -> Vec<usize> {
+    blocks
+        .iter()
+        .map(|b| count_words_up_to(&b.text, WORD_COUNT_CAP))
+        .collect()
+}
+
 /// Classifies every block of a page, with its neighbours in view.
 pub fn classify_page(blocks: &[Block<'_>]) -> Vec<Classified> {
-    let mut classes: Vec<Classified> = blocks.iter().map(|b| classify_block(&b.text)).collect();
+    classify_page_counted(blocks, &word_counts(blocks))
+}
+
+/// [`classify_page`], given the blocks' [`word_counts`].
+pub fn classify_page_counted(blocks: &[Block<'_>], words: &[usize]) -> Vec<Classified> {
+    let mut classes: Vec<Classified> = blocks
+        .iter()
+        .zip(words)
+        .map(|(b, &words)| classify_counted(&b.text, words))
+        .collect();
     mark_tables(blocks, &mut classes);
     mark_role_lines(blocks, &mut classes);
     mark_names_over_stamps(blocks, &mut classes);
@@ -468,7 +491,7 @@ fn mark_contact_details(blocks: &[Block<'_>], classes: &mut [Classified]) {
         while i < blocks.len()
             && taken < MAX_CONTACT_LINES
             && tight(blocks, i)
-            && blocks[i].text.split_whitespace().count() <= CONTACT_MAX_WORDS
+            && !more_words_than(&blocks[i].text, CONTACT_MAX_WORDS)
         {
             classes[i] = Classified::kind(BlockKind::Chrome);
             taken += 1;
@@ -497,7 +520,7 @@ fn mark_about_sections(blocks: &[Block<'_>], classes: &mut [Classified]) {
             continue;
         };
         let name = name.trim().trim_start_matches("the ");
-        let words = name.split_whitespace().count();
+        let words = word_count(name);
         let capitalised = name
             .split_whitespace()
             .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || w.len() <= 3);
@@ -527,7 +550,9 @@ fn tight(blocks: &[Block<'_>], i: usize) -> bool {
 /// The cells of a table row: split at tabs, bars or runs of two or more spaces.
 fn table_cells(text: &str) -> Option<Vec<&str>> {
     // Two cells need a separator.
-    if !text.contains(['\t', '|']) && memchr::memmem::find(text.as_bytes(), b"  ").is_none() {
+    if memchr::memchr2(b'\t', b'|', text.as_bytes()).is_none()
+        && TWO_SPACES.find(text.as_bytes()).is_none()
+    {
         return None;
     }
     let cells: Vec<&str> = text
@@ -555,7 +580,9 @@ fn is_numeric_cell(cell: &str) -> bool {
 fn mark_tables(blocks: &[Block<'_>], classes: &mut [Classified]) {
     let is_row = |i: usize| -> Option<bool> {
         let block = &blocks[i];
-        if block.line_start != block.line_end || !block.text.contains(['\t', '|', ' ']) {
+        if block.line_start != block.line_end
+            || memchr::memchr3(b'\t', b'|', b' ', block.text.as_bytes()).is_none()
+        {
             return None;
         }
         table_cells(&block.text).map(|cells| cells.iter().any(|c| is_numeric_cell(c)))
@@ -652,17 +679,16 @@ fn mark_teasers_and_photo_captions(blocks: &[Block<'_>], classes: &mut [Classifi
             continue;
         }
         let text = blocks[i].text.as_ref();
-        let words = text.split_whitespace().count();
         let previous = blocks[i - 1].text.as_ref();
         match (classes[i - 1].kind, classes[i].kind) {
             (BlockKind::Chrome, BlockKind::Headline | BlockKind::Section)
-                if previous.split_whitespace().count() <= 6
+                if !more_words_than(previous, 6)
                     && phrases::is_teaser_label(&previous.to_lowercase()) =>
             {
                 classes[i].kind = BlockKind::Chrome;
             }
             (BlockKind::Caption, BlockKind::Headline | BlockKind::Body)
-                if words <= MAX_CAPTION_WORDS
+                if !more_words_than(text, MAX_CAPTION_WORDS)
                     && phrases::is_image_credit(previous, &previous.to_lowercase()) =>
             {
                 classes[i].kind = BlockKind::Caption;
@@ -690,8 +716,7 @@ const ROLE_WORDS: &[&str] = &[
 fn mark_role_lines(blocks: &[Block<'_>], classes: &mut [Classified]) {
     for i in 1..blocks.len() {
         let text = blocks[i].text.as_ref();
-        let words = text.split_whitespace().count();
-        if words > 8 || ends_sentence(text) || classes[i].kind == BlockKind::Byline {
+        if more_words_than(text, 8) || ends_sentence(text) || classes[i].kind == BlockKind::Byline {
             continue;
         }
         let lower = text.to_lowercase();
@@ -699,7 +724,7 @@ fn mark_role_lines(blocks: &[Block<'_>], classes: &mut [Classified]) {
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| ROLE_WORDS.contains(&w));
         let name = &blocks[i - 1].text;
-        let name_words = name.split_whitespace().count();
+        let name_words = count_words_up_to(name, 5);
         if is_role
             && classes[i - 1].kind == BlockKind::Section
             && (2..=4).contains(&name_words)
@@ -750,9 +775,7 @@ fn mark_section_paths(blocks: &[Block<'_>], classes: &mut [Classified]) {
 fn mark_nav_runs(blocks: &[Block<'_>], classes: &mut [Classified], menus: &mut [bool]) {
     let short_nav = |i: usize, classes: &[Classified]| match classes[i].kind {
         BlockKind::Section => phrases::breadcrumb_last(&blocks[i].text).is_none(),
-        BlockKind::Chrome => {
-            !classes[i].ends_story && blocks[i].text.split_whitespace().count() <= 3
-        }
+        BlockKind::Chrome => !classes[i].ends_story && !more_words_than(&blocks[i].text, 3),
         _ => false,
     };
     let mut start = 0;
@@ -815,8 +838,13 @@ fn mark_label_runs(
 
 /// Classifies one block on its own.
 pub fn classify_block(text: &str) -> Classified {
+    classify_counted(text, count_words_up_to(text, WORD_COUNT_CAP))
+}
+
+/// [`classify_block`], given the block's word count up to [`WORD_COUNT_CAP`]
+/// (every rule compares the count with at most [`MAX_PHRASE_CHECK_WORDS`]).
+fn classify_counted(text: &str, words: usize) -> Classified {
     let text = text.trim();
-    let words = text.split_whitespace().count();
     if words == 0 {
         return Classified::kind(BlockKind::Chrome);
     }
@@ -846,7 +874,7 @@ pub fn classify_block(text: &str) -> Classified {
             ..Classified::kind(BlockKind::Chrome)
         };
     }
-    if starts_with_any(&lower, CAPTION_PREFIXES)
+    if CAPTION_STARTS.starts(&lower)
         || phrases::is_image_credit(text, &lower)
         || phrases::ends_with_credit(text)
     {
@@ -908,12 +936,36 @@ pub fn ends_sentence(text: &str) -> bool {
     trimmed.ends_with(['.', '!', '?', '…'])
 }
 
+/// [`CHROME_CONTAINS`] and [`phrases::CHROME_CONTAINS_INTL`], searched for in one pass.
+static CHROME_CONTAINED: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    phrases::phrase_set(CHROME_CONTAINS.iter().chain(phrases::CHROME_CONTAINS_INTL))
+});
+
+/// The length in bytes of the longest whole-block chrome phrase ([`CHROME_EXACT`],
+/// [`phrases::CHROME_EXACT_INTL`]): longer blocks need no lookup.
+const LONGEST_CHROME_EXACT: usize = {
+    let mut longest = 0;
+    let lists = [CHROME_EXACT, phrases::CHROME_EXACT_INTL];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            if lists[l][i].len() > longest {
+                longest = lists[l][i].len();
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    longest
+};
+
 fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
     let bare = lower
         .trim_start_matches(['•', '·', '-', '–', '*', '›', '»', '>', '|', ' '])
         .trim_end_matches([':', '.', '›', '»', '>', '→', '|', ' ', '+', '…']);
-    if CHROME_EXACT.contains(&bare)
-        || phrases::CHROME_EXACT_INTL.contains(&bare)
+    if (bare.len() <= LONGEST_CHROME_EXACT
+        && (CHROME_EXACT.contains(&bare) || phrases::CHROME_EXACT_INTL.contains(&bare)))
         || phrases::is_teaser_label(bare)
         || phrases::is_reading_time(lower)
         || phrases::is_gallery_counter(lower)
@@ -925,10 +977,7 @@ fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
         return true;
     }
     if words <= PREFIX_MAX_WORDS
-        && (starts_with_any(lower, CHROME_PREFIXES)
-            || phrases::is_promo(lower)
-            || starts_with_any(lower, phrases::CHROME_PREFIXES_INTL)
-            || phrases::is_trailer(lower))
+        && (CHROME_STARTS.starts(lower) || phrases::is_promo(lower) || phrases::is_trailer(lower))
     {
         return true;
     }
@@ -936,10 +985,7 @@ fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
     if !long_sentence
         && words <= CONTAINS_MAX_WORDS
         && !sentence
-        && (CHROME_CONTAINS.iter().any(|p| lower.contains(p))
-            || phrases::CHROME_CONTAINS_INTL
-                .iter()
-                .any(|p| lower.contains(p)))
+        && CHROME_CONTAINED.is_match(lower)
     {
         return true;
     }
@@ -954,7 +1000,7 @@ fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
 fn placed_stamp(text: &str) -> Option<Stamp> {
     for sep in [" - ", " — ", " – ", ", "] {
         if let Some((place, rest)) = text.split_once(sep) {
-            let place_words = place.split_whitespace().count();
+            let place_words = word_count(place);
             let capitalised = place.chars().next().is_some_and(char::is_uppercase);
             if (1..=3).contains(&place_words)
                 && capitalised
@@ -1003,23 +1049,28 @@ fn is_title_case_headline(text: &str, words: usize) -> bool {
     content >= 4 && !text.chars().all(|c| !c.is_lowercase())
 }
 
-/// Whether the text holds `|`, `•` or `·` (a byte search: faster than a char scan).
+/// Whether the text holds `|`, `•` or `·`, in one byte search: `•` is the only
+/// character whose UTF-8 form ends in the bytes 0x80 0xA2 after 0xE2, and `·` the
+/// only one made of 0xC2 0xB7.
 fn has_bar(text: &str) -> bool {
     let bytes = text.as_bytes();
-    memchr::memchr(b'|', bytes).is_some()
-        || memchr::memmem::find(bytes, "•".as_bytes()).is_some()
-        || memchr::memmem::find(bytes, "·".as_bytes()).is_some()
+    memchr::memchr3_iter(b'|', 0xA2, 0xB7, bytes).any(|at| match bytes[at] {
+        b'|' => true,
+        0xA2 => at >= 2 && bytes[at - 2] == 0xE2 && bytes[at - 1] == 0x80,
+        _ => at >= 1 && bytes[at - 1] == 0xC2,
+    })
 }
+
+/// A finder for two spaces in a row, built once.
+static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("  "));
 
 /// A single line listing several short items between bars or bullets, or (with no
 /// digits) between wide gaps of spaces ("NEWS  SPORT  BUSINESS").
 fn is_menu_bar(text: &str) -> bool {
     if !has_bar(text) {
         // Three cells need two gaps (found as `split` finds them: left to right, apart).
-        if memchr::memmem::find_iter(text.as_bytes(), "  ")
-            .nth(1)
-            .is_none()
-        {
+        if TWO_SPACES.find_iter(text.as_bytes()).nth(1).is_none() {
             return false;
         }
         let cells: Vec<&str> = text
@@ -1043,6 +1094,40 @@ fn is_menu_bar(text: &str) -> bool {
             .iter()
             .all(|p| p.split_whitespace().nth(3).is_none() && !ends_sentence(p))
 }
+
+/// Lists of beginnings (lower-cased), filed by their first byte so that a block
+/// is compared only with the few that could match.
+struct Prefixes {
+    /// For each first byte, the beginnings starting with it.
+    by_first_byte: Vec<Vec<&'static str>>,
+}
+
+impl Prefixes {
+    /// Files the beginnings of all `lists` (none of them empty).
+    fn new(lists: &[&[&'static str]]) -> Self {
+        let mut by_first_byte = vec![Vec::new(); 256];
+        for &prefix in lists.iter().flat_map(|list| list.iter()) {
+            if let Some(&first) = prefix.as_bytes().first() {
+                by_first_byte[usize::from(first)].push(prefix);
+            }
+        }
+        Self { by_first_byte }
+    }
+
+    /// Whether `lower` starts with one of the beginnings at a word boundary.
+    fn starts(&self, lower: &str) -> bool {
+        lower
+            .as_bytes()
+            .first()
+            .is_some_and(|&first| starts_with_any(lower, &self.by_first_byte[usize::from(first)]))
+    }
+}
+
+/// [`CHROME_PREFIXES`] and [`phrases::CHROME_PREFIXES_INTL`].
+static CHROME_STARTS: LazyLock<Prefixes> =
+    LazyLock::new(|| Prefixes::new(&[CHROME_PREFIXES, phrases::CHROME_PREFIXES_INTL]));
+/// [`CAPTION_PREFIXES`].
+static CAPTION_STARTS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(&[CAPTION_PREFIXES]));
 
 /// Whether `lower` starts with one of `prefixes` at a word boundary.
 fn starts_with_any(lower: &str, prefixes: &[&str]) -> bool {
@@ -1094,14 +1179,14 @@ fn byline(text: &str) -> Option<Classified> {
     let (name, org) = person.split_once([',', '|'])?;
     let org_lower = org.trim().to_lowercase();
     let org_ok = !org_lower.is_empty()
-        && org_lower.split_whitespace().count() <= 5
+        && !more_words_than(&org_lower, 5)
         && BYLINE_ORG_WORDS.iter().any(|w| {
             org_lower
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|word| word == *w)
                 || org_lower == *w
         });
-    let name_words = name.split_whitespace().count();
+    let name_words = word_count(name);
     if org_ok && (2..=4).contains(&name_words) && is_name_list(name.trim()) {
         let kept = strip_role(person);
         return Some(Classified::byline(kept, stamp));
@@ -1241,7 +1326,7 @@ fn strip_role(name: &str) -> &str {
 fn strip_place(name: &str) -> &str {
     for sep in [" at ", " in "] {
         if let Some((person, place)) = name.rsplit_once(sep) {
-            let words = place.split_whitespace().count();
+            let words = word_count(place);
             let capitalised = place
                 .split_whitespace()
                 .all(|w| w == "the" || w.chars().next().is_some_and(char::is_uppercase));

@@ -66,39 +66,46 @@ struct Fingerprint {
 /// Seed separating headline keys from paragraph keys in the index.
 const HEADLINE_SEED: u64 = 0x6865_6164_6c69_6e65;
 
-fn fingerprint(story: &Story, with_shingles: bool) -> Fingerprint {
+/// The index keys and hashes of a story (its shingles are left empty: see
+/// [`shingles`]).
+fn fingerprint(story: &Story) -> Fingerprint {
     let headline_norm = normalise(&story.headline);
     let headline = xxh3_64(headline_norm.as_bytes());
     let mut keys = vec![xxh3_64_with_seed(headline_norm.as_bytes(), HEADLINE_SEED)];
-    let mut words: Vec<u64> = Vec::new();
     let mut body = 0u64;
     let mut first_paragraph = 0;
     for (n, paragraph) in story.paragraphs.iter().enumerate() {
-        let start = words.len();
-        for_each_word_hash(paragraph, |w| words.push(w));
-        let hash = words[start..]
-            .iter()
-            .fold(0x9e37_79b9_7f4a_7c15u64, |acc, w| {
-                acc.rotate_left(29).wrapping_mul(0x0100_0000_01b3) ^ w
-            });
+        let mut words = 0;
+        let mut hash = 0x9e37_79b9_7f4a_7c15u64;
+        for_each_word_hash(paragraph, |w| {
+            words += 1;
+            hash = hash.rotate_left(29).wrapping_mul(0x0100_0000_01b3) ^ w;
+        });
         if n == 0 {
             first_paragraph = hash;
         }
-        if words.len() - start >= MIN_INDEXED_WORDS {
+        if words >= MIN_INDEXED_WORDS {
             keys.push(hash);
         }
         body = body.rotate_left(31).wrapping_mul(0x0100_0000_01b3) ^ hash;
     }
     keys.sort_unstable();
     keys.dedup();
-    if !with_shingles {
-        return Fingerprint {
-            keys,
-            body,
-            shingles: Vec::new(),
-            headline,
-            first_paragraph,
-        };
+    Fingerprint {
+        keys,
+        body,
+        shingles: Vec::new(),
+        headline,
+        first_paragraph,
+    }
+}
+
+/// The sorted, distinct shingle hashes of a story's body (its word hashes when it
+/// has fewer words than a shingle).
+fn shingles(story: &Story) -> Vec<u64> {
+    let mut words: Vec<u64> = Vec::new();
+    for paragraph in &story.paragraphs {
+        for_each_word_hash(paragraph, |w| words.push(w));
     }
     let mut shingles: Vec<u64> = if words.len() < SHINGLE_WORDS {
         words
@@ -110,13 +117,7 @@ fn fingerprint(story: &Story, with_shingles: bool) -> Fingerprint {
     };
     shingles.sort_unstable();
     shingles.dedup();
-    Fingerprint {
-        keys,
-        body,
-        shingles,
-        headline,
-        first_paragraph,
-    }
+    shingles
 }
 
 /// Jaccard similarity of two sorted, distinct sets.
@@ -184,7 +185,7 @@ impl Groups {
 /// Returns the stories (in order of first appearance) and how many were merged
 /// into others.
 pub fn merge(stories: Vec<Story>) -> (Vec<Story>, usize) {
-    let mut prints: Vec<Fingerprint> = stories.par_iter().map(|s| fingerprint(s, false)).collect();
+    let mut prints: Vec<Fingerprint> = stories.par_iter().map(fingerprint).collect();
     let mut groups = Groups {
         parent: (0..stories.len()).collect(),
     };
@@ -277,7 +278,7 @@ fn compare_all(
         needed.retain(|&i| !ready[i]);
         let made: Vec<(usize, Vec<u64>)> = needed
             .par_iter()
-            .map(|&i| (i, fingerprint(&stories[i], true).shingles))
+            .map(|&i| (i, shingles(&stories[i])))
             .collect();
         for (i, shingles) in made {
             prints[i].shingles = shingles;

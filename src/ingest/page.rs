@@ -4,9 +4,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::classify::{classify_page, section_name};
+use foldhash::fast::FixedState;
+
+use super::classify::{classify_page_counted, section_name, word_counts};
 use super::segment::segment;
-use super::split::{for_each_word_hash, normal_hash, split};
+use super::split::{for_each_word_hash, normal_hash_of_words, split_counted};
 use super::timestamp;
 use super::{Page, ParsedPage};
 use crate::model::{SourceRef, Story};
@@ -25,19 +27,25 @@ const FALLBACK_HEADLINE_WORDS: usize = 14;
 /// dateline gives a year ([`timestamp::dateline_date`]).
 pub fn parse(page: &Page) -> ParsedPage {
     let blocks = segment(&page.text);
-    let classes = classify_page(&blocks);
-    let plan = split(&blocks, &classes);
-    let mut seen: HashSet<u64> = HashSet::new();
+    let words = word_counts(&blocks);
+    let classes = classify_page_counted(&blocks, &words);
+    let plan = split_counted(&blocks, &classes, &words);
+    let mut seen: HashSet<u64, FixedState> =
+        HashSet::with_capacity_and_hasher(blocks.len(), FixedState::default());
     let mut paragraphs_removed = 0;
     let mut stories = Vec::with_capacity(plan.stories.len());
     let mut lifts = PullQuoteIndex::default();
     for story in plan.stories {
         let mut paragraphs = Vec::with_capacity(story.body.len());
+        lifts.clear();
         for &i in &story.body {
             let text = &blocks[i].text;
-            if seen.insert(normal_hash(text)) {
+            // Each paragraph's words are hashed once: for the repeat check here and
+            // for the pull-quote check below.
+            if seen.insert(lifts.push(text)) {
                 paragraphs.push(text.to_string());
             } else {
+                lifts.pop();
                 paragraphs_removed += 1;
             }
         }
@@ -88,45 +96,76 @@ const PULL_QUOTE_MAX_WORDS: usize = 30;
 /// Words per n-gram compared when looking for pull quotes.
 const PULL_QUOTE_GRAM: usize = 4;
 
-/// Scratch space for [`drop_pull_quotes`], reused from story to story.
+/// The word hashes of one story's paragraphs, and scratch space for
+/// [`drop_pull_quotes`], reused from story to story.
 #[derive(Default)]
 struct PullQuoteIndex {
     /// Word hashes of every paragraph, one after another.
     words: Vec<u64>,
     /// Where each paragraph's words start and end in `words`.
     spans: Vec<(usize, usize)>,
-    /// For each word n-gram, the longest paragraph holding it.
-    grams: HashMap<u64, usize>,
+    /// For each word n-gram of a short paragraph, the longest paragraph holding it
+    /// (a fixed fast hasher: the keys are hashes already).
+    grams: HashMap<u64, Option<usize>, FixedState>,
+}
+
+impl PullQuoteIndex {
+    /// Forgets the paragraphs of the previous story.
+    fn clear(&mut self) {
+        self.words.clear();
+        self.spans.clear();
+    }
+
+    /// Adds a paragraph's word hashes; returns its [`super::split::normal_hash`].
+    fn push(&mut self, paragraph: &str) -> u64 {
+        let start = self.words.len();
+        for_each_word_hash(paragraph, |w| self.words.push(w));
+        self.spans.push((start, self.words.len()));
+        normal_hash_of_words(&self.words[start..])
+    }
+
+    /// Removes the paragraph added last.
+    fn pop(&mut self) {
+        if let Some((start, _)) = self.spans.pop() {
+            self.words.truncate(start);
+        }
+    }
 }
 
 /// Drops pull quotes: a paragraph of [`PULL_QUOTE_MIN_WORDS`] to
 /// [`PULL_QUOTE_MAX_WORDS`] words whose words all stand, in the same order, inside
 /// one longer paragraph of the story (a magazine's "quote" line repeating part of
 /// a body sentence). Every word n-gram of the short paragraph must be found in the
-/// same longer paragraph. Linear in the story's words. Returns how many were dropped.
+/// same longer paragraph. Linear in the story's words. `index` holds the word
+/// hashes of `paragraphs` ([`PullQuoteIndex::push`], one call per paragraph, in
+/// order). Returns how many were dropped.
 fn drop_pull_quotes(paragraphs: &mut Vec<String>, index: &mut PullQuoteIndex) -> usize {
-    if paragraphs.len() < 2 {
+    if paragraphs.len() < 2 || index.spans.len() != paragraphs.len() {
         return 0;
     }
-    index.words.clear();
-    index.spans.clear();
     index.grams.clear();
-    for paragraph in paragraphs.iter() {
-        let start = index.words.len();
-        for_each_word_hash(paragraph, |w| index.words.push(w));
-        index.spans.push((start, index.words.len()));
-    }
     let count = |p: usize, spans: &[(usize, usize)]| spans[p].1 - spans[p].0;
-    let any_candidate = (0..paragraphs.len())
-        .any(|p| (PULL_QUOTE_MIN_WORDS..=PULL_QUOTE_MAX_WORDS).contains(&count(p, &index.spans)));
+    let is_candidate =
+        |words: usize| (PULL_QUOTE_MIN_WORDS..=PULL_QUOTE_MAX_WORDS).contains(&words);
+    let any_candidate = (0..paragraphs.len()).any(|p| is_candidate(count(p, &index.spans)));
     if !any_candidate {
         return 0;
     }
+    // Only the n-grams of short paragraphs are ever looked up: file those first,
+    // then find each one's longest holder (the first of equal length).
+    for &(start, end) in &index.spans {
+        if is_candidate(end - start) {
+            for window in index.words[start..end].windows(PULL_QUOTE_GRAM) {
+                index.grams.insert(gram_hash(window), None);
+            }
+        }
+    }
     for (p, &(start, end)) in index.spans.iter().enumerate() {
         for window in index.words[start..end].windows(PULL_QUOTE_GRAM) {
-            let holder = index.grams.entry(gram_hash(window)).or_insert(p);
-            if count(*holder, &index.spans) < end - start {
-                *holder = p;
+            if let Some(holder) = index.grams.get_mut(&gram_hash(window))
+                && holder.is_none_or(|h| count(h, &index.spans) < end - start)
+            {
+                *holder = Some(p);
             }
         }
     }
@@ -135,10 +174,10 @@ fn drop_pull_quotes(paragraphs: &mut Vec<String>, index: &mut PullQuoteIndex) ->
     paragraphs.retain(|_| {
         let (start, end) = index.spans[p];
         let words = end - start;
-        let lifted = (PULL_QUOTE_MIN_WORDS..=PULL_QUOTE_MAX_WORDS).contains(&words) && {
+        let lifted = is_candidate(words) && {
             let mut holders = index.words[start..end]
                 .windows(PULL_QUOTE_GRAM)
-                .map(|w| index.grams.get(&gram_hash(w)).copied());
+                .map(|w| index.grams.get(&gram_hash(w)).copied().flatten());
             let first = holders.next().flatten();
             first.is_some_and(|h| {
                 h != p && count(h, &index.spans) > words && holders.all(|o| o == Some(h))
@@ -187,15 +226,24 @@ mod tests {
         texts.iter().map(ToString::to_string).collect()
     }
 
+    /// An index holding the word hashes of `paragraphs`.
+    fn indexed(paragraphs: &[String]) -> PullQuoteIndex {
+        let mut index = PullQuoteIndex::default();
+        for paragraph in paragraphs {
+            index.push(paragraph);
+        }
+        index
+    }
+
     #[test]
     fn pull_quotes_lifted_from_a_longer_paragraph_are_dropped() {
-        let mut index = PullQuoteIndex::default();
         let mut paragraphs = strings(&[
             "The ferry has crossed the sound twice a day since 1961, and the crew say it will outlast them all.",
             "\u{201c}It will outlast them all\u{201d}",
             "Passengers dropped by a third last year.",
             "Passengers dropped by a third",
         ]);
+        let mut index = indexed(&paragraphs);
         assert_eq!(drop_pull_quotes(&mut paragraphs, &mut index), 2);
         assert_eq!(paragraphs.len(), 2);
         assert!(paragraphs[1].starts_with("Passengers dropped by a third last"));
@@ -203,7 +251,6 @@ mod tests {
 
     #[test]
     fn short_paragraphs_with_shared_words_but_not_lifted_are_kept() {
-        let mut index = PullQuoteIndex::default();
         let mut paragraphs = strings(&[
             "The ferry has crossed the sound twice a day since 1961.",
             // Same words, different order: not a lift.
@@ -212,6 +259,7 @@ mod tests {
             "twice a day since 1961 the ferry has crossed",
             "He said so.",
         ]);
+        let mut index = indexed(&paragraphs);
         assert_eq!(drop_pull_quotes(&mut paragraphs, &mut index), 0);
         assert_eq!(paragraphs.len(), 4);
     }

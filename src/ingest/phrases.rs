@@ -10,7 +10,19 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
+
+use super::segment::{more_words_than, word_count};
+
+/// A searcher for any of `phrases` (as `str::contains` finds them), in one pass.
+pub fn phrase_set<'a>(phrases: impl IntoIterator<Item = &'a &'a str>) -> AhoCorasick {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(phrases)
+        .expect("valid phrase list")
+}
 
 /// Labels of metadata lines ("Source: Xinhua", "Editor: Li Wen") that never name
 /// the writer.
@@ -85,9 +97,9 @@ pub enum Metadata<'a> {
 /// Reads a short "Label: value" metadata line (at most 12 words) whose label is a
 /// known metadata label; `None` for anything else.
 pub fn metadata(text: &str) -> Option<Metadata<'_>> {
-    let (label, value) = text.split_once([':', '：'])?;
+    let (label, value) = split_at_colon(text)?;
     let value = value.trim();
-    if value.is_empty() || text.split_whitespace().count() > 12 || label.len() > 24 {
+    if value.is_empty() || more_words_than(text, 12) || label.len() > 24 {
         return None;
     }
     let label = label.trim().to_lowercase();
@@ -96,6 +108,22 @@ pub fn metadata(text: &str) -> Option<Metadata<'_>> {
     }
     (METADATA_LABELS.contains(&label.as_str()) || CONTACT_LABELS.contains(&label.as_str()))
         .then_some(Metadata::Other)
+}
+
+/// Splits a text at its first colon, ASCII `:` or full-width `：` (as
+/// `text.split_once([':', '：'])`, in one byte search: `：` is 0xEF 0xBC 0x9A).
+fn split_at_colon(text: &str) -> Option<(&str, &str)> {
+    let bytes = text.as_bytes();
+    let (at, len) = memchr::memchr2_iter(b':', 0xEF, bytes).find_map(|at| {
+        if bytes[at] == b':' {
+            Some((at, 1))
+        } else {
+            bytes[at..]
+                .starts_with("：".as_bytes())
+                .then_some((at, "：".len()))
+        }
+    })?;
+    Some((text.get(..at)?, text.get(at + len..)?))
 }
 
 /// Labels that head a press release's contact block ("Media contact:"), whose
@@ -126,7 +154,7 @@ pub fn is_contact_label(lower: &str) -> bool {
 pub fn is_release_source(text: &str) -> bool {
     text.strip_prefix("SOURCE ")
         .is_some_and(|rest| rest.starts_with(char::is_uppercase))
-        && text.split_whitespace().count() <= 8
+        && !more_words_than(text, 8)
 }
 
 /// A promo or teaser line ("WATCH: Parents speak out", "READ MORE: …", "PHOTOS:
@@ -329,7 +357,9 @@ pub fn is_trailer(lower: &str) -> bool {
                 .starts_with(|ch: char| ch.is_ascii_digit() || ch == '©' || ch == '(')
         })
     });
-    copyright || TRAILER_CONTAINS.iter().any(|p| lower.contains(p))
+    /// All of [`TRAILER_CONTAINS`], searched for in one pass.
+    static TRAILERS: LazyLock<AhoCorasick> = LazyLock::new(|| phrase_set(TRAILER_CONTAINS));
+    copyright || TRAILERS.is_match(lower)
 }
 
 /// Short labels that introduce teasers for other stories: "Related", "Most read",
@@ -373,9 +403,8 @@ pub fn is_teaser_label(lower: &str) -> bool {
     if LABELS.contains(&bare) {
         return true;
     }
-    let words = bare.split_whitespace().count();
     (bare.starts_with("more from ") || bare.starts_with("more on ") || bare.starts_with("more in "))
-        && words <= 6
+        && !more_words_than(bare, 6)
 }
 
 /// A photo credit standing alone: "Getty Images", "Reuters/John Smith",
@@ -407,7 +436,7 @@ pub fn is_image_credit(text: &str, lower: &str) -> bool {
         "sopa images",
         "zuma press",
     ];
-    if text.split_whitespace().count() > 7 || crate::ingest::classify::ends_sentence(text) {
+    if more_words_than(text, 7) || crate::ingest::classify::ends_sentence(text) {
         return false;
     }
     let bare = lower
@@ -433,9 +462,10 @@ pub fn is_image_credit(text: &str, lower: &str) -> bool {
         return true;
     }
     // "Agency/Photographer Name": a known agency, or a person's name after the slash.
-    AGENCY_SLASH.is_match(text)
+    text.contains('/')
+        && AGENCY_SLASH.is_match(text)
         && bare.split_once('/').is_some_and(|(agency, person)| {
-            AGENCIES.contains(&agency.trim()) || person.split_whitespace().count() >= 2
+            AGENCIES.contains(&agency.trim()) || more_words_than(person, 1)
         })
 }
 
@@ -448,7 +478,10 @@ pub fn ends_with_credit(text: &str) -> bool {
         )
         .expect("valid regex")
     });
-    text.split_whitespace().count() <= 60 && CREDIT_END.is_match(text)
+    // The credit's label is followed by a colon: most blocks have none.
+    memchr::memchr(b':', text.as_bytes()).is_some()
+        && !more_words_than(text, 60)
+        && CREDIT_END.is_match(text)
 }
 
 /// A bare count standing alone: an engagement counter under a post ("42",
@@ -488,7 +521,7 @@ pub fn breadcrumb_last(text: &str) -> Option<&str> {
     let mut count = 0;
     for crumb in text.split(separators) {
         let crumb = crumb.trim();
-        let words = crumb.split_whitespace().count();
+        let words = word_count(crumb);
         let capitalised = crumb.chars().next().is_some_and(char::is_uppercase)
             && crumb.split_whitespace().all(|w| {
                 matches!(w, "&" | "and" | "of" | "the" | "de" | "et" | "y")
@@ -508,6 +541,20 @@ pub fn breadcrumb_last(text: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colons_ascii_or_full_width_split_once() {
+        for text in [
+            "Source：Xinhua: wire",
+            "Editor: Li Wen：desk",
+            "no colon here \u{fb01}le",
+            "\u{fb01}：x",
+            ":",
+            "",
+        ] {
+            assert_eq!(split_at_colon(text), text.split_once([':', '：']), "{text}");
+        }
+    }
 
     #[test]
     fn metadata_lines() {

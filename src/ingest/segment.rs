@@ -28,6 +28,87 @@ pub struct Block<'a> {
     pub line_end: usize,
 }
 
+/// The number of words of a text: as `text.split_whitespace().count()`, but
+/// without decoding ASCII (most of any page) a character at a time.
+pub fn word_count(text: &str) -> usize {
+    count_words_up_to(text, usize::MAX)
+}
+
+/// Whether a text has more than `limit` words ([`word_count`]); stops reading at
+/// the first word past the limit.
+pub fn more_words_than(text: &str, limit: usize) -> bool {
+    limit < usize::MAX && count_words_up_to(text, limit + 1) > limit
+}
+
+/// The number of words of `text` ([`word_count`]), or `limit` when it has at least
+/// that many: stops reading at the `limit`th word.
+pub fn count_words_up_to(text: &str, limit: usize) -> usize {
+    if limit == 0 {
+        return 0;
+    }
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(len) = space_at(text, i) {
+            i += len;
+            continue;
+        }
+        count += 1;
+        if count >= limit {
+            break;
+        }
+        // Skip to the end of the word.
+        while i < bytes.len() {
+            if SPACE_CLASS[usize::from(bytes[i])] == WORD_BYTE {
+                i += 1;
+            } else if space_at(text, i).is_some() {
+                break;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    count
+}
+
+/// A byte of [`SPACE_CLASS`] that is never part of a whitespace character.
+const WORD_BYTE: u8 = 0;
+/// An ASCII whitespace byte (`\t`, `\n`, `\x0b`, `\x0c`, `\r`, space).
+const SPACE_BYTE: u8 = 1;
+/// The first byte of a character that may be whitespace (U+0085, U+00A0, U+1680,
+/// U+2000 to U+205F, U+3000 start with 0xC2, 0xE1, 0xE2 or 0xE3).
+const MAYBE_SPACE_BYTE: u8 = 2;
+
+/// What each byte says about whitespace.
+static SPACE_CLASS: [u8; 256] = {
+    let mut table = [WORD_BYTE; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b' ' | b'\t'..=b'\r' => SPACE_BYTE,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => MAYBE_SPACE_BYTE,
+            _ => WORD_BYTE,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The length in bytes of the whitespace character at byte `i` of `text`, if the
+/// character there is whitespace.
+fn space_at(text: &str, i: usize) -> Option<usize> {
+    match SPACE_CLASS[usize::from(*text.as_bytes().get(i)?)] {
+        SPACE_BYTE => Some(1),
+        MAYBE_SPACE_BYTE => text
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map(char::len_utf8),
+        _ => None,
+    }
+}
+
 /// Splits a page's text into blocks, in page order.
 pub fn segment(text: &str) -> Vec<Block<'_>> {
     let mut blocks = Vec::new();
@@ -196,5 +277,62 @@ mod tests {
                 "The council voted on Thursday to close the old library on Mill Street.",
             ]
         );
+    }
+
+    /// Pieces that make words and gaps hard to count: ASCII and Unicode spaces
+    /// (no-break, em, ideographic), controls that are not whitespace, curly quotes,
+    /// accented letters.
+    fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "word",
+                " ",
+                "  ",
+                "\t",
+                "\n",
+                "\u{b}",
+                "\u{1c}",
+                "\u{85}",
+                "\u{a0}",
+                "\u{1680}",
+                "\u{2003}",
+                "\u{2028}",
+                "\u{202f}",
+                "\u{3000}",
+                "\u{201c}",
+                "\u{2014}",
+                "\u{e9}t\u{e9}",
+                "\u{3001}",
+                "\u{200b}",
+                "x",
+            ]),
+            0..24,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// The fast word counts agree with `split_whitespace`.
+        #[test]
+        fn word_counts_agree_with_split_whitespace(text in tricky_text(), limit in 0usize..8) {
+            let words = text.split_whitespace().count();
+            proptest::prop_assert_eq!(word_count(&text), words);
+            proptest::prop_assert_eq!(count_words_up_to(&text, limit), words.min(limit));
+            proptest::prop_assert_eq!(more_words_than(&text, limit), words > limit);
+        }
+    }
+
+    #[test]
+    fn words_are_counted_across_unicode_spaces() {
+        assert_eq!(
+            word_count("Port\u{a0}Elin\u{3000}ferry \u{201c}plan\u{201d}"),
+            4
+        );
+        assert_eq!(word_count("  \t\u{2003} "), 0);
+        assert_eq!(count_words_up_to("one two three four", 2), 2);
+        assert!(more_words_than("one two three", 2));
+        assert!(!more_words_than("one two", 2));
     }
 }

@@ -30,7 +30,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::classify::{BlockKind, Classified};
+use super::classify::{BlockKind, Classified, WORD_COUNT_CAP, word_counts};
 use super::segment::Block;
 use super::timestamp::Stamp;
 
@@ -82,35 +82,86 @@ pub fn normalise(text: &str) -> String {
 /// Calls `word` with a hash of each normalised word of `text` (the words of
 /// [`normalise`]), without allocating. The hash is fixed, so it is stable across
 /// runs and machines.
+///
+/// ASCII bytes (most of any page) are handled a byte at a time without decoding;
+/// other characters are decoded and lower-cased as [`normalise`] does.
 pub fn for_each_word_hash(text: &str, mut word: impl FnMut(u64)) {
     const SEED: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
     let mut hash = SEED;
     let mut in_word = false;
-    let feed = |hash: &mut u64, c: char| {
-        *hash = (*hash ^ u64::from(u32::from(c))).wrapping_mul(PRIME);
-    };
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            feed(&mut hash, c.to_ascii_lowercase());
+    let bytes = text.as_bytes();
+    let is_letter_or_digit = |class: u8| class.wrapping_sub(1) < CONTINUATION - 1;
+    let mut i = 0;
+    while i < bytes.len() {
+        let class = WORD_BYTES[usize::from(bytes[i])];
+        i += 1;
+        if is_letter_or_digit(class) {
+            // A run of ASCII letters and digits, hashed in a tight loop.
+            hash = (hash ^ u64::from(class)).wrapping_mul(PRIME);
+            while let Some(&next) = bytes.get(i) {
+                let class = WORD_BYTES[usize::from(next)];
+                if !is_letter_or_digit(class) {
+                    break;
+                }
+                hash = (hash ^ u64::from(class)).wrapping_mul(PRIME);
+                i += 1;
+            }
             in_word = true;
-        } else if c.is_ascii() || !c.is_alphanumeric() {
+        } else if class == 0 {
+            // Any other ASCII byte ends the word.
             if in_word {
                 word(finish(hash));
                 hash = SEED;
                 in_word = false;
             }
-        } else {
-            for lower in c.to_lowercase() {
-                feed(&mut hash, lower);
+        } else if class == LEAD {
+            // The first byte of a multi-byte character (its other bytes are skipped).
+            let Some(c) = text.get(i - 1..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            if c.is_alphanumeric() {
+                for lower in c.to_lowercase() {
+                    hash = (hash ^ u64::from(u32::from(lower))).wrapping_mul(PRIME);
+                }
+                in_word = true;
+            } else if in_word {
+                word(finish(hash));
+                hash = SEED;
+                in_word = false;
             }
-            in_word = true;
         }
     }
     if in_word {
         word(finish(hash));
     }
 }
+
+/// In [`WORD_BYTES`]: a byte continuing a multi-byte character.
+const CONTINUATION: u8 = 0xfe;
+/// In [`WORD_BYTES`]: the first byte of a multi-byte character.
+const LEAD: u8 = 0xff;
+
+/// For each byte: its lower-case form for an ASCII letter or digit, 0 for any
+/// other ASCII byte, [`CONTINUATION`] or [`LEAD`] for the bytes of other characters.
+const WORD_BYTES: [u8; 256] = {
+    let mut table = [LEAD; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphanumeric() {
+            byte.to_ascii_lowercase()
+        } else if byte.is_ascii() {
+            0
+        } else if byte < 0xc0 {
+            CONTINUATION
+        } else {
+            LEAD
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Mixes the bits of a word hash (a 64-bit finaliser).
 fn finish(mut h: u64) -> u64 {
@@ -124,8 +175,19 @@ fn finish(mut h: u64) -> u64 {
 /// A hash of a text's normalised form (equal for texts with equal [`normalise`]).
 pub fn normal_hash(text: &str) -> u64 {
     let mut hash = 0u64;
-    for_each_word_hash(text, |w| hash = hash.rotate_left(23) ^ w.wrapping_add(hash));
+    for_each_word_hash(text, |w| hash = fold_word(hash, w));
     finish(hash)
+}
+
+/// The [`normal_hash`] of a text whose word hashes ([`for_each_word_hash`]) are
+/// `words`: for callers that already hold them.
+pub fn normal_hash_of_words(words: &[u64]) -> u64 {
+    finish(words.iter().fold(0, |hash, &w| fold_word(hash, w)))
+}
+
+/// One step of [`normal_hash`]: adds a word's hash.
+fn fold_word(hash: u64, word: u64) -> u64 {
+    hash.rotate_left(23) ^ word.wrapping_add(hash)
 }
 
 /// Most words of a kicker: a short label line above the headline ("Analysis",
@@ -139,13 +201,22 @@ const STANDFIRST_MAX_WORDS: usize = 60;
 
 /// Splits a page's classified blocks into stories.
 pub fn split(blocks: &[Block<'_>], classes: &[Classified]) -> Plan {
-    Splitter::new(blocks, classes).run()
+    split_counted(blocks, classes, &word_counts(blocks))
 }
+
+/// [`split`], given the blocks' [`word_counts`].
+pub fn split_counted(blocks: &[Block<'_>], classes: &[Classified], words: &[usize]) -> Plan {
+    Splitter::new(blocks, classes, words).run()
+}
+
+// Standfirsts compare word counts up to `STANDFIRST_MAX_WORDS + 1`.
+const _: () = assert!(WORD_COUNT_CAP > STANDFIRST_MAX_WORDS);
 
 struct Splitter<'p> {
     classes: &'p [Classified],
-    /// Word count of each block.
-    words: Vec<usize>,
+    /// Word count of each block, up to [`WORD_COUNT_CAP`] (the counts are only
+    /// compared for standfirsts, and headlines are shorter).
+    words: &'p [usize],
     lines: Vec<(usize, usize)>,
     kinds: Vec<BlockKind>,
     /// Normalised text of headline-like blocks (empty for others).
@@ -154,7 +225,7 @@ struct Splitter<'p> {
 }
 
 impl<'p> Splitter<'p> {
-    fn new(blocks: &[Block<'_>], classes: &'p [Classified]) -> Self {
+    fn new(blocks: &[Block<'_>], classes: &'p [Classified], words: &'p [usize]) -> Self {
         let kinds: Vec<BlockKind> = classes.iter().map(|c| c.kind).collect();
         let keys: Vec<String> = blocks
             .iter()
@@ -173,10 +244,7 @@ impl<'p> Splitter<'p> {
         }
         Self {
             classes,
-            words: blocks
-                .iter()
-                .map(|b| b.text.split_whitespace().count())
-                .collect(),
+            words,
             lines: blocks.iter().map(|b| (b.line_start, b.line_end)).collect(),
             kinds,
             keys,

@@ -184,16 +184,20 @@ fn is_one_relative_time(line: &str) -> bool {
 }
 
 /// Byte offset of the first word introducing an update time, if any.
+///
+/// All the words are searched for in one pass, overlapping matches included (a
+/// match overlapping an earlier one of the same word starts after a letter, so it
+/// would not count anyway).
 fn find_update_word(line: &str) -> Option<usize> {
+    static WORDS: LazyLock<aho_corasick::AhoCorasick> =
+        LazyLock::new(|| super::phrases::phrase_set(UPDATE_WORDS));
     let lower = line.to_ascii_lowercase();
-    UPDATE_WORDS
-        .iter()
-        .filter_map(|word| {
-            lower.match_indices(word).find_map(|(at, _)| {
-                let before = lower[..at].chars().next_back();
-                let start_ok = before.is_none_or(|c| !c.is_alphanumeric());
-                start_ok.then_some(at)
-            })
+    WORDS
+        .find_overlapping_iter(&lower)
+        .map(|found| found.start())
+        .filter(|&at| {
+            let before = lower.get(..at).and_then(|head| head.chars().next_back());
+            before.is_none_or(|c| !c.is_alphanumeric())
         })
         .min()
 }
