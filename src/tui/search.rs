@@ -271,8 +271,10 @@ impl Run {
             let batch = self.next_batch(limit);
             checked += batch.len();
             let room = MAX_HITS.saturating_sub(hits.len());
+            // Stories are cheap to check one by one: hand them to the cores in runs.
             let found: Vec<(Match, Vec<SearchHit>)> = batch
                 .par_iter()
+                .with_min_len(STORIES_PER_TASK)
                 .filter_map(|&(i, from)| {
                     let entry = index.entries.get(i)?;
                     if !entry.may_contain(&self.pairs) {
@@ -309,7 +311,10 @@ impl Run {
 const FIRST_BATCH: usize = 8;
 /// The largest batch of stories checked together (on every core) between two looks
 /// at the clock.
-const MAX_BATCH: usize = 2048;
+const MAX_BATCH: usize = 4096;
+/// The fewest stories one core checks in a row (scheduling each one alone costs
+/// more than checking it).
+const STORIES_PER_TASK: usize = 128;
 
 /// The searches typed so far: what each query found, and the search under way.
 #[derive(Debug, Default)]
