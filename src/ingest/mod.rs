@@ -46,6 +46,9 @@ pub struct Page {
 pub struct ParsedPage {
     /// The stories found in the page, in page order, without ids or quotes yet.
     pub stories: Vec<Story>,
+    /// What the merger needs of each story (`prints[i]` for `stories[i]`), made
+    /// while the page's words were hashed.
+    pub prints: Vec<dedupe::StoryPrint>,
     /// Repeated headlines (title repeated as captions) dropped.
     pub headlines_removed: usize,
     /// Paragraphs repeated within the page dropped.
@@ -244,13 +247,19 @@ fn assemble(parsed: Vec<ParsedPage>, warnings: Vec<Warning>, mut stats: LoadStat
 
 /// The stories of parsed pages with duplicates merged, counting what was dropped.
 fn merge_pages(parsed: Vec<ParsedPage>, stats: &mut LoadStats) -> Vec<Story> {
-    let mut stories = Vec::new();
-    for page in parsed {
+    let count = parsed.iter().map(|page| page.stories.len()).sum();
+    let mut stories = Vec::with_capacity(count);
+    let mut prints = Vec::with_capacity(count);
+    for mut page in parsed {
         stats.headlines_removed += page.headlines_removed;
         stats.paragraphs_removed += page.paragraphs_removed;
+        if page.prints.len() != page.stories.len() {
+            page.prints = page.stories.iter().map(dedupe::StoryPrint::of).collect();
+        }
         stories.extend(page.stories);
+        prints.extend(page.prints);
     }
-    let (stories, merged) = dedupe::merge(stories);
+    let (stories, merged) = dedupe::merge_printed(stories, prints);
     stats.duplicates_merged = merged;
     stories
 }
