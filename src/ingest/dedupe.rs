@@ -363,34 +363,55 @@ fn index(prints: &mut [StoryPrint]) -> (Vec<usize>, Vec<(usize, usize)>) {
     (members, ranges)
 }
 
-/// Buckets compared per batch: the shingles of a batch's stories are computed together
+/// Pairs compared per batch: the shingles of a batch's stories are computed together
 /// (in parallel) before it, and dropped after the last batch that needs them.
-const BATCH_BUCKETS: usize = 1024;
+const BATCH_PAIRS: usize = 4096;
 
 /// Compares the stories of every bucket, joining the same ones.
 ///
-/// Shingle sets are the bulk of the merger's memory, so a story's set is held only
-/// from the first batch of buckets that compares it to the last one. A story and its
-/// copies share their buckets, which the sorted order keeps close together, so few
-/// sets are held at any time. Which pairs are compared does not depend on the order
-/// (two stories already joined need no comparison), so the groups are the same as
-/// comparing bucket by bucket with every set at hand.
+/// The groups are the connected parts of the graph whose edges are the candidate
+/// pairs ([`candidate_pairs`]) found the same: which order the pairs are taken in,
+/// and skipping pairs already joined, changes nothing. So the pairs with identical
+/// bodies are joined first, and of the others only those still apart are compared,
+/// once each, in parallel.
+///
+/// Shingle sets are the bulk of the merger's memory, so only the stories of pairs
+/// left to compare get one, held from the first batch of pairs that needs it to the
+/// last one.
 fn compare_all(
     buckets: &[&[usize]],
     stories: &[Story],
     prints: &[StoryPrint],
     groups: &mut Groups,
 ) {
+    let pairs: Vec<(usize, usize)> = buckets
+        .par_iter()
+        .flat_map_iter(|bucket| candidate_pairs(bucket, prints))
+        .collect();
+    let mut different: Vec<(usize, usize)> = Vec::new();
+    for &(a, b) in &pairs {
+        if prints[a].body == prints[b].body {
+            groups.union(a, b);
+        } else {
+            different.push((a, b));
+        }
+    }
+    drop(pairs);
+    different.par_sort_unstable();
+    different.dedup();
+    different.retain(|&(a, b)| groups.find(a) != groups.find(b));
+
     let mut last_batch = vec![None; stories.len()];
-    for (n, batch) in buckets.chunks(BATCH_BUCKETS).enumerate() {
-        for &i in batch.iter().copied().flatten() {
-            last_batch[i] = Some(n);
+    for (n, batch) in different.chunks(BATCH_PAIRS).enumerate() {
+        for &(a, b) in batch {
+            last_batch[a] = Some(n);
+            last_batch[b] = Some(n);
         }
     }
     let mut shingle_sets: Vec<Vec<u64>> = vec![Vec::new(); stories.len()];
     let mut ready = vec![false; stories.len()];
-    for (n, batch) in buckets.chunks(BATCH_BUCKETS).enumerate() {
-        let mut needed: Vec<usize> = batch.iter().copied().flatten().copied().collect();
+    for (n, batch) in different.chunks(BATCH_PAIRS).enumerate() {
+        let mut needed: Vec<usize> = batch.iter().flat_map(|&(a, b)| [a, b]).collect();
         needed.sort_unstable();
         needed.dedup();
         needed.retain(|&i| !ready[i]);
@@ -402,40 +423,42 @@ fn compare_all(
             shingle_sets[i] = set;
             ready[i] = true;
         }
-        for bucket in batch {
-            compare_bucket(bucket, prints, &shingle_sets, groups);
+        let same: Vec<bool> = batch
+            .par_iter()
+            .map(|&(a, b)| same_story(prints, &shingle_sets, a, b))
+            .collect();
+        for (&(a, b), same) in batch.iter().zip(same) {
+            if same {
+                groups.union(a, b);
+            }
         }
-        for &i in batch.iter().copied().flatten() {
-            if last_batch[i] == Some(n) && ready[i] {
-                shingle_sets[i] = Vec::new();
+        for &(a, b) in batch {
+            for i in [a, b] {
+                if last_batch[i] == Some(n) {
+                    shingle_sets[i] = Vec::new();
+                }
             }
         }
     }
 }
 
-/// Compares the stories of one index bucket, joining the same ones.
-fn compare_bucket(
-    bucket: &[usize],
-    prints: &[StoryPrint],
-    shingles: &[Vec<u64>],
-    groups: &mut Groups,
-) {
+/// The pairs of stories of one index bucket to compare (the lower index first):
+/// every pair of a bucket up to [`FULL_BUCKET`] stories; in a larger one, each story
+/// with the first of the same body, and each distinct body with the [`WINDOW`]
+/// following ones.
+fn candidate_pairs(bucket: &[usize], prints: &[StoryPrint]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
     if bucket.len() <= FULL_BUCKET {
         for (n, &a) in bucket.iter().enumerate() {
-            for &b in &bucket[n + 1..] {
-                if groups.find(a) != groups.find(b) && same_story(prints, shingles, a, b) {
-                    groups.union(a, b);
-                }
-            }
+            pairs.extend(bucket[n + 1..].iter().map(|&b| (a, b)));
         }
-        return;
+        return pairs;
     }
-    // Large bucket: identical bodies first, then a sliding window.
     let mut by_body: HashMap<u64, usize> = HashMap::new();
     let mut distinct = Vec::new();
     for &i in bucket {
         match by_body.get(&prints[i].body) {
-            Some(&first) => groups.union(first, i),
+            Some(&first) => pairs.push((first, i)),
             None => {
                 by_body.insert(prints[i].body, i);
                 distinct.push(i);
@@ -443,12 +466,9 @@ fn compare_bucket(
         }
     }
     for (n, &a) in distinct.iter().enumerate() {
-        for &b in distinct.iter().skip(n + 1).take(WINDOW) {
-            if groups.find(a) != groups.find(b) && same_story(prints, shingles, a, b) {
-                groups.union(a, b);
-            }
-        }
+        pairs.extend(distinct.iter().skip(n + 1).take(WINDOW).map(|&b| (a, b)));
     }
+    pairs
 }
 
 /// Gives every story its id: the hash of its headline, disambiguated when stories
