@@ -95,28 +95,57 @@ pub fn load_counts(paths: &[PathBuf]) -> (LoadStats, Vec<Warning>) {
     let (parsed, warnings, mut stats) = read_pages(paths, &LoadOptions::default());
     let stories = merge_pages(parsed, &mut stats);
     stats.stories = stories.len();
-    let counted: Vec<(usize, usize, Vec<String>)> = stories
+    let (paragraphs, quotes, speakers) = stories
         .into_par_iter()
-        .map(|story| {
+        .fold(Tally::default, |mut tally, story| {
             let quotes = crate::quotes::extract(&story);
-            let count = quotes.len();
-            let speakers = quotes
-                .into_iter()
-                .filter(|q| !q.partial)
-                .filter_map(|q| q.speaker)
-                .collect();
-            (story.paragraphs.len(), count, speakers)
+            tally.paragraphs += story.paragraphs.len();
+            tally.quotes += quotes.len();
+            drop(story);
+            tally.speakers.extend(
+                quotes
+                    .into_iter()
+                    .filter(|q| !q.partial)
+                    .filter_map(|q| q.speaker),
+            );
+            tally
         })
-        .collect();
-    let mut speakers = std::collections::HashSet::new();
-    for (paragraphs, quotes, names) in counted {
-        stats.paragraphs += paragraphs;
-        stats.quotes += quotes;
-        speakers.extend(names);
-    }
+        .reduce(Tally::default, Tally::add)
+        .into_parts();
+    stats.paragraphs += paragraphs;
+    stats.quotes += quotes;
     stats.speakers = speakers.len();
     stats.warnings = warnings.len();
     (stats, warnings)
+}
+
+/// What [`load_counts`] counts of a run of stories.
+#[derive(Default)]
+struct Tally {
+    /// Paragraphs of the stories.
+    paragraphs: usize,
+    /// Quotes found in them.
+    quotes: usize,
+    /// The distinct speakers of their whole quotes.
+    speakers: std::collections::HashSet<String>,
+}
+
+impl Tally {
+    /// The tally of two runs of stories.
+    fn add(mut self, mut other: Tally) -> Tally {
+        if self.speakers.len() < other.speakers.len() {
+            std::mem::swap(&mut self.speakers, &mut other.speakers);
+        }
+        self.speakers.extend(other.speakers);
+        self.paragraphs += other.paragraphs;
+        self.quotes += other.quotes;
+        self
+    }
+
+    /// The paragraphs, the quotes and the speakers.
+    fn into_parts(self) -> (usize, usize, std::collections::HashSet<String>) {
+        (self.paragraphs, self.quotes, self.speakers)
+    }
 }
 
 /// Reads and parses every page under `paths`, in parallel.
