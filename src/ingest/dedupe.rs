@@ -341,15 +341,11 @@ fn single(mut story: Story) -> Story {
 /// stories of every key, in order, one key after another, and the range of each
 /// key shared by more than one story (a bucket of stories to compare).
 fn index(prints: &mut [StoryPrint]) -> (Vec<usize>, Vec<(usize, usize)>) {
-    let mut pairs: Vec<(u64, usize)> = prints
-        .par_iter_mut()
-        .enumerate()
-        .flat_map_iter(|(i, print)| {
-            std::mem::take(&mut print.keys)
-                .into_iter()
-                .map(move |key| (key, i))
-        })
-        .collect();
+    let mut pairs: Vec<(u64, usize)> =
+        Vec::with_capacity(prints.iter().map(|print| print.keys.len()).sum());
+    for (i, print) in prints.iter_mut().enumerate() {
+        pairs.extend(std::mem::take(&mut print.keys).into_iter().map(|key| (key, i)));
+    }
     pairs.par_sort_unstable();
     let members: Vec<usize> = pairs.par_iter().map(|&(_, i)| i).collect();
     let mut ranges = Vec::new();
