@@ -330,9 +330,9 @@ fn single(mut story: Story) -> Story {
         return story;
     }
     story.sources.push(story.source.clone());
-    story
-        .sources
-        .sort_by(|a, b| (&a.path, a.line_start, a.line_end).cmp(&(&b.path, b.line_start, b.line_end)));
+    story.sources.sort_by(|a, b| {
+        (&a.path, a.line_start, a.line_end).cmp(&(&b.path, b.line_start, b.line_end))
+    });
     story.sources.dedup();
     story
 }
@@ -344,7 +344,11 @@ fn index(prints: &mut [StoryPrint]) -> (Vec<usize>, Vec<(usize, usize)>) {
     let mut pairs: Vec<(u64, usize)> =
         Vec::with_capacity(prints.iter().map(|print| print.keys.len()).sum());
     for (i, print) in prints.iter_mut().enumerate() {
-        pairs.extend(std::mem::take(&mut print.keys).into_iter().map(|key| (key, i)));
+        pairs.extend(
+            std::mem::take(&mut print.keys)
+                .into_iter()
+                .map(|key| (key, i)),
+        );
     }
     pairs.par_sort_unstable();
     let members: Vec<usize> = pairs.par_iter().map(|&(_, i)| i).collect();

@@ -714,7 +714,10 @@ mod tests {
 
     #[test]
     fn ascii_text_is_normalised_to_lower_case_words() {
-        assert_eq!(normalise("  --Port's NEW quay, 2026!  "), "port s new quay 2026");
+        assert_eq!(
+            normalise("  --Port's NEW quay, 2026!  "),
+            "port s new quay 2026"
+        );
         assert_eq!(normalise("..."), "");
     }
 
