@@ -41,7 +41,12 @@ fn main() {
     eprintln!("{} ", rss());
     eprintln!("read+parse {:?}", t.elapsed());
     let t = Instant::now();
-    let stories: Vec<_> = parsed.into_iter().flat_map(|p| p.stories).collect();
+    let mut stories = Vec::new();
+    let mut prints = Vec::new();
+    for page in parsed {
+        stories.extend(page.stories);
+        prints.extend(page.prints);
+    }
     eprintln!("{} ", rss());
     eprintln!("flatten {:?} {}", t.elapsed(), stories.len());
     let text: usize = stories
@@ -56,7 +61,7 @@ fn main() {
         .sum();
     eprintln!("paragraph text {} MB, held {} MB", text >> 20, held >> 20);
     let t = Instant::now();
-    let (mut stories, _) = dedupe::merge(stories);
+    let (mut stories, _) = dedupe::merge_printed(stories, prints);
     eprintln!("{} ", rss());
     eprintln!("merge {:?}", t.elapsed());
     let t = Instant::now();

@@ -48,15 +48,17 @@ pub fn headline_id(headline: &str) -> String {
     format!("{:016x}", xxh3_64(normalise(headline).as_bytes()))
 }
 
-/// What the merger needs to know about one story.
-struct Fingerprint {
-    /// Index keys: hashes of the normalised headline and long paragraphs.
+/// What the merger needs to know about one story: its index keys and hashes, all
+/// made from the hashes of its words ([`for_each_word_hash`]). The page parser
+/// computes it from the word hashes it makes anyway ([`PrintBuilder`]), so the
+/// merger hashes no word again except for the few stories it compares.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StoryPrint {
+    /// Index keys: hashes of the normalised headline and long paragraphs, sorted
+    /// and distinct.
     keys: Vec<u64>,
     /// Hash of the whole normalised body.
     body: u64,
-    /// Sorted, distinct shingle hashes; only computed for stories that share an index
-    /// key with another (the only ones ever compared), to keep memory low.
-    shingles: Vec<u64>,
     /// Hash of the normalised headline.
     headline: u64,
     /// Hash of the normalised first paragraph.
@@ -66,37 +68,72 @@ struct Fingerprint {
 /// Seed separating headline keys from paragraph keys in the index.
 const HEADLINE_SEED: u64 = 0x6865_6164_6c69_6e65;
 
-/// The index keys and hashes of a story (its shingles are left empty: see
-/// [`shingles`]).
-fn fingerprint(story: &Story) -> Fingerprint {
-    let headline_norm = normalise(&story.headline);
-    let headline = xxh3_64(headline_norm.as_bytes());
-    let mut keys = vec![xxh3_64_with_seed(headline_norm.as_bytes(), HEADLINE_SEED)];
-    let mut body = 0u64;
-    let mut first_paragraph = 0;
-    for (n, paragraph) in story.paragraphs.iter().enumerate() {
-        let mut words = 0;
-        let mut hash = 0x9e37_79b9_7f4a_7c15u64;
-        for_each_word_hash(paragraph, |w| {
-            words += 1;
-            hash = hash.rotate_left(29).wrapping_mul(0x0100_0000_01b3) ^ w;
-        });
-        if n == 0 {
-            first_paragraph = hash;
+impl StoryPrint {
+    /// The print of a story, hashing its words.
+    pub fn of(story: &Story) -> StoryPrint {
+        let mut print = PrintBuilder::default();
+        for paragraph in &story.paragraphs {
+            let mut words = 0;
+            let mut hash = PARAGRAPH_SEED;
+            for_each_word_hash(paragraph, |w| {
+                words += 1;
+                hash = add_word(hash, w);
+            });
+            print.add_paragraph_hash(words, hash);
         }
-        if words >= MIN_INDEXED_WORDS {
-            keys.push(hash);
-        }
-        body = body.rotate_left(31).wrapping_mul(0x0100_0000_01b3) ^ hash;
+        print.finish(&story.headline)
     }
-    keys.sort_unstable();
-    keys.dedup();
-    Fingerprint {
-        keys,
-        body,
-        shingles: Vec::new(),
-        headline,
-        first_paragraph,
+}
+
+/// Where a paragraph's hash starts.
+const PARAGRAPH_SEED: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// One step of a paragraph's hash: adds a word's hash.
+fn add_word(hash: u64, word: u64) -> u64 {
+    hash.rotate_left(29).wrapping_mul(0x0100_0000_01b3) ^ word
+}
+
+/// Builds a story's [`StoryPrint`] a paragraph at a time, from the word hashes of
+/// each paragraph ([`for_each_word_hash`]), in story order.
+#[derive(Debug, Default)]
+pub struct PrintBuilder {
+    /// Keys of the long paragraphs so far.
+    keys: Vec<u64>,
+    /// Hash of the paragraphs so far.
+    body: u64,
+    /// Hash of the first paragraph, once added.
+    first_paragraph: Option<u64>,
+}
+
+impl PrintBuilder {
+    /// Adds the next paragraph, given the hashes of its words.
+    pub fn paragraph(&mut self, words: &[u64]) {
+        let hash = words.iter().fold(PARAGRAPH_SEED, |h, &w| add_word(h, w));
+        self.add_paragraph_hash(words.len(), hash);
+    }
+
+    /// Adds the next paragraph, given its word count and hash.
+    fn add_paragraph_hash(&mut self, words: usize, hash: u64) {
+        self.first_paragraph.get_or_insert(hash);
+        if words >= MIN_INDEXED_WORDS {
+            self.keys.push(hash);
+        }
+        self.body = self.body.rotate_left(31).wrapping_mul(0x0100_0000_01b3) ^ hash;
+    }
+
+    /// The print of the story with these paragraphs and this headline.
+    pub fn finish(self, headline: &str) -> StoryPrint {
+        let headline_norm = normalise(headline);
+        let mut keys = self.keys;
+        keys.push(xxh3_64_with_seed(headline_norm.as_bytes(), HEADLINE_SEED));
+        keys.sort_unstable();
+        keys.dedup();
+        StoryPrint {
+            keys,
+            body: self.body,
+            headline: xxh3_64(headline_norm.as_bytes()),
+            first_paragraph: self.first_paragraph.unwrap_or(0),
+        }
     }
 }
 
@@ -141,21 +178,23 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     common as f64 / union as f64
 }
 
-/// Whether two stories' bodies are near-identical.
-fn same_story(a: &Fingerprint, b: &Fingerprint) -> bool {
-    if a.body == b.body {
+/// Whether two stories' bodies are near-identical, given their prints and their
+/// shingle sets.
+fn same_story(prints: &[StoryPrint], shingles: &[Vec<u64>], a: usize, b: usize) -> bool {
+    if prints[a].body == prints[b].body {
         return true;
     }
+    let (a, b) = (&shingles[a], &shingles[b]);
     // Jaccard can only reach the threshold when the sizes are close enough.
-    let (small, large) = if a.shingles.len() <= b.shingles.len() {
-        (a.shingles.len(), b.shingles.len())
+    let (small, large) = if a.len() <= b.len() {
+        (a.len(), b.len())
     } else {
-        (b.shingles.len(), a.shingles.len())
+        (b.len(), a.len())
     };
     if (small as f64) < SIMILARITY_THRESHOLD * large as f64 {
         return false;
     }
-    jaccard(&a.shingles, &b.shingles) >= SIMILARITY_THRESHOLD
+    jaccard(a, b) >= SIMILARITY_THRESHOLD
 }
 
 /// Union-find over story indices; the smaller index is always the root.
@@ -179,56 +218,92 @@ impl Groups {
             self.parent[high] = low;
         }
     }
+
+    /// The groups, in order of their first story, each listing its stories in order.
+    fn members(mut self) -> Vec<Vec<usize>> {
+        let count = self.parent.len();
+        let mut slot = vec![usize::MAX; count];
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for i in 0..count {
+            let root = self.find(i);
+            if root == i {
+                slot[i] = groups.len();
+                groups.push(vec![i]);
+            } else if let Some(group) = groups.get_mut(slot[root]) {
+                // The root is the smallest index of its group, so it was seen first.
+                group.push(i);
+            }
+        }
+        groups
+    }
 }
 
 /// Merges duplicate stories and assigns ids.
 /// Returns the stories (in order of first appearance) and how many were merged
 /// into others.
 pub fn merge(stories: Vec<Story>) -> (Vec<Story>, usize) {
-    let mut prints: Vec<Fingerprint> = stories.par_iter().map(fingerprint).collect();
+    let prints = stories.par_iter().map(StoryPrint::of).collect();
+    merge_printed(stories, prints)
+}
+
+/// [`merge`] for stories whose prints are already made: `prints[i]` is the
+/// [`StoryPrint`] of `stories[i]` (when the counts differ, the prints are made
+/// again from the stories).
+pub fn merge_printed(stories: Vec<Story>, mut prints: Vec<StoryPrint>) -> (Vec<Story>, usize) {
+    if prints.len() != stories.len() {
+        return merge(stories);
+    }
     let mut groups = Groups {
         parent: (0..stories.len()).collect(),
     };
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, print) in prints.iter().enumerate() {
-        for key in &print.keys {
-            index.entry(*key).or_default().push(i);
-        }
-    }
-    let mut buckets: Vec<Vec<usize>> = index.into_values().filter(|b| b.len() > 1).collect();
-    buckets.sort_unstable();
-    compare_all(&buckets, &stories, &mut prints, &mut groups);
+    let (members, ranges) = index(&mut prints);
+    let mut buckets: Vec<&[usize]> = ranges
+        .into_iter()
+        .filter_map(|(start, end)| members.get(start..end))
+        .collect();
+    buckets.par_sort_unstable();
+    compare_all(&buckets, &stories, &prints, &mut groups);
+    drop(buckets);
+    drop(members);
 
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..stories.len() {
-        let root = groups.find(i);
-        members.entry(root).or_default().push(i);
-    }
-    let mut roots: Vec<usize> = members.keys().copied().collect();
-    roots.sort_unstable();
     let mut slots: Vec<Option<Story>> = stories.into_iter().map(Some).collect();
     let mut merged = 0;
-    let mut out: Vec<(Story, usize)> = Vec::with_capacity(roots.len());
-    for root in roots {
-        let group = members.remove(&root).unwrap_or_default();
-        let kept_index = group
+    let groups = groups.members();
+    let mut out: Vec<(Story, usize)> = Vec::with_capacity(groups.len());
+    for group in groups {
+        if let [only] = group[..] {
+            if let Some(story) = slots[only].take() {
+                out.push((single(story), only));
+            }
+            continue;
+        }
+        let Some(kept_index) = group
             .iter()
             .copied()
             .max_by_key(|&i| (slots[i].as_ref().and_then(Story::latest), Reverse(i)))
-            .unwrap_or(root);
+        else {
+            continue;
+        };
         let mut sources = Vec::new();
         let mut earliest = None;
+        let mut kept = None;
         for &i in &group {
-            if let Some(s) = slots[i].as_ref() {
-                sources.extend(s.sources.iter().cloned());
+            let Some(mut s) = slots[i].take() else {
+                continue;
+            };
+            sources.append(&mut s.sources);
+            earliest = match (earliest, s.published) {
+                (Some(a), Some(b)) => Some(std::cmp::min(a, b)),
+                (a, b) => a.or(b),
+            };
+            if i == kept_index {
                 sources.push(s.source.clone());
-                earliest = match (earliest, s.published) {
-                    (Some(a), Some(b)) => Some(std::cmp::min(a, b)),
-                    (a, b) => a.or(b),
-                };
+                kept = Some(s);
+            } else {
+                sources.push(s.source);
             }
         }
-        let Some(mut story) = slots[kept_index].take() else {
+        let Some(mut story) = kept else {
             continue;
         };
         merged += group.len() - 1;
@@ -246,33 +321,97 @@ pub fn merge(stories: Vec<Story>) -> (Vec<Story>, usize) {
     (out.into_iter().map(|(s, _)| s).collect(), merged)
 }
 
-/// Buckets compared per batch: the shingles of a batch's stories are computed together
+/// A story merged with no other: its sources become its own sorted, distinct sources
+/// and itself (which they already are for a story fresh from a page).
+fn single(mut story: Story) -> Story {
+    if let [only] = &story.sources[..]
+        && *only == story.source
+    {
+        return story;
+    }
+    story.sources.push(story.source.clone());
+    story.sources.sort_by(|a, b| {
+        (&a.path, a.line_start, a.line_end).cmp(&(&b.path, b.line_start, b.line_end))
+    });
+    story.sources.dedup();
+    story
+}
+
+/// The index of stories by key, built from the prints' keys (which it takes): the
+/// stories of every key, in order, one key after another, and the range of each
+/// key shared by more than one story (a bucket of stories to compare).
+fn index(prints: &mut [StoryPrint]) -> (Vec<usize>, Vec<(usize, usize)>) {
+    let mut pairs: Vec<(u64, usize)> =
+        Vec::with_capacity(prints.iter().map(|print| print.keys.len()).sum());
+    for (i, print) in prints.iter_mut().enumerate() {
+        pairs.extend(
+            std::mem::take(&mut print.keys)
+                .into_iter()
+                .map(|key| (key, i)),
+        );
+    }
+    pairs.par_sort_unstable();
+    let members: Vec<usize> = pairs.par_iter().map(|&(_, i)| i).collect();
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for run in pairs.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() > 1 {
+            ranges.push((start, start + run.len()));
+        }
+        start += run.len();
+    }
+    (members, ranges)
+}
+
+/// Pairs compared per batch: the shingles of a batch's stories are computed together
 /// (in parallel) before it, and dropped after the last batch that needs them.
-const BATCH_BUCKETS: usize = 1024;
+const BATCH_PAIRS: usize = 4096;
 
 /// Compares the stories of every bucket, joining the same ones.
 ///
-/// Shingle sets are the bulk of the merger's memory, so a story's set is held only
-/// from the first batch of buckets that compares it to the last one. A story and its
-/// copies share their buckets, which the sorted order keeps close together, so few
-/// sets are held at any time. Which pairs are compared does not depend on the order
-/// (two stories already joined need no comparison), so the groups are the same as
-/// comparing bucket by bucket with every set at hand.
+/// The groups are the connected parts of the graph whose edges are the candidate
+/// pairs ([`candidate_pairs`]) found the same: which order the pairs are taken in,
+/// and skipping pairs already joined, changes nothing. So the pairs with identical
+/// bodies are joined first, and of the others only those still apart are compared,
+/// once each, in parallel.
+///
+/// Shingle sets are the bulk of the merger's memory, so only the stories of pairs
+/// left to compare get one, held from the first batch of pairs that needs it to the
+/// last one.
 fn compare_all(
-    buckets: &[Vec<usize>],
+    buckets: &[&[usize]],
     stories: &[Story],
-    prints: &mut [Fingerprint],
+    prints: &[StoryPrint],
     groups: &mut Groups,
 ) {
-    let mut last_batch = vec![None; stories.len()];
-    for (n, batch) in buckets.chunks(BATCH_BUCKETS).enumerate() {
-        for &i in batch.iter().flatten() {
-            last_batch[i] = Some(n);
+    let pairs: Vec<(usize, usize)> = buckets
+        .par_iter()
+        .flat_map_iter(|bucket| candidate_pairs(bucket, prints))
+        .collect();
+    let mut different: Vec<(usize, usize)> = Vec::new();
+    for &(a, b) in &pairs {
+        if prints[a].body == prints[b].body {
+            groups.union(a, b);
+        } else {
+            different.push((a, b));
         }
     }
+    drop(pairs);
+    different.par_sort_unstable();
+    different.dedup();
+    different.retain(|&(a, b)| groups.find(a) != groups.find(b));
+
+    let mut last_batch = vec![None; stories.len()];
+    for (n, batch) in different.chunks(BATCH_PAIRS).enumerate() {
+        for &(a, b) in batch {
+            last_batch[a] = Some(n);
+            last_batch[b] = Some(n);
+        }
+    }
+    let mut shingle_sets: Vec<Vec<u64>> = vec![Vec::new(); stories.len()];
     let mut ready = vec![false; stories.len()];
-    for (n, batch) in buckets.chunks(BATCH_BUCKETS).enumerate() {
-        let mut needed: Vec<usize> = batch.iter().flatten().copied().collect();
+    for (n, batch) in different.chunks(BATCH_PAIRS).enumerate() {
+        let mut needed: Vec<usize> = batch.iter().flat_map(|&(a, b)| [a, b]).collect();
         needed.sort_unstable();
         needed.dedup();
         needed.retain(|&i| !ready[i]);
@@ -280,39 +419,46 @@ fn compare_all(
             .par_iter()
             .map(|&i| (i, shingles(&stories[i])))
             .collect();
-        for (i, shingles) in made {
-            prints[i].shingles = shingles;
+        for (i, set) in made {
+            shingle_sets[i] = set;
             ready[i] = true;
         }
-        for bucket in batch {
-            compare_bucket(bucket, prints, groups);
+        let same: Vec<bool> = batch
+            .par_iter()
+            .map(|&(a, b)| same_story(prints, &shingle_sets, a, b))
+            .collect();
+        for (&(a, b), same) in batch.iter().zip(same) {
+            if same {
+                groups.union(a, b);
+            }
         }
-        for &i in batch.iter().flatten() {
-            if last_batch[i] == Some(n) && ready[i] {
-                prints[i].shingles = Vec::new();
+        for &(a, b) in batch {
+            for i in [a, b] {
+                if last_batch[i] == Some(n) {
+                    shingle_sets[i] = Vec::new();
+                }
             }
         }
     }
 }
 
-/// Compares the stories of one index bucket, joining the same ones.
-fn compare_bucket(bucket: &[usize], prints: &[Fingerprint], groups: &mut Groups) {
+/// The pairs of stories of one index bucket to compare (the lower index first):
+/// every pair of a bucket up to [`FULL_BUCKET`] stories; in a larger one, each story
+/// with the first of the same body, and each distinct body with the [`WINDOW`]
+/// following ones.
+fn candidate_pairs(bucket: &[usize], prints: &[StoryPrint]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
     if bucket.len() <= FULL_BUCKET {
         for (n, &a) in bucket.iter().enumerate() {
-            for &b in &bucket[n + 1..] {
-                if groups.find(a) != groups.find(b) && same_story(&prints[a], &prints[b]) {
-                    groups.union(a, b);
-                }
-            }
+            pairs.extend(bucket[n + 1..].iter().map(|&b| (a, b)));
         }
-        return;
+        return pairs;
     }
-    // Large bucket: identical bodies first, then a sliding window.
     let mut by_body: HashMap<u64, usize> = HashMap::new();
     let mut distinct = Vec::new();
     for &i in bucket {
         match by_body.get(&prints[i].body) {
-            Some(&first) => groups.union(first, i),
+            Some(&first) => pairs.push((first, i)),
             None => {
                 by_body.insert(prints[i].body, i);
                 distinct.push(i);
@@ -320,17 +466,14 @@ fn compare_bucket(bucket: &[usize], prints: &[Fingerprint], groups: &mut Groups)
         }
     }
     for (n, &a) in distinct.iter().enumerate() {
-        for &b in distinct.iter().skip(n + 1).take(WINDOW) {
-            if groups.find(a) != groups.find(b) && same_story(&prints[a], &prints[b]) {
-                groups.union(a, b);
-            }
-        }
+        pairs.extend(distinct.iter().skip(n + 1).take(WINDOW).map(|&b| (a, b)));
     }
+    pairs
 }
 
 /// Gives every story its id: the hash of its headline, disambiguated when stories
 /// that were not merged share a headline.
-fn assign_ids(stories: &mut [(Story, usize)], prints: &[Fingerprint]) {
+fn assign_ids(stories: &mut [(Story, usize)], prints: &[StoryPrint]) {
     let mut order: Vec<usize> = (0..stories.len()).collect();
     let key = |n: usize| {
         let p = &prints[stories[n].1];

@@ -46,6 +46,9 @@ pub struct Page {
 pub struct ParsedPage {
     /// The stories found in the page, in page order, without ids or quotes yet.
     pub stories: Vec<Story>,
+    /// What the merger needs of each story (`prints[i]` for `stories[i]`), made
+    /// while the page's words were hashed.
+    pub prints: Vec<dedupe::StoryPrint>,
     /// Repeated headlines (title repeated as captions) dropped.
     pub headlines_removed: usize,
     /// Paragraphs repeated within the page dropped.
@@ -92,28 +95,57 @@ pub fn load_counts(paths: &[PathBuf]) -> (LoadStats, Vec<Warning>) {
     let (parsed, warnings, mut stats) = read_pages(paths, &LoadOptions::default());
     let stories = merge_pages(parsed, &mut stats);
     stats.stories = stories.len();
-    let counted: Vec<(usize, usize, Vec<String>)> = stories
+    let (paragraphs, quotes, speakers) = stories
         .into_par_iter()
-        .map(|story| {
+        .fold(Tally::default, |mut tally, story| {
             let quotes = crate::quotes::extract(&story);
-            let count = quotes.len();
-            let speakers = quotes
-                .into_iter()
-                .filter(|q| !q.partial)
-                .filter_map(|q| q.speaker)
-                .collect();
-            (story.paragraphs.len(), count, speakers)
+            tally.paragraphs += story.paragraphs.len();
+            tally.quotes += quotes.len();
+            drop(story);
+            tally.speakers.extend(
+                quotes
+                    .into_iter()
+                    .filter(|q| !q.partial)
+                    .filter_map(|q| q.speaker),
+            );
+            tally
         })
-        .collect();
-    let mut speakers = std::collections::HashSet::new();
-    for (paragraphs, quotes, names) in counted {
-        stats.paragraphs += paragraphs;
-        stats.quotes += quotes;
-        speakers.extend(names);
-    }
+        .reduce(Tally::default, Tally::add)
+        .into_parts();
+    stats.paragraphs += paragraphs;
+    stats.quotes += quotes;
     stats.speakers = speakers.len();
     stats.warnings = warnings.len();
     (stats, warnings)
+}
+
+/// What [`load_counts`] counts of a run of stories.
+#[derive(Default)]
+struct Tally {
+    /// Paragraphs of the stories.
+    paragraphs: usize,
+    /// Quotes found in them.
+    quotes: usize,
+    /// The distinct speakers of their whole quotes.
+    speakers: std::collections::HashSet<String>,
+}
+
+impl Tally {
+    /// The tally of two runs of stories.
+    fn add(mut self, mut other: Tally) -> Tally {
+        if self.speakers.len() < other.speakers.len() {
+            std::mem::swap(&mut self.speakers, &mut other.speakers);
+        }
+        self.speakers.extend(other.speakers);
+        self.paragraphs += other.paragraphs;
+        self.quotes += other.quotes;
+        self
+    }
+
+    /// The paragraphs, the quotes and the speakers.
+    fn into_parts(self) -> (usize, usize, std::collections::HashSet<String>) {
+        (self.paragraphs, self.quotes, self.speakers)
+    }
 }
 
 /// Reads and parses every page under `paths`, in parallel.
@@ -244,13 +276,19 @@ fn assemble(parsed: Vec<ParsedPage>, warnings: Vec<Warning>, mut stats: LoadStat
 
 /// The stories of parsed pages with duplicates merged, counting what was dropped.
 fn merge_pages(parsed: Vec<ParsedPage>, stats: &mut LoadStats) -> Vec<Story> {
-    let mut stories = Vec::new();
-    for page in parsed {
+    let count = parsed.iter().map(|page| page.stories.len()).sum();
+    let mut stories = Vec::with_capacity(count);
+    let mut prints = Vec::with_capacity(count);
+    for mut page in parsed {
         stats.headlines_removed += page.headlines_removed;
         stats.paragraphs_removed += page.paragraphs_removed;
+        if page.prints.len() != page.stories.len() {
+            page.prints = page.stories.iter().map(dedupe::StoryPrint::of).collect();
+        }
         stories.extend(page.stories);
+        prints.extend(page.prints);
     }
-    let (stories, merged) = dedupe::merge(stories);
+    let (stories, merged) = dedupe::merge_printed(stories, prints);
     stats.duplicates_merged = merged;
     stories
 }

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use foldhash::fast::FixedState;
 
 use super::classify::{classify_page_counted, section_name, word_counts};
+use super::dedupe::{PrintBuilder, StoryPrint};
 use super::segment::segment;
 use super::split::{for_each_word_hash, normal_hash_of_words, split_counted};
 use super::timestamp;
@@ -34,6 +35,7 @@ pub fn parse(page: &Page) -> ParsedPage {
         HashSet::with_capacity_and_hasher(blocks.len(), FixedState::default());
     let mut paragraphs_removed = 0;
     let mut stories = Vec::with_capacity(plan.stories.len());
+    let mut prints = Vec::with_capacity(plan.stories.len());
     let mut lifts = PullQuoteIndex::default();
     for story in plan.stories {
         let mut paragraphs = Vec::with_capacity(story.body.len());
@@ -66,7 +68,7 @@ pub fn parse(page: &Page) -> ParsedPage {
             line_start: story.lines.0,
             line_end: story.lines.1,
         };
-        stories.push(Story {
+        let story = Story {
             id: String::new(),
             headline,
             section: story
@@ -79,13 +81,29 @@ pub fn parse(page: &Page) -> ParsedPage {
             source,
             paragraphs,
             quotes: Vec::new(),
-        });
+        };
+        prints.push(print(&story, &lifts));
+        stories.push(story);
     }
     ParsedPage {
         stories,
+        prints,
         headlines_removed: plan.headlines_removed,
         paragraphs_removed,
     }
+}
+
+/// The merger's print of a story whose paragraphs' word hashes `index` holds (else
+/// made by hashing its words again).
+fn print(story: &Story, index: &PullQuoteIndex) -> StoryPrint {
+    if index.spans.len() != story.paragraphs.len() {
+        return StoryPrint::of(story);
+    }
+    let mut print = PrintBuilder::default();
+    for &(start, end) in &index.spans {
+        print.paragraph(index.words.get(start..end).unwrap_or_default());
+    }
+    print.finish(&story.headline)
 }
 
 /// Fewest words of a paragraph taken for a pull quote (shorter ones are too
@@ -107,6 +125,8 @@ struct PullQuoteIndex {
     /// For each word n-gram of a short paragraph, the longest paragraph holding it
     /// (a fixed fast hasher: the keys are hashes already).
     grams: HashMap<u64, Option<usize>, FixedState>,
+    /// The paragraphs [`drop_pull_quotes`] dropped last, in order.
+    dropped: Vec<usize>,
 }
 
 impl PullQuoteIndex {
@@ -138,7 +158,8 @@ impl PullQuoteIndex {
 /// a body sentence). Every word n-gram of the short paragraph must be found in the
 /// same longer paragraph. Linear in the story's words. `index` holds the word
 /// hashes of `paragraphs` ([`PullQuoteIndex::push`], one call per paragraph, in
-/// order). Returns how many were dropped.
+/// order), and is left holding those of the paragraphs kept. Returns how many were
+/// dropped.
 fn drop_pull_quotes(paragraphs: &mut Vec<String>, index: &mut PullQuoteIndex) -> usize {
     if paragraphs.len() < 2 || index.spans.len() != paragraphs.len() {
         return 0;
@@ -171,6 +192,7 @@ fn drop_pull_quotes(paragraphs: &mut Vec<String>, index: &mut PullQuoteIndex) ->
     }
     let mut p = 0;
     let mut dropped = 0;
+    index.dropped.clear();
     paragraphs.retain(|_| {
         let (start, end) = index.spans[p];
         let words = end - start;
@@ -183,10 +205,23 @@ fn drop_pull_quotes(paragraphs: &mut Vec<String>, index: &mut PullQuoteIndex) ->
                 h != p && count(h, &index.spans) > words && holders.all(|o| o == Some(h))
             })
         };
+        if lifted {
+            index.dropped.push(p);
+        }
         p += 1;
         dropped += usize::from(lifted);
         !lifted
     });
+    // Keep the spans in step with the paragraphs left.
+    if dropped > 0 {
+        let mut p = 0;
+        let mut gone = index.dropped.iter().peekable();
+        index.spans.retain(|_| {
+            let lifted = gone.next_if_eq(&&p).is_some();
+            p += 1;
+            !lifted
+        });
+    }
     dropped
 }
 
@@ -294,6 +329,24 @@ mod tests {
             "Port board backs quay expansion\n\nOAKVALE, Feb. 3 (Wire) — The board voted.\n\nWork starts in May.",
         );
         assert_eq!(page.stories[0].published, None);
+    }
+
+    #[test]
+    fn prints_made_while_parsing_equal_prints_made_from_the_stories() {
+        let page = parse_text(
+            "Ferry crew vote to strike over rosters\n\n\
+             The ferry has crossed the sound twice a day since 1961, and the crew say it will outlast them all.\n\n\
+             \u{201c}It will outlast them all\u{201d}\n\n\
+             Union officials said the ballot closed on Friday with a large majority for action.\n\n\
+             The ferry has crossed the sound twice a day since 1961, and the crew say it will outlast them all.\n\n\
+             Talks resume next week.",
+        );
+        assert_eq!(page.stories.len(), 1);
+        assert_eq!(page.paragraphs_removed, 2);
+        assert_eq!(page.prints.len(), page.stories.len());
+        for (story, print) in page.stories.iter().zip(&page.prints) {
+            assert_eq!(*print, StoryPrint::of(story));
+        }
     }
 
     #[test]

@@ -66,6 +66,15 @@ pub struct Plan {
 /// A normalised form of a text for comparing repeats: lower-case alphanumeric
 /// words separated by single spaces.
 pub fn normalise(text: &str) -> String {
+    if text.is_ascii() {
+        normalise_ascii(text)
+    } else {
+        normalise_chars(text)
+    }
+}
+
+/// [`normalise`] for any text, a character at a time.
+fn normalise_chars(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text
         .split(|c: char| !c.is_alphanumeric())
@@ -75,6 +84,24 @@ pub fn normalise(text: &str) -> String {
             out.push(' ');
         }
         out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// [`normalise`] for ASCII text, a byte at a time.
+fn normalise_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for &byte in text.as_bytes() {
+        if byte.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(char::from(byte.to_ascii_lowercase()));
+        } else {
+            gap = true;
+        }
     }
     out
 }
@@ -675,6 +702,24 @@ fn combine(stamps: impl Iterator<Item = Stamp>) -> Stamp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn ascii_normalising_agrees_with_the_general_one(text in "[ -~\t\n]{0,40}") {
+            proptest::prop_assert_eq!(normalise_ascii(&text), normalise_chars(&text));
+        }
+    }
+
+    #[test]
+    fn ascii_text_is_normalised_to_lower_case_words() {
+        assert_eq!(
+            normalise("  --Port's NEW quay, 2026!  "),
+            "port s new quay 2026"
+        );
+        assert_eq!(normalise("..."), "");
+    }
 
     #[test]
     fn word_hashes_follow_normalised_words() {
