@@ -1,4 +1,4 @@
-//! Splitting the prose around a quote into words and punctuation, with character offsets.
+//! Splitting the prose around a quote into words and punctuation, with byte offsets.
 //!
 //! Tokens borrow their text from the paragraph and carry their lower case, made once
 //! when the token is made (borrowed too when the word has no capitals, else inline for
@@ -142,7 +142,7 @@ pub struct Token<'a> {
     pub text: &'a str,
     /// What it is.
     pub kind: Kind,
-    /// Character offset of its first character in the paragraph.
+    /// Byte offset of its first character in the paragraph.
     pub start: usize,
     /// The text in lower case.
     lower: Lower<'a>,
@@ -151,7 +151,7 @@ pub struct Token<'a> {
 }
 
 impl<'a> Token<'a> {
-    /// A token of `kind` with `text`, starting at character offset `start`.
+    /// A token of `kind` with `text`, starting at byte offset `start`.
     pub fn new(text: &'a str, kind: Kind, start: usize) -> Self {
         Token {
             text,
@@ -244,7 +244,7 @@ fn char_at(text: &str, at: usize) -> (bool, usize) {
         .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
 }
 
-/// Splits `text` into tokens; offsets are `base` plus the character position in `text`.
+/// Splits `text` into tokens; offsets are `base` plus the byte position in `text`.
 ///
 /// Text is scanned byte by byte, decoding only characters beyond ASCII; a chunk of
 /// ASCII (most words) is split by its bytes.
@@ -254,26 +254,23 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(n / 5 + 1);
     // The characters of a chunk beyond ASCII, with their byte offsets.
     let mut chars: Vec<(usize, char)> = Vec::new();
-    let (mut i, mut offset) = (0, base);
+    let mut i = 0;
     while i < n {
         if bytes[i].is_ascii() {
             if is_ascii_space(bytes[i]) {
                 i += 1;
-                offset += 1;
                 continue;
             }
         } else {
             let (space, len) = char_at(text, i);
             if space {
                 i += len;
-                offset += 1;
                 continue;
             }
         }
         // A chunk: everything up to the next white space.
-        let (start, start_offset) = (i, offset);
-        let mut wide = 0; // characters beyond ASCII in the chunk
-        let mut wide_bytes = 0;
+        let start = i;
+        let mut wide = false; // whether the chunk has characters beyond ASCII
         while i < n {
             let b = bytes[i];
             if b.is_ascii() {
@@ -287,25 +284,23 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
                     break;
                 }
                 i += len;
-                wide += 1;
-                wide_bytes += len;
+                wide = true;
             }
         }
-        offset += i - start - wide_bytes + wide;
         let piece = text.get(start..i).unwrap_or("");
-        if wide == 0 {
-            ascii_chunk(piece, start_offset, &mut out);
+        if !wide {
+            ascii_chunk(piece, base + start, &mut out);
         } else {
             chars.clear();
             chars.extend(piece.char_indices());
-            chunk(piece, &chars, piece.len(), start_offset, &mut out);
+            chunk(piece, &chars, piece.len(), base + start, &mut out);
         }
     }
     out
 }
 
 /// Tokenises one whitespace-free chunk of ASCII text (exactly as [`chunk`] would),
-/// `base` the character offset of its first character.
+/// `base` the byte offset of its first character.
 fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
     let b = c.as_bytes();
     let span = |from: usize, to: usize| c.get(from..to).unwrap_or("");
@@ -358,7 +353,7 @@ fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
 }
 
 /// Tokenises one whitespace-free chunk of `text`: its characters `c` with their byte
-/// offsets, `end` the byte offset just past it, `base` the character offset of its first
+/// offsets, `end` the byte offset just past it, `base` the byte offset of its first
 /// character.
 fn chunk<'a>(
     text: &'a str,
@@ -375,7 +370,7 @@ fn chunk<'a>(
     };
     let marks = |a: usize, b: usize, out: &mut Vec<Token<'a>>| {
         for (k, &(_, mark)) in c.iter().enumerate().take(b).skip(a) {
-            out.push(Token::new(span(k, k + 1), punct_kind(mark), base + k));
+            out.push(Token::new(span(k, k + 1), punct_kind(mark), base + c[k].0));
         }
     };
     let Some(first) = c.iter().position(|&(_, ch)| is_word_char(ch)) else {
@@ -404,7 +399,7 @@ fn chunk<'a>(
             word_end += 1;
         }
     }
-    out.push(Token::new(span(first, word_end), Kind::Word, base + first));
+    out.push(Token::new(span(first, word_end), Kind::Word, base + c[first].0));
     marks(word_end, c.len(), out);
 }
 
@@ -437,11 +432,11 @@ mod tests {
     }
 
     #[test]
-    fn offsets_are_in_characters() {
+    fn offsets_are_in_bytes() {
         let t = tokenize("« Été » dit", 10);
         assert_eq!(t[1].text, "Été");
-        assert_eq!(t[1].start, 12);
-        assert_eq!(t[3].start, 18);
+        assert_eq!(t[1].start, 13);
+        assert_eq!(t[3].start, 22);
     }
 
     #[test]
@@ -456,13 +451,12 @@ mod tests {
     /// The tokens of `text` by the general path alone (every chunk read as characters).
     fn by_characters(text: &str) -> Vec<Token<'_>> {
         let mut out = Vec::new();
-        let mut offset = 0;
         for piece in text.split(char::is_whitespace) {
             if !piece.is_empty() {
+                let offset = piece.as_ptr() as usize - text.as_ptr() as usize;
                 let chars: Vec<(usize, char)> = piece.char_indices().collect();
                 chunk(piece, &chars, piece.len(), offset, &mut out);
             }
-            offset += piece.chars().count() + 1;
         }
         out
     }
