@@ -77,7 +77,25 @@ impl Cast {
     /// Zhihua, "Park" for John Park) or a given name; the latest introduced wins, and a
     /// match on the last word beats one on another word.
     fn by_part(&self, word: &str) -> Option<usize> {
+        // A word of a name holds no white space: such a word is looked for in full.
+        let plain = !word.is_empty() && !word.contains(char::is_whitespace);
         let matches = |p: &Person, last: bool| {
+            if plain {
+                // The last word: the name ends with the word after white space; any
+                // word: the name holds it at all (checked quickly before splitting).
+                if last {
+                    return p
+                        .name
+                        .trim()
+                        .strip_suffix(word)
+                        .is_some_and(|front| {
+                            front.is_empty() || front.ends_with(char::is_whitespace)
+                        });
+                }
+                if !p.name.contains(word) {
+                    return false;
+                }
+            }
             let mut parts = p.name.split_whitespace();
             if last {
                 parts.next_back() == Some(word)
