@@ -576,7 +576,7 @@ static MODIFIERS: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// True for a lower-case word that can qualify a role in a title ("press", "deputy").
 pub fn is_modifier(word: &str) -> bool {
-    MODIFIERS.contains(Lower::of(word).as_str())
+    MODIFIERS.contains_lowered(word)
 }
 
 /// Roles that are offices: "the minister" names only a person introduced as a minister.
@@ -908,7 +908,7 @@ static HONORIFICS: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// True for a word that may be the head of a person's role ("spokesman", "analyst").
 pub fn is_role_noun(word: &str) -> bool {
-    ROLE_NOUNS.contains(Lower::of(word).as_str())
+    ROLE_NOUNS.contains_lowered(word)
 }
 
 /// True for a role that is an office, which names only someone introduced with it.
@@ -923,17 +923,17 @@ pub fn is_generic_org(word: &str) -> bool {
 
 /// True for a word that begins a clause and belongs to no noun phrase ("while", "and").
 pub fn is_leading_junk(word: &str) -> bool {
-    LEADING_JUNK.contains(Lower::of(word).as_str())
+    LEADING_JUNK.contains_lowered(word)
 }
 
 /// True for a capitalised function word, weekday or month ("The", "Friday"), never a name.
 pub fn is_not_name(word: &str) -> bool {
-    NOT_NAMES.contains(Lower::of(word).as_str())
+    NOT_NAMES.contains_lowered(word)
 }
 
 /// True for an honorific ("Mr", "Dr.", "Sir").
 pub fn is_honorific(word: &str) -> bool {
-    HONORIFICS.contains(Lower::of(word).as_str())
+    HONORIFICS.contains_lowered(word)
 }
 
 /// True for a capitalised word that can be part of a person's name.
