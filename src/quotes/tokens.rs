@@ -1,10 +1,11 @@
 //! Splitting the prose around a quote into words and punctuation, with byte offsets.
 //!
 //! Tokens borrow their text from the paragraph and carry their lower case, made once
-//! when the token is made (borrowed too when the word has no capitals, else inline for
-//! short words): reading a story allocates almost nothing per word, and the many word
-//! lists a word is looked up in all use the same lower case.
+//! when first asked for (borrowed too when the word has no capitals, else inline for
+//! short words): reading a story allocates almost nothing per word, most words are never
+//! looked up, and the many word lists a word is looked up in all use the same lower case.
 
+use std::cell::OnceCell;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::LazyLock;
@@ -136,7 +137,7 @@ pub enum Kind {
 }
 
 /// One word or punctuation mark of a paragraph.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Token<'a> {
     /// The text as written (borrowed from the paragraph).
     pub text: &'a str,
@@ -144,11 +145,25 @@ pub struct Token<'a> {
     pub kind: Kind,
     /// Byte offset of its first character in the paragraph.
     pub start: usize,
-    /// The text in lower case.
-    lower: Lower<'a>,
+    /// The text in lower case, made when first asked for (most words of the prose
+    /// are never looked up).
+    lower: OnceCell<Lower<'a>>,
     /// Whether it is a word starting with a capital letter.
     capitalised: bool,
 }
+
+/// Tokens are the same when their text, kind and offset are (the lower case follows
+/// from the text).
+impl PartialEq for Token<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+            && self.kind == other.kind
+            && self.start == other.start
+            && self.capitalised == other.capitalised
+    }
+}
+
+impl Eq for Token<'_> {}
 
 impl<'a> Token<'a> {
     /// A token of `kind` with `text`, starting at byte offset `start`.
@@ -157,7 +172,7 @@ impl<'a> Token<'a> {
             text,
             kind,
             start,
-            lower: Lower::of(text),
+            lower: OnceCell::new(),
             capitalised: kind == Kind::Word && text.chars().next().is_some_and(char::is_uppercase),
         }
     }
@@ -171,7 +186,7 @@ impl<'a> Token<'a> {
                 text,
                 kind,
                 start,
-                lower: Lower(LowerText::Same(text)),
+                lower: OnceCell::new(),
                 capitalised: false,
             };
         }
@@ -179,7 +194,7 @@ impl<'a> Token<'a> {
             text,
             kind,
             start,
-            lower: Lower::of_ascii(text),
+            lower: OnceCell::new(),
             capitalised: text.bytes().next().is_some_and(|b| b.is_ascii_uppercase()),
         }
     }
@@ -196,7 +211,7 @@ impl<'a> Token<'a> {
 
     /// The word in lower case.
     pub fn lower(&self) -> &Lower<'a> {
-        &self.lower
+        self.lower.get_or_init(|| Lower::of(self.text))
     }
 
     /// True when the word starts with a capital letter.
