@@ -1429,14 +1429,14 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
     if INDEFINITE.contains(lower_first.as_str()) {
         return Some(Mention::Anonymous(text()));
     }
-    let lowers: Vec<&Lower<'_>> = words.iter().map(Token::lower).collect();
-    let last_lower = *lowers.last()?;
+    let lower = |k: usize| words[k].lower();
+    let last_lower = words.last()?.lower();
     // A named organisation: capitalised words with an organisation noun at the head
     // ("Greater Manchester Police") or before "of" ("Ministry of Health").
-    let org_at = lowers.iter().enumerate().position(|(k, l)| {
-        ORG_WORDS.contains(l.as_str())
-            && words[k].is_capitalised()
-            && (k + 1 == words.len() || matches!(lowers[k + 1].as_str(), "of" | "for"))
+    let org_at = words.iter().enumerate().position(|(k, w)| {
+        ORG_WORDS.contains(w.lower().as_str())
+            && w.is_capitalised()
+            && (k + 1 == words.len() || matches!(lower(k + 1).as_str(), "of" | "for"))
     });
     let definite = matches!(
         lower_first.as_str(),
@@ -1479,12 +1479,12 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
         });
     }
     // A common noun phrase: the head is the word before "of", else the last word.
-    let head_at = lowers
+    let head_at = words
         .iter()
-        .position(|l| matches!(l.as_str(), "of" | "at" | "for" | "in" | "with"))
+        .position(|w| matches!(w.lower().as_str(), "of" | "at" | "for" | "in" | "with"))
         .filter(|&k| k > 0)
-        .map_or(lowers.len() - 1, |k| k - 1);
-    let head = lowers[head_at];
+        .map_or(words.len() - 1, |k| k - 1);
+    let head = lower(head_at);
     if ORG_WORDS.contains(head.as_str()) {
         return Some(Mention::OrganisationRef {
             head: head.into(),
