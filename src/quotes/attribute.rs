@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
 use super::cast::{Cast, Resolved};
 use super::cues::{self, Attribution};
 use super::detect::{self, Found, Piece};
@@ -105,7 +107,10 @@ fn repair_unclosed(paras: &[Paragraph<'_>], piece: &mut Piece) {
 /// The tokens of stretches of prose, by (paragraph, first character, end): the words
 /// around a quote are read for its attribution and again for who the prose introduces,
 /// and are split into tokens once.
-type Stretches<'a> = HashMap<(usize, usize, usize), Vec<Token<'a>>>;
+///
+/// Keys are offsets of the story, not chosen by a page's words, so a fast fixed hash
+/// serves.
+type Stretches<'a> = HashMap<(usize, usize, usize), Vec<Token<'a>>, FixedState>;
 
 /// The tokens of characters `a..b` of paragraph `p`, split once.
 fn stretch<'s, 'a>(
@@ -325,7 +330,7 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
     if found.is_empty() {
         return Vec::new();
     }
-    let mut cache = Stretches::new();
+    let mut cache = Stretches::default();
     let drafts = drafts(paras, found, &mut cache);
     // Prose matters only for who it introduces before an attribution is resolved: an
     // introduction at or after the last attributed quote's reading point can change no
