@@ -887,9 +887,28 @@ pub fn is_particle(word: &str) -> bool {
     PARTICLES.contains(word)
 }
 
+/// The offset of the first `-`, `'` or `’` in the word, read by its bytes (`’` is
+/// `E2 80 99` in UTF-8).
+fn first_joiner(word: &str) -> Option<usize> {
+    let bytes = word.as_bytes();
+    let mut from = 0;
+    // Words are short: a plain scan beats a vector search here.
+    while let Some(k) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| matches!(b, b'-' | b'\'' | 0xE2)))
+    {
+        let at = from + k;
+        if bytes[at] != 0xE2 || bytes.get(at..at + 3) == Some("’".as_bytes()) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// True for a surname written with a lower-case prefix ("al-Sisi", "d'Estaing").
 pub fn is_prefixed_name(word: &str) -> bool {
-    let Some(cut) = word.find(['-', '\'', '’']) else {
+    let Some(cut) = first_joiner(word) else {
         return false;
     };
     let (prefix, rest) = word.split_at(cut);
@@ -1525,6 +1544,13 @@ mod tests {
             title: title.map(Into::into),
             gender: Gender::Unknown,
         })
+    }
+
+    #[test]
+    fn joiners_are_found_by_their_bytes() {
+        for w in ["al-Sisi", "d’Estaing", "d'Estaing", "—a’b", "Ève-Marie", "plain", "", "—"] {
+            assert_eq!(first_joiner(w), w.find(['-', '\'', '’']), "{w}");
+        }
     }
 
     #[test]

@@ -34,6 +34,10 @@ fn lowers_to_itself(c: char) -> bool {
 impl<'a> Lower<'a> {
     /// The lower case of `word` (exactly [`str::to_lowercase`]).
     pub fn of(word: &'a str) -> Self {
+        // Most words: ASCII without capitals, read once.
+        if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            return Lower(LowerText::Same(word));
+        }
         if !word.bytes().any(|b| b.is_ascii_uppercase()) {
             // Only `Σ` lowers by context; it never lowers to itself, so a word whose
             // every character lowers to itself is its own lower case.
