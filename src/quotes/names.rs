@@ -1548,7 +1548,16 @@ mod tests {
 
     #[test]
     fn joiners_are_found_by_their_bytes() {
-        for w in ["al-Sisi", "d’Estaing", "d'Estaing", "—a’b", "Ève-Marie", "plain", "", "—"] {
+        for w in [
+            "al-Sisi",
+            "d’Estaing",
+            "d'Estaing",
+            "—a’b",
+            "Ève-Marie",
+            "plain",
+            "",
+            "—",
+        ] {
             assert_eq!(first_joiner(w), w.find(['-', '\'', '’']), "{w}");
         }
     }

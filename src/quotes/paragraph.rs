@@ -40,7 +40,10 @@ impl<'a> Paragraph<'a> {
 
     /// The character offset of byte offset `at` (the length in characters past the end).
     pub fn char_offset(&self, at: usize) -> usize {
-        let head = self.text.get(..at.min(self.text.len())).unwrap_or(self.text);
+        let head = self
+            .text
+            .get(..at.min(self.text.len()))
+            .unwrap_or(self.text);
         if head.is_ascii() {
             head.len()
         } else {

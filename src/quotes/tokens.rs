@@ -35,7 +35,10 @@ impl<'a> Lower<'a> {
     /// The lower case of `word` (exactly [`str::to_lowercase`]).
     pub fn of(word: &'a str) -> Self {
         // Most words: ASCII without capitals, read once.
-        if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
             return Lower(LowerText::Same(word));
         }
         if !word.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -418,7 +421,11 @@ fn chunk<'a>(
             word_end += 1;
         }
     }
-    out.push(Token::new(span(first, word_end), Kind::Word, base + c[first].0));
+    out.push(Token::new(
+        span(first, word_end),
+        Kind::Word,
+        base + c[first].0,
+    ));
     marks(word_end, c.len(), out);
 }
 
