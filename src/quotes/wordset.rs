@@ -59,6 +59,11 @@ fn ascii_lower(key: u128) -> u128 {
     key | upper >> 2
 }
 
+/// A packed word's length plus one (at most 16) and its first byte.
+fn key_marks(key: u128) -> (u32, usize) {
+    ((key >> (8 * PACKED)) as u32 & 31, (key & 0xFF) as usize)
+}
+
 /// A fixed list of words.
 #[derive(Clone, Debug, Default)]
 pub struct WordSet {
@@ -68,6 +73,11 @@ pub struct WordSet {
     mask: usize,
     /// Words too long to pack.
     long: HashSet<&'static str>,
+    /// Which lengths (plus one, as packed) the packed words have, one bit each: most
+    /// words looked up are in no list, and many are turned away by this alone.
+    lengths: u32,
+    /// Which first bytes the packed words have, one bit each.
+    firsts: [u64; 4],
 }
 
 impl WordSet {
@@ -106,6 +116,10 @@ impl WordSet {
 
     /// True when the packed word `key` is in the table (which is not empty).
     fn has_key(&self, key: u128) -> bool {
+        let (length, first) = key_marks(key);
+        if self.lengths & (1 << length) == 0 || self.firsts[first >> 6] & (1 << (first & 63)) == 0 {
+            return false;
+        }
         let mut at = self.slot(key);
         loop {
             match self.slots[at] {
@@ -121,6 +135,9 @@ impl WordSet {
             self.long.insert(word);
             return;
         };
+        let (length, first) = key_marks(key);
+        self.lengths |= 1 << length;
+        self.firsts[first >> 6] |= 1 << (first & 63);
         let mut at = self.slot(key);
         while self.slots[at] != 0 && self.slots[at] != key {
             at = (at + 1) & self.mask;
@@ -138,6 +155,8 @@ impl FromIterator<&'static str> for WordSet {
             slots: vec![0; size],
             mask: size - 1,
             long: HashSet::new(),
+            lengths: 0,
+            firsts: [0; 4],
         };
         for w in words {
             set.insert(w);
