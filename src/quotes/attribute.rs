@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
 use super::cast::{Cast, Resolved};
 use super::cues::{self, Attribution};
 use super::detect::{self, Found, Piece};
@@ -63,21 +65,19 @@ fn is_title_case(text: &str) -> bool {
     })
 }
 
-/// The end of the text before `at` in the paragraph, skipping spaces.
-fn char_before(c: &[char], at: usize) -> Option<char> {
-    c[..at].iter().rev().find(|ch| !ch.is_whitespace()).copied()
+/// The end of the text before byte `at` in the paragraph, skipping spaces.
+fn char_before(text: &str, at: usize) -> Option<char> {
+    text.get(..at)
+        .and_then(|head| head.trim_end().chars().next_back())
 }
 
 /// Cuts an unclosed quote where its attribution clearly starts (`"We lost it all, said
 /// Ann Lee.` with the closing mark missing).
 fn repair_unclosed(paras: &[Paragraph<'_>], piece: &mut Piece) {
     let para = &paras[piece.paragraph];
-    let c = &para.chars;
-    let inside = c.iter().enumerate().take(piece.inner_end);
-    for (k, &ch) in inside.skip(piece.inner_start) {
-        if ch != ',' {
-            continue;
-        }
+    let inside = para.slice(piece.inner_start, piece.inner_end).as_bytes();
+    for k in memchr::memchr_iter(b',', inside) {
+        let k = piece.inner_start + k;
         let tokens = tokenize(para.slice(k + 1, piece.inner_end), k + 1);
         let clear = match tokens.first() {
             Some(t) if cues::is_cue(t.lower()) => true,
@@ -107,7 +107,10 @@ fn repair_unclosed(paras: &[Paragraph<'_>], piece: &mut Piece) {
 /// The tokens of stretches of prose, by (paragraph, first character, end): the words
 /// around a quote are read for its attribution and again for who the prose introduces,
 /// and are split into tokens once.
-type Stretches<'a> = HashMap<(usize, usize, usize), Vec<Token<'a>>>;
+///
+/// Keys are offsets of the story, not chosen by a page's words, so a fast fixed hash
+/// serves.
+type Stretches<'a> = HashMap<(usize, usize, usize), Vec<Token<'a>>, FixedState>;
 
 /// The tokens of characters `a..b` of paragraph `p`, split once.
 fn stretch<'s, 'a>(
@@ -154,11 +157,8 @@ fn drafts<'a>(
             .get(i + 1)
             .map(|n| n.pieces[0])
             .filter(|n| n.paragraph == last.paragraph)
-            .map_or(p_last.len, |n| n.start);
-        let ended = last.closed
-            && p_last.chars[..last.inner_end]
-                .last()
-                .is_some_and(|c| *c == '.');
+            .map_or(p_last.len(), |n| n.start);
+        let ended = last.closed && p_last.slice(0, last.inner_end).ends_with('.');
         let post = if last.end <= next_start {
             cues::after_quote(
                 stretch(paras, cache, last.paragraph, last.end, next_start),
@@ -169,7 +169,6 @@ fn drafts<'a>(
         }
         .filter(|a| classify(&a.subject).is_some() || is_name_like(&a.appositive));
         let p_first = &paras[first.paragraph];
-        let c_first = &p_first.chars;
         let prev_end = i
             .checked_sub(1)
             .map(|k| found[k].pieces[found[k].pieces.len() - 1])
@@ -193,7 +192,7 @@ fn drafts<'a>(
             .is_some_and(char::is_lowercase);
         let embedded = lower_start
             && pre.is_none()
-            && char_before(c_first, first.start).is_some_and(char::is_alphanumeric);
+            && char_before(p_first.text, first.start).is_some_and(char::is_alphanumeric);
         let (attribution, after, at) = match (post, pre) {
             (Some(a), _) => (Some(a), true, (last.paragraph, last.end)),
             (None, Some(a)) => (Some(a), false, (first.paragraph, first.start)),
@@ -272,17 +271,22 @@ fn merge_split<'a>(paras: &[Paragraph<'a>], drafts: Vec<Draft<'a>>) -> Vec<Draft
     out
 }
 
-/// True when the paragraph holds nothing but quotes.
-fn only_quotes(c: &[char], pieces: &[Piece]) -> bool {
-    let mut covered = vec![false; c.len()];
-    for p in pieces {
-        for slot in covered.iter_mut().take(p.end.min(c.len())).skip(p.start) {
-            *slot = true;
+/// True when the paragraph holds nothing but quotes: no letter or digit outside them.
+fn only_quotes(text: &str, pieces: &[Piece]) -> bool {
+    let mut spans: Vec<(usize, usize)> = pieces.iter().map(|p| (p.start, p.end)).collect();
+    spans.sort_unstable();
+    let mut from = 0;
+    let bare = |a: usize, b: usize| {
+        text.get(a..b.min(text.len()))
+            .is_none_or(|gap| !gap.chars().any(char::is_alphanumeric))
+    };
+    for (a, b) in spans {
+        if a > from && !bare(from, a) {
+            return false;
         }
+        from = from.max(b);
     }
-    c.iter()
-        .zip(&covered)
-        .all(|(ch, cov)| *cov || !ch.is_alphanumeric())
+    from >= text.len() || bare(from, text.len())
 }
 
 /// Resolves an attribution's mention, with its appositive, against the cast.
@@ -326,7 +330,7 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
     if found.is_empty() {
         return Vec::new();
     }
-    let mut cache = Stretches::new();
+    let mut cache = Stretches::default();
     let drafts = drafts(paras, found, &mut cache);
     // Prose matters only for who it introduces before an attribution is resolved: an
     // introduction at or after the last attributed quote's reading point can change no
@@ -347,7 +351,7 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
     let standalone: Vec<bool> = paras
         .iter()
         .zip(&by_paragraph)
-        .map(|(c, pieces)| !pieces.is_empty() && only_quotes(&c.chars, pieces))
+        .map(|(c, pieces)| !pieces.is_empty() && only_quotes(c.text, pieces))
         .collect();
     let read_until = last_attribution.unwrap_or((0, 0));
     for (p, c) in paras.iter().enumerate().take(read_until.0 + 1) {
@@ -360,8 +364,8 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
             }
             from = from.max(pc.end);
         }
-        if from < c.len {
-            stretches.push((from, c.len));
+        if from < c.len() {
+            stretches.push((from, c.len()));
         }
         for (a, b) in stretches {
             if (p, a) >= read_until {
@@ -418,16 +422,16 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
             cue,
             partial: d.partial,
             paragraph: first.paragraph,
-            start: first.start,
-            end: last.end,
+            start: paras[first.paragraph].char_offset(first.start),
+            end: paras[last.paragraph].char_offset(last.end),
             timestamp: time,
             spans: d
                 .pieces
                 .iter()
                 .map(|p| QuoteSpan {
                     paragraph: p.paragraph,
-                    start: p.start,
-                    end: p.end,
+                    start: paras[p.paragraph].char_offset(p.start),
+                    end: paras[p.paragraph].char_offset(p.end),
                 })
                 .collect(),
         });

@@ -34,6 +34,36 @@ pub struct Cast {
     organisations: Vec<String>,
     /// Head nouns of people introduced without a name ("a former employee").
     unnamed: Vec<String>,
+    /// The words of each person's name, split once when they are introduced.
+    name_words: Vec<NameWords>,
+}
+
+/// The words of a person's name: where each starts and ends in the name.
+#[derive(Debug, Default)]
+struct NameWords {
+    /// The person (their index in the cast).
+    person: usize,
+    /// Whether the name holds a space (is more than one word).
+    spaced: bool,
+    /// Byte ranges of its words (split at white space).
+    words: Vec<(usize, usize)>,
+}
+
+impl NameWords {
+    fn of(name: &str, person: usize) -> Self {
+        let words = name
+            .split_whitespace()
+            .map(|w| {
+                let a = w.as_ptr() as usize - name.as_ptr() as usize;
+                (a, a + w.len())
+            })
+            .collect();
+        NameWords {
+            person,
+            spaced: name.contains(' '),
+            words,
+        }
+    }
 }
 
 fn compatible(person: Gender, wanted: Gender) -> bool {
@@ -77,21 +107,18 @@ impl Cast {
     /// Zhihua, "Park" for John Park) or a given name; the latest introduced wins, and a
     /// match on the last word beats one on another word.
     fn by_part(&self, word: &str) -> Option<usize> {
-        let matches = |p: &Person, last: bool| {
-            let mut parts = p.name.split_whitespace();
-            if last {
-                parts.next_back() == Some(word)
-            } else {
-                parts.any(|w| w == word)
-            }
-        };
         let found = |last: bool| {
-            self.people
-                .iter()
-                .enumerate()
-                .rev()
-                .find(|(_, p)| p.name.contains(' ') && matches(p, last))
-                .map(|(k, _)| k)
+            let is_word = |k: usize, &(a, b): &(usize, usize)| {
+                b - a == word.len() && self.people[k].name.get(a..b) == Some(word)
+            };
+            self.name_words.iter().rposition(|w| {
+                w.spaced
+                    && if last {
+                        w.words.last().is_some_and(|r| is_word(w.person, r))
+                    } else {
+                        w.words.iter().any(|r| is_word(w.person, r))
+                    }
+            })
         };
         found(true)
             .or_else(|| found(false))
@@ -126,6 +153,8 @@ impl Cast {
                     title: None,
                     gender: Gender::Unknown,
                 });
+                self.name_words
+                    .push(NameWords::of(name, self.people.len() - 1));
                 self.people.len() - 1
             }
         };

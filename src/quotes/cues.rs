@@ -258,8 +258,10 @@ static BETWEEN: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// True for a verb of saying in any tense.
 pub fn is_cue(word: &str) -> bool {
-    let lower = Lower::of(word);
-    CUE_VERBS.contains(lower.as_str()) && lower != "point" && lower != "post"
+    CUE_VERBS.contains_lowered(word) && {
+        let lower = Lower::of(word);
+        lower != "point" && lower != "post"
+    }
 }
 
 /// Phrases that attribute speech ("shot back", "was quoted as saying"): how many words

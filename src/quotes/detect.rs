@@ -7,7 +7,8 @@
 //! where it ends a word without being a plural possessive (`ministers' view`), so
 //! apostrophes (`it's`, `'90s`, `rock 'n' roll`) never count.
 
-/// One stretch of a quote inside one paragraph, in character offsets.
+/// One stretch of a quote inside one paragraph, in byte offsets of its text (always at
+/// character boundaries).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Piece {
     /// The paragraph.
@@ -40,6 +41,38 @@ enum Family {
     Single,
 }
 
+/// The character starting at byte offset `at` of `s`, if any.
+fn char_at(s: &str, at: usize) -> Option<char> {
+    s.get(at..).and_then(|rest| rest.chars().next())
+}
+
+/// The character ending at byte offset `at` of `s`, if any.
+fn char_before(s: &str, at: usize) -> Option<char> {
+    s.get(..at).and_then(|head| head.chars().next_back())
+}
+
+/// True for a byte that may start one of the quote marks (`"`, `'`, and the marks
+/// beyond ASCII, which all start with `C2` or `E2` in UTF-8); such a byte always starts
+/// a character.
+fn may_start_mark(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)
+}
+
+/// The offset of the first byte at or after `from` that may start a quote mark (see
+/// [`may_start_mark`]), or the length of `bytes`. `c2` tells whether the text holds a
+/// `C2` byte at all: most text has none, and is searched with a fast three-byte search.
+fn next_mark(bytes: &[u8], from: usize, c2: bool) -> usize {
+    let Some(rest) = bytes.get(from..) else {
+        return bytes.len();
+    };
+    let found = if c2 {
+        rest.iter().position(|&b| may_start_mark(b))
+    } else {
+        memchr::memchr3(b'"', b'\'', 0xE2, rest)
+    };
+    found.map_or(bytes.len(), |k| from + k)
+}
+
 fn opens_after(prev: Option<char>) -> bool {
     match prev {
         None => true,
@@ -47,11 +80,11 @@ fn opens_after(prev: Option<char>) -> bool {
     }
 }
 
-/// The family of an opening mark at `i`, if the character opens a quote there.
-fn opener(c: &[char], i: usize) -> Option<Family> {
-    let prev = i.checked_sub(1).map(|k| c[k]);
-    let next = c.get(i + 1).copied();
-    match c[i] {
+/// The family of the opening mark `mark` at `i`, if it opens a quote there.
+fn opener(s: &str, i: usize, mark: char) -> Option<Family> {
+    let prev = char_before(s, i);
+    let next = char_at(s, i + mark.len_utf8());
+    match mark {
         '“' | '„' => Some(Family::Double),
         '"' if opens_after(prev) && next.is_some_and(|n| !n.is_whitespace()) => {
             Some(Family::Double)
@@ -65,36 +98,54 @@ fn opener(c: &[char], i: usize) -> Option<Family> {
     }
 }
 
-/// True when the single mark at `j` can close a quote (it ends a word, and is not a
-/// plural possessive followed by more words).
-fn closes_single(c: &[char], j: usize) -> bool {
-    let prev = j.checked_sub(1).map(|k| c[k]);
-    let next = c.get(j + 1).copied();
-    let Some(p) = prev else { return false };
+/// True when the single mark `mark` at `j` can close a quote (it ends a word, and is not
+/// a plural possessive followed by more words).
+fn closes_single(s: &str, j: usize, mark: char) -> bool {
+    let after = j + mark.len_utf8();
+    let next = char_at(s, after);
+    let Some(p) = char_before(s, j) else {
+        return false;
+    };
     if p.is_whitespace() || next.is_some_and(char::is_alphanumeric) {
         return false;
     }
-    let after_word_space =
-        next.is_some_and(char::is_whitespace) && c.get(j + 2).is_some_and(|n| n.is_alphanumeric());
+    let after_word_space = next.is_some_and(|n| {
+        n.is_whitespace() && char_at(s, after + n.len_utf8()).is_some_and(char::is_alphanumeric)
+    });
     !(matches!(p, 's' | 'S') && after_word_space)
 }
 
-/// Finds the closing mark of a quote opened at `i`; returns its offset, or `None` when the
-/// paragraph ends first. `Err(k)` means a new quote clearly opens at `k` first.
-fn find_close(c: &[char], i: usize, family: Family) -> Result<Option<usize>, usize> {
-    let opened_with = c[i];
-    let mut j = i + 1;
-    while j < c.len() {
-        let ch = c[j];
+/// Finds the closing mark of a quote opened by `opened_with` at `i`; returns its offset,
+/// or `None` when the paragraph ends first. `Err(k)` means a new quote clearly opens at
+/// `k` first.
+fn find_close(
+    s: &str,
+    i: usize,
+    opened_with: char,
+    family: Family,
+    c2: bool,
+) -> Result<Option<usize>, usize> {
+    let bytes = s.as_bytes();
+    let mut j = i + opened_with.len_utf8();
+    loop {
         // Only these marks close a quote, or open the next one: pass everything else.
-        if !matches!(ch, '”' | '“' | '"' | '»' | '›' | '\'' | '’') {
+        j = next_mark(bytes, j, c2);
+        if j >= bytes.len() {
+            break;
+        }
+        let Some(ch) = char_at(s, j) else {
             j += 1;
+            continue;
+        };
+        let width = ch.len_utf8();
+        if !matches!(ch, '”' | '“' | '"' | '»' | '›' | '\'' | '’') {
+            j += width;
             continue;
         }
         match family {
             Family::Double => {
-                let prev_space = c[j - 1].is_whitespace();
-                let next_word = c.get(j + 1).is_some_and(|n| n.is_alphanumeric());
+                let prev_space = char_before(s, j).is_some_and(char::is_whitespace);
+                let next_word = char_at(s, j + width).is_some_and(char::is_alphanumeric);
                 match ch {
                     '”' => return Ok(Some(j)),
                     '“' if opened_with == '„' => return Ok(Some(j)),
@@ -108,24 +159,29 @@ fn find_close(c: &[char], i: usize, family: Family) -> Result<Option<usize>, usi
             }
             Family::Guillemet if ch == '»' => return Ok(Some(j)),
             Family::SingleGuillemet if ch == '›' => return Ok(Some(j)),
-            Family::Single if matches!(ch, '\'' | '’') && closes_single(c, j) => {
+            Family::Single if matches!(ch, '\'' | '’') && closes_single(s, j, ch) => {
                 return Ok(Some(j));
             }
             _ => {}
         }
-        j += 1;
+        j += width;
     }
     Ok(None)
 }
 
-fn trimmed(c: &[char], mut a: usize, mut b: usize) -> (usize, usize) {
-    while a < b && c[a].is_whitespace() {
-        a += 1;
-    }
-    while b > a && c[b - 1].is_whitespace() {
-        b -= 1;
-    }
-    (a, b)
+/// Bytes `a..b` of `s` without white space at either end.
+fn trimmed(s: &str, a: usize, b: usize) -> (usize, usize) {
+    let Some(inside) = s.get(a..b) else {
+        return (a, b);
+    };
+    let rest = inside.trim_start();
+    let from = b - rest.len();
+    (from, from + rest.trim_end().len())
+}
+
+/// The byte length of the white space opening `s`.
+fn lead(s: &str) -> usize {
+    s.len() - s.trim_start().len()
 }
 
 /// A quote in one paragraph, with the family of its opening mark.
@@ -136,43 +192,60 @@ struct Local {
 }
 
 /// Finds the quotes of one paragraph.
-fn scan_paragraph(paragraph: usize, c: &[char]) -> Vec<Local> {
-    let mut out = Vec::new();
+fn scan_paragraph(paragraph: usize, s: &str, out: &mut Vec<Local>) {
+    out.clear();
+    let bytes = s.as_bytes();
+    let n = bytes.len();
     let mut i = 0;
-    let lead = c.iter().take_while(|ch| ch.is_whitespace()).count();
-    while i < c.len() {
+    let lead = lead(s);
+    let c2 = memchr::memchr(0xC2, bytes).is_some();
+    loop {
         // Only these marks open a quote (see `opener`): pass everything else quickly.
-        if !matches!(c[i], '"' | '\'' | '“' | '„' | '«' | '‹' | '‘') {
-            i += 1;
-            continue;
+        i = next_mark(bytes, i, c2);
+        if i >= n {
+            break;
         }
-        let Some(family) = opener(c, i) else {
+        let Some(mark) = char_at(s, i) else {
             i += 1;
             continue;
         };
-        let close = find_close(c, i, family);
+        let width = mark.len_utf8();
+        if !matches!(mark, '"' | '\'' | '“' | '„' | '«' | '‹' | '‘') {
+            i += width;
+            continue;
+        }
+        let Some(family) = opener(s, i, mark) else {
+            i += width;
+            continue;
+        };
+        let close = find_close(s, i, mark, family, c2);
         let (end, inner_end, closed, resume) = match close {
-            Ok(Some(j)) => (j + 1, j, true, j + 1),
-            Ok(None) => (c.len(), c.len(), false, c.len()),
+            Ok(Some(j)) => {
+                let past = j + char_at(s, j).map_or(1, char::len_utf8);
+                (past, j, true, past)
+            }
+            Ok(None) => (n, n, false, n),
             Err(k) => {
-                let (_, b) = trimmed(c, i + 1, k);
+                let (_, b) = trimmed(s, i + width, k);
                 (b, b, false, k)
             }
         };
-        let (inner_start, inner_end) = trimmed(c, i + 1, inner_end);
-        let inner_len = inner_end.saturating_sub(inner_start);
+        let (inner_start, inner_end) = trimmed(s, i + width, inner_end);
         // A lone single mark that never closes is an apostrophe ('em, 'til), unless it
         // opens the paragraph (a quote running on to the next one) or follows a colon.
         let keep = match family {
             Family::Single if !closed => {
-                let before = c[..i].iter().rev().find(|ch| !ch.is_whitespace());
-                i == lead || before == Some(&':')
+                let before = s.get(..i).and_then(|h| h.trim_end().chars().next_back());
+                i == lead || before == Some(':')
             }
-            Family::Single => inner_len >= 2,
-            _ => inner_len >= 1,
+            // At least two characters inside.
+            Family::Single => s
+                .get(inner_start..inner_end)
+                .is_some_and(|inside| inside.chars().nth(1).is_some()),
+            _ => inner_end > inner_start,
         };
         if !keep {
-            i += 1;
+            i += width;
             continue;
         }
         out.push(Local {
@@ -188,23 +261,20 @@ fn scan_paragraph(paragraph: usize, c: &[char]) -> Vec<Local> {
         });
         i = resume;
     }
-    out
 }
 
-/// Finds every quote in a story's paragraphs (each given as its characters).
+/// Finds every quote in a story's paragraphs (each given as its text).
 ///
 /// An unclosed quote ends with its paragraph unless the next paragraph opens with a quote
 /// mark of the same kind, in which case the two are one quote (news convention).
-///
-/// A paragraph given as no characters holds no quote: a paragraph without any mark that
-/// may open one can be given so (see [`Paragraph`](super::paragraph::Paragraph)).
-pub fn find<C: AsRef<[char]>>(paragraphs: &[C]) -> Vec<Found> {
+pub fn find<S: AsRef<str>>(paragraphs: &[S]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut open: Option<(usize, Family)> = None; // index in `out`, family, of a run-on
-    for (p, chars) in paragraphs.iter().enumerate() {
-        let chars = chars.as_ref();
-        let locals = scan_paragraph(p, chars);
-        let lead = chars.iter().take_while(|ch| ch.is_whitespace()).count();
+    let mut locals = Vec::new();
+    for (p, text) in paragraphs.iter().enumerate() {
+        let text = text.as_ref();
+        scan_paragraph(p, text, &mut locals);
+        let lead = lead(text);
         let mut carried = None;
         for (k, local) in locals.iter().enumerate() {
             let continues =
@@ -216,7 +286,7 @@ pub fn find<C: AsRef<[char]>>(paragraphs: &[C]) -> Vec<Found> {
                 }),
             }
             let last = k + 1 == locals.len();
-            if last && !local.piece.closed && local.piece.end == chars.len() {
+            if last && !local.piece.closed && local.piece.end == text.len() {
                 carried = Some((out.len() - 1, local.family));
             }
         }
@@ -230,8 +300,7 @@ mod tests {
     use super::*;
 
     fn quotes(paras: &[&str]) -> Vec<Vec<(usize, String)>> {
-        let chars: Vec<Vec<char>> = paras.iter().map(|p| p.chars().collect()).collect();
-        find(&chars)
+        find(paras)
             .into_iter()
             .map(|f| {
                 f.pieces
@@ -239,9 +308,7 @@ mod tests {
                     .map(|pc| {
                         (
                             pc.paragraph,
-                            chars[pc.paragraph][pc.inner_start..pc.inner_end]
-                                .iter()
-                                .collect(),
+                            paras[pc.paragraph][pc.inner_start..pc.inner_end].to_string(),
                         )
                     })
                     .collect()
@@ -321,9 +388,8 @@ mod tests {
     }
 
     #[test]
-    fn spans_cover_the_marks_in_characters() {
-        let chars: Vec<Vec<char>> = vec!["Élan: “Oui.”".chars().collect()];
-        let f = find(&chars);
-        assert_eq!((f[0].pieces[0].start, f[0].pieces[0].end), (6, 12));
+    fn spans_cover_the_marks_in_bytes() {
+        let f = find(&["Élan: “Oui.”"]);
+        assert_eq!((f[0].pieces[0].start, f[0].pieces[0].end), (7, 17));
     }
 }

@@ -576,7 +576,7 @@ static MODIFIERS: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// True for a lower-case word that can qualify a role in a title ("press", "deputy").
 pub fn is_modifier(word: &str) -> bool {
-    MODIFIERS.contains(Lower::of(word).as_str())
+    MODIFIERS.contains_lowered(word)
 }
 
 /// Roles that are offices: "the minister" names only a person introduced as a minister.
@@ -887,9 +887,28 @@ pub fn is_particle(word: &str) -> bool {
     PARTICLES.contains(word)
 }
 
+/// The offset of the first `-`, `'` or `’` in the word, read by its bytes (`’` is
+/// `E2 80 99` in UTF-8).
+fn first_joiner(word: &str) -> Option<usize> {
+    let bytes = word.as_bytes();
+    let mut from = 0;
+    // Words are short: a plain scan beats a vector search here.
+    while let Some(k) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| matches!(b, b'-' | b'\'' | 0xE2)))
+    {
+        let at = from + k;
+        if bytes[at] != 0xE2 || bytes.get(at..at + 3) == Some("’".as_bytes()) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// True for a surname written with a lower-case prefix ("al-Sisi", "d'Estaing").
 pub fn is_prefixed_name(word: &str) -> bool {
-    let Some(cut) = word.find(['-', '\'', '’']) else {
+    let Some(cut) = first_joiner(word) else {
         return false;
     };
     let (prefix, rest) = word.split_at(cut);
@@ -908,7 +927,7 @@ static HONORIFICS: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// True for a word that may be the head of a person's role ("spokesman", "analyst").
 pub fn is_role_noun(word: &str) -> bool {
-    ROLE_NOUNS.contains(Lower::of(word).as_str())
+    ROLE_NOUNS.contains_lowered(word)
 }
 
 /// True for a role that is an office, which names only someone introduced with it.
@@ -923,17 +942,17 @@ pub fn is_generic_org(word: &str) -> bool {
 
 /// True for a word that begins a clause and belongs to no noun phrase ("while", "and").
 pub fn is_leading_junk(word: &str) -> bool {
-    LEADING_JUNK.contains(Lower::of(word).as_str())
+    LEADING_JUNK.contains_lowered(word)
 }
 
 /// True for a capitalised function word, weekday or month ("The", "Friday"), never a name.
 pub fn is_not_name(word: &str) -> bool {
-    NOT_NAMES.contains(Lower::of(word).as_str())
+    NOT_NAMES.contains_lowered(word)
 }
 
 /// True for an honorific ("Mr", "Dr.", "Sir").
 pub fn is_honorific(word: &str) -> bool {
-    HONORIFICS.contains(Lower::of(word).as_str())
+    HONORIFICS.contains_lowered(word)
 }
 
 /// True for a capitalised word that can be part of a person's name.
@@ -1429,14 +1448,14 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
     if INDEFINITE.contains(lower_first.as_str()) {
         return Some(Mention::Anonymous(text()));
     }
-    let lowers: Vec<&Lower<'_>> = words.iter().map(Token::lower).collect();
-    let last_lower = *lowers.last()?;
+    let lower = |k: usize| words[k].lower();
+    let last_lower = words.last()?.lower();
     // A named organisation: capitalised words with an organisation noun at the head
     // ("Greater Manchester Police") or before "of" ("Ministry of Health").
-    let org_at = lowers.iter().enumerate().position(|(k, l)| {
-        ORG_WORDS.contains(l.as_str())
-            && words[k].is_capitalised()
-            && (k + 1 == words.len() || matches!(lowers[k + 1].as_str(), "of" | "for"))
+    let org_at = words.iter().enumerate().position(|(k, w)| {
+        ORG_WORDS.contains(w.lower().as_str())
+            && w.is_capitalised()
+            && (k + 1 == words.len() || matches!(lower(k + 1).as_str(), "of" | "for"))
     });
     let definite = matches!(
         lower_first.as_str(),
@@ -1479,12 +1498,12 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
         });
     }
     // A common noun phrase: the head is the word before "of", else the last word.
-    let head_at = lowers
+    let head_at = words
         .iter()
-        .position(|l| matches!(l.as_str(), "of" | "at" | "for" | "in" | "with"))
+        .position(|w| matches!(w.lower().as_str(), "of" | "at" | "for" | "in" | "with"))
         .filter(|&k| k > 0)
-        .map_or(lowers.len() - 1, |k| k - 1);
-    let head = lowers[head_at];
+        .map_or(words.len() - 1, |k| k - 1);
+    let head = lower(head_at);
     if ORG_WORDS.contains(head.as_str()) {
         return Some(Mention::OrganisationRef {
             head: head.into(),
@@ -1525,6 +1544,22 @@ mod tests {
             title: title.map(Into::into),
             gender: Gender::Unknown,
         })
+    }
+
+    #[test]
+    fn joiners_are_found_by_their_bytes() {
+        for w in [
+            "al-Sisi",
+            "d’Estaing",
+            "d'Estaing",
+            "—a’b",
+            "Ève-Marie",
+            "plain",
+            "",
+            "—",
+        ] {
+            assert_eq!(first_joiner(w), w.find(['-', '\'', '’']), "{w}");
+        }
     }
 
     #[test]

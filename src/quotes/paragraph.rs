@@ -1,95 +1,60 @@
-//! A paragraph as the quote finder reads it: its text, and its characters when it holds
-//! a mark that may open a quote.
+//! A paragraph as the quote finder reads it.
 //!
-//! Quotes are found character by character, and every offset the finder gives is in
-//! characters; but most paragraphs quote nobody, and only their prose is read, as words
-//! borrowed from the text. So only a paragraph with a quote mark is split into
-//! characters, and only a paragraph with a quote mark and letters beyond ASCII keeps a
-//! table from character offsets to byte offsets.
+//! Quotes are found and attributed in byte offsets into the paragraph's text (always at
+//! character boundaries), so nothing is split into characters; a [`Quote`]'s offsets
+//! are in characters, and are converted only when a quote is written out.
+//!
+//! [`Quote`]: crate::model::Quote
 
 /// One paragraph of a story.
 #[derive(Clone, Debug)]
 pub struct Paragraph<'a> {
     /// The text.
     pub text: &'a str,
-    /// Its characters when it holds a mark that may open a quote
-    /// ([`may_open_quote`](super::may_open_quote)), else empty.
-    pub chars: Vec<char>,
-    /// The byte offset of every character and of the end, when it holds such a mark and
-    /// is not all ASCII; else empty.
-    bytes: Vec<usize>,
-    /// Its length in characters.
-    pub len: usize,
 }
 
 impl<'a> Paragraph<'a> {
     /// Reads the paragraph `text`.
     pub fn new(text: &'a str) -> Self {
-        let quoted = super::may_open_quote(text);
-        let ascii = text.is_ascii();
-        let mut chars = Vec::new();
-        let mut bytes = Vec::new();
-        if quoted && ascii {
-            chars = text.bytes().map(char::from).collect();
-        } else if quoted {
-            chars.reserve(text.len());
-            bytes.reserve(text.len() + 1);
-            for (at, c) in text.char_indices() {
-                chars.push(c);
-                bytes.push(at);
-            }
-            bytes.push(text.len());
-        }
-        let len = if ascii {
-            text.len()
-        } else if quoted {
-            chars.len()
-        } else {
-            text.chars().count()
-        };
-        Paragraph {
-            text,
-            chars,
-            bytes,
-            len,
-        }
+        Paragraph { text }
     }
 
-    /// True when the paragraph holds a mark that may open a quote.
-    pub fn may_quote(&self) -> bool {
-        !self.chars.is_empty()
+    /// Its length in bytes.
+    pub fn len(&self) -> usize {
+        self.text.len()
     }
 
-    /// The byte offset of character offset `at` (the end of the text past its end).
-    fn byte(&self, at: usize) -> usize {
-        if at == 0 {
-            0
-        } else if at >= self.len {
-            self.text.len()
-        } else if self.len == self.text.len() {
-            at
-        } else if let Some(&b) = self.bytes.get(at) {
-            b
-        } else {
-            self.text
-                .char_indices()
-                .nth(at)
-                .map_or(self.text.len(), |(b, _)| b)
-        }
+    /// True when the paragraph has no text.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
     }
 
-    /// The text of characters `a..b` (empty when `b` is not after `a`).
+    /// The text of bytes `a..b` (empty when `b` is not after `a`, or either is not at a
+    /// character boundary).
     pub fn slice(&self, a: usize, b: usize) -> &'a str {
         if b <= a {
             return "";
         }
-        self.text.get(self.byte(a)..self.byte(b)).unwrap_or("")
+        self.text.get(a..b.min(self.text.len())).unwrap_or("")
+    }
+
+    /// The character offset of byte offset `at` (the length in characters past the end).
+    pub fn char_offset(&self, at: usize) -> usize {
+        let head = self
+            .text
+            .get(..at.min(self.text.len()))
+            .unwrap_or(self.text);
+        if head.is_ascii() {
+            head.len()
+        } else {
+            head.chars().count()
+        }
     }
 }
 
-impl AsRef<[char]> for Paragraph<'_> {
-    fn as_ref(&self) -> &[char] {
-        &self.chars
+impl AsRef<str> for Paragraph<'_> {
+    fn as_ref(&self) -> &str {
+        self.text
     }
 }
 
@@ -98,27 +63,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slices_by_characters() {
+    fn slices_by_bytes_and_counts_characters() {
         let p = Paragraph::new("Élan: “Oui.” dit-il");
-        assert!(p.may_quote());
-        assert_eq!(p.len, 19);
-        assert_eq!(p.slice(6, 12), "“Oui.”");
-        assert_eq!(p.slice(13, 19), "dit-il");
-        assert_eq!(p.slice(0, 4), "Élan");
+        assert_eq!(p.len(), 24);
+        assert_eq!(p.slice(7, 17), "“Oui.”");
+        assert_eq!(p.slice(18, 24), "dit-il");
+        assert_eq!(p.slice(18, 99), "dit-il");
+        assert_eq!(p.slice(0, 5), "Élan");
         assert_eq!(p.slice(5, 3), "");
-        assert_eq!(p.slice(13, 99), "dit-il");
-    }
-
-    #[test]
-    fn prose_without_quote_marks_is_not_split_into_characters() {
-        let p = Paragraph::new("Ève arrived on Monday.");
-        assert!(!p.may_quote());
-        assert!(p.chars.is_empty());
-        assert_eq!(p.len, 22);
-        assert_eq!(p.slice(0, p.len), "Ève arrived on Monday.");
-        assert_eq!(p.slice(4, 11), "arrived");
+        // Not at a character boundary: nothing rather than a panic.
+        assert_eq!(p.slice(1, 5), "");
+        assert_eq!(p.char_offset(7), 6);
+        assert_eq!(p.char_offset(17), 12);
+        assert_eq!(p.char_offset(99), 19);
         let ascii = Paragraph::new("\"Yes,\" he said.");
         assert_eq!(ascii.slice(1, 4), "Yes");
-        assert_eq!(ascii.chars.len(), ascii.len);
+        assert_eq!(ascii.char_offset(4), 4);
     }
 }

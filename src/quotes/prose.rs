@@ -126,48 +126,48 @@ fn subject_np<'t, 'a>(seg: &'t [Token<'a>]) -> &'t [Token<'a>] {
 }
 
 fn is_name_only(seg: &[Token]) -> bool {
-    let words: Vec<&Token> = seg
-        .iter()
-        .filter(|t| t.is_word())
-        .skip_while(|t| names::is_honorific(t.lower()))
-        .collect();
-    (2..=4).contains(&words.len()) && words.iter().all(|w| is_name_word(w))
+    let words = || {
+        seg.iter()
+            .filter(|t| t.is_word())
+            .skip_while(|t| names::is_honorific(t.lower()))
+    };
+    (2..=4).contains(&words().count()) && words().all(is_name_word)
 }
 
 /// Reads one sentence (no stops inside) for its subject.
 fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
-    let segs: Vec<&[Token]> = sentence.split(|t| t.kind == Kind::Comma).collect();
-    let Some(k) = segs
-        .iter()
-        .position(|s| s.first().is_some_and(|t| t.is_word() && !is_intro_word(t)))
+    let mut segs = sentence.split(|t| t.kind == Kind::Comma);
+    let Some(seg) = segs
+        .by_ref()
+        .find(|s| s.first().is_some_and(|t| t.is_word() && !is_intro_word(t)))
     else {
         return;
     };
-    let next = segs.get(k + 1).copied().unwrap_or(&[]);
-    let closed = segs.len() > k + 2;
+    let next = segs.next().unwrap_or(&[]);
+    let closed = segs.next().is_some();
     // "The head of the NHS in England, Sir Jim Mackey, has warned …"
     if closed
         && is_name_only(next)
-        && looks_like_title(segs[k])
+        && looks_like_title(seg)
         && let Some(Mention::Person { name, gender, .. }) = classify(next)
     {
         out.push(Introduction {
-            at: segs[k][0].start,
+            at: seg[0].start,
             mention: Mention::Person {
                 name,
                 title: None,
                 gender,
             },
-            title: title_text(segs[k]),
+            title: title_text(seg),
             subject: true,
         });
         return;
     }
-    let np = subject_np(segs[k]);
+    let np = subject_np(seg);
     if np.is_empty() {
         return;
     }
-    let whole = np.len() == segs[k].len();
+    let whole = np.len() == seg.len();
     let mut mention = classify(np);
     let mut title = None;
     if whole && closed {

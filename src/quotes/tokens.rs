@@ -1,10 +1,11 @@
-//! Splitting the prose around a quote into words and punctuation, with character offsets.
+//! Splitting the prose around a quote into words and punctuation, with byte offsets.
 //!
 //! Tokens borrow their text from the paragraph and carry their lower case, made once
-//! when the token is made (borrowed too when the word has no capitals, else inline for
-//! short words): reading a story allocates almost nothing per word, and the many word
-//! lists a word is looked up in all use the same lower case.
+//! when first asked for (borrowed too when the word has no capitals, else inline for
+//! short words): reading a story allocates almost nothing per word, most words are never
+//! looked up, and the many word lists a word is looked up in all use the same lower case.
 
+use std::cell::OnceCell;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::LazyLock;
@@ -33,6 +34,13 @@ fn lowers_to_itself(c: char) -> bool {
 impl<'a> Lower<'a> {
     /// The lower case of `word` (exactly [`str::to_lowercase`]).
     pub fn of(word: &'a str) -> Self {
+        // Most words: ASCII without capitals, read once.
+        if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            return Lower(LowerText::Same(word));
+        }
         if !word.bytes().any(|b| b.is_ascii_uppercase()) {
             // Only `Σ` lowers by context; it never lowers to itself, so a word whose
             // every character lowers to itself is its own lower case.
@@ -136,28 +144,42 @@ pub enum Kind {
 }
 
 /// One word or punctuation mark of a paragraph.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Token<'a> {
     /// The text as written (borrowed from the paragraph).
     pub text: &'a str,
     /// What it is.
     pub kind: Kind,
-    /// Character offset of its first character in the paragraph.
+    /// Byte offset of its first character in the paragraph.
     pub start: usize,
-    /// The text in lower case.
-    lower: Lower<'a>,
+    /// The text in lower case, made when first asked for (most words of the prose
+    /// are never looked up).
+    lower: OnceCell<Lower<'a>>,
     /// Whether it is a word starting with a capital letter.
     capitalised: bool,
 }
 
+/// Tokens are the same when their text, kind and offset are (the lower case follows
+/// from the text).
+impl PartialEq for Token<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+            && self.kind == other.kind
+            && self.start == other.start
+            && self.capitalised == other.capitalised
+    }
+}
+
+impl Eq for Token<'_> {}
+
 impl<'a> Token<'a> {
-    /// A token of `kind` with `text`, starting at character offset `start`.
+    /// A token of `kind` with `text`, starting at byte offset `start`.
     pub fn new(text: &'a str, kind: Kind, start: usize) -> Self {
         Token {
             text,
             kind,
             start,
-            lower: Lower::of(text),
+            lower: OnceCell::new(),
             capitalised: kind == Kind::Word && text.chars().next().is_some_and(char::is_uppercase),
         }
     }
@@ -171,7 +193,7 @@ impl<'a> Token<'a> {
                 text,
                 kind,
                 start,
-                lower: Lower(LowerText::Same(text)),
+                lower: OnceCell::new(),
                 capitalised: false,
             };
         }
@@ -179,7 +201,7 @@ impl<'a> Token<'a> {
             text,
             kind,
             start,
-            lower: Lower::of_ascii(text),
+            lower: OnceCell::new(),
             capitalised: text.bytes().next().is_some_and(|b| b.is_ascii_uppercase()),
         }
     }
@@ -196,7 +218,7 @@ impl<'a> Token<'a> {
 
     /// The word in lower case.
     pub fn lower(&self) -> &Lower<'a> {
-        &self.lower
+        self.lower.get_or_init(|| Lower::of(self.text))
     }
 
     /// True when the word starts with a capital letter.
@@ -244,7 +266,7 @@ fn char_at(text: &str, at: usize) -> (bool, usize) {
         .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
 }
 
-/// Splits `text` into tokens; offsets are `base` plus the character position in `text`.
+/// Splits `text` into tokens; offsets are `base` plus the byte position in `text`.
 ///
 /// Text is scanned byte by byte, decoding only characters beyond ASCII; a chunk of
 /// ASCII (most words) is split by its bytes.
@@ -254,26 +276,23 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(n / 5 + 1);
     // The characters of a chunk beyond ASCII, with their byte offsets.
     let mut chars: Vec<(usize, char)> = Vec::new();
-    let (mut i, mut offset) = (0, base);
+    let mut i = 0;
     while i < n {
         if bytes[i].is_ascii() {
             if is_ascii_space(bytes[i]) {
                 i += 1;
-                offset += 1;
                 continue;
             }
         } else {
             let (space, len) = char_at(text, i);
             if space {
                 i += len;
-                offset += 1;
                 continue;
             }
         }
         // A chunk: everything up to the next white space.
-        let (start, start_offset) = (i, offset);
-        let mut wide = 0; // characters beyond ASCII in the chunk
-        let mut wide_bytes = 0;
+        let start = i;
+        let mut wide = false; // whether the chunk has characters beyond ASCII
         while i < n {
             let b = bytes[i];
             if b.is_ascii() {
@@ -287,25 +306,23 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
                     break;
                 }
                 i += len;
-                wide += 1;
-                wide_bytes += len;
+                wide = true;
             }
         }
-        offset += i - start - wide_bytes + wide;
         let piece = text.get(start..i).unwrap_or("");
-        if wide == 0 {
-            ascii_chunk(piece, start_offset, &mut out);
+        if !wide {
+            ascii_chunk(piece, base + start, &mut out);
         } else {
             chars.clear();
             chars.extend(piece.char_indices());
-            chunk(piece, &chars, piece.len(), start_offset, &mut out);
+            chunk(piece, &chars, piece.len(), base + start, &mut out);
         }
     }
     out
 }
 
 /// Tokenises one whitespace-free chunk of ASCII text (exactly as [`chunk`] would),
-/// `base` the character offset of its first character.
+/// `base` the byte offset of its first character.
 fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
     let b = c.as_bytes();
     let span = |from: usize, to: usize| c.get(from..to).unwrap_or("");
@@ -358,7 +375,7 @@ fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
 }
 
 /// Tokenises one whitespace-free chunk of `text`: its characters `c` with their byte
-/// offsets, `end` the byte offset just past it, `base` the character offset of its first
+/// offsets, `end` the byte offset just past it, `base` the byte offset of its first
 /// character.
 fn chunk<'a>(
     text: &'a str,
@@ -375,7 +392,7 @@ fn chunk<'a>(
     };
     let marks = |a: usize, b: usize, out: &mut Vec<Token<'a>>| {
         for (k, &(_, mark)) in c.iter().enumerate().take(b).skip(a) {
-            out.push(Token::new(span(k, k + 1), punct_kind(mark), base + k));
+            out.push(Token::new(span(k, k + 1), punct_kind(mark), base + c[k].0));
         }
     };
     let Some(first) = c.iter().position(|&(_, ch)| is_word_char(ch)) else {
@@ -404,7 +421,11 @@ fn chunk<'a>(
             word_end += 1;
         }
     }
-    out.push(Token::new(span(first, word_end), Kind::Word, base + first));
+    out.push(Token::new(
+        span(first, word_end),
+        Kind::Word,
+        base + c[first].0,
+    ));
     marks(word_end, c.len(), out);
 }
 
@@ -437,11 +458,11 @@ mod tests {
     }
 
     #[test]
-    fn offsets_are_in_characters() {
+    fn offsets_are_in_bytes() {
         let t = tokenize("« Été » dit", 10);
         assert_eq!(t[1].text, "Été");
-        assert_eq!(t[1].start, 12);
-        assert_eq!(t[3].start, 18);
+        assert_eq!(t[1].start, 13);
+        assert_eq!(t[3].start, 22);
     }
 
     #[test]
@@ -456,13 +477,12 @@ mod tests {
     /// The tokens of `text` by the general path alone (every chunk read as characters).
     fn by_characters(text: &str) -> Vec<Token<'_>> {
         let mut out = Vec::new();
-        let mut offset = 0;
         for piece in text.split(char::is_whitespace) {
             if !piece.is_empty() {
+                let offset = piece.as_ptr() as usize - text.as_ptr() as usize;
                 let chars: Vec<(usize, char)> = piece.char_indices().collect();
                 chunk(piece, &chars, piece.len(), offset, &mut out);
             }
-            offset += piece.chars().count() + 1;
         }
         out
     }

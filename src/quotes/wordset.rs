@@ -18,10 +18,50 @@ fn pack(word: &str) -> Option<u128> {
     if bytes.len() > PACKED {
         return None;
     }
-    let mut buf = [0u8; 16];
-    buf[..bytes.len()].copy_from_slice(bytes);
-    buf[PACKED] = bytes.len() as u8 + 1;
-    Some(u128::from_le_bytes(buf))
+    Some(load(bytes) | (bytes.len() as u128 + 1) << (8 * PACKED))
+}
+
+/// The bytes (at most [`PACKED`]) as a little-endian number, read in two overlapping
+/// loads rather than byte by byte.
+fn load(bytes: &[u8]) -> u128 {
+    let n = bytes.len();
+    let u64_at = |at: usize| {
+        bytes
+            .get(at..at + 8)
+            .and_then(|b| <[u8; 8]>::try_from(b).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let u32_at = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map_or(0, u32::from_le_bytes)
+    };
+    match n {
+        // The two loads overlap: the bytes they share are the same in both.
+        8.. => u128::from(u64_at(0)) | u128::from(u64_at(n - 8)) << (8 * (n - 8)),
+        4..8 => u128::from(u32_at(0)) | u128::from(u32_at(n - 4)) << (8 * (n - 4)),
+        _ => bytes
+            .iter()
+            .enumerate()
+            .fold(0, |key, (k, &b)| key | u128::from(b) << (8 * k)),
+    }
+}
+
+/// The ASCII capitals of a packed ASCII word made small letters, all bytes at once:
+/// a byte gets its high bit from `+ 0x3F` when it is `A` or above, and from `+ 0x25`
+/// when it is above `Z` (no byte below `0x80` carries into the next).
+fn ascii_lower(key: u128) -> u128 {
+    const LANES: u128 = u128::from_le_bytes([1; 16]);
+    let at_least_a = key + LANES * 0x3F;
+    let above_z = key + LANES * 0x25;
+    let upper = at_least_a & !above_z & (LANES * 0x80);
+    key | upper >> 2
+}
+
+/// A packed word's length plus one (at most 16) and its first byte.
+fn key_marks(key: u128) -> (u32, usize) {
+    ((key >> (8 * PACKED)) as u32 & 31, (key & 0xFF) as usize)
 }
 
 /// A fixed list of words.
@@ -33,6 +73,11 @@ pub struct WordSet {
     mask: usize,
     /// Words too long to pack.
     long: HashSet<&'static str>,
+    /// Which lengths (plus one, as packed) the packed words have, one bit each: most
+    /// words looked up are in no list, and many are turned away by this alone.
+    lengths: u32,
+    /// Which first bytes the packed words have, one bit each.
+    firsts: [u64; 4],
 }
 
 impl WordSet {
@@ -50,6 +95,31 @@ impl WordSet {
         if self.slots.is_empty() {
             return false;
         }
+        self.has_key(key)
+    }
+
+    /// True when the lower case of `word` ([`Lower::of`]) is in the list; a short ASCII
+    /// word is made lower case as a packed number, without being copied.
+    ///
+    /// [`Lower::of`]: super::tokens::Lower::of
+    pub fn contains_lowered(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        if bytes.len() <= PACKED && bytes.is_ascii() {
+            if self.slots.is_empty() {
+                return false;
+            }
+            let key = ascii_lower(load(bytes)) | (bytes.len() as u128 + 1) << (8 * PACKED);
+            return self.has_key(key);
+        }
+        self.contains(super::tokens::Lower::of(word).as_str())
+    }
+
+    /// True when the packed word `key` is in the table (which is not empty).
+    fn has_key(&self, key: u128) -> bool {
+        let (length, first) = key_marks(key);
+        if self.lengths & (1 << length) == 0 || self.firsts[first >> 6] & (1 << (first & 63)) == 0 {
+            return false;
+        }
         let mut at = self.slot(key);
         loop {
             match self.slots[at] {
@@ -65,6 +135,9 @@ impl WordSet {
             self.long.insert(word);
             return;
         };
+        let (length, first) = key_marks(key);
+        self.lengths |= 1 << length;
+        self.firsts[first >> 6] |= 1 << (first & 63);
         let mut at = self.slot(key);
         while self.slots[at] != 0 && self.slots[at] != key {
             at = (at + 1) & self.mask;
@@ -82,6 +155,8 @@ impl FromIterator<&'static str> for WordSet {
             slots: vec![0; size],
             mask: size - 1,
             long: HashSet::new(),
+            lengths: 0,
+            firsts: [0; 4],
         };
         for w in words {
             set.insert(w);
@@ -104,6 +179,43 @@ mod tests {
         assert!(!set.contains("sai") && !set.contains("saidx") && !set.contains(""));
         assert!(!set.contains("said\0") && !set.contains("secretary-generals"));
         assert!(!WordSet::default().contains("said"));
+    }
+
+    /// Packing by the byte, as the loads must agree with.
+    fn pack_by_bytes(word: &str) -> Option<u128> {
+        let bytes = word.as_bytes();
+        if bytes.len() > PACKED {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        buf[..bytes.len()].copy_from_slice(bytes);
+        buf[PACKED] = bytes.len() as u8 + 1;
+        Some(u128::from_le_bytes(buf))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// Words of every length pack as their bytes; a word is found in lower case
+        /// exactly when its lower case is listed.
+        #[test]
+        fn packing_and_lower_case_lookups_are_exact(word in "[a-zA-Z@\\[`{é’İK.-]{0,18}") {
+            proptest::prop_assert_eq!(pack(&word), pack_by_bytes(&word));
+            let set: WordSet = ["said", "sai", "é", "bank", "n.y.", "@[`{", "secretary-general", "k", "i̇"]
+                .into_iter()
+                .collect();
+            let lower = word.to_lowercase();
+            proptest::prop_assert_eq!(set.contains_lowered(&word), set.contains(&lower));
+        }
+    }
+
+    #[test]
+    fn lower_case_lookups() {
+        let set: WordSet = ["said", "secretary-general", "@z"].into_iter().collect();
+        assert!(set.contains_lowered("SAID") && set.contains_lowered("Said"));
+        assert!(set.contains_lowered("Secretary-General"));
+        assert!(set.contains_lowered("@Z") && !set.contains_lowered("`z"));
+        assert!(!set.contains_lowered("SAI") && !set.contains_lowered(""));
+        assert!(!WordSet::default().contains_lowered("said"));
     }
 
     #[test]
