@@ -22,15 +22,7 @@ struct Args {
 
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    let mut bytes = 0usize;
-    for page in dateline::synth::generate(args.pages, args.seed) {
-        let path = args.out.join(&page.name);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        bytes += page.text.len();
-        std::fs::write(path, page.text)?;
-    }
+    let bytes = dateline::synth::write(&args.out, args.pages, args.seed)?;
     println!(
         "wrote {} pages ({:.1} MB) to {}",
         args.pages,

@@ -345,6 +345,21 @@ pub fn generate(count: usize, seed: u64) -> Vec<SynthPage> {
     pages
 }
 
+/// Generates `count` pages from `seed` (as [`generate`]) and writes them under `dir`
+/// (`dir/site-x/NNNNNN.txt`); returns the bytes written.
+pub fn write(dir: &std::path::Path, count: usize, seed: u64) -> std::io::Result<usize> {
+    let mut bytes = 0;
+    for page in generate(count, seed) {
+        let path = dir.join(&page.name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        bytes += page.text.len();
+        std::fs::write(path, page.text)?;
+    }
+    Ok(bytes)
+}
+
 /// Generates a corpus of `count` distinct stories directly, without writing or
 /// parsing pages (quotes found by the real quote finder, newest first): the reader's
 /// benchmarks use it to get 100,000 stories quickly.

@@ -669,11 +669,7 @@ fn read_and_starred_stories_and_the_selection_survive_a_restart() {
 #[test]
 fn a_long_search_finishes_between_keys_with_the_full_count() {
     let pages = tempfile::tempdir().expect("pages dir");
-    for page in dateline::synth::generate(300, 5) {
-        let path = pages.path().join(&page.name);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("dir");
-        std::fs::write(path, page.text).expect("write page");
-    }
+    dateline::synth::write(pages.path(), 300, 5).expect("write pages");
     let corpus = dateline::ingest::load(
         &[pages.path().to_path_buf()],
         &dateline::ingest::LoadOptions::default(),

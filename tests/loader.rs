@@ -759,11 +759,7 @@ Copyright 2026 Valley Radio. All rights reserved. Valley Radio is not responsibl
 #[test]
 fn counting_without_holding_the_corpus_gives_the_full_load_counts() {
     let dir = tempfile::tempdir().expect("temp dir");
-    for page in dateline::synth::generate(60, 11) {
-        let path = dir.path().join(&page.name);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("dir");
-        std::fs::write(path, page.text).expect("write");
-    }
+    dateline::synth::write(dir.path(), 60, 11).expect("write pages");
     std::fs::write(dir.path().join("binary.txt"), [0u8, 159, 146, 150, 0, 1]).expect("write");
     let paths = vec![
         dir.path().to_path_buf(),
