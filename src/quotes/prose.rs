@@ -70,7 +70,7 @@ fn is_intro_word(t: &Token) -> bool {
             | "that"
             | "it"
             | "there"
-    ) || t.text.chars().any(|c| c.is_ascii_digit())
+    ) || t.text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// The subject noun phrase at the start of a sentence part.
