@@ -240,10 +240,7 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
         let run = match run.split_last() {
             Some((last, front)) if names::is_possessive(last.text) => {
                 let owner = last.with_text(
-                    last.text
-                        .trim_end_matches(['\'', '’'])
-                        .trim_end_matches("'s")
-                        .trim_end_matches("’s"),
+                    trim_possessive_s(last.text.trim_end_matches(['\'', '’'])),
                 );
                 let mut words = front.to_vec();
                 words.push(owner);
@@ -308,10 +305,11 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                 out.push(Introduction {
                     at: run[0].start,
                     mention: Mention::Person {
-                        name: name
-                            .trim_end_matches("'s")
-                            .trim_end_matches("’s")
-                            .to_string(),
+                        name: if trim_possessive_s(&name).len() == name.len() {
+                            name
+                        } else {
+                            trim_possessive_s(&name).to_string()
+                        },
                         title: appositive.or(title),
                         gender,
                     },
@@ -324,6 +322,18 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
     }
 }
 
+/// The word without every trailing "'s" and then every trailing "’s" (as
+/// `trim_end_matches("'s").trim_end_matches("’s")`, without a substring search).
+fn trim_possessive_s(mut word: &str) -> &str {
+    while let Some(rest) = word.strip_suffix("'s") {
+        word = rest;
+    }
+    while let Some(rest) = word.strip_suffix("’s") {
+        word = rest;
+    }
+    word
+}
+
 /// True when the words name a person by full name.
 fn names_person(run: &[Token]) -> bool {
     matches!(classify(run), Some(Mention::Person { name, .. }) if name.contains(' '))
@@ -332,11 +342,16 @@ fn names_person(run: &[Token]) -> bool {
 /// Reads the prose of one stretch of a paragraph outside quotes.
 pub fn introductions(tokens: &[Token]) -> Vec<Introduction> {
     let mut out = Vec::new();
-    for sentence in tokens.split(|t| t.kind == Kind::Stop) {
-        names_in(sentence, &mut out);
-        sentence_subject(sentence, &mut out);
-    }
+    introductions_into(tokens, &mut out);
     out
+}
+
+/// [`introductions`], added to `out` (a list kept across stretches of prose).
+pub fn introductions_into(tokens: &[Token], out: &mut Vec<Introduction>) {
+    for sentence in tokens.split(|t| t.kind == Kind::Stop) {
+        names_in(sentence, out);
+        sentence_subject(sentence, out);
+    }
 }
 
 #[cfg(test)]
