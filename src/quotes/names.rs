@@ -1470,8 +1470,8 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
     // A named organisation: capitalised words with an organisation noun at the head
     // ("Greater Manchester Police") or before "of" ("Ministry of Health").
     let org_at = words.iter().enumerate().position(|(k, w)| {
-        ORG_WORDS.contains(w.lower().as_str())
-            && w.is_capitalised()
+        w.is_capitalised()
+            && ORG_WORDS.contains(w.lower().as_str())
             && (k + 1 == words.len() || matches!(lower(k + 1).as_str(), "of" | "for"))
     });
     let definite = matches!(
