@@ -208,10 +208,15 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
             k += 1;
             continue;
         }
-        // A run of capitalised words, with connectors inside.
+        // A run of capitalised words, with connectors inside; its first word is known
+        // to be a capitalised name word.
         let start = k;
-        let mut end = k;
-        let mut j = k;
+        let mut end = k + 1;
+        let mut j = if names::is_possessive(sentence[k].text) {
+            sentence.len()
+        } else {
+            k + 1
+        };
         while j < sentence.len() {
             let t = &sentence[j];
             let l = t.lower();
