@@ -90,11 +90,11 @@ fn subject_np<'t, 'a>(seg: &'t [Token<'a>]) -> &'t [Token<'a>] {
         let l = t.lower();
         let ok = t.is_capitalised()
             || k == 0
+            || matches!(l.as_str(), "of" | "for" | "the")
             || names::is_role_noun(l)
             || names::is_modifier(l)
             || names::is_particle(l)
-            || names::is_prefixed_name(t.text)
-            || matches!(l.as_str(), "of" | "for" | "the");
+            || names::is_prefixed_name(t.text);
         if !ok || (k > 0 && is_cue(l)) {
             break;
         }
