@@ -244,9 +244,8 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
         let unowned;
         let run = match run.split_last() {
             Some((last, front)) if names::is_possessive(last.text) => {
-                let owner = last.with_text(
-                    trim_possessive_s(last.text.trim_end_matches(['\'', '’'])),
-                );
+                let owner =
+                    last.with_text(trim_possessive_s(last.text.trim_end_matches(['\'', '’'])));
                 let mut words = front.to_vec();
                 words.push(owner);
                 unowned = words;
