@@ -354,10 +354,13 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
         .map(|(c, pieces)| !pieces.is_empty() && only_quotes(c.text, pieces))
         .collect();
     let read_until = last_attribution.unwrap_or((0, 0));
+    // Lists kept across paragraphs and stretches.
+    let mut stretches = Vec::new();
+    let mut intros = Vec::new();
     for (p, c) in paras.iter().enumerate().take(read_until.0 + 1) {
         let pieces = &by_paragraph[p];
         let mut from = 0;
-        let mut stretches = Vec::new();
+        stretches.clear();
         for pc in pieces {
             if pc.start > from {
                 stretches.push((from, pc.start));
@@ -367,14 +370,15 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
         if from < c.len() {
             stretches.push((from, c.len()));
         }
-        for (a, b) in stretches {
+        for &(a, b) in &stretches {
             if (p, a) >= read_until {
                 break;
             }
             let tokens = cache
                 .remove(&(p, a, b))
                 .unwrap_or_else(|| tokenize(c.slice(a, b), a));
-            for intro in prose::introductions(&tokens) {
+            prose::introductions_into(&tokens, &mut intros);
+            for intro in intros.drain(..) {
                 events.push(((p, intro.at), Event::Prose(intro)));
             }
         }

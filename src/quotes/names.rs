@@ -1253,7 +1253,18 @@ pub fn gender_of_given_name(name: &str) -> Gender {
 /// Joins tokens as written: a space before each word and opening bracket, none after an
 /// opening bracket or before other punctuation ("Commission (NDRC)").
 fn join(tokens: &[Token]) -> String {
-    let mut s = String::new();
+    join_words(tokens.iter(), capacity_for(tokens))
+}
+
+/// Room for the words of `tokens` with a space between each (a string is made once).
+fn capacity_for(tokens: &[Token]) -> usize {
+    tokens.iter().map(|t| t.text.len() + 1).sum()
+}
+
+/// [`join`] over words picked from a phrase, in a string made with room for `capacity`
+/// bytes.
+fn join_words<'t, 'a: 't>(tokens: impl Iterator<Item = &'t Token<'a>>, capacity: usize) -> String {
+    let mut s = String::with_capacity(capacity);
     let mut after_open = false;
     for t in tokens {
         let opening = matches!(t.text, "(" | "[");
@@ -1282,14 +1293,20 @@ pub fn title_text(tokens: &[Token]) -> Option<String> {
         }
         start += 1;
     }
-    let words: Vec<Token> = tokens[start..]
-        .iter()
-        .filter(|t| !HONORIFICS.contains(t.lower().as_str()))
-        .cloned()
-        .collect();
-    let text = join(&words);
-    let text = text.trim_matches(|c: char| c == ',' || c.is_whitespace());
-    (!text.is_empty()).then(|| text.to_string())
+    let rest = &tokens[start..];
+    let text = join_words(
+        rest.iter()
+            .filter(|t| !HONORIFICS.contains(t.lower().as_str())),
+        capacity_for(rest),
+    );
+    let trimmed = text.trim_matches(|c: char| c == ',' || c.is_whitespace());
+    if trimmed.is_empty() {
+        None
+    } else if trimmed.len() == text.len() {
+        Some(text)
+    } else {
+        Some(trimmed.to_string())
+    }
 }
 
 /// True when the words form a title or role ("deputy spokesman for the UN", "an analyst
@@ -1453,8 +1470,8 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
     // A named organisation: capitalised words with an organisation noun at the head
     // ("Greater Manchester Police") or before "of" ("Ministry of Health").
     let org_at = words.iter().enumerate().position(|(k, w)| {
-        ORG_WORDS.contains(w.lower().as_str())
-            && w.is_capitalised()
+        w.is_capitalised()
+            && ORG_WORDS.contains(w.lower().as_str())
             && (k + 1 == words.len() || matches!(lower(k + 1).as_str(), "of" | "for"))
     });
     let definite = matches!(

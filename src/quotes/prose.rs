@@ -70,7 +70,7 @@ fn is_intro_word(t: &Token) -> bool {
             | "that"
             | "it"
             | "there"
-    ) || t.text.chars().any(|c| c.is_ascii_digit())
+    ) || t.text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// The subject noun phrase at the start of a sentence part.
@@ -90,11 +90,11 @@ fn subject_np<'t, 'a>(seg: &'t [Token<'a>]) -> &'t [Token<'a>] {
         let l = t.lower();
         let ok = t.is_capitalised()
             || k == 0
+            || matches!(l.as_str(), "of" | "for" | "the")
             || names::is_role_noun(l)
             || names::is_modifier(l)
             || names::is_particle(l)
-            || names::is_prefixed_name(t.text)
-            || matches!(l.as_str(), "of" | "for" | "the");
+            || names::is_prefixed_name(t.text);
         if !ok || (k > 0 && is_cue(l)) {
             break;
         }
@@ -208,10 +208,15 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
             k += 1;
             continue;
         }
-        // A run of capitalised words, with connectors inside.
+        // A run of capitalised words, with connectors inside; its first word is known
+        // to be a capitalised name word.
         let start = k;
-        let mut end = k;
-        let mut j = k;
+        let mut end = k + 1;
+        let mut j = if names::is_possessive(sentence[k].text) {
+            sentence.len()
+        } else {
+            k + 1
+        };
         while j < sentence.len() {
             let t = &sentence[j];
             let l = t.lower();
@@ -239,12 +244,8 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
         let unowned;
         let run = match run.split_last() {
             Some((last, front)) if names::is_possessive(last.text) => {
-                let owner = last.with_text(
-                    last.text
-                        .trim_end_matches(['\'', '’'])
-                        .trim_end_matches("'s")
-                        .trim_end_matches("’s"),
-                );
+                let owner =
+                    last.with_text(trim_possessive_s(last.text.trim_end_matches(['\'', '’'])));
                 let mut words = front.to_vec();
                 words.push(owner);
                 unowned = words;
@@ -308,10 +309,11 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                 out.push(Introduction {
                     at: run[0].start,
                     mention: Mention::Person {
-                        name: name
-                            .trim_end_matches("'s")
-                            .trim_end_matches("’s")
-                            .to_string(),
+                        name: if trim_possessive_s(&name).len() == name.len() {
+                            name
+                        } else {
+                            trim_possessive_s(&name).to_string()
+                        },
                         title: appositive.or(title),
                         gender,
                     },
@@ -324,6 +326,18 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
     }
 }
 
+/// The word without every trailing "'s" and then every trailing "’s" (as
+/// `trim_end_matches("'s").trim_end_matches("’s")`, without a substring search).
+fn trim_possessive_s(mut word: &str) -> &str {
+    while let Some(rest) = word.strip_suffix("'s") {
+        word = rest;
+    }
+    while let Some(rest) = word.strip_suffix("’s") {
+        word = rest;
+    }
+    word
+}
+
 /// True when the words name a person by full name.
 fn names_person(run: &[Token]) -> bool {
     matches!(classify(run), Some(Mention::Person { name, .. }) if name.contains(' '))
@@ -332,11 +346,16 @@ fn names_person(run: &[Token]) -> bool {
 /// Reads the prose of one stretch of a paragraph outside quotes.
 pub fn introductions(tokens: &[Token]) -> Vec<Introduction> {
     let mut out = Vec::new();
-    for sentence in tokens.split(|t| t.kind == Kind::Stop) {
-        names_in(sentence, &mut out);
-        sentence_subject(sentence, &mut out);
-    }
+    introductions_into(tokens, &mut out);
     out
+}
+
+/// [`introductions`], added to `out` (a list kept across stretches of prose).
+pub fn introductions_into(tokens: &[Token], out: &mut Vec<Introduction>) {
+    for sentence in tokens.split(|t| t.kind == Kind::Stop) {
+        names_in(sentence, out);
+        sentence_subject(sentence, out);
+    }
 }
 
 #[cfg(test)]

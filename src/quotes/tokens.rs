@@ -273,7 +273,7 @@ fn char_at(text: &str, at: usize) -> (bool, usize) {
 pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut out = Vec::with_capacity(n / 5 + 1);
+    let mut out = Vec::with_capacity(n / 4 + 2);
     // The characters of a chunk beyond ASCII, with their byte offsets.
     let mut chars: Vec<(usize, char)> = Vec::new();
     let mut i = 0;
@@ -325,21 +325,11 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
 /// `base` the byte offset of its first character.
 fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
     let b = c.as_bytes();
-    let span = |from: usize, to: usize| c.get(from..to).unwrap_or("");
-    let marks = |from: usize, to: usize, out: &mut Vec<Token<'a>>| {
-        for (k, &mark) in b.iter().enumerate().take(to).skip(from) {
-            out.push(Token::ascii(
-                span(k, k + 1),
-                punct_kind(char::from(mark)),
-                base + k,
-            ));
-        }
-    };
     let Some(first) = b.iter().position(u8::is_ascii_alphanumeric) else {
         if b.iter().all(|&x| x == b'-') {
             out.push(Token::ascii(c, Kind::Dash, base));
         } else {
-            marks(0, b.len(), out);
+            ascii_marks(c, 0, base, out);
         }
         return;
     };
@@ -348,14 +338,14 @@ fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
         .rposition(u8::is_ascii_alphanumeric)
         .unwrap_or(first);
     if first > 0 {
-        marks(0, first, out);
+        ascii_marks(c.get(..first).unwrap_or(""), 0, base, out);
     }
     let mut word_end = last + 1;
     let next = b.get(word_end).copied();
     if next == Some(b'\'') && matches!(b[last], b's' | b'S') {
         word_end += 1;
     } else if next == Some(b'.') {
-        let word = span(first, word_end);
+        let word = c.get(first..word_end).unwrap_or("");
         let single_letter = word_end - first == 1 && b[first].is_ascii_alphabetic();
         if word.contains('.')
             || single_letter
@@ -365,12 +355,22 @@ fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
         }
     }
     out.push(Token::ascii(
-        span(first, word_end),
+        c.get(first..word_end).unwrap_or(""),
         Kind::Word,
         base + first,
     ));
     if word_end < b.len() {
-        marks(word_end, b.len(), out);
+        ascii_marks(c, word_end, base, out);
+    }
+}
+
+/// One token for each ASCII punctuation mark of `c` from byte `from` on, `base` the
+/// byte offset of `c`.
+fn ascii_marks<'a>(c: &'a str, from: usize, base: usize, out: &mut Vec<Token<'a>>) {
+    for k in from..c.len() {
+        let text = c.get(k..k + 1).unwrap_or("");
+        let kind = text.chars().next().map_or(Kind::Other, punct_kind);
+        out.push(Token::ascii(text, kind, base + k));
     }
 }
 
