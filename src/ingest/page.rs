@@ -14,6 +14,9 @@ use super::timestamp;
 use super::{Page, ParsedPage};
 use crate::model::{SourceRef, Story};
 
+/// Most word hashes [`parse`] makes room for up front.
+const MAX_WORDS_RESERVED: usize = 1 << 14;
+
 /// Most words in a headline made up from a story's first sentence.
 const FALLBACK_HEADLINE_WORDS: usize = 14;
 
@@ -37,6 +40,10 @@ pub fn parse(page: &Page) -> ParsedPage {
     let mut stories = Vec::with_capacity(plan.stories.len());
     let mut prints = Vec::with_capacity(plan.stories.len());
     let mut lifts = PullQuoteIndex::default();
+    // Room for a story's word hashes up front (a word and a gap take two bytes or
+    // more), so the buffer is not grown a doubling at a time; capped, so a huge
+    // page does not reserve more than it is likely to use.
+    lifts.words.reserve((page.text.len() / 2 + 1).min(MAX_WORDS_RESERVED));
     for story in plan.stories {
         let mut paragraphs = Vec::with_capacity(story.body.len());
         lifts.clear();
