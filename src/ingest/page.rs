@@ -43,7 +43,9 @@ pub fn parse(page: &Page) -> ParsedPage {
     // Room for a story's word hashes up front (a word and a gap take two bytes or
     // more), so the buffer is not grown a doubling at a time; capped, so a huge
     // page does not reserve more than it is likely to use.
-    lifts.words.reserve((page.text.len() / 2 + 1).min(MAX_WORDS_RESERVED));
+    lifts
+        .words
+        .reserve((page.text.len() / 2 + 1).min(MAX_WORDS_RESERVED));
     for story in plan.stories {
         let mut paragraphs = Vec::with_capacity(story.body.len());
         lifts.clear();
