@@ -148,8 +148,13 @@ fn space_at(text: &str, i: usize) -> Option<usize> {
 pub fn segment(text: &str) -> Vec<Block<'_>> {
     let mut blocks = Vec::new();
     let mut stretch: Vec<(usize, &str)> = Vec::new();
-    for (index, line) in text.split('\n').enumerate() {
-        let line = line.trim();
+    // The lines as `text.split('\n')` gives them, found with a fast byte search.
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    let mut start = 0;
+    for (index, end) in ends.enumerate() {
+        // `\n` is one byte, so both ends are character boundaries.
+        let line = text.get(start..end).unwrap_or_default().trim();
+        start = end + 1;
         if line.is_empty() {
             flush(&mut stretch, &mut blocks);
         } else {
@@ -177,8 +182,9 @@ fn flush<'a>(stretch: &mut Vec<(usize, &'a str)>, blocks: &mut Vec<Block<'a>>) {
     };
     // Evidence of hard wrapping: a long line (not the last) that breaks off mid-sentence.
     let wrapped = stretch[..stretch.len() - 1].iter().any(|(_, l)| {
-        let len = l.chars().count();
-        len * 4 >= width * 3 && !ends_sentence(l)
+        // A line has no more characters than bytes: most short lines are
+        // turned away without counting.
+        l.len() * 4 >= width * 3 && l.chars().count() * 4 >= width * 3 && !ends_sentence(l)
     });
     let width = if wrapped { width } else { 0 };
     let mut previous = first_text;
