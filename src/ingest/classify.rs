@@ -856,7 +856,6 @@ fn classify_counted(text: &str, words: usize) -> Classified {
         }
         return Classified::kind(BlockKind::Body);
     }
-    let lower = text.to_lowercase();
     if words <= MAX_SHORT_WORDS {
         if let Some(stamp) = timestamp::parse_stamp(text) {
             return Classified::stamp(stamp);
@@ -868,6 +867,8 @@ fn classify_counted(text: &str, words: usize) -> Classified {
             return Classified::stamp(stamp);
         }
     }
+    // Lower-cased only once the stamp rules (which need no lower case) are done.
+    let lower = text.to_lowercase();
     if phrases::is_end_marker(&lower) {
         return Classified {
             ends_story: true,

@@ -2,7 +2,7 @@
 //! them ([`super::classify`]), splitting it into stories ([`super::split`]) and
 //! dropping repeats within the page.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use foldhash::fast::FixedState;
 
@@ -13,6 +13,9 @@ use super::split::{for_each_word_hash, normal_hash_of_words, split_counted};
 use super::timestamp;
 use super::{Page, ParsedPage};
 use crate::model::{SourceRef, Story};
+
+/// Most word hashes [`parse`] makes room for up front.
+const MAX_WORDS_RESERVED: usize = 1 << 14;
 
 /// Most words in a headline made up from a story's first sentence.
 const FALLBACK_HEADLINE_WORDS: usize = 14;
@@ -37,6 +40,12 @@ pub fn parse(page: &Page) -> ParsedPage {
     let mut stories = Vec::with_capacity(plan.stories.len());
     let mut prints = Vec::with_capacity(plan.stories.len());
     let mut lifts = PullQuoteIndex::default();
+    // Room for a story's word hashes up front (a word and a gap take two bytes or
+    // more), so the buffer is not grown a doubling at a time; capped, so a huge
+    // page does not reserve more than it is likely to use.
+    lifts
+        .words
+        .reserve((page.text.len() / 2 + 1).min(MAX_WORDS_RESERVED));
     for story in plan.stories {
         let mut paragraphs = Vec::with_capacity(story.body.len());
         lifts.clear();
@@ -122,9 +131,8 @@ struct PullQuoteIndex {
     words: Vec<u64>,
     /// Where each paragraph's words start and end in `words`.
     spans: Vec<(usize, usize)>,
-    /// For each word n-gram of a short paragraph, the longest paragraph holding it
-    /// (a fixed fast hasher: the keys are hashes already).
-    grams: HashMap<u64, Option<usize>, FixedState>,
+    /// For each word n-gram of a short paragraph, the longest paragraph holding it.
+    grams: GramTable,
     /// The paragraphs [`drop_pull_quotes`] dropped last, in order.
     dropped: Vec<usize>,
 }
@@ -161,10 +169,12 @@ impl PullQuoteIndex {
 /// order), and is left holding those of the paragraphs kept. Returns how many were
 /// dropped.
 fn drop_pull_quotes(paragraphs: &mut Vec<String>, index: &mut PullQuoteIndex) -> usize {
-    if paragraphs.len() < 2 || index.spans.len() != paragraphs.len() {
+    if paragraphs.len() < 2
+        || index.spans.len() != paragraphs.len()
+        || paragraphs.len() >= NO_HOLDER as usize
+    {
         return 0;
     }
-    index.grams.clear();
     let count = |p: usize, spans: &[(usize, usize)]| spans[p].1 - spans[p].0;
     let is_candidate =
         |words: usize| (PULL_QUOTE_MIN_WORDS..=PULL_QUOTE_MAX_WORDS).contains(&words);
@@ -172,21 +182,28 @@ fn drop_pull_quotes(paragraphs: &mut Vec<String>, index: &mut PullQuoteIndex) ->
     if !any_candidate {
         return 0;
     }
+    let windows = index
+        .spans
+        .iter()
+        .filter(|&&(start, end)| is_candidate(end - start))
+        .map(|&(start, end)| end - start + 1 - PULL_QUOTE_GRAM)
+        .sum();
+    index.grams.reset(windows);
     // Only the n-grams of short paragraphs are ever looked up: file those first,
     // then find each one's longest holder (the first of equal length).
     for &(start, end) in &index.spans {
         if is_candidate(end - start) {
             for window in index.words[start..end].windows(PULL_QUOTE_GRAM) {
-                index.grams.insert(gram_hash(window), None);
+                index.grams.insert(gram_hash(window));
             }
         }
     }
     for (p, &(start, end)) in index.spans.iter().enumerate() {
         for window in index.words[start..end].windows(PULL_QUOTE_GRAM) {
-            if let Some(holder) = index.grams.get_mut(&gram_hash(window))
-                && holder.is_none_or(|h| count(h, &index.spans) < end - start)
+            if let Some(holder) = index.grams.get_mut(gram_hash(window))
+                && (*holder == NO_HOLDER || count(*holder as usize, &index.spans) < end - start)
             {
-                *holder = Some(p);
+                *holder = p as u32;
             }
         }
     }
@@ -199,7 +216,7 @@ fn drop_pull_quotes(paragraphs: &mut Vec<String>, index: &mut PullQuoteIndex) ->
         let lifted = is_candidate(words) && {
             let mut holders = index.words[start..end]
                 .windows(PULL_QUOTE_GRAM)
-                .map(|w| index.grams.get(&gram_hash(w)).copied().flatten());
+                .map(|w| index.grams.holder(gram_hash(w)));
             let first = holders.next().flatten();
             first.is_some_and(|h| {
                 h != p && count(h, &index.spans) > words && holders.all(|o| o == Some(h))
@@ -223,6 +240,88 @@ fn drop_pull_quotes(paragraphs: &mut Vec<String>, index: &mut PullQuoteIndex) ->
         });
     }
     dropped
+}
+
+/// In a [`GramTable`] slot: no n-gram filed there.
+const EMPTY_SLOT: u32 = u32::MAX;
+/// In a [`GramTable`] slot: an n-gram no paragraph has been found holding yet.
+const NO_HOLDER: u32 = u32::MAX - 1;
+
+/// A table from n-gram hash to the paragraph holding it (or [`NO_HOLDER`]). The
+/// keys are hashes already, so they place themselves: open addressing, linear
+/// probing, kept at most half full.
+#[derive(Default)]
+struct GramTable {
+    /// (n-gram hash, holder) pairs, [`EMPTY_SLOT`] for free slots; a power of two long.
+    slots: Vec<(u64, u32)>,
+    /// How many bits of a hash pick its first slot.
+    bits: u32,
+}
+
+impl GramTable {
+    /// Empties the table and makes room for `grams` n-grams.
+    fn reset(&mut self, grams: usize) {
+        let len = (grams.saturating_mul(2)).max(16).next_power_of_two();
+        self.bits = len.trailing_zeros();
+        self.slots.clear();
+        self.slots.resize(len, (0, EMPTY_SLOT));
+    }
+
+    /// The first slot to try for `gram`.
+    fn home(&self, gram: u64) -> usize {
+        // The top bits of a Fibonacci product: every bit of the hash counts.
+        (gram.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits)) as usize
+    }
+
+    /// Files `gram` with no holder (or leaves it as it is when filed already).
+    /// At most half the slots may be filled ([`GramTable::reset`]).
+    fn insert(&mut self, gram: u64) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(gram);
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.1 == EMPTY_SLOT {
+                *slot = (gram, NO_HOLDER);
+                return;
+            }
+            if slot.0 == gram {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Where a filed n-gram is.
+    fn slot(&self, gram: u64) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(gram);
+        loop {
+            let (key, holder) = self.slots[i];
+            if holder == EMPTY_SLOT {
+                return None;
+            }
+            if key == gram {
+                return Some(i);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The holder of a filed n-gram, to update.
+    fn get_mut(&mut self, gram: u64) -> Option<&mut u32> {
+        let i = self.slot(gram)?;
+        self.slots.get_mut(i).map(|(_, holder)| holder)
+    }
+
+    /// The paragraph found holding a filed n-gram.
+    fn holder(&self, gram: u64) -> Option<usize> {
+        let i = self.slot(gram)?;
+        let holder = self.slots[i].1;
+        (holder != NO_HOLDER).then_some(holder as usize)
+    }
 }
 
 /// A hash of a run of word hashes.
@@ -282,6 +381,29 @@ mod tests {
         assert_eq!(drop_pull_quotes(&mut paragraphs, &mut index), 2);
         assert_eq!(paragraphs.len(), 2);
         assert!(paragraphs[1].starts_with("Passengers dropped by a third last"));
+    }
+
+    #[test]
+    fn gram_table_files_and_finds_every_gram() {
+        let mut table = GramTable::default();
+        assert_eq!(table.holder(7), None);
+        table.reset(500);
+        // Keys that share low and high bits, so that probes run into each other.
+        let keys: Vec<u64> = (0..500u64).map(|k| k << 32 | k).collect();
+        for &k in &keys {
+            table.insert(k);
+        }
+        table.insert(keys[3]);
+        for (n, &k) in keys.iter().enumerate() {
+            assert_eq!(table.holder(k), None);
+            *table.get_mut(k).expect("filed") = n as u32;
+        }
+        for (n, &k) in keys.iter().enumerate() {
+            assert_eq!(table.holder(k), Some(n));
+        }
+        assert!(table.get_mut(1 << 40).is_none());
+        table.reset(1);
+        assert_eq!(table.holder(keys[0]), None);
     }
 
     #[test]

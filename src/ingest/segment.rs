@@ -48,28 +48,63 @@ pub fn count_words_up_to(text: &str, limit: usize) -> usize {
     }
     let bytes = text.as_bytes();
     let mut count = 0;
+    // Whether the character before `i` is whitespace (the start counts as such).
+    let mut after_space = true;
     let mut i = 0;
     while i < bytes.len() {
+        // Eight ASCII bytes at a time: a word starts at each non-space byte
+        // that follows a space.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(chunk);
+            let chunk = u64::from_le_bytes(eight);
+            if chunk & HIGH_BITS == 0 {
+                let spaces = ascii_spaces(chunk);
+                let before = (spaces << 8) | (u64::from(after_space) << 7);
+                let starts = !spaces & before & HIGH_BITS;
+                count += starts.count_ones() as usize;
+                if count >= limit {
+                    return limit;
+                }
+                after_space = spaces >> 63 != 0;
+                i += 8;
+                continue;
+            }
+        }
+        // Otherwise a character (or a byte inside one) at a time.
         if let Some(len) = space_at(text, i) {
+            after_space = true;
             i += len;
             continue;
         }
-        count += 1;
-        if count >= limit {
-            break;
-        }
-        // Skip to the end of the word.
-        while i < bytes.len() {
-            if SPACE_CLASS[usize::from(bytes[i])] == WORD_BYTE {
-                i += 1;
-            } else if space_at(text, i).is_some() {
-                break;
-            } else {
-                i += 1;
+        if after_space {
+            count += 1;
+            if count >= limit {
+                return limit;
             }
         }
+        after_space = false;
+        i += 1;
     }
     count
+}
+
+/// The top bit of each of a word's eight bytes.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// For eight ASCII bytes (read little-endian), the top bit of each byte that is
+/// ASCII whitespace (space, or `\t` to `\r`) set, every other bit clear.
+fn ascii_spaces(chunk: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW_SEVEN: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // A byte is a space when it XORs with 0x20 to zero.
+    let x = chunk ^ (ONES * 0x20);
+    let nonzero = ((x & LOW_SEVEN).wrapping_add(LOW_SEVEN) | x) & HIGH_BITS;
+    let is_space = !nonzero & HIGH_BITS;
+    // No byte carries into the next: each is below 0x80, so each sum is below 0x100.
+    let at_least_tab = chunk.wrapping_add(ONES * (0x80 - 0x09));
+    let past_return = chunk.wrapping_add(ONES * (0x80 - 0x0e));
+    is_space | (at_least_tab & !past_return & HIGH_BITS)
 }
 
 /// A byte of [`SPACE_CLASS`] that is never part of a whitespace character.
@@ -113,8 +148,13 @@ fn space_at(text: &str, i: usize) -> Option<usize> {
 pub fn segment(text: &str) -> Vec<Block<'_>> {
     let mut blocks = Vec::new();
     let mut stretch: Vec<(usize, &str)> = Vec::new();
-    for (index, line) in text.split('\n').enumerate() {
-        let line = line.trim();
+    // The lines as `text.split('\n')` gives them, found with a fast byte search.
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    let mut start = 0;
+    for (index, end) in ends.enumerate() {
+        // `\n` is one byte, so both ends are character boundaries.
+        let line = text.get(start..end).unwrap_or_default().trim();
+        start = end + 1;
         if line.is_empty() {
             flush(&mut stretch, &mut blocks);
         } else {
@@ -142,8 +182,9 @@ fn flush<'a>(stretch: &mut Vec<(usize, &'a str)>, blocks: &mut Vec<Block<'a>>) {
     };
     // Evidence of hard wrapping: a long line (not the last) that breaks off mid-sentence.
     let wrapped = stretch[..stretch.len() - 1].iter().any(|(_, l)| {
-        let len = l.chars().count();
-        len * 4 >= width * 3 && !ends_sentence(l)
+        // A line has no more characters than bytes: most short lines are
+        // turned away without counting.
+        l.len() * 4 >= width * 3 && l.chars().count() * 4 >= width * 3 && !ends_sentence(l)
     });
     let width = if wrapped { width } else { 0 };
     let mut previous = first_text;
@@ -331,6 +372,11 @@ mod tests {
             4
         );
         assert_eq!(word_count("  \t\u{2003} "), 0);
+        // Long ASCII runs (counted eight bytes at a time) with every ASCII space.
+        let long = "Harbour\tcouncil\x0bvoted\x0cto\rextend   the\nquay  walls";
+        assert_eq!(word_count(long), long.split_whitespace().count());
+        assert_eq!(count_words_up_to(long, 3), 3);
+        assert_eq!(word_count("abcdefgh\x1cijklmnop"), 1);
         assert_eq!(count_words_up_to("one two three four", 2), 2);
         assert!(more_words_than("one two three", 2));
         assert!(!more_words_than("one two", 2));

@@ -305,45 +305,50 @@ impl Moment {
         static OFFSET: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^([+-])(\d{1,2})(?::?(\d{2}))?$").expect("valid regex"));
         let num = |s: Option<regex::Match<'_>>| s.and_then(|m| m.as_str().parse::<u32>().ok());
-        if let Some(c) = ISO.captures(token) {
-            self.set_date(
-                num(c.get(1)).and_then(|y| i32::try_from(y).ok())?,
-                num(c.get(2))?,
-                num(c.get(3))?,
-            )?;
-            if let (Some(h), Some(mi)) = (num(c.get(4)), num(c.get(5))) {
-                self.set_time(h, mi, num(c.get(6)).unwrap_or(0))?;
+        // A bare number ("2026", "14") matches none of the patterns: each needs a
+        // separator or a sign.
+        let digits_only = token.bytes().all(|b| b.is_ascii_digit());
+        if !digits_only {
+            if let Some(c) = ISO.captures(token) {
+                self.set_date(
+                    num(c.get(1)).and_then(|y| i32::try_from(y).ok())?,
+                    num(c.get(2))?,
+                    num(c.get(3))?,
+                )?;
+                if let (Some(h), Some(mi)) = (num(c.get(4)), num(c.get(5))) {
+                    self.set_time(h, mi, num(c.get(6)).unwrap_or(0))?;
+                }
+                if let Some(off) = c.get(7) {
+                    self.offset = Some(parse_offset(off.as_str())?);
+                }
+                return Some(false);
             }
-            if let Some(off) = c.get(7) {
-                self.offset = Some(parse_offset(off.as_str())?);
+            if let Some(c) = TIME.captures(token) {
+                self.set_time(num(c.get(1))?, num(c.get(2))?, num(c.get(3)).unwrap_or(0))?;
+                return Some(false);
             }
-            return Some(false);
-        }
-        if let Some(c) = TIME.captures(token) {
-            self.set_time(num(c.get(1))?, num(c.get(2))?, num(c.get(3)).unwrap_or(0))?;
-            return Some(false);
-        }
-        if let Some(c) = NUMERIC_DATE.captures(token) {
-            if c.get(2).map(|m| m.as_str()) != c.get(4).map(|m| m.as_str()) {
-                return None;
+            if let Some(c) = NUMERIC_DATE.captures(token) {
+                if c.get(2).map(|m| m.as_str()) != c.get(4).map(|m| m.as_str()) {
+                    return None;
+                }
+                let (a, b) = (num(c.get(1))?, num(c.get(3))?);
+                // Day first, as most of the world writes it, unless that cannot be.
+                let (day, month) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
+                self.set_date(i32::try_from(num(c.get(5))?).ok()?, month, day)?;
+                return Some(false);
             }
-            let (a, b) = (num(c.get(1))?, num(c.get(3))?);
-            // Day first, as most of the world writes it, unless that cannot be.
-            let (day, month) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
-            self.set_date(i32::try_from(num(c.get(5))?).ok()?, month, day)?;
-            return Some(false);
-        }
-        if let Some(c) = OFFSET.captures(token) {
-            let sign = if c.get(1)?.as_str() == "-" { -1 } else { 1 };
-            let hours = i32::try_from(num(c.get(2))?).ok()?;
-            let minutes = i32::try_from(num(c.get(3)).unwrap_or(0)).ok()?;
-            if self.offset.is_some() || hours > 14 || minutes > 59 {
-                return None;
+            if let Some(c) = OFFSET.captures(token) {
+                let sign = if c.get(1)?.as_str() == "-" { -1 } else { 1 };
+                let hours = i32::try_from(num(c.get(2))?).ok()?;
+                let minutes = i32::try_from(num(c.get(3)).unwrap_or(0)).ok()?;
+                if self.offset.is_some() || hours > 14 || minutes > 59 {
+                    return None;
+                }
+                self.offset = FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60));
+                return self.offset.map(|_| false);
             }
-            self.offset = FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60));
-            return self.offset.map(|_| false);
         }
-        if token.bytes().all(|b| b.is_ascii_digit()) {
+        if digits_only {
             let value: u32 = token.parse().ok()?;
             if token.len() == 4 && (1900..=2200).contains(&value) && self.year.is_none() {
                 self.year = i32::try_from(value).ok();
