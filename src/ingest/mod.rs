@@ -88,20 +88,22 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions<'_>) -> Corpus {
 }
 
 /// Loads every page under `paths` as [`load`] does, but keeps only the counts (and
-/// the warnings): each merged story is let go as soon as its quotes are counted, so
-/// neither the quotes nor the finished corpus are ever held. The counts are exactly
-/// those of [`load`]. What `dateline stats` uses.
+/// the warnings): each story's quotes are let go as soon as they are counted, so
+/// neither the quotes nor the finished corpus (sorted, with its speaker directory) are
+/// ever held; memory peaks while merging. The stories themselves are freed only at the
+/// end: freeing them while quotes are being found left glibc's allocator searching a
+/// fragmented heap (about 10 % slower at 100,000 pages). The counts are exactly those
+/// of [`load`]. What `dateline stats` uses.
 pub fn load_counts(paths: &[PathBuf]) -> (LoadStats, Vec<Warning>) {
     let (parsed, warnings, mut stats) = read_pages(paths, &LoadOptions::default());
     let stories = merge_pages(parsed, &mut stats);
     stats.stories = stories.len();
     let (paragraphs, quotes, speakers) = stories
-        .into_par_iter()
+        .par_iter()
         .fold(Tally::default, |mut tally, story| {
-            let quotes = crate::quotes::extract(&story);
+            let quotes = crate::quotes::extract(story);
             tally.paragraphs += story.paragraphs.len();
             tally.quotes += quotes.len();
-            drop(story);
             tally.speakers.extend(
                 quotes
                     .into_iter()
