@@ -327,17 +327,7 @@ impl Drop for Reader {
 /// The first characters of the sample stories' headlines, as `dateline export` gives
 /// them: whatever the reader's layout, at least one of them is on its first screen.
 fn sample_headline_starts() -> Vec<String> {
-    let output = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .arg("export")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run dateline export");
-    assert!(output.status.success(), "dateline export failed");
-    let corpus: serde_json::Value =
-        serde_json::from_slice(&output.stdout).expect("export writes JSON");
-    let starts: Vec<String> = corpus["stories"]
-        .as_array()
-        .expect("a stories array")
+    let starts: Vec<String> = exported_stories(None)
         .iter()
         .filter_map(|story| story["headline"].as_str())
         .map(|headline| {
@@ -555,12 +545,14 @@ fn without_a_terminal_it_fails_with_one_clear_line() {
     );
 }
 
-/// The sample stories as `dateline export --state PATH` gives them.
-fn exported_stories(state: &std::path::Path) -> Vec<serde_json::Value> {
-    let output = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .arg("export")
-        .arg("--state")
-        .arg(state)
+/// The sample stories as `dateline export [--state PATH]` gives them.
+fn exported_stories(state: Option<&std::path::Path>) -> Vec<serde_json::Value> {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dateline"));
+    command.arg("export");
+    if let Some(state) = state {
+        command.arg("--state").arg(state);
+    }
+    let output = command
         .stdin(Stdio::null())
         .output()
         .expect("run dateline export");
@@ -575,7 +567,7 @@ fn read_and_starred_stories_and_the_selection_survive_a_restart() {
     let dir = tempfile::tempdir().expect("temporary directory");
     let state = dir.path().join("state.sqlite3");
     let state_arg = state.to_str().expect("utf-8 path");
-    let total = exported_stories(&state).len();
+    let total = exported_stories(Some(&state)).len();
     assert!(total >= 2, "the samples have several stories");
 
     // First run: open the second story, star it, go back to the list and quit.
@@ -651,7 +643,7 @@ fn read_and_starred_stories_and_the_selection_survive_a_restart() {
     assert!(status.success(), "exit status {status:?}");
 
     // The scripting side sees the same marks.
-    let stories = exported_stories(&state);
+    let stories = exported_stories(Some(&state));
     let starred: Vec<usize> = stories
         .iter()
         .enumerate()
