@@ -324,10 +324,31 @@ fn open_page(path: &Path) -> io::Result<File> {
 
 /// Reads at most [`MAX_PAGE_BYTES`] + 1 bytes, so an oversized input is told without
 /// reading it all.
-fn read_capped(reader: impl Read, size_hint: u64) -> io::Result<Vec<u8>> {
+///
+/// `size_hint` is the size the input is expected to have: a file of that size is read
+/// with one `read` for its bytes and one that finds its end (a plain `read_to_end`
+/// through [`Read::take`] would read in 8 KiB steps).
+fn read_capped(mut reader: impl Read, size_hint: u64) -> io::Result<Vec<u8>> {
     let hint = usize::try_from(size_hint.min(MAX_PAGE_BYTES)).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(hint);
-    reader.take(MAX_PAGE_BYTES + 1).read_to_end(&mut bytes)?;
+    // One byte more than expected, so the read that finds the end has room to tell a
+    // file that grew.
+    let mut bytes = vec![0; hint + 1];
+    let mut filled = 0;
+    while filled < bytes.len() {
+        match reader.read(&mut bytes[filled..]) {
+            Ok(0) => {
+                bytes.truncate(filled);
+                return Ok(bytes);
+            }
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    // Longer than expected: read on, still capped.
+    reader
+        .take(MAX_PAGE_BYTES + 1 - filled as u64)
+        .read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -393,6 +414,36 @@ mod tests {
 
     fn messages(warnings: &[Warning]) -> Vec<String> {
         warnings.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn reads_whole_input_whatever_the_size_hint() {
+        let text: Vec<u8> = (0..20_000u32).map(|i| b'a' + (i % 26) as u8).collect();
+        for hint in [0, 1, 19_999, 20_000, 20_001, 50_000] {
+            let read = read_capped(io::Cursor::new(&text), hint).unwrap();
+            assert_eq!(read, text, "hint {hint}");
+        }
+        assert!(read_capped(io::Cursor::new(b""), 10).unwrap().is_empty());
+    }
+
+    /// A reader that gives at most a few bytes per call, as pipes and slow disks do.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = buf.len().min(self.0.len()).min(7);
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn short_reads_are_gathered() {
+        let text = b"Short reads still make one whole page of text.".repeat(40);
+        for hint in [0, 100, text.len() as u64] {
+            assert_eq!(read_capped(Trickle(&text), hint).unwrap(), text);
+        }
     }
 
     #[test]
