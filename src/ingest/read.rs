@@ -177,21 +177,34 @@ impl Walk {
         let mut children = Vec::new();
         for entry in entries {
             match entry {
-                Ok(entry) => children.push(entry.file_name()),
+                Ok(entry) => {
+                    let plain = plain_file(&entry, id.as_ref());
+                    children.push((entry.file_name(), plain));
+                }
                 Err(e) => {
                     self.warn(dir, describe(&e));
                 }
             }
         }
-        children.sort();
+        children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         if let Some(id) = id.clone() {
             self.open.push(id);
         }
-        for name in children {
+        for (name, plain) in children {
             if name.as_encoded_bytes().starts_with(b".") {
                 continue;
             }
-            self.entry(&dir.join(name));
+            let path = dir.join(name);
+            match plain {
+                // A regular file, as the directory listing tells: taken or passed over
+                // by its name alone, without asking its metadata.
+                Some(file) => {
+                    if format::detect(&path).is_some() && self.files.insert(file) {
+                        self.inputs.push(Input::File(path));
+                    }
+                }
+                None => self.entry(&path),
+            }
         }
         if id.is_some() {
             self.open.pop();
@@ -237,6 +250,25 @@ impl Walk {
             }
         }
     }
+}
+
+/// The identity of a directory entry that the listing itself says is a regular file
+/// (not a link): its directory's device and its own inode. `None` when the listing does
+/// not tell, and for anything else, which is then looked at with its metadata.
+#[cfg(unix)]
+fn plain_file(entry: &fs::DirEntry, dir: Option<&FileId>) -> Option<FileId> {
+    use std::os::unix::fs::DirEntryExt;
+    let &(device, _) = dir?;
+    entry
+        .file_type()
+        .ok()
+        .filter(fs::FileType::is_file)
+        .map(|_| (device, entry.ino()))
+}
+
+#[cfg(not(unix))]
+fn plain_file(_entry: &fs::DirEntry, _dir: Option<&FileId>) -> Option<FileId> {
+    None
 }
 
 /// Says why a path could not be followed, telling dangling links from missing paths.
