@@ -55,7 +55,9 @@ fn every_story_arrives_once_and_the_final_corpus_equals_load() {
     let mut done = None;
     for e in events {
         match e {
-            LoadEvent::Found { stories, progress } => {
+            LoadEvent::Found {
+                stories, progress, ..
+            } => {
                 assert!(done.is_none(), "stories after the end");
                 provisional.extend(stories);
                 last_progress = Some(progress);

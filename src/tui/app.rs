@@ -500,10 +500,25 @@ impl App {
 
     /// Appends stories found while loading (provisional: no quotes yet) to the list.
     pub fn push_provisional(&mut self, stories: Vec<crate::model::Story>) {
+        let entries = stories.iter().map(super::search::Entry::new).collect();
+        self.push_found(stories, entries);
+    }
+
+    /// Appends stories found while loading with their search entries, made off this
+    /// thread (`entries[i]` is [`super::search::Entry::new`] of `stories[i]`; when the
+    /// counts differ, the entries are made here).
+    pub fn push_found(
+        &mut self,
+        stories: Vec<crate::model::Story>,
+        entries: Vec<super::search::Entry>,
+    ) {
+        if entries.len() != stories.len() {
+            return self.push_provisional(stories);
+        }
         let first = self.corpus.stories.len();
-        for story in stories {
+        for (story, entry) in stories.into_iter().zip(entries) {
             self.list_rows.push(list_row(&story));
-            self.search_index.push(&story);
+            self.search_index.push_entry(entry);
             self.corpus.stories.push(story);
         }
         self.apply_saved_state_from(first);

@@ -19,6 +19,7 @@ use std::time::{Duration, Instant};
 use super::app::App;
 use super::event::Event;
 use super::prepare::Prepared;
+use super::search;
 use crate::config::SortOrder;
 use crate::ingest::{self, LoadOptions, Progress, dedupe};
 use crate::model::{Corpus, Story};
@@ -54,6 +55,9 @@ pub enum LoadEvent {
     Found {
         /// The stories, in the order they were parsed.
         stories: Vec<Story>,
+        /// Their search entries (`entries[i]` of `stories[i]`), made on the loading
+        /// threads so the drawing thread only files them.
+        entries: Vec<search::Entry>,
         /// Files read of the total, stories found.
         progress: Progress,
     },
@@ -95,51 +99,101 @@ impl Default for Loading {
 
 /// Gathers stories from the worker threads and sends them in batches.
 struct Batcher {
-    pending: Mutex<(Vec<Story>, Progress, Instant)>,
+    pending: Mutex<Pending>,
+    /// The least time between two batches ([`BATCH_INTERVAL`]).
+    interval: Duration,
     sink: Box<dyn Fn(LoadEvent) + Send + Sync>,
 }
 
+/// What a [`Batcher`] holds between two batches.
+struct Pending {
+    /// Stories found since the last batch.
+    stories: Vec<Story>,
+    /// Their search entries.
+    entries: Vec<search::Entry>,
+    /// The progress last reported.
+    progress: Progress,
+    /// When the last batch was sent.
+    sent: Instant,
+    /// Whether no story has been sent yet.
+    first: bool,
+}
+
 impl Batcher {
+    /// A batcher sending to `sink` at most every `interval` (but the first stories).
+    fn new(interval: Duration, sink: Box<dyn Fn(LoadEvent) + Send + Sync>) -> Self {
+        Batcher {
+            pending: Mutex::new(Pending {
+                stories: Vec::new(),
+                entries: Vec::new(),
+                progress: Progress::default(),
+                sent: Instant::now(),
+                first: true,
+            }),
+            interval,
+            sink,
+        }
+    }
+
+    /// Takes the stories of one page (called on the loading threads): their copies and
+    /// search entries are made here, outside the lock.
     fn stories(&self, found: &[Story]) {
+        let stories: Vec<Story> = found
+            .iter()
+            .map(|s| {
+                let mut story = s.clone();
+                story.id = dedupe::headline_id(&story.headline);
+                story
+            })
+            .collect();
+        let entries: Vec<search::Entry> = stories.iter().map(search::Entry::new).collect();
         let Ok(mut pending) = self.pending.lock() else {
             return;
         };
-        pending.0.extend(found.iter().map(|s| {
-            let mut story = s.clone();
-            story.id = dedupe::headline_id(&story.headline);
-            story
-        }));
+        pending.stories.extend(stories);
+        pending.entries.extend(entries);
     }
 
+    /// Takes what was found since the last batch.
+    fn take(pending: &mut Pending) -> LoadEvent {
+        pending.sent = Instant::now();
+        LoadEvent::Found {
+            stories: std::mem::take(&mut pending.stories),
+            entries: std::mem::take(&mut pending.entries),
+            progress: pending.progress,
+        }
+    }
+
+    /// Takes the progress after a page (called on the loading threads), and sends what
+    /// was found when the last batch is [`BATCH_INTERVAL`] old. The first stories go
+    /// at once, so the list fills as soon as the first page is read.
     fn progress(&self, progress: Progress) {
         let batch = {
             let Ok(mut pending) = self.pending.lock() else {
                 return;
             };
-            if progress.files_done > pending.1.files_done {
-                pending.1 = progress;
+            if progress.files_done > pending.progress.files_done {
+                pending.progress = progress;
             }
-            if pending.2.elapsed() < BATCH_INTERVAL {
+            let first = pending.first && !pending.stories.is_empty();
+            if !first && pending.sent.elapsed() < self.interval {
                 return;
             }
-            pending.2 = Instant::now();
-            (std::mem::take(&mut pending.0), pending.1)
+            if first {
+                pending.first = false;
+            }
+            Self::take(&mut pending)
         };
-        (self.sink)(LoadEvent::Found {
-            stories: batch.0,
-            progress: batch.1,
-        });
+        (self.sink)(batch);
     }
 
+    /// Sends what is left.
     fn flush(&self) {
         let batch = match self.pending.lock() {
-            Ok(mut pending) => (std::mem::take(&mut pending.0), pending.1),
+            Ok(mut pending) => Self::take(&mut pending),
             Err(_) => return,
         };
-        (self.sink)(LoadEvent::Found {
-            stories: batch.0,
-            progress: batch.1,
-        });
+        (self.sink)(batch);
     }
 }
 
@@ -151,10 +205,7 @@ pub fn load_streaming(
     order: SortOrder,
     sink: impl Fn(LoadEvent) + Send + Sync + 'static,
 ) {
-    let batcher = Batcher {
-        pending: Mutex::new((Vec::new(), Progress::default(), Instant::now())),
-        sink: Box::new(sink),
-    };
+    let batcher = Batcher::new(BATCH_INTERVAL, Box::new(sink));
     let on_stories = |found: &[Story]| batcher.stories(found);
     let on_progress = |progress: Progress| batcher.progress(progress);
     let options = LoadOptions {
@@ -193,8 +244,12 @@ pub fn spawn(source: Source, order: SortOrder, sender: Sender<Event>) -> io::Res
 /// Applies a loading event to the app.
 pub fn apply(app: &mut App, event: LoadEvent) {
     match event {
-        LoadEvent::Found { stories, progress } => {
-            app.push_provisional(stories);
+        LoadEvent::Found {
+            stories,
+            entries,
+            progress,
+        } => {
+            app.push_found(stories, entries);
             let loading = app.loading.get_or_insert_with(Loading::new);
             loading.progress = progress;
         }
@@ -241,4 +296,96 @@ pub fn status_text(loading: &Loading, bar_cells: usize) -> String {
         "Loading {bar} {}/{} files · {} stories found",
         p.files_done, p.files_total, p.stories_found
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+
+    fn story(headline: &str) -> Story {
+        let source = crate::model::SourceRef {
+            path: "page.txt".into(),
+            line_start: 1,
+            line_end: 2,
+        };
+        Story {
+            id: String::new(),
+            headline: headline.into(),
+            section: None,
+            byline: None,
+            published: None,
+            updated: None,
+            source: source.clone(),
+            sources: vec![source],
+            paragraphs: vec![format!("Body of {headline}, with Ünïcode to fold.")],
+            quotes: Vec::new(),
+        }
+    }
+
+    fn progress(files_done: usize) -> Progress {
+        Progress {
+            files_done,
+            files_total: 9,
+            stories_found: files_done,
+        }
+    }
+
+    /// A batcher with an interval no test outlasts, and the events it sent.
+    fn batcher() -> (Batcher, Arc<Mutex<Vec<LoadEvent>>>) {
+        let sent = Arc::new(Mutex::new(Vec::new()));
+        let to = Arc::clone(&sent);
+        let sink = Box::new(move |e: LoadEvent| to.lock().unwrap().push(e));
+        (Batcher::new(Duration::from_secs(3600), sink), sent)
+    }
+
+    fn found(event: &LoadEvent) -> (Vec<String>, usize, Progress) {
+        match event {
+            LoadEvent::Found {
+                stories,
+                entries,
+                progress,
+            } => {
+                let headlines = stories.iter().map(|s| s.headline.clone()).collect();
+                for (story, entry) in stories.iter().zip(entries) {
+                    assert_eq!(*entry, search::Entry::new(story), "entry of another story");
+                }
+                (headlines, entries.len(), *progress)
+            }
+            other => panic!("not a batch: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn first_stories_go_at_once_then_batches_wait() {
+        let (batcher, sent) = batcher();
+        batcher.progress(progress(1)); // a page with no story: nothing to show yet
+        assert!(sent.lock().unwrap().is_empty());
+        batcher.stories(&[story("Dam opens"), story("Port closes")]);
+        batcher.progress(progress(2));
+        {
+            let sent = sent.lock().unwrap();
+            assert_eq!(sent.len(), 1, "the first stories wait for nothing");
+            let (headlines, entries, at) = found(&sent[0]);
+            assert_eq!(headlines, ["Dam opens", "Port closes"]);
+            assert_eq!(entries, 2, "every story comes with its search entry");
+            assert_eq!(at, progress(2));
+        }
+        batcher.stories(&[story("Mill burns")]);
+        batcher.progress(progress(3));
+        batcher.stories(&[story("Bridge reopens")]);
+        batcher.progress(progress(4));
+        assert_eq!(
+            sent.lock().unwrap().len(),
+            1,
+            "later ones wait for the interval"
+        );
+        batcher.flush();
+        let sent = sent.lock().unwrap();
+        let (headlines, entries, at) = found(&sent[1]);
+        assert_eq!(headlines, ["Mill burns", "Bridge reopens"]);
+        assert_eq!(entries, 2);
+        assert_eq!(at, progress(4));
+    }
 }

@@ -74,6 +74,10 @@ const READER_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_milli
 /// holds the screen back.
 const MAX_EVENTS_PER_FRAME: usize = 256;
 
+/// The longest the loop works through waiting events before it draws again: a batch
+/// of loading events that takes longer to file is drawn in steps.
+const FRAME_BUDGET: std::time::Duration = std::time::Duration::from_millis(30);
+
 /// Why the event loop ended.
 enum End {
     /// The user quit.
@@ -105,6 +109,7 @@ fn event_loop(
             events.wait().context("the event channel closed")?
         };
         let mut redraw = false;
+        let started = std::time::Instant::now();
         for event in iter::once(first).chain(events.pending().take(MAX_EVENTS_PER_FRAME)) {
             // A new kind of event (e.g. stories streamed by background loading) gets
             // its arm here.
@@ -121,6 +126,9 @@ fn event_loop(
             }
             if app.should_quit() {
                 return Ok(End::Quit);
+            }
+            if started.elapsed() >= FRAME_BUDGET {
+                break;
             }
         }
         if redraw {

@@ -32,9 +32,10 @@ const FILTER_BITS: usize = 4096;
 /// Words of the filter.
 const FILTER_WORDS: usize = FILTER_BITS / 64;
 
-/// One story's searchable text.
+/// One story's searchable text: made where the story is found (on a loading thread),
+/// so the reader's drawing thread only files it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Entry {
+pub struct Entry {
     /// Headline and paragraphs, cleaned, folded, joined by `\n`.
     text: String,
     /// Byte offset where each part starts (headline first).
@@ -52,7 +53,8 @@ fn pair_bit(a: char, b: char) -> usize {
 }
 
 impl Entry {
-    fn new(story: &Story) -> Self {
+    /// The searchable text of `story` (its headline and paragraphs, folded).
+    pub fn new(story: &Story) -> Self {
         let mut text = String::new();
         let mut starts = Vec::with_capacity(story.paragraphs.len() + 1);
         let mut ascii = Vec::with_capacity(story.paragraphs.len() + 1);
@@ -159,6 +161,11 @@ impl SearchIndex {
     /// Adds one story at the end.
     pub fn push(&mut self, story: &Story) {
         self.entries.push(Entry::new(story));
+    }
+
+    /// Adds the entry of one story at the end (made with [`Entry::new`]).
+    pub fn push_entry(&mut self, entry: Entry) {
+        self.entries.push(entry);
     }
 
     /// How many stories are indexed.
