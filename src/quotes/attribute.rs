@@ -12,7 +12,7 @@ use super::detect::{self, Found, Piece};
 use super::names::{Mention, classify, is_name_word, looks_like_title, title_text};
 use super::paragraph::Paragraph;
 use super::prose;
-use super::tokens::{Kind, Token, tokenize};
+use super::tokens::{Kind, Token, tokenize, tokenize_into};
 use crate::model::{Quote, QuoteSpan, Timestamp};
 
 /// A quote being put together.
@@ -357,6 +357,7 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
     // Lists kept across paragraphs and stretches.
     let mut stretches = Vec::new();
     let mut intros = Vec::new();
+    let mut prose_tokens = Vec::new();
     for (p, c) in paras.iter().enumerate().take(read_until.0 + 1) {
         let pieces = &by_paragraph[p];
         let mut from = 0;
@@ -374,10 +375,15 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
             if (p, a) >= read_until {
                 break;
             }
-            let tokens = cache
-                .remove(&(p, a, b))
-                .unwrap_or_else(|| tokenize(c.slice(a, b), a));
-            prose::introductions_into(&tokens, &mut intros);
+            let tokens = match cache.get(&(p, a, b)) {
+                Some(cached) => cached.as_slice(),
+                None => {
+                    prose_tokens.clear();
+                    tokenize_into(c.slice(a, b), a, &mut prose_tokens);
+                    &prose_tokens
+                }
+            };
+            prose::introductions_into(tokens, &mut intros);
             for intro in intros.drain(..) {
                 events.push(((p, intro.at), Event::Prose(intro)));
             }
