@@ -80,9 +80,9 @@ fn repair_unclosed(paras: &[Paragraph<'_>], piece: &mut Piece) {
         let k = piece.inner_start + k;
         let tokens = tokenize(para.slice(k + 1, piece.inner_end), k + 1);
         let clear = match tokens.first() {
-            Some(t) if cues::is_cue(t.lower()) => true,
+            Some(t) if cues::is_cue(t.text) => true,
             Some(_) => {
-                tokens.iter().take(3).any(|t| cues::is_cue(t.lower()))
+                tokens.iter().take(3).any(|t| cues::is_cue(t.text))
                     && !tokens.iter().take(3).any(|t| t.kind != Kind::Word)
             }
             None => false,
@@ -255,7 +255,7 @@ fn merge_split<'a>(paras: &[Paragraph<'a>], drafts: Vec<Draft<'a>>) -> Vec<Draft
             if joinable {
                 let gap = tokenize(paras[a.paragraph].slice(a.end, b.start), a.end);
                 let stop = gap.iter().position(|t| t.kind == Kind::Stop);
-                let cues = gap.iter().filter(|t| cues::is_cue(t.lower())).count();
+                let cues = gap.iter().filter(|t| cues::is_cue(t.text)).count();
                 let only_attribution =
                     cues <= 1 && stop.is_none_or(|s| gap[s..].iter().all(|t| !t.is_word()));
                 if only_attribution {

@@ -157,6 +157,8 @@ pub struct Token<'a> {
     lower: OnceCell<Lower<'a>>,
     /// Whether it is a word starting with a capital letter.
     capitalised: bool,
+    /// Whether the text is ASCII (its lower case is then made byte by byte).
+    ascii: bool,
 }
 
 /// Tokens are the same when their text, kind and offset are (the lower case follows
@@ -181,6 +183,7 @@ impl<'a> Token<'a> {
             start,
             lower: OnceCell::new(),
             capitalised: kind == Kind::Word && text.chars().next().is_some_and(char::is_uppercase),
+            ascii: text.is_ascii(),
         }
     }
 
@@ -195,6 +198,7 @@ impl<'a> Token<'a> {
             start,
             lower: OnceCell::new(),
             capitalised: false,
+            ascii: true,
         }
     }
 
@@ -207,6 +211,7 @@ impl<'a> Token<'a> {
             start,
             lower: OnceCell::new(),
             capitalised: text.bytes().next().is_some_and(|b| b.is_ascii_uppercase()),
+            ascii: true,
         }
     }
 
@@ -222,7 +227,13 @@ impl<'a> Token<'a> {
 
     /// The word in lower case.
     pub fn lower(&self) -> &Lower<'a> {
-        self.lower.get_or_init(|| Lower::of(self.text))
+        self.lower.get_or_init(|| {
+            if self.ascii {
+                Lower::of_ascii(self.text)
+            } else {
+                Lower::of(self.text)
+            }
+        })
     }
 
     /// True when the word starts with a capital letter.
