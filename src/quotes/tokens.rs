@@ -294,51 +294,52 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
 /// Text is scanned eight bytes at a time while it is printable ASCII, decoding only
 /// characters beyond ASCII; a chunk of ASCII (most words) is split by its bytes.
 pub fn tokenize_into<'a>(text: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
-    let bytes = text.as_bytes();
-    let n = bytes.len();
     // The characters of a chunk beyond ASCII, with their byte offsets.
     let mut chars: Vec<(usize, char)> = Vec::new();
     let mut i = 0;
-    while i < n {
-        if bytes[i].is_ascii() {
-            if is_ascii_space(bytes[i]) {
-                i += 1;
-                continue;
-            }
-        } else {
-            let (space, len) = char_at(text, i);
-            if space {
-                i += len;
-                continue;
+    while i < text.len() {
+        // A chunk: everything up to the next white space (nothing between two spaces).
+        let (end, wide, next) = chunk_end(text, i);
+        if end > i {
+            let piece = text.get(i..end).unwrap_or("");
+            if !wide {
+                ascii_chunk(piece, base + i, out);
+            } else {
+                chars.clear();
+                chars.extend(piece.char_indices());
+                chunk(piece, &chars, piece.len(), base + i, out);
             }
         }
-        // A chunk: everything up to the next white space.
-        let start = i;
-        let mut wide = false; // whether the chunk has characters beyond ASCII
-        loop {
-            i = printable_ascii_end(bytes, i);
-            let Some(&b) = bytes.get(i) else { break };
-            if b.is_ascii() {
+        i = next;
+    }
+}
+
+/// Where the chunk of `text` starting at byte `from` (a character boundary) ends: the
+/// offset of the first white space at or after `from` (or the end of the text), whether
+/// the chunk has characters beyond ASCII, and the offset just past that white space.
+#[inline]
+fn chunk_end(text: &str, from: usize) -> (usize, bool, usize) {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    let mut wide = false;
+    loop {
+        i = printable_ascii_end(bytes, i);
+        match bytes.get(i) {
+            None => return (i, wide, i),
+            Some(&b) if b.is_ascii() => {
                 if is_ascii_space(b) {
-                    break;
+                    return (i, wide, i + 1);
                 }
                 i += 1; // a control character
-            } else {
+            }
+            Some(_) => {
                 let (space, len) = char_at(text, i);
                 if space {
-                    break;
+                    return (i, wide, i + len);
                 }
                 i += len;
                 wide = true;
             }
-        }
-        let piece = text.get(start..i).unwrap_or("");
-        if !wide {
-            ascii_chunk(piece, base + start, out);
-        } else {
-            chars.clear();
-            chars.extend(piece.char_indices());
-            chunk(piece, &chars, piece.len(), base + start, out);
         }
     }
 }
