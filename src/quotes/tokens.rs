@@ -405,7 +405,7 @@ fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
         let single_letter = word_end - first == 1 && b[first].is_ascii_alphabetic();
         if word.contains('.')
             || single_letter
-            || ABBREVIATIONS.contains(Lower::of_ascii(word).as_str())
+            || ABBREVIATIONS.contains_lowered(word)
         {
             word_end += 1;
         }
