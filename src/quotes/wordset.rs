@@ -104,12 +104,16 @@ impl WordSet {
     /// [`Lower::of`]: super::tokens::Lower::of
     pub fn contains_lowered(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
-        if bytes.len() <= PACKED && bytes.is_ascii() {
-            if self.slots.is_empty() {
-                return false;
+        if bytes.len() <= PACKED {
+            let loaded = load(bytes);
+            // ASCII when no byte has its high bit set (the bytes past the word are 0).
+            if loaded & u128::from_le_bytes([0x80; 16]) == 0 {
+                if self.slots.is_empty() {
+                    return false;
+                }
+                let key = ascii_lower(loaded) | (bytes.len() as u128 + 1) << (8 * PACKED);
+                return self.has_key(key);
             }
-            let key = ascii_lower(load(bytes)) | (bytes.len() as u128 + 1) << (8 * PACKED);
-            return self.has_key(key);
         }
         self.contains(super::tokens::Lower::of(word).as_str())
     }
