@@ -403,10 +403,7 @@ fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
     } else if next == Some(b'.') {
         let word = c.get(first..word_end).unwrap_or("");
         let single_letter = word_end - first == 1 && b[first].is_ascii_alphabetic();
-        if word.contains('.')
-            || single_letter
-            || ABBREVIATIONS.contains_lowered(word)
-        {
+        if word.contains('.') || single_letter || ABBREVIATIONS.contains_lowered(word) {
             word_end += 1;
         }
     }

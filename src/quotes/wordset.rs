@@ -120,6 +120,14 @@ impl WordSet {
         self.contains(super::tokens::Lower::of(word).as_str())
     }
 
+    /// False when no word of the list starts with the byte `first` (so no word starting
+    /// with it is in the list); true when one may.
+    #[inline]
+    pub fn may_start_with(&self, first: u8) -> bool {
+        let first = usize::from(first);
+        !self.long.is_empty() || self.firsts[first >> 6] & (1 << (first & 63)) != 0
+    }
+
     /// True when the packed word `key` is in the table (which is not empty).
     fn has_key(&self, key: u128) -> bool {
         let (length, first) = key_marks(key);
@@ -185,6 +193,17 @@ mod tests {
         assert!(!set.contains("sai") && !set.contains("saidx") && !set.contains(""));
         assert!(!set.contains("said\0") && !set.contains("secretary-generals"));
         assert!(!WordSet::default().contains("said"));
+    }
+
+    #[test]
+    fn first_bytes_turn_words_away() {
+        let set: WordSet = ["said", "told", "é"].into_iter().collect();
+        assert!(set.may_start_with(b's') && set.may_start_with(b't'));
+        assert!(set.may_start_with(0xC3)); // "é" is C3 A9
+        assert!(!set.may_start_with(b'S') && !set.may_start_with(b'x'));
+        // A word too long to pack is not in the table of first bytes: anything may start.
+        let long: WordSet = ["said", "secretary-general"].into_iter().collect();
+        assert!(long.may_start_with(b'z'));
     }
 
     /// Packing by the byte, as the loads must agree with.
