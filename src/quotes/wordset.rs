@@ -88,7 +88,7 @@ impl WordSet {
     }
 
     /// True when `word` is in the list.
-    #[inline]
+    #[inline(always)]
     pub fn contains(&self, word: &str) -> bool {
         let Some(key) = pack(word) else {
             return self.long.contains(word);
@@ -103,7 +103,7 @@ impl WordSet {
     /// word is made lower case as a packed number, without being copied.
     ///
     /// [`Lower::of`]: super::tokens::Lower::of
-    #[inline]
+    #[inline(always)]
     pub fn contains_lowered(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
         if bytes.len() <= PACKED {
