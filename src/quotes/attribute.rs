@@ -12,7 +12,7 @@ use super::detect::{self, Found, Piece};
 use super::names::{Mention, classify, is_name_word, looks_like_title, title_text};
 use super::paragraph::Paragraph;
 use super::prose;
-use super::tokens::{Kind, Token, tokenize};
+use super::tokens::{Kind, Token, tokenize, tokenize_into};
 use crate::model::{Quote, QuoteSpan, Timestamp};
 
 /// A quote being put together.
@@ -80,9 +80,9 @@ fn repair_unclosed(paras: &[Paragraph<'_>], piece: &mut Piece) {
         let k = piece.inner_start + k;
         let tokens = tokenize(para.slice(k + 1, piece.inner_end), k + 1);
         let clear = match tokens.first() {
-            Some(t) if cues::is_cue(t.lower()) => true,
+            Some(t) if cues::is_cue(t.text) => true,
             Some(_) => {
-                tokens.iter().take(3).any(|t| cues::is_cue(t.lower()))
+                tokens.iter().take(3).any(|t| cues::is_cue(t.text))
                     && !tokens.iter().take(3).any(|t| t.kind != Kind::Word)
             }
             None => false,
@@ -255,7 +255,7 @@ fn merge_split<'a>(paras: &[Paragraph<'a>], drafts: Vec<Draft<'a>>) -> Vec<Draft
             if joinable {
                 let gap = tokenize(paras[a.paragraph].slice(a.end, b.start), a.end);
                 let stop = gap.iter().position(|t| t.kind == Kind::Stop);
-                let cues = gap.iter().filter(|t| cues::is_cue(t.lower())).count();
+                let cues = gap.iter().filter(|t| cues::is_cue(t.text)).count();
                 let only_attribution =
                     cues <= 1 && stop.is_none_or(|s| gap[s..].iter().all(|t| !t.is_word()));
                 if only_attribution {
@@ -340,8 +340,10 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
         .filter(|d| d.attribution.is_some())
         .map(|d| d.at)
         .max();
-    // Prose introductions, paragraph by paragraph, outside the quotes.
-    let mut events: Vec<((usize, usize), Event)> = Vec::new();
+    // Prose introductions, paragraph by paragraph, outside the quotes, and where each
+    // introduction and each quote's attribution is read.
+    let mut introductions: Vec<prose::Introduction> = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
     let mut by_paragraph: Vec<Vec<Piece>> = vec![Vec::new(); paras.len()];
     for pc in drafts.iter().flat_map(|d| d.pieces.iter().copied()) {
         if let Some(list) = by_paragraph.get_mut(pc.paragraph) {
@@ -356,7 +358,7 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
     let read_until = last_attribution.unwrap_or((0, 0));
     // Lists kept across paragraphs and stretches.
     let mut stretches = Vec::new();
-    let mut intros = Vec::new();
+    let mut prose_tokens = Vec::new();
     for (p, c) in paras.iter().enumerate().take(read_until.0 + 1) {
         let pieces = &by_paragraph[p];
         let mut from = 0;
@@ -374,30 +376,44 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
             if (p, a) >= read_until {
                 break;
             }
-            let tokens = cache
-                .remove(&(p, a, b))
-                .unwrap_or_else(|| tokenize(c.slice(a, b), a));
-            prose::introductions_into(&tokens, &mut intros);
-            for intro in intros.drain(..) {
-                events.push(((p, intro.at), Event::Prose(intro)));
+            let tokens = match cache.get(&(p, a, b)) {
+                Some(cached) => cached.as_slice(),
+                None => {
+                    prose_tokens.clear();
+                    tokenize_into(c.slice(a, b), a, &mut prose_tokens);
+                    &prose_tokens
+                }
+            };
+            let before = introductions.len();
+            prose::introductions_into(tokens, &mut introductions);
+            for (index, intro) in introductions.iter().enumerate().skip(before) {
+                events.push(Event {
+                    at: (p, intro.at),
+                    prose: true,
+                    index,
+                });
             }
         }
     }
-    for (k, d) in drafts.iter().enumerate() {
-        events.push((d.at, Event::Quote(k)));
+    for (index, d) in drafts.iter().enumerate() {
+        events.push(Event {
+            at: d.at,
+            prose: false,
+            index,
+        });
     }
-    events.sort_by_key(|(at, e)| (*at, matches!(e, Event::Prose(_))));
+    // No two events are equal, so sorting keeps the introductions (and the quotes) at
+    // one point in the order they were found.
+    events.sort_unstable();
     let mut cast = Cast::new();
     let mut resolved: Vec<Option<(Resolved, String, String)>> = vec![None; drafts.len()];
-    for (_, event) in events {
-        match event {
-            Event::Prose(intro) => cast.mention(&intro.mention, intro.title, intro.subject),
-            Event::Quote(k) => {
-                if let Some(a) = &drafts[k].attribution {
-                    let (r, mention) = resolve(&mut cast, a);
-                    resolved[k] = Some((r, mention, a.cue.clone()));
-                }
-            }
+    for event in events {
+        if event.prose {
+            let intro = &mut introductions[event.index];
+            cast.mention(&intro.mention, intro.title.take(), intro.subject);
+        } else if let Some(a) = &drafts[event.index].attribution {
+            let (r, mention) = resolve(&mut cast, a);
+            resolved[event.index] = Some((r, mention, a.cue.clone()));
         }
     }
     let mut out: Vec<Quote> = Vec::with_capacity(drafts.len());
@@ -460,11 +476,17 @@ fn continues_previous(standalone: &[bool], drafts: &[Draft], k: usize) -> bool {
         .is_some_and(|x| x.last().paragraph + 1 == p && x.attribution.is_some())
 }
 
-/// What happens at one point of the story, in reading order.
-#[derive(Clone, Debug)]
-enum Event {
-    Prose(prose::Introduction),
-    Quote(usize),
+/// Something read at one point of the story: a prose introduction or a quote's
+/// attribution. Events sort in reading order, a quote before an introduction at the
+/// same point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Event {
+    /// Where it is read, as (paragraph, offset).
+    at: (usize, usize),
+    /// Whether it is a prose introduction (else a quote).
+    prose: bool,
+    /// The introduction's or the quote's index in its list.
+    index: usize,
 }
 
 #[cfg(test)]

@@ -98,9 +98,15 @@ impl Cast {
         self.salient.push(id);
     }
 
+    /// Makes the organisation `name` the last one mentioned (each is listed once).
     fn touch_org(&mut self, name: &str) {
-        self.organisations.retain(|o| o != name);
-        self.organisations.push(name.to_string());
+        match self.organisations.iter().position(|o| o == name) {
+            Some(k) => {
+                let known = self.organisations.remove(k);
+                self.organisations.push(known);
+            }
+            None => self.organisations.push(name.to_string()),
+        }
     }
 
     /// The person whose name has `word` as one of its parts: a surname ("Wang" for Wang

@@ -50,18 +50,18 @@ pub fn extract(story: &Story) -> Vec<Quote> {
 /// True when the text holds a mark that can open a quote (see [`detect`]); false means
 /// [`detect::find`] finds nothing in it.
 ///
-/// Read byte by byte: `"` and `'` are ASCII, `«` is `C2 AB` in UTF-8, and `“` `„` `‹` `‘`
+/// Read by searching bytes: `"` and `'` are ASCII, `«` is `C2 AB` in UTF-8, and `“` `„` `‹` `‘`
 /// are `E2 80` followed by `9C`, `9E`, `B9` and `98`.
 pub fn may_open_quote(text: &str) -> bool {
     let b = text.as_bytes();
-    b.iter().enumerate().any(|(i, &x)| match x {
-        b'"' | b'\'' => true,
-        0xC2 => b.get(i + 1) == Some(&0xAB),
-        0xE2 => {
-            b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9E | 0xB9 | 0x98))
-        }
-        _ => false,
-    })
+    memchr::memchr2(b'"', b'\'', b).is_some()
+        || memchr::memchr2_iter(0xC2, 0xE2, b).any(|i| match b[i] {
+            0xC2 => b.get(i + 1) == Some(&0xAB),
+            _ => {
+                b.get(i + 1) == Some(&0x80)
+                    && matches!(b.get(i + 2), Some(0x9C | 0x9E | 0xB9 | 0x98))
+            }
+        })
 }
 
 /// Builds the speaker directory over the corpus (stories in corpus order).

@@ -908,6 +908,14 @@ fn first_joiner(word: &str) -> Option<usize> {
 
 /// True for a surname written with a lower-case prefix ("al-Sisi", "d'Estaing").
 pub fn is_prefixed_name(word: &str) -> bool {
+    // Most words start with a letter no prefix starts with, and are not read further.
+    if !word
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| NAME_PREFIXES.may_start_with(b))
+    {
+        return false;
+    }
     let Some(cut) = first_joiner(word) else {
         return false;
     };

@@ -76,10 +76,7 @@ fn is_intro_word(t: &Token) -> bool {
 /// The subject noun phrase at the start of a sentence part.
 fn subject_np<'t, 'a>(seg: &'t [Token<'a>]) -> &'t [Token<'a>] {
     // "said Zhang Lihua, deputy director …" is a clause after a quote, not a subject.
-    if seg
-        .first()
-        .is_some_and(|t| t.is_word() && is_cue(t.lower()))
-    {
+    if seg.first().is_some_and(|t| t.is_word() && is_cue(t.text)) {
         return &[];
     }
     let mut end = 0;
@@ -87,15 +84,16 @@ fn subject_np<'t, 'a>(seg: &'t [Token<'a>]) -> &'t [Token<'a>] {
         if !t.is_word() {
             break;
         }
-        let l = t.lower();
+        // Word lists looked up in lower case are given the word as written: its lower
+        // case is made only when compared as a string.
         let ok = t.is_capitalised()
             || k == 0
-            || matches!(l.as_str(), "of" | "for" | "the")
-            || names::is_role_noun(l)
-            || names::is_modifier(l)
-            || names::is_particle(l)
+            || matches!(t.lower().as_str(), "of" | "for" | "the")
+            || names::is_role_noun(t.text)
+            || names::is_modifier(t.text)
+            || names::is_particle(t.lower())
             || names::is_prefixed_name(t.text);
-        if !ok || (k > 0 && is_cue(l)) {
+        if !ok || (k > 0 && is_cue(t.text)) {
             break;
         }
         end = k + 1;
@@ -105,7 +103,7 @@ fn subject_np<'t, 'a>(seg: &'t [Token<'a>]) -> &'t [Token<'a>] {
         && let Some(v) = seg
             .iter()
             .take(6)
-            .position(|t| t.is_word() && is_cue(t.lower()))
+            .position(|t| t.is_word() && is_cue(t.text))
     {
         let plain = seg[1..v].iter().all(|t| {
             t.is_word()
@@ -129,7 +127,7 @@ fn is_name_only(seg: &[Token]) -> bool {
     let words = || {
         seg.iter()
             .filter(|t| t.is_word())
-            .skip_while(|t| names::is_honorific(t.lower()))
+            .skip_while(|t| names::is_honorific(t.text))
     };
     (2..=4).contains(&words().count()) && words().all(is_name_word)
 }
@@ -204,7 +202,7 @@ fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
 fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
     let mut k = 0;
     while k < sentence.len() {
-        if !sentence[k].is_capitalised() || names::is_not_name(sentence[k].lower()) {
+        if !sentence[k].is_capitalised() || names::is_not_name(sentence[k].text) {
             k += 1;
             continue;
         }
@@ -219,19 +217,19 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
         };
         while j < sentence.len() {
             let t = &sentence[j];
-            let l = t.lower();
-            if (t.is_capitalised() && !names::is_not_name(t.lower()))
+            if (t.is_capitalised() && !names::is_not_name(t.text))
                 || names::is_prefixed_name(t.text)
             {
                 end = j + 1;
                 if names::is_possessive(t.text) {
                     break;
                 }
-            } else if l == "and" && names_person(&sentence[start..end]) {
+            } else if t.lower() == "and" && names_person(&sentence[start..end]) {
                 // "Prime Minister Donald Tusk and President Viktor Orbán": two people.
                 break;
             } else if !(t.is_word()
-                && (names::is_particle(l) || matches!(l.as_str(), "of" | "for" | "and")))
+                && (names::is_particle(t.lower())
+                    || matches!(t.lower().as_str(), "of" | "for" | "and")))
             {
                 break;
             }
@@ -275,9 +273,9 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                 while t0 > 0 && {
                     let w = &sentence[t0 - 1];
                     w.is_word()
-                        && (names::is_role_noun(w.lower())
-                            || names::is_modifier(w.lower())
-                            || (w.is_capitalised() && !names::is_not_name(w.lower())))
+                        && (names::is_role_noun(w.text)
+                            || names::is_modifier(w.text)
+                            || (w.is_capitalised() && !names::is_not_name(w.text)))
                 } {
                     t0 -= 1;
                 }
@@ -304,8 +302,8 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                         Kind::Comma | Kind::Colon | Kind::Dash
                     )
                     || (t0 == 1
-                        && (names::is_leading_junk(sentence[0].lower())
-                            || names::is_not_name(sentence[0].lower())));
+                        && (names::is_leading_junk(sentence[0].text)
+                            || names::is_not_name(sentence[0].text)));
                 out.push(Introduction {
                     at: run[0].start,
                     mention: Mention::Person {

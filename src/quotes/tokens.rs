@@ -157,6 +157,8 @@ pub struct Token<'a> {
     lower: OnceCell<Lower<'a>>,
     /// Whether it is a word starting with a capital letter.
     capitalised: bool,
+    /// Whether the text is ASCII (its lower case is then made byte by byte).
+    ascii: bool,
 }
 
 /// Tokens are the same when their text, kind and offset are (the lower case follows
@@ -181,28 +183,35 @@ impl<'a> Token<'a> {
             start,
             lower: OnceCell::new(),
             capitalised: kind == Kind::Word && text.chars().next().is_some_and(char::is_uppercase),
+            ascii: text.is_ascii(),
         }
     }
 
-    /// A token whose text is known to be ASCII (the same as [`Token::new`], made faster).
+    /// A punctuation mark whose text is ASCII (the same as [`Token::new`], made faster:
+    /// ASCII punctuation has no case).
     #[inline]
-    fn ascii(text: &'a str, kind: Kind, start: usize) -> Self {
-        if kind != Kind::Word {
-            // ASCII punctuation has no case.
-            return Token {
-                text,
-                kind,
-                start,
-                lower: OnceCell::new(),
-                capitalised: false,
-            };
-        }
+    fn ascii_mark(text: &'a str, kind: Kind, start: usize) -> Self {
+        debug_assert!(kind != Kind::Word);
         Token {
             text,
             kind,
             start,
             lower: OnceCell::new(),
+            capitalised: false,
+            ascii: true,
+        }
+    }
+
+    /// A word whose text is known to be ASCII (the same as [`Token::new`], made faster).
+    #[inline]
+    fn ascii_word(text: &'a str, start: usize) -> Self {
+        Token {
+            text,
+            kind: Kind::Word,
+            start,
+            lower: OnceCell::new(),
             capitalised: text.bytes().next().is_some_and(|b| b.is_ascii_uppercase()),
+            ascii: true,
         }
     }
 
@@ -218,7 +227,13 @@ impl<'a> Token<'a> {
 
     /// The word in lower case.
     pub fn lower(&self) -> &Lower<'a> {
-        self.lower.get_or_init(|| Lower::of(self.text))
+        self.lower.get_or_init(|| {
+            if self.ascii {
+                Lower::of_ascii(self.text)
+            } else {
+                Lower::of(self.text)
+            }
+        })
     }
 
     /// True when the word starts with a capital letter.
@@ -267,67 +282,108 @@ fn char_at(text: &str, at: usize) -> (bool, usize) {
 }
 
 /// Splits `text` into tokens; offsets are `base` plus the byte position in `text`.
-///
-/// Text is scanned byte by byte, decoding only characters beyond ASCII; a chunk of
-/// ASCII (most words) is split by its bytes.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
-    let bytes = text.as_bytes();
-    let n = bytes.len();
-    let mut out = Vec::with_capacity(n / 4 + 2);
+    let mut out = Vec::with_capacity(text.len() / 4 + 2);
+    tokenize_into(text, base, &mut out);
+    out
+}
+
+/// Splits `text` into tokens added to `out` (as [`tokenize`] makes them): a caller
+/// splitting many stretches in turn can keep one list.
+///
+/// Text is scanned eight bytes at a time while it is printable ASCII, decoding only
+/// characters beyond ASCII; a chunk of ASCII (most words) is split by its bytes.
+pub fn tokenize_into<'a>(text: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
     // The characters of a chunk beyond ASCII, with their byte offsets.
     let mut chars: Vec<(usize, char)> = Vec::new();
     let mut i = 0;
-    while i < n {
-        if bytes[i].is_ascii() {
-            if is_ascii_space(bytes[i]) {
-                i += 1;
-                continue;
-            }
-        } else {
-            let (space, len) = char_at(text, i);
-            if space {
-                i += len;
-                continue;
+    while i < text.len() {
+        // A chunk: everything up to the next white space (nothing between two spaces).
+        let (end, wide, next) = chunk_end(text, i);
+        if end > i {
+            let piece = text.get(i..end).unwrap_or("");
+            if !wide {
+                ascii_chunk(piece, base + i, out);
+            } else {
+                chars.clear();
+                chars.extend(piece.char_indices());
+                chunk(piece, &chars, piece.len(), base + i, out);
             }
         }
-        // A chunk: everything up to the next white space.
-        let start = i;
-        let mut wide = false; // whether the chunk has characters beyond ASCII
-        while i < n {
-            let b = bytes[i];
-            if b.is_ascii() {
+        i = next;
+    }
+}
+
+/// Where the chunk of `text` starting at byte `from` (a character boundary) ends: the
+/// offset of the first white space at or after `from` (or the end of the text), whether
+/// the chunk has characters beyond ASCII, and the offset just past that white space.
+#[inline]
+fn chunk_end(text: &str, from: usize) -> (usize, bool, usize) {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    let mut wide = false;
+    loop {
+        i = printable_ascii_end(bytes, i);
+        match bytes.get(i) {
+            None => return (i, wide, i),
+            Some(&b) if b.is_ascii() => {
                 if is_ascii_space(b) {
-                    break;
+                    return (i, wide, i + 1);
                 }
-                i += 1;
-            } else {
+                i += 1; // a control character
+            }
+            Some(_) => {
                 let (space, len) = char_at(text, i);
                 if space {
-                    break;
+                    return (i, wide, i + len);
                 }
                 i += len;
                 wide = true;
             }
         }
-        let piece = text.get(start..i).unwrap_or("");
-        if !wide {
-            ascii_chunk(piece, base + start, &mut out);
-        } else {
-            chars.clear();
-            chars.extend(piece.char_indices());
-            chunk(piece, &chars, piece.len(), base + start, &mut out);
-        }
     }
-    out
+}
+
+/// The offset of the first byte of `bytes` at or after `from` that is not printable
+/// ASCII (`!` to `~` and DEL): white space, a control character, or a byte of a
+/// character beyond ASCII.
+///
+/// Eight bytes are read at once: a byte is flagged by its high bit (beyond ASCII), or
+/// by borrowing when `0x21` is taken from it (below `!`). A borrow only runs on from a
+/// flagged byte, so the lowest flag is exact.
+fn printable_ascii_end(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH_BITS: u64 = ONES * 0x80;
+    let mut i = from;
+    while let Some(eight) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*eight);
+        let flags = (x | (x.wrapping_sub(ONES * 0x21) & !x)) & HIGH_BITS;
+        if flags != 0 {
+            return i + (flags.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(|&b| (0x21..0x80).contains(&b)) {
+        i += 1;
+    }
+    i
 }
 
 /// Tokenises one whitespace-free chunk of ASCII text (exactly as [`chunk`] would),
 /// `base` the byte offset of its first character.
 fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
     let b = c.as_bytes();
+    let (Some(&head), Some(&tail)) = (b.first(), b.last()) else {
+        return;
+    };
+    // Most chunks are one word, with no mark before or after it.
+    if head.is_ascii_alphanumeric() && tail.is_ascii_alphanumeric() {
+        out.push(Token::ascii_word(c, base));
+        return;
+    }
     let Some(first) = b.iter().position(u8::is_ascii_alphanumeric) else {
         if b.iter().all(|&x| x == b'-') {
-            out.push(Token::ascii(c, Kind::Dash, base));
+            out.push(Token::ascii_mark(c, Kind::Dash, base));
         } else {
             ascii_marks(c, 0, base, out);
         }
@@ -347,16 +403,12 @@ fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
     } else if next == Some(b'.') {
         let word = c.get(first..word_end).unwrap_or("");
         let single_letter = word_end - first == 1 && b[first].is_ascii_alphabetic();
-        if word.contains('.')
-            || single_letter
-            || ABBREVIATIONS.contains(Lower::of_ascii(word).as_str())
-        {
+        if word.contains('.') || single_letter || ABBREVIATIONS.contains_lowered(word) {
             word_end += 1;
         }
     }
-    out.push(Token::ascii(
+    out.push(Token::ascii_word(
         c.get(first..word_end).unwrap_or(""),
-        Kind::Word,
         base + first,
     ));
     if word_end < b.len() {
@@ -369,8 +421,11 @@ fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
 fn ascii_marks<'a>(c: &'a str, from: usize, base: usize, out: &mut Vec<Token<'a>>) {
     for k in from..c.len() {
         let text = c.get(k..k + 1).unwrap_or("");
-        let kind = text.chars().next().map_or(Kind::Other, punct_kind);
-        out.push(Token::ascii(text, kind, base + k));
+        let kind = c
+            .as_bytes()
+            .get(k)
+            .map_or(Kind::Other, |&b| punct_kind(char::from(b)));
+        out.push(Token::ascii_mark(text, kind, base + k));
     }
 }
 
@@ -493,7 +548,7 @@ mod tests {
         /// path gives, with the same offsets and lower case.
         #[test]
         fn ascii_fast_path_agrees_with_the_general_path(
-            text in "[a-zA-Z0-9 .,:;'’\"“”—–!?()é\t\n\u{a0}\u{2003}-]{0,40}"
+            text in "[a-zA-Z0-9 .,:;'’\"“”—–!?()é\t\n\u{0}\u{b}\u{1f}\u{7f}\u{85}\u{a0}\u{2003}-]{0,40}"
         ) {
             let fast = tokenize(&text, 0);
             let general = by_characters(&text);
@@ -501,6 +556,23 @@ mod tests {
             for t in &fast {
                 proptest::prop_assert_eq!(t.lower().as_str(), t.text.to_lowercase());
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// The eight-bytes-at-once scan stops exactly where a byte-by-byte scan does.
+        #[test]
+        fn printable_ascii_end_agrees_with_a_byte_scan(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+            from in 0usize..40,
+        ) {
+            let from = from.min(bytes.len());
+            let slow = bytes[from..]
+                .iter()
+                .position(|&b| !(0x21..0x80).contains(&b))
+                .map_or(bytes.len(), |k| from + k);
+            proptest::prop_assert_eq!(printable_ascii_end(&bytes, from), slow);
         }
     }
 

@@ -88,6 +88,7 @@ impl WordSet {
     }
 
     /// True when `word` is in the list.
+    #[inline(always)]
     pub fn contains(&self, word: &str) -> bool {
         let Some(key) = pack(word) else {
             return self.long.contains(word);
@@ -102,16 +103,29 @@ impl WordSet {
     /// word is made lower case as a packed number, without being copied.
     ///
     /// [`Lower::of`]: super::tokens::Lower::of
+    #[inline(always)]
     pub fn contains_lowered(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
-        if bytes.len() <= PACKED && bytes.is_ascii() {
-            if self.slots.is_empty() {
-                return false;
+        if bytes.len() <= PACKED {
+            let loaded = load(bytes);
+            // ASCII when no byte has its high bit set (the bytes past the word are 0).
+            if loaded & u128::from_le_bytes([0x80; 16]) == 0 {
+                if self.slots.is_empty() {
+                    return false;
+                }
+                let key = ascii_lower(loaded) | (bytes.len() as u128 + 1) << (8 * PACKED);
+                return self.has_key(key);
             }
-            let key = ascii_lower(load(bytes)) | (bytes.len() as u128 + 1) << (8 * PACKED);
-            return self.has_key(key);
         }
         self.contains(super::tokens::Lower::of(word).as_str())
+    }
+
+    /// False when no word of the list starts with the byte `first` (so no word starting
+    /// with it is in the list); true when one may.
+    #[inline]
+    pub fn may_start_with(&self, first: u8) -> bool {
+        let first = usize::from(first);
+        !self.long.is_empty() || self.firsts[first >> 6] & (1 << (first & 63)) != 0
     }
 
     /// True when the packed word `key` is in the table (which is not empty).
@@ -179,6 +193,17 @@ mod tests {
         assert!(!set.contains("sai") && !set.contains("saidx") && !set.contains(""));
         assert!(!set.contains("said\0") && !set.contains("secretary-generals"));
         assert!(!WordSet::default().contains("said"));
+    }
+
+    #[test]
+    fn first_bytes_turn_words_away() {
+        let set: WordSet = ["said", "told", "é"].into_iter().collect();
+        assert!(set.may_start_with(b's') && set.may_start_with(b't'));
+        assert!(set.may_start_with(0xC3)); // "é" is C3 A9
+        assert!(!set.may_start_with(b'S') && !set.may_start_with(b'x'));
+        // A word too long to pack is not in the table of first bytes: anything may start.
+        let long: WordSet = ["said", "secretary-general"].into_iter().collect();
+        assert!(long.may_start_with(b'z'));
     }
 
     /// Packing by the byte, as the loads must agree with.
