@@ -455,15 +455,28 @@ pub fn classify_page(blocks: &[Block<'_>]) -> Vec<Classified> {
 
 /// [`classify_page`], given the blocks' [`word_counts`].
 pub fn classify_page_counted(blocks: &[Block<'_>], words: &[usize]) -> Vec<Classified> {
+    // Whether each block is a one-line menu bar: looked at once, here and in
+    // `mark_menus`.
+    let menu_bars: Vec<bool> = blocks.iter().map(|b| is_menu_bar(&b.text)).collect();
     let mut classes: Vec<Classified> = blocks
         .iter()
         .zip(words)
-        .map(|(b, &words)| classify_counted(&b.text, words))
+        .zip(&menu_bars)
+        .map(|((b, &words), &menu_bar)| {
+            // Blocks come trimmed from `segment`; any other is looked at again.
+            let trimmed = b.text.trim();
+            let menu_bar = if trimmed.len() == b.text.len() {
+                menu_bar
+            } else {
+                is_menu_bar(trimmed)
+            };
+            classify_counted(&b.text, words, menu_bar)
+        })
         .collect();
     mark_tables(blocks, &mut classes);
     mark_role_lines(blocks, &mut classes);
     mark_names_over_stamps(blocks, &mut classes);
-    let menus = mark_menus(blocks, &mut classes);
+    let menus = mark_menus(blocks, &mut classes, menu_bars);
     mark_site_names(blocks, &menus, &mut classes);
     mark_teasers_and_photo_captions(blocks, &mut classes);
     mark_contact_details(blocks, &mut classes);
@@ -742,9 +755,10 @@ fn mark_role_lines(blocks: &[Block<'_>], classes: &mut [Classified]) {
 /// ("Home", "Photos"). A label standing alone (or repeated, "China" three times)
 /// stays a section label, and so does the second of two labels standing alone
 /// right above a headline (a two-level section path, "World" then "Europe").
-/// Returns which blocks are menus (including one-line menu bars).
-fn mark_menus(blocks: &[Block<'_>], classes: &mut [Classified]) -> Vec<bool> {
-    let mut menus: Vec<bool> = blocks.iter().map(|b| is_menu_bar(&b.text)).collect();
+/// `menu_bars` tells which blocks are one-line menu bars ([`is_menu_bar`]).
+/// Returns which blocks are menus (including the menu bars).
+fn mark_menus(blocks: &[Block<'_>], classes: &mut [Classified], menu_bars: Vec<bool>) -> Vec<bool> {
+    let mut menus = menu_bars;
     mark_section_paths(blocks, classes);
     mark_nav_runs(blocks, classes, &mut menus);
     mark_label_runs(blocks, classes, &mut menus, 2, |i| tight(blocks, i));
@@ -838,12 +852,17 @@ fn mark_label_runs(
 
 /// Classifies one block on its own.
 pub fn classify_block(text: &str) -> Classified {
-    classify_counted(text, count_words_up_to(text, WORD_COUNT_CAP))
+    classify_counted(
+        text,
+        count_words_up_to(text, WORD_COUNT_CAP),
+        is_menu_bar(text.trim()),
+    )
 }
 
 /// [`classify_block`], given the block's word count up to [`WORD_COUNT_CAP`]
-/// (every rule compares the count with at most [`MAX_PHRASE_CHECK_WORDS`]).
-fn classify_counted(text: &str, words: usize) -> Classified {
+/// (every rule compares the count with at most [`MAX_PHRASE_CHECK_WORDS`]), and
+/// whether the trimmed block is a menu bar ([`is_menu_bar`]).
+fn classify_counted(text: &str, words: usize, menu_bar: bool) -> Classified {
     let text = text.trim();
     if words == 0 {
         return Classified::kind(BlockKind::Chrome);
@@ -851,7 +870,7 @@ fn classify_counted(text: &str, words: usize) -> Classified {
     let sentence = ends_sentence(text);
     if words > MAX_PHRASE_CHECK_WORDS {
         // Too long for any chrome phrase or caption rule: body, unless a menu bar.
-        if is_menu_bar(text) {
+        if menu_bar {
             return Classified::kind(BlockKind::Chrome);
         }
         return Classified::kind(BlockKind::Body);
@@ -888,7 +907,7 @@ fn classify_counted(text: &str, words: usize) -> Classified {
         Some(_) => return Classified::kind(BlockKind::Chrome),
         None => {}
     }
-    if is_chrome(text, &lower, words, sentence) {
+    if menu_bar || is_chrome(text, &lower, words, sentence) {
         return Classified::kind(BlockKind::Chrome);
     }
     if words <= MAX_LABEL_WORDS + 2 && phrases::breadcrumb_last(text).is_some() {
@@ -961,6 +980,8 @@ const LONGEST_CHROME_EXACT: usize = {
     longest
 };
 
+/// Whether a block is site chrome by its phrases (menu bars are told apart by the
+/// caller): an exact chrome label, a teaser label, a chrome beginning, a trailer.
 fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
     let bare = lower
         .trim_start_matches(['•', '·', '-', '–', '*', '›', '»', '>', '|', ' '])
@@ -990,10 +1011,7 @@ fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
     {
         return true;
     }
-    if !long_sentence && words <= CONTAINS_MAX_WORDS && lower.contains("all rights reserved") {
-        return true;
-    }
-    is_menu_bar(text)
+    !long_sentence && words <= CONTAINS_MAX_WORDS && lower.contains("all rights reserved")
 }
 
 /// A stamp after a place name: "Madrid - 14 ene 2026 - 13:45 CET",
