@@ -162,25 +162,47 @@ const MAX_RELATIVE_CHARS: usize = 80;
 /// ("Published 5 hours ago | Updated 40 mins ago").
 pub fn is_relative_time(line: &str) -> bool {
     let line = line.trim();
-    line.len() <= MAX_RELATIVE_CHARS
-        && line
-            .split(['|', '·', '•'])
-            .all(|part| is_one_relative_time(part.trim()))
+    if line.len() > MAX_RELATIVE_CHARS {
+        return false;
+    }
+    // Most lines have no bar or bullet ('·' and '•' start with 0xC2 and 0xE2):
+    // they are one part, not split a character at a time.
+    if memchr::memchr3(b'|', 0xC2, 0xE2, line.as_bytes()).is_none() {
+        return is_one_relative_time(line);
+    }
+    line.split(['|', '·', '•'])
+        .all(|part| is_one_relative_time(part.trim()))
 }
 
-/// One relative time or time without a date.
-fn is_one_relative_time(line: &str) -> bool {
-    static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+/// One relative time or time without a date, as a pattern (see [`is_one_relative_time`]).
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
             r"(?ix)^(?:(?:updated|posted|published|last\s+updated)\s*:?\s+(?:at\s+|on\s+)?)?(?:
                 \d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?
               | (?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?)\s+ago
               | just\s+now | yesterday | today
             )\.?$",
-        )
-        .expect("valid regex")
-    });
-    line.len() <= 40 && RELATIVE.is_match(line)
+    )
+    .expect("valid regex")
+});
+
+/// One relative time or time without a date.
+fn is_one_relative_time(line: &str) -> bool {
+    line.len() <= 40 && may_be_relative_time(line) && RELATIVE.is_match(line)
+}
+
+/// A quick test that turns away most lines [`is_one_relative_time`] would: every
+/// form it knows has a digit or ends in "ago", "now", "yesterday" or "today" (in
+/// any case, perhaps with a full stop). Text beyond ASCII is always let through.
+fn may_be_relative_time(line: &str) -> bool {
+    if !line.is_ascii() || line.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let end = line.strip_suffix('.').unwrap_or(line).as_bytes();
+    ["ago", "now", "yesterday", "today"].iter().any(|word| {
+        end.len() >= word.len()
+            && end[end.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
+    })
 }
 
 /// Byte offset of the first word introducing an update time, if any.
@@ -780,6 +802,58 @@ mod tests {
             "OAKVALE, Feb. 30, 2026 — No such day.",
         ] {
             assert_eq!(lead(paragraph), None, "{paragraph}");
+        }
+    }
+
+    /// Pieces of relative times and of lines that are not.
+    fn relative_time_pieces() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "3",
+                "12",
+                "9:40",
+                "an",
+                "A",
+                "one",
+                "hour",
+                "HOURS",
+                "h",
+                "mins",
+                "d",
+                "ago",
+                "AGO",
+                "Just",
+                "now",
+                "Yesterday",
+                "TODAY",
+                "updated",
+                "Posted",
+                "last",
+                "at",
+                "on",
+                " ",
+                "  ",
+                ":",
+                ".",
+                "a.m.",
+                "PM",
+                "EST",
+                "x",
+                "news",
+                "\u{e9}",
+            ]),
+            0..8,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// The quick test never turns away a line the pattern matches.
+        #[test]
+        fn quick_relative_time_test_keeps_every_match(line in relative_time_pieces()) {
+            proptest::prop_assert!(!RELATIVE.is_match(&line) || may_be_relative_time(&line));
         }
     }
 
