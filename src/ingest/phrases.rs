@@ -185,11 +185,18 @@ pub fn is_promo(lower: &str) -> bool {
     }) {
         return true;
     }
-    PROMO_PREFIXES.iter().any(|p| {
-        lower
-            .strip_prefix(p)
-            .is_some_and(|rest| p.ends_with(':') || rest.is_empty() || rest.starts_with(' '))
-    })
+    let Some(&first) = lower.as_bytes().first() else {
+        return false;
+    };
+    // Only the prefixes with the block's first byte are compared.
+    PROMO_PREFIXES
+        .iter()
+        .filter(|p| p.as_bytes().first() == Some(&first))
+        .any(|p| {
+            lower
+                .strip_prefix(p)
+                .is_some_and(|rest| p.ends_with(':') || rest.is_empty() || rest.starts_with(' '))
+        })
 }
 
 /// A reading or listening time: "4 minute read", "5 min read", "Temps de lecture
