@@ -22,6 +22,8 @@ use regex::Regex;
 
 use crate::model::Timestamp;
 
+mod tokens;
+
 /// The times a stamp line gives.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Stamp {
@@ -312,57 +314,38 @@ impl Moment {
 
     /// Reads a number-like token; returns whether it was a day of the month.
     fn read_number(&mut self, token: &str) -> Option<bool> {
-        static ISO: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(
-                r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$",
-            )
-            .expect("valid regex")
-        });
-        static TIME: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$").expect("valid regex")
-        });
-        static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})$").expect("valid regex")
-        });
-        static OFFSET: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^([+-])(\d{1,2})(?::?(\d{2}))?$").expect("valid regex"));
-        let num = |s: Option<regex::Match<'_>>| s.and_then(|m| m.as_str().parse::<u32>().ok());
-        // A bare number ("2026", "14") matches none of the patterns: each needs a
-        // separator or a sign.
+        // A bare number ("2026", "14") is none of these: each needs a separator or
+        // a sign.
         let digits_only = token.bytes().all(|b| b.is_ascii_digit());
         if !digits_only {
-            if let Some(c) = ISO.captures(token) {
-                self.set_date(
-                    num(c.get(1)).and_then(|y| i32::try_from(y).ok())?,
-                    num(c.get(2))?,
-                    num(c.get(3))?,
-                )?;
-                if let (Some(h), Some(mi)) = (num(c.get(4)), num(c.get(5))) {
-                    self.set_time(h, mi, num(c.get(6)).unwrap_or(0))?;
+            if let Some(iso) = tokens::iso_date(token) {
+                self.set_date(i32::try_from(iso.year).ok()?, iso.month, iso.day)?;
+                if let Some((hour, minute, second)) = iso.time {
+                    self.set_time(hour, minute, second)?;
                 }
-                if let Some(off) = c.get(7) {
-                    self.offset = Some(parse_offset(off.as_str())?);
+                if let Some(off) = iso.offset {
+                    self.offset = Some(parse_offset(off)?);
                 }
                 return Some(false);
             }
-            if let Some(c) = TIME.captures(token) {
-                self.set_time(num(c.get(1))?, num(c.get(2))?, num(c.get(3)).unwrap_or(0))?;
+            if let Some((hour, minute, second)) = tokens::clock_time(token) {
+                self.set_time(hour, minute, second.unwrap_or(0))?;
                 return Some(false);
             }
-            if let Some(c) = NUMERIC_DATE.captures(token) {
-                if c.get(2).map(|m| m.as_str()) != c.get(4).map(|m| m.as_str()) {
+            if let Some(date) = tokens::numeric_date(token) {
+                if date.first_separator != date.second_separator {
                     return None;
                 }
-                let (a, b) = (num(c.get(1))?, num(c.get(3))?);
+                let (a, b) = (date.first, date.second);
                 // Day first, as most of the world writes it, unless that cannot be.
                 let (day, month) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
-                self.set_date(i32::try_from(num(c.get(5))?).ok()?, month, day)?;
+                self.set_date(i32::try_from(date.year).ok()?, month, day)?;
                 return Some(false);
             }
-            if let Some(c) = OFFSET.captures(token) {
-                let sign = if c.get(1)?.as_str() == "-" { -1 } else { 1 };
-                let hours = i32::try_from(num(c.get(2))?).ok()?;
-                let minutes = i32::try_from(num(c.get(3)).unwrap_or(0)).ok()?;
+            if let Some((negative, hours, minutes)) = tokens::offset(token) {
+                let sign = if negative { -1 } else { 1 };
+                let hours = i32::try_from(hours).ok()?;
+                let minutes = i32::try_from(minutes.unwrap_or(0)).ok()?;
                 if self.offset.is_some() || hours > 14 || minutes > 59 {
                     return None;
                 }
@@ -471,12 +454,25 @@ impl Moment {
     }
 }
 
+/// A time written the French way at the start of a text, as a pattern (see
+/// [`french_time`]).
+static FRENCH_TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})\s?h\s?(\d{2})?(?:\b|$)").expect("valid regex"));
+
+/// A quick test that turns away most texts [`FRENCH_TIME`] does not match: its
+/// `h` comes within nine bytes (a digit, a digit of up to four bytes, a space of
+/// up to three).
+fn may_be_french_time(text: &str) -> bool {
+    text.bytes().take(9).any(|b| b == b'h')
+}
+
 /// A time written the French way at the start of `text`: "10h30", "9h", "14 h 05".
 /// Returns hour, minute and the bytes it takes.
 fn french_time(text: &str) -> Option<(u32, u32, usize)> {
-    static HOURS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\d{1,2})\s?h\s?(\d{2})?(?:\b|$)").expect("valid regex"));
-    let c = HOURS.captures(text)?;
+    if !may_be_french_time(text) {
+        return None;
+    }
+    let c = FRENCH_TIME.captures(text)?;
     let hour = c.get(1)?.as_str().parse().ok()?;
     let minute = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
     Some((hour, minute, c.get(0)?.end()))
@@ -848,8 +844,28 @@ mod tests {
         .prop_map(|parts| parts.concat())
     }
 
+    /// Pieces of French times and of numbers that are not, with Unicode digits
+    /// and spaces.
+    fn french_time_pieces() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "1", "14", "05", "\u{663}", "\u{ff11}", " ", "\u{3000}", "\u{a0}", "h", "H", "x",
+                "-", "\u{e9}",
+            ]),
+            0..7,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// The quick test never turns away a text the French time pattern matches.
+        #[test]
+        fn quick_french_time_test_keeps_every_match(text in french_time_pieces()) {
+            proptest::prop_assert!(!FRENCH_TIME.is_match(&text) || may_be_french_time(&text));
+        }
+
         /// The quick test never turns away a line the pattern matches.
         #[test]
         fn quick_relative_time_test_keeps_every_match(line in relative_time_pieces()) {
