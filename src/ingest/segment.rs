@@ -170,6 +170,16 @@ fn flush<'a>(stretch: &mut Vec<(usize, &'a str)>, blocks: &mut Vec<Block<'a>>) {
     let Some(&(first_line, first_text)) = stretch.first() else {
         return;
     };
+    if stretch.len() == 1 {
+        // A line on its own (most paragraphs): nothing to join, no width to find.
+        blocks.push(Block {
+            text: Cow::Borrowed(first_text),
+            line_start: first_line,
+            line_end: first_line,
+        });
+        stretch.clear();
+        return;
+    }
     let width = stretch
         .iter()
         .map(|(_, l)| l.chars().count())
