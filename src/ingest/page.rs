@@ -247,15 +247,31 @@ const EMPTY_SLOT: u32 = u32::MAX;
 /// In a [`GramTable`] slot: an n-gram no paragraph has been found holding yet.
 const NO_HOLDER: u32 = u32::MAX - 1;
 
+/// Words (of 64 bits) in a [`GramTable`]'s filter.
+const FILTER_WORDS: usize = 64;
+
 /// A table from n-gram hash to the paragraph holding it (or [`NO_HOLDER`]). The
 /// keys are hashes already, so they place themselves: open addressing, linear
-/// probing, kept at most half full.
-#[derive(Default)]
+/// probing, kept at most half full. Most n-grams looked up (those of the long
+/// paragraphs) are not filed: a one-bit-per-key filter turns most of them away
+/// before the table is probed.
 struct GramTable {
     /// (n-gram hash, holder) pairs, [`EMPTY_SLOT`] for free slots; a power of two long.
     slots: Vec<(u64, u32)>,
     /// How many bits of a hash pick its first slot.
     bits: u32,
+    /// One bit set for each n-gram filed ([`GramTable::filter_bit`]).
+    filter: [u64; FILTER_WORDS],
+}
+
+impl Default for GramTable {
+    fn default() -> Self {
+        Self {
+            slots: Vec::new(),
+            bits: 0,
+            filter: [0; FILTER_WORDS],
+        }
+    }
 }
 
 impl GramTable {
@@ -265,6 +281,16 @@ impl GramTable {
         self.bits = len.trailing_zeros();
         self.slots.clear();
         self.slots.resize(len, (0, EMPTY_SLOT));
+        self.filter = [0; FILTER_WORDS];
+    }
+
+    /// The word of the filter and the bit in it that stand for `gram` (picked by
+    /// the hash's top bits, as the slots are by a product of all of them).
+    fn filter_bit(gram: u64) -> (usize, u64) {
+        // Twelve bits: six for the word, six for the bit.
+        const _: () = assert!(FILTER_WORDS == 1 << 6);
+        let top = (gram >> 52) as usize;
+        (top >> 6, 1 << (top & 63))
     }
 
     /// The first slot to try for `gram`.
@@ -276,6 +302,8 @@ impl GramTable {
     /// Files `gram` with no holder (or leaves it as it is when filed already).
     /// At most half the slots may be filled ([`GramTable::reset`]).
     fn insert(&mut self, gram: u64) {
+        let (word, bit) = Self::filter_bit(gram);
+        self.filter[word] |= bit;
         let mask = self.slots.len() - 1;
         let mut i = self.home(gram);
         loop {
@@ -293,7 +321,8 @@ impl GramTable {
 
     /// Where a filed n-gram is.
     fn slot(&self, gram: u64) -> Option<usize> {
-        if self.slots.is_empty() {
+        let (word, bit) = Self::filter_bit(gram);
+        if self.filter[word] & bit == 0 || self.slots.is_empty() {
             return None;
         }
         let mask = self.slots.len() - 1;
