@@ -439,6 +439,12 @@ const BYLINE_ORG_WORDS: &[&str] = &[
 /// [`super::split`]) tells longer blocks apart.
 pub const WORD_COUNT_CAP: usize = MAX_PHRASE_CHECK_WORDS + 1;
 
+// `classify_counted` compares block word counts with these limits.
+const _: () = assert!(
+    WORD_COUNT_CAP > phrases::IMAGE_CREDIT_MAX_WORDS
+        && WORD_COUNT_CAP > phrases::METADATA_MAX_WORDS
+);
+
 /// The word count of each block, up to [`WORD_COUNT_CAP`]: counted once per page,
 /// for [`classify_page_counted`] and [`super::split::split_counted`].
 pub fn word_counts(blocks: &[Block<'_>]) -> Vec<usize> {
@@ -894,13 +900,20 @@ fn classify_counted(text: &str, words: usize, menu_bar: bool) -> Classified {
             ..Classified::kind(BlockKind::Chrome)
         };
     }
+    // Blocks longer than a credit or a metadata line skip those rules (`words` is
+    // exact up to `WORD_COUNT_CAP`, which is more than either limit).
     if CAPTION_STARTS.starts(&lower)
-        || phrases::is_image_credit(text, &lower)
+        || (words <= phrases::IMAGE_CREDIT_MAX_WORDS && phrases::is_image_credit(text, &lower))
         || phrases::ends_with_credit(text)
     {
         return Classified::kind(BlockKind::Caption);
     }
-    match phrases::metadata(text) {
+    let metadata = if words <= phrases::METADATA_MAX_WORDS {
+        phrases::metadata(text)
+    } else {
+        None
+    };
+    match metadata {
         Some(Metadata::Writer(name)) if is_name_list(name) => {
             return Classified::byline(name, None);
         }

@@ -94,12 +94,15 @@ pub enum Metadata<'a> {
     Other,
 }
 
-/// Reads a short "Label: value" metadata line (at most 12 words) whose label is a
-/// known metadata label; `None` for anything else.
+/// Most words of a metadata line ([`metadata`]).
+pub const METADATA_MAX_WORDS: usize = 12;
+
+/// Reads a short "Label: value" metadata line (at most [`METADATA_MAX_WORDS`]
+/// words) whose label is a known metadata label; `None` for anything else.
 pub fn metadata(text: &str) -> Option<Metadata<'_>> {
     let (label, value) = split_at_colon(text)?;
     let value = value.trim();
-    if value.is_empty() || more_words_than(text, 12) || label.len() > 24 {
+    if value.is_empty() || more_words_than(text, METADATA_MAX_WORDS) || label.len() > 24 {
         return None;
     }
     let label = label.trim().to_lowercase();
@@ -414,8 +417,12 @@ pub fn is_teaser_label(lower: &str) -> bool {
         && !more_words_than(bare, 6)
 }
 
-/// A photo credit standing alone: "Getty Images", "Reuters/John Smith",
-/// "Photo: AFP", "EPA-EFE/Jane Roe", "AFP via Getty Images".
+/// Most words of a photo credit standing alone ([`is_image_credit`]).
+pub const IMAGE_CREDIT_MAX_WORDS: usize = 7;
+
+/// A photo credit standing alone (at most [`IMAGE_CREDIT_MAX_WORDS`] words):
+/// "Getty Images", "Reuters/John Smith", "Photo: AFP", "EPA-EFE/Jane Roe", "AFP via
+/// Getty Images".
 pub fn is_image_credit(text: &str, lower: &str) -> bool {
     static AGENCY_SLASH: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^[A-Z][A-Za-z-]{1,15}(?: [A-Z][A-Za-z-]+)?\s*/\s*[\p{Lu}][\p{L}.'’ -]{1,40}$")
@@ -443,7 +450,8 @@ pub fn is_image_credit(text: &str, lower: &str) -> bool {
         "sopa images",
         "zuma press",
     ];
-    if more_words_than(text, 7) || crate::ingest::classify::ends_sentence(text) {
+    if more_words_than(text, IMAGE_CREDIT_MAX_WORDS) || crate::ingest::classify::ends_sentence(text)
+    {
         return false;
     }
     let bare = lower
