@@ -1188,16 +1188,13 @@ fn is_label(text: &str) -> bool {
 /// "Par Name", "Name, Agency", "Name, Staff Writer" (the role dropped), or a name
 /// followed by the writer's role ("Helen Mayhew Europe correspondent").
 fn byline(text: &str) -> Option<Classified> {
-    static BY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?i:by|written by|words by|story by|reported by|par|por|di|texto de|texte de)\s+(.+)$",
-        )
-        .expect("valid")
-    });
     // "By Name | date", "Name, Reuters • March 3, 2026"
     let (person, stamp) = split_stamp(text);
     let person = person.trim().trim_end_matches([',', '|', '-', '•']).trim();
-    if let Some(c) = BY.captures(person) {
+    if let Some(c) = may_open_with_by(person)
+        .then(|| BY.captures(person))
+        .flatten()
+    {
         let name = c.get(1)?.as_str().trim();
         let name = strip_place(strip_role(name));
         if is_name_list(name) {
@@ -1224,6 +1221,39 @@ fn byline(text: &str) -> Option<Classified> {
         return Some(Classified::byline(kept, stamp));
     }
     None
+}
+
+/// "By Name" and its forms in other languages: the name.
+static BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:by|written by|words by|story by|reported by|par|por|di|texto de|texte de)\s+(.+)$",
+    )
+    .expect("valid")
+});
+
+/// The first words of the openings [`BY`] knows.
+const BY_FIRST_WORDS: &[&str] = &[
+    "by", "written", "words", "story", "reported", "par", "por", "di", "texto", "texte",
+];
+
+/// A quick test that turns away most lines [`BY`] does not match: their first word
+/// (up to the first space) is none of [`BY_FIRST_WORDS`] in any case. A first word
+/// beyond ASCII is always let through (some letters beyond ASCII match ASCII ones
+/// in any case: the long s, the Kelvin sign).
+fn may_open_with_by(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    match bytes
+        .iter()
+        .position(|&b| matches!(b, b'\t'..=b'\r' | b' ') || !b.is_ascii())
+    {
+        Some(end) if !bytes[end].is_ascii() => true,
+        end => {
+            let first = &bytes[..end.unwrap_or(bytes.len())];
+            BY_FIRST_WORDS
+                .iter()
+                .any(|w| first.eq_ignore_ascii_case(w.as_bytes()))
+        }
+    }
 }
 
 /// Words that describe a writer's beat or rank in a role ("Europe correspondent",
@@ -1438,6 +1468,51 @@ mod tests {
 
     fn kind(text: &str) -> BlockKind {
         classify_block(text).kind
+    }
+
+    /// Pieces of bylines and of lines that are not.
+    fn byline_pieces() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "By",
+                "bY",
+                "written",
+                "Words",
+                "STORY",
+                "reported",
+                "Par",
+                "por",
+                "di",
+                "Texto",
+                "texte",
+                "de",
+                "by",
+                " ",
+                "  ",
+                "\t",
+                "\u{a0}",
+                "\u{3000}",
+                "Ana",
+                "Lim",
+                "x",
+                "\u{17f}tory",
+                "Reuters",
+                ",",
+                "|",
+            ]),
+            0..6,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// The quick test never turns away a line the "By" pattern matches.
+        #[test]
+        fn quick_by_test_keeps_every_match(line in byline_pieces()) {
+            proptest::prop_assert!(!BY.is_match(&line) || may_open_with_by(&line));
+        }
     }
 
     #[test]
