@@ -96,6 +96,19 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 /// ASCII whitespace (space, or `\t` to `\r`) set, every other bit clear.
 fn ascii_spaces(chunk: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
+    // No byte carries into the next: each is below 0x80, so each sum is below 0x100.
+    // The top bit of `byte + (0x80 - n)` is set when `byte >= n`.
+    let below_space = !chunk.wrapping_add(ONES * (0x80 - 0x20)) & HIGH_BITS;
+    if below_space == 0 {
+        // No control bytes (the usual case): the spaces are the bytes below 0x21.
+        return !chunk.wrapping_add(ONES * (0x80 - 0x21)) & HIGH_BITS;
+    }
+    control_and_spaces(chunk)
+}
+
+/// [`ascii_spaces`] for eight bytes that may hold control bytes (tabs among them).
+fn control_and_spaces(chunk: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
     const LOW_SEVEN: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     // A byte is a space when it XORs with 0x20 to zero.
     let x = chunk ^ (ONES * 0x20);
