@@ -126,15 +126,23 @@ pub fn for_each_word_hash(text: &str, mut word: impl FnMut(u64)) {
         if is_letter_or_digit(class) {
             // A run of ASCII letters and digits, hashed in a tight loop.
             hash = (hash ^ u64::from(class)).wrapping_mul(PRIME);
+            in_word = true;
             while let Some(&next) = bytes.get(i) {
                 let class = WORD_BYTES[usize::from(next)];
                 if !is_letter_or_digit(class) {
+                    if class == 0 {
+                        // The usual end of a word, a space or a punctuation mark:
+                        // taken here rather than looked up again.
+                        i += 1;
+                        word(finish(hash));
+                        hash = SEED;
+                        in_word = false;
+                    }
                     break;
                 }
                 hash = (hash ^ u64::from(class)).wrapping_mul(PRIME);
                 i += 1;
             }
-            in_word = true;
         } else if class == 0 {
             // Any other ASCII byte ends the word.
             if in_word {
@@ -709,6 +717,73 @@ mod tests {
         #[test]
         fn ascii_normalising_agrees_with_the_general_one(text in "[ -~\t\n]{0,40}") {
             proptest::prop_assert_eq!(normalise_ascii(&text), normalise_chars(&text));
+        }
+    }
+
+    /// The word hashes as [`for_each_word_hash`] defines them, made the slow way:
+    /// FNV-1a over the characters of each word of [`normalise`], then [`finish`].
+    fn word_hashes_of_normalised(text: &str) -> Vec<u64> {
+        const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+        const PRIME: u64 = 0x0000_0100_0000_01b3;
+        normalise(text)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                finish(w.chars().fold(SEED, |h, c| {
+                    (h ^ u64::from(u32::from(c))).wrapping_mul(PRIME)
+                }))
+            })
+            .collect()
+    }
+
+    /// Pieces of text around which word hashing could go wrong: words of one
+    /// letter and of many, runs of ASCII punctuation and spaces, accented and
+    /// non-Latin letters, letters whose lower case is longer, symbols.
+    fn word_pieces() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "a",
+                "Z",
+                "7",
+                "harbourmaster",
+                "Quay",
+                " ",
+                "  ",
+                ",",
+                ", ",
+                "-",
+                "'",
+                "\n",
+                "@",
+                "[",
+                "`",
+                "{",
+                "\u{e9}",
+                "\u{c9}t\u{c9}",
+                "\u{130}",
+                "\u{201c}",
+                "\u{2014}",
+                "\u{a0}",
+                "\u{4e2d}\u{6587}",
+                "\u{1f600}",
+                "\u{3a3}",
+                "\u{df}",
+            ]),
+            0..40,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Word hashes follow the words of `normalise`, whatever the text.
+        #[test]
+        fn word_hashes_agree_with_normalised_words(text in word_pieces()) {
+            let mut hashes = Vec::new();
+            for_each_word_hash(&text, |h| hashes.push(h));
+            proptest::prop_assert_eq!(hashes, word_hashes_of_normalised(&text));
         }
     }
 
