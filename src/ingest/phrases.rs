@@ -15,6 +15,10 @@ use regex::Regex;
 
 use super::segment::{more_words_than, word_count};
 
+mod scan;
+
+use scan::PhraseScan;
+
 /// A searcher for any of `phrases` (as `str::contains` finds them), in one pass.
 pub fn phrase_set<'a>(phrases: impl IntoIterator<Item = &'a &'a str>) -> AhoCorasick {
     AhoCorasick::builder()
@@ -367,8 +371,8 @@ pub fn is_trailer(lower: &str) -> bool {
                 .starts_with(|ch: char| ch.is_ascii_digit() || ch == '©' || ch == '(')
         })
     });
-    /// All of [`TRAILER_CONTAINS`], searched for in one pass.
-    static TRAILERS: LazyLock<AhoCorasick> = LazyLock::new(|| phrase_set(TRAILER_CONTAINS));
+    /// All of [`TRAILER_CONTAINS`], searched for in one pass that skips most bytes.
+    static TRAILERS: LazyLock<PhraseScan> = LazyLock::new(|| PhraseScan::new(TRAILER_CONTAINS));
     copyright || TRAILERS.is_match(lower)
 }
 
