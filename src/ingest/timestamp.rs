@@ -213,14 +213,21 @@ fn may_be_relative_time(line: &str) -> bool {
 /// match overlapping an earlier one of the same word starts after a letter, so it
 /// would not count anyway).
 fn find_update_word(line: &str) -> Option<usize> {
-    static WORDS: LazyLock<aho_corasick::AhoCorasick> =
-        LazyLock::new(|| super::phrases::phrase_set(UPDATE_WORDS));
-    let lower = line.to_ascii_lowercase();
+    // ASCII letters in any case, as the words would be found in the line made ASCII
+    // lower case (letters beyond ASCII as they are written).
+    static WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .prefilter(false)
+            .build(UPDATE_WORDS)
+            .expect("valid phrase list")
+    });
     WORDS
-        .find_overlapping_iter(&lower)
+        .find_overlapping_iter(line)
         .map(|found| found.start())
         .filter(|&at| {
-            let before = lower.get(..at).and_then(|head| head.chars().next_back());
+            let before = line.get(..at).and_then(|head| head.chars().next_back());
             before.is_none_or(|c| !c.is_alphanumeric())
         })
         .min()
