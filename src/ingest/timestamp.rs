@@ -59,6 +59,14 @@ pub fn parse_stamp(line: &str) -> Option<Stamp> {
     {
         return None;
     }
+    if opens_with_non_stamp_word(line) {
+        return None;
+    }
+    read_stamp(line)
+}
+
+/// [`parse_stamp`] for a trimmed line, without the quick tests.
+fn read_stamp(line: &str) -> Option<Stamp> {
     let (published_part, updated_part) = match find_update_word(line) {
         Some(at) => (&line[..at], Some(&line[at..])),
         None => (line, None),
@@ -205,6 +213,32 @@ fn may_be_relative_time(line: &str) -> bool {
         end.len() >= word.len()
             && end[end.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
     })
+}
+
+/// Whether a line's first word shows it is no stamp, before the line is searched
+/// for update words: a word of letters (not followed by `.` or `'`, which stamp
+/// words may hold) that [`Moment::parse`] would turn away as the first word, and
+/// that does not begin with an update word (which would make the part before it
+/// empty).
+fn opens_with_non_stamp_word(line: &str) -> bool {
+    let rest = line.trim_start_matches(is_separator);
+    let end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let (word, after) = rest.split_at(end);
+    if word.is_empty() || after.starts_with(['.', '\'']) {
+        return false;
+    }
+    let opens_update = UPDATE_WORDS.iter().any(|u| {
+        rest.as_bytes()
+            .get(..u.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(u.as_bytes()))
+    });
+    !opens_update
+        && matches!(
+            Moment::default().read_word(word, false),
+            None | Some(Word::Meridiem(_))
+        )
 }
 
 /// Byte offset of the first word introducing an update time, if any.
@@ -865,8 +899,53 @@ mod tests {
         .prop_map(|parts| parts.concat())
     }
 
+    /// Pieces of stamp lines and of lines that are not.
+    fn stamp_pieces() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "Updated",
+                "updated:",
+                "Mis \u{e0} jour",
+                "modifi\u{e9}",
+                "Published",
+                "Jan",
+                "Jan.",
+                "March",
+                "Mon",
+                "PM",
+                "am",
+                "EST",
+                "on",
+                "at",
+                "3",
+                "2026",
+                "17:14",
+                "2026-01-26",
+                " ",
+                ", ",
+                " | ",
+                "(",
+                "Port",
+                "Elin",
+                "faces",
+                "O'Neil",
+                "x",
+            ]),
+            0..7,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// The first-word test turns away only lines that are no stamps.
+        #[test]
+        fn first_word_test_turns_away_no_stamp(line in stamp_pieces()) {
+            let line = line.trim();
+            proptest::prop_assert!(!opens_with_non_stamp_word(line) || read_stamp(line).is_none());
+        }
+
         /// The quick test never turns away a text the French time pattern matches.
         #[test]
         fn quick_french_time_test_keeps_every_match(text in french_time_pieces()) {
