@@ -1030,6 +1030,11 @@ fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
 /// A stamp after a place name: "Madrid - 14 ene 2026 - 13:45 CET",
 /// "LONDON — March 3, 2026".
 fn placed_stamp(text: &str) -> Option<Stamp> {
+    // A stamp has a digit (`parse_stamp` needs one): without one there is no
+    // need to look for the separators.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     for sep in [" - ", " — ", " – ", ", "] {
         if let Some((place, rest)) = text.split_once(sep) {
             let place_words = word_count(place);
