@@ -62,7 +62,7 @@ pub fn count_words_up_to(text: &str, limit: usize) -> usize {
                 let spaces = ascii_spaces(chunk);
                 let before = (spaces << 8) | (u64::from(after_space) << 7);
                 let starts = !spaces & before & HIGH_BITS;
-                count += starts.count_ones() as usize;
+                count += high_bits_set(starts);
                 if count >= limit {
                     return limit;
                 }
@@ -87,6 +87,13 @@ pub fn count_words_up_to(text: &str, limit: usize) -> usize {
         i += 1;
     }
     count
+}
+
+/// How many bytes of `bits` have their top bit set (no other bit may be set): a
+/// multiply adds the eight bits up in the top byte, in fewer steps than a
+/// population count takes on processors without an instruction for it.
+fn high_bits_set(bits: u64) -> usize {
+    ((bits >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
 /// The top bit of each of a word's eight bytes.
