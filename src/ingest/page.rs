@@ -135,6 +135,9 @@ struct PullQuoteIndex {
     grams: GramTable,
     /// The paragraphs [`drop_pull_quotes`] dropped last, in order.
     dropped: Vec<usize>,
+    /// Each of `words` times the n-gram multiplier ([`gram_word`]), made for
+    /// [`drop_pull_quotes`] when a story has a short paragraph.
+    scaled: Vec<u64>,
 }
 
 impl PullQuoteIndex {
@@ -189,18 +192,23 @@ fn drop_pull_quotes(paragraphs: &mut Vec<String>, index: &mut PullQuoteIndex) ->
         .map(|&(start, end)| end - start + 1 - PULL_QUOTE_GRAM)
         .sum();
     index.grams.reset(windows);
+    // Each word is multiplied once, not once for every n-gram holding it.
+    index.scaled.clear();
+    index
+        .scaled
+        .extend(index.words.iter().map(|&w| gram_word(w)));
     // Only the n-grams of short paragraphs are ever looked up: file those first,
     // then find each one's longest holder (the first of equal length).
     for &(start, end) in &index.spans {
         if is_candidate(end - start) {
-            for window in index.words[start..end].windows(PULL_QUOTE_GRAM) {
-                index.grams.insert(gram_hash(window));
+            for window in index.scaled[start..end].windows(PULL_QUOTE_GRAM) {
+                index.grams.insert(scaled_gram_hash(window));
             }
         }
     }
     for (p, &(start, end)) in index.spans.iter().enumerate() {
-        for window in index.words[start..end].windows(PULL_QUOTE_GRAM) {
-            if let Some(holder) = index.grams.get_mut(gram_hash(window))
+        for window in index.scaled[start..end].windows(PULL_QUOTE_GRAM) {
+            if let Some(holder) = index.grams.get_mut(scaled_gram_hash(window))
                 && (*holder == NO_HOLDER || count(*holder as usize, &index.spans) < end - start)
             {
                 *holder = p as u32;
@@ -214,9 +222,9 @@ fn drop_pull_quotes(paragraphs: &mut Vec<String>, index: &mut PullQuoteIndex) ->
         let (start, end) = index.spans[p];
         let words = end - start;
         let lifted = is_candidate(words) && {
-            let mut holders = index.words[start..end]
+            let mut holders = index.scaled[start..end]
                 .windows(PULL_QUOTE_GRAM)
-                .map(|w| index.grams.holder(gram_hash(w)));
+                .map(|w| index.grams.holder(scaled_gram_hash(w)));
             let first = holders.next().flatten();
             first.is_some_and(|h| {
                 h != p && count(h, &index.spans) > words && holders.all(|o| o == Some(h))
@@ -353,11 +361,17 @@ impl GramTable {
     }
 }
 
-/// A hash of a run of word hashes.
-fn gram_hash(words: &[u64]) -> u64 {
-    words.iter().fold(0x9e37_79b9_7f4a_7c15, |acc, w| {
-        acc.rotate_left(17) ^ w.wrapping_mul(0x0100_0000_01b3)
-    })
+/// One word's share of an n-gram hash.
+fn gram_word(word: u64) -> u64 {
+    word.wrapping_mul(0x0100_0000_01b3)
+}
+
+/// A hash of a run of word hashes, given each times the multiplier
+/// ([`gram_word`]).
+fn scaled_gram_hash(scaled: &[u64]) -> u64 {
+    scaled
+        .iter()
+        .fold(0x9e37_79b9_7f4a_7c15, |acc, &w| acc.rotate_left(17) ^ w)
 }
 
 /// A headline made from a paragraph: its first sentence, cut to a few words.
