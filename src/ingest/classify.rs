@@ -1107,7 +1107,11 @@ static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
 fn is_menu_bar(text: &str) -> bool {
     if !has_bar(text) {
         // Three cells need two gaps (found as `split` finds them: left to right, apart).
-        if TWO_SPACES.find_iter(text.as_bytes()).nth(1).is_none() {
+        let bytes = text.as_bytes();
+        let second_gap = TWO_SPACES
+            .find(bytes)
+            .and_then(|first| TWO_SPACES.find(bytes.get(first + 2..)?));
+        if second_gap.is_none() {
             return false;
         }
         let cells: Vec<&str> = text
