@@ -46,6 +46,7 @@ pub fn parse(page: &Page) -> ParsedPage {
     lifts
         .words
         .reserve((page.text.len() / 2 + 1).min(MAX_WORDS_RESERVED));
+    lifts.spans.reserve(blocks.len());
     for story in plan.stories {
         let mut paragraphs = Vec::with_capacity(story.body.len());
         lifts.clear();
