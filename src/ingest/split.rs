@@ -30,6 +30,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use foldhash::fast::FixedState;
+
 use super::classify::{BlockKind, Classified, WORD_COUNT_CAP, word_counts};
 use super::segment::Block;
 use super::timestamp::Stamp;
@@ -247,6 +249,12 @@ pub fn split_counted(blocks: &[Block<'_>], classes: &[Classified], words: &[usiz
 // Standfirsts compare word counts up to `STANDFIRST_MAX_WORDS + 1`.
 const _: () = assert!(WORD_COUNT_CAP > STANDFIRST_MAX_WORDS);
 
+/// A map with a fast fixed hasher (the maps here are only looked up, never
+/// walked in an order that shows).
+type FastMap<K, V> = HashMap<K, V, FixedState>;
+/// A set with a fast fixed hasher (see [`FastMap`]).
+type FastSet<T> = HashSet<T, FixedState>;
+
 struct Splitter<'p> {
     classes: &'p [Classified],
     /// Word count of each block, up to [`WORD_COUNT_CAP`] (the counts are only
@@ -256,7 +264,7 @@ struct Splitter<'p> {
     kinds: Vec<BlockKind>,
     /// Normalised text of headline-like blocks (empty for others).
     keys: Vec<String>,
-    counts: HashMap<String, usize>,
+    counts: FastMap<String, usize>,
 }
 
 impl<'p> Splitter<'p> {
@@ -273,7 +281,7 @@ impl<'p> Splitter<'p> {
                 }
             })
             .collect();
-        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut counts: FastMap<String, usize> = FastMap::default();
         for key in keys.iter().filter(|k| !k.is_empty()) {
             *counts.entry(key.clone()).or_default() += 1;
         }
@@ -305,7 +313,7 @@ impl<'p> Splitter<'p> {
         self.mark_standfirsts();
         self.mark_crossheads();
         let n = self.kinds.len();
-        let mut used: HashSet<String> = HashSet::new();
+        let mut used: FastSet<String> = FastSet::default();
         let assigned = self.assign_headlines(self.body_runs(), &mut used);
         let (runs, headline, leads, lead_from) = self.join_continuations(assigned);
         let k = runs.len();
@@ -330,7 +338,7 @@ impl<'p> Splitter<'p> {
             })
             .collect();
 
-        let mut taken: HashSet<usize> = HashSet::new();
+        let mut taken: FastSet<usize> = FastSet::default();
         let mut stamps: Vec<Vec<usize>> = (0..k)
             .map(|r| {
                 let found: Vec<usize> = (header_start[r]..run_start(r))
@@ -415,7 +423,7 @@ impl<'p> Splitter<'p> {
         for key in &used {
             headlines_removed += self.counts.get(key).copied().unwrap_or(1).saturating_sub(1);
         }
-        let chosen: HashSet<usize> = headline.iter().flatten().copied().collect();
+        let chosen: FastSet<usize> = headline.iter().flatten().copied().collect();
         for i in 0..n {
             if self.is_headline(i) && used.contains(&self.keys[i]) && !chosen.contains(&i) {
                 self.kinds[i] = BlockKind::Caption;
@@ -431,7 +439,7 @@ impl<'p> Splitter<'p> {
     /// Gives each run its headline: trailing, else leading. Returns, per run, the
     /// body, the headline block, the leading headline block, and where the run's
     /// own part of the gap before it begins.
-    fn assign_headlines(&self, runs: Vec<Vec<usize>>, used: &mut HashSet<String>) -> Vec<Run> {
+    fn assign_headlines(&self, runs: Vec<Vec<usize>>, used: &mut FastSet<String>) -> Vec<Run> {
         let n = self.kinds.len();
         let mut out: Vec<Run> = Vec::with_capacity(runs.len());
         for body in runs {
@@ -651,7 +659,7 @@ impl<'p> Splitter<'p> {
         start: usize,
         end: usize,
         last: bool,
-        used: &HashSet<String>,
+        used: &FastSet<String>,
     ) -> Option<(usize, usize)> {
         let h = (start..end).find(|&i| self.kinds[i] != BlockKind::Caption)?;
         if !self.is_headline(h) || used.contains(&self.keys[h]) {
