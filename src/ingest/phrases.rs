@@ -413,8 +413,20 @@ pub fn is_teaser_label(lower: &str) -> bool {
         "leggi anche",
         "leia também",
     ];
+    /// The length in bytes of the longest label: longer blocks need no lookup.
+    const LONGEST: usize = {
+        let mut longest = 0;
+        let mut i = 0;
+        while i < LABELS.len() {
+            if LABELS[i].len() > longest {
+                longest = LABELS[i].len();
+            }
+            i += 1;
+        }
+        longest
+    };
     let bare = lower.trim_end_matches([':', ' ', '.', '›', '»']);
-    if LABELS.contains(&bare) {
+    if bare.len() <= LONGEST && LABELS.contains(&bare) {
         return true;
     }
     (bare.starts_with("more from ") || bare.starts_with("more on ") || bare.starts_with("more in "))
