@@ -1072,10 +1072,10 @@ fn is_title_case_headline(text: &str, words: usize) -> bool {
         if first.is_ascii_digit() {
             continue;
         }
-        let bare = word
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
         if first.is_lowercase() {
+            let bare = word
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
             if TITLE_SMALL_WORDS.contains(&bare.as_str()) {
                 continue;
             }
