@@ -109,7 +109,14 @@ const MAX_DATELINE_PLACE_WORDS: usize = 4;
 /// made up. The paragraph itself is not changed.
 pub fn dateline_date(paragraph: &str) -> Option<Timestamp> {
     const DASHES: &[&str] = &[" — ", " – ", " -- ", " - ", "—"];
-    let cut = DASHES.iter().filter_map(|d| paragraph.find(d)).min()?;
+    // Only a dash starting within the first `MAX_DATELINE_BYTES` counts, so only
+    // the bytes it may take are searched (not the whole paragraph, five times).
+    let mut reach = (MAX_DATELINE_BYTES + " — ".len()).min(paragraph.len());
+    while !paragraph.is_char_boundary(reach) {
+        reach += 1;
+    }
+    let head = paragraph.get(..reach)?;
+    let cut = DASHES.iter().filter_map(|d| head.find(d)).min()?;
     if cut > MAX_DATELINE_BYTES {
         return None;
     }
@@ -840,6 +847,29 @@ mod tests {
         ] {
             assert_eq!(lead(paragraph), None, "{paragraph}");
         }
+    }
+
+    #[test]
+    fn a_dateline_dash_counts_only_within_the_first_hundred_bytes() {
+        let lead = |p: &str| dateline_date(p).map(|t| t.to_string());
+        // The place and date padded with spaces so that the dash starts at a
+        // chosen byte; an accented letter straddles the end of the bytes searched.
+        let with_dash_at = |at: usize| {
+            let start = "OAKVALE, Feb. 3, 2026";
+            format!(
+                "{start}{} \u{2014} R\u{e9}sum\u{e9} of the port board vote.",
+                " ".repeat(at - start.len())
+            )
+        };
+        assert_eq!(
+            lead(&with_dash_at(100)),
+            Some("2026-02-03T00:00:00".to_string())
+        );
+        assert_eq!(lead(&with_dash_at(101)), None);
+        assert_eq!(lead(&with_dash_at(102)), None);
+        // A dash far into a long paragraph is no dateline's.
+        let long = format!("OAKVALE, Feb. 3, 2026 {} \u{2014} end", "words ".repeat(40));
+        assert_eq!(lead(&long), None);
     }
 
     /// Pieces of relative times and of lines that are not.
