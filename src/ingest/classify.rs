@@ -439,6 +439,12 @@ const BYLINE_ORG_WORDS: &[&str] = &[
 /// [`super::split`]) tells longer blocks apart.
 pub const WORD_COUNT_CAP: usize = MAX_PHRASE_CHECK_WORDS + 1;
 
+// `classify_counted` compares block word counts with these limits.
+const _: () = assert!(
+    WORD_COUNT_CAP > phrases::IMAGE_CREDIT_MAX_WORDS
+        && WORD_COUNT_CAP > phrases::METADATA_MAX_WORDS
+);
+
 /// The word count of each block, up to [`WORD_COUNT_CAP`]: counted once per page,
 /// for [`classify_page_counted`] and [`super::split::split_counted`].
 pub fn word_counts(blocks: &[Block<'_>]) -> Vec<usize> {
@@ -455,15 +461,28 @@ pub fn classify_page(blocks: &[Block<'_>]) -> Vec<Classified> {
 
 /// [`classify_page`], given the blocks' [`word_counts`].
 pub fn classify_page_counted(blocks: &[Block<'_>], words: &[usize]) -> Vec<Classified> {
+    // Whether each block is a one-line menu bar: looked at once, here and in
+    // `mark_menus`.
+    let menu_bars: Vec<bool> = blocks.iter().map(|b| is_menu_bar(&b.text)).collect();
     let mut classes: Vec<Classified> = blocks
         .iter()
         .zip(words)
-        .map(|(b, &words)| classify_counted(&b.text, words))
+        .zip(&menu_bars)
+        .map(|((b, &words), &menu_bar)| {
+            // Blocks come trimmed from `segment`; any other is looked at again.
+            let trimmed = b.text.trim();
+            let menu_bar = if trimmed.len() == b.text.len() {
+                menu_bar
+            } else {
+                is_menu_bar(trimmed)
+            };
+            classify_counted(&b.text, words, menu_bar)
+        })
         .collect();
     mark_tables(blocks, &mut classes);
     mark_role_lines(blocks, &mut classes);
     mark_names_over_stamps(blocks, &mut classes);
-    let menus = mark_menus(blocks, &mut classes);
+    let menus = mark_menus(blocks, &mut classes, menu_bars);
     mark_site_names(blocks, &menus, &mut classes);
     mark_teasers_and_photo_captions(blocks, &mut classes);
     mark_contact_details(blocks, &mut classes);
@@ -742,9 +761,10 @@ fn mark_role_lines(blocks: &[Block<'_>], classes: &mut [Classified]) {
 /// ("Home", "Photos"). A label standing alone (or repeated, "China" three times)
 /// stays a section label, and so does the second of two labels standing alone
 /// right above a headline (a two-level section path, "World" then "Europe").
-/// Returns which blocks are menus (including one-line menu bars).
-fn mark_menus(blocks: &[Block<'_>], classes: &mut [Classified]) -> Vec<bool> {
-    let mut menus: Vec<bool> = blocks.iter().map(|b| is_menu_bar(&b.text)).collect();
+/// `menu_bars` tells which blocks are one-line menu bars ([`is_menu_bar`]).
+/// Returns which blocks are menus (including the menu bars).
+fn mark_menus(blocks: &[Block<'_>], classes: &mut [Classified], menu_bars: Vec<bool>) -> Vec<bool> {
+    let mut menus = menu_bars;
     mark_section_paths(blocks, classes);
     mark_nav_runs(blocks, classes, &mut menus);
     mark_label_runs(blocks, classes, &mut menus, 2, |i| tight(blocks, i));
@@ -838,12 +858,17 @@ fn mark_label_runs(
 
 /// Classifies one block on its own.
 pub fn classify_block(text: &str) -> Classified {
-    classify_counted(text, count_words_up_to(text, WORD_COUNT_CAP))
+    classify_counted(
+        text,
+        count_words_up_to(text, WORD_COUNT_CAP),
+        is_menu_bar(text.trim()),
+    )
 }
 
 /// [`classify_block`], given the block's word count up to [`WORD_COUNT_CAP`]
-/// (every rule compares the count with at most [`MAX_PHRASE_CHECK_WORDS`]).
-fn classify_counted(text: &str, words: usize) -> Classified {
+/// (every rule compares the count with at most [`MAX_PHRASE_CHECK_WORDS`]), and
+/// whether the trimmed block is a menu bar ([`is_menu_bar`]).
+fn classify_counted(text: &str, words: usize, menu_bar: bool) -> Classified {
     let text = text.trim();
     if words == 0 {
         return Classified::kind(BlockKind::Chrome);
@@ -851,7 +876,7 @@ fn classify_counted(text: &str, words: usize) -> Classified {
     let sentence = ends_sentence(text);
     if words > MAX_PHRASE_CHECK_WORDS {
         // Too long for any chrome phrase or caption rule: body, unless a menu bar.
-        if is_menu_bar(text) {
+        if menu_bar {
             return Classified::kind(BlockKind::Chrome);
         }
         return Classified::kind(BlockKind::Body);
@@ -875,20 +900,27 @@ fn classify_counted(text: &str, words: usize) -> Classified {
             ..Classified::kind(BlockKind::Chrome)
         };
     }
+    // Blocks longer than a credit or a metadata line skip those rules (`words` is
+    // exact up to `WORD_COUNT_CAP`, which is more than either limit).
     if CAPTION_STARTS.starts(&lower)
-        || phrases::is_image_credit(text, &lower)
+        || (words <= phrases::IMAGE_CREDIT_MAX_WORDS && phrases::is_image_credit(text, &lower))
         || phrases::ends_with_credit(text)
     {
         return Classified::kind(BlockKind::Caption);
     }
-    match phrases::metadata(text) {
+    let metadata = if words <= phrases::METADATA_MAX_WORDS {
+        phrases::metadata(text)
+    } else {
+        None
+    };
+    match metadata {
         Some(Metadata::Writer(name)) if is_name_list(name) => {
             return Classified::byline(name, None);
         }
         Some(_) => return Classified::kind(BlockKind::Chrome),
         None => {}
     }
-    if is_chrome(text, &lower, words, sentence) {
+    if menu_bar || is_chrome(text, &lower, words, sentence) {
         return Classified::kind(BlockKind::Chrome);
     }
     if words <= MAX_LABEL_WORDS + 2 && phrases::breadcrumb_last(text).is_some() {
@@ -961,6 +993,8 @@ const LONGEST_CHROME_EXACT: usize = {
     longest
 };
 
+/// Whether a block is site chrome by its phrases (menu bars are told apart by the
+/// caller): an exact chrome label, a teaser label, a chrome beginning, a trailer.
 fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
     let bare = lower
         .trim_start_matches(['•', '·', '-', '–', '*', '›', '»', '>', '|', ' '])
@@ -990,15 +1024,17 @@ fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
     {
         return true;
     }
-    if !long_sentence && words <= CONTAINS_MAX_WORDS && lower.contains("all rights reserved") {
-        return true;
-    }
-    is_menu_bar(text)
+    !long_sentence && words <= CONTAINS_MAX_WORDS && lower.contains("all rights reserved")
 }
 
 /// A stamp after a place name: "Madrid - 14 ene 2026 - 13:45 CET",
 /// "LONDON — March 3, 2026".
 fn placed_stamp(text: &str) -> Option<Stamp> {
+    // A stamp has a digit (`parse_stamp` needs one): without one there is no
+    // need to look for the separators.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     for sep in [" - ", " — ", " – ", ", "] {
         if let Some((place, rest)) = text.split_once(sep) {
             let place_words = word_count(place);
@@ -1036,10 +1072,10 @@ fn is_title_case_headline(text: &str, words: usize) -> bool {
         if first.is_ascii_digit() {
             continue;
         }
-        let bare = word
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
         if first.is_lowercase() {
+            let bare = word
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
             if TITLE_SMALL_WORDS.contains(&bare.as_str()) {
                 continue;
             }
@@ -1071,7 +1107,11 @@ static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
 fn is_menu_bar(text: &str) -> bool {
     if !has_bar(text) {
         // Three cells need two gaps (found as `split` finds them: left to right, apart).
-        if TWO_SPACES.find_iter(text.as_bytes()).nth(1).is_none() {
+        let bytes = text.as_bytes();
+        let second_gap = TWO_SPACES
+            .find(bytes)
+            .and_then(|first| TWO_SPACES.find(bytes.get(first + 2..)?));
+        if second_gap.is_none() {
             return false;
         }
         let cells: Vec<&str> = text
@@ -1157,16 +1197,13 @@ fn is_label(text: &str) -> bool {
 /// "Par Name", "Name, Agency", "Name, Staff Writer" (the role dropped), or a name
 /// followed by the writer's role ("Helen Mayhew Europe correspondent").
 fn byline(text: &str) -> Option<Classified> {
-    static BY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?i:by|written by|words by|story by|reported by|par|por|di|texto de|texte de)\s+(.+)$",
-        )
-        .expect("valid")
-    });
     // "By Name | date", "Name, Reuters • March 3, 2026"
     let (person, stamp) = split_stamp(text);
     let person = person.trim().trim_end_matches([',', '|', '-', '•']).trim();
-    if let Some(c) = BY.captures(person) {
+    if let Some(c) = may_open_with_by(person)
+        .then(|| BY.captures(person))
+        .flatten()
+    {
         let name = c.get(1)?.as_str().trim();
         let name = strip_place(strip_role(name));
         if is_name_list(name) {
@@ -1193,6 +1230,39 @@ fn byline(text: &str) -> Option<Classified> {
         return Some(Classified::byline(kept, stamp));
     }
     None
+}
+
+/// "By Name" and its forms in other languages: the name.
+static BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:by|written by|words by|story by|reported by|par|por|di|texto de|texte de)\s+(.+)$",
+    )
+    .expect("valid")
+});
+
+/// The first words of the openings [`BY`] knows.
+const BY_FIRST_WORDS: &[&str] = &[
+    "by", "written", "words", "story", "reported", "par", "por", "di", "texto", "texte",
+];
+
+/// A quick test that turns away most lines [`BY`] does not match: their first word
+/// (up to the first space) is none of [`BY_FIRST_WORDS`] in any case. A first word
+/// beyond ASCII is always let through (some letters beyond ASCII match ASCII ones
+/// in any case: the long s, the Kelvin sign).
+fn may_open_with_by(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    match bytes
+        .iter()
+        .position(|&b| matches!(b, b'\t'..=b'\r' | b' ') || !b.is_ascii())
+    {
+        Some(end) if !bytes[end].is_ascii() => true,
+        end => {
+            let first = &bytes[..end.unwrap_or(bytes.len())];
+            BY_FIRST_WORDS
+                .iter()
+                .any(|w| first.eq_ignore_ascii_case(w.as_bytes()))
+        }
+    }
 }
 
 /// Words that describe a writer's beat or rank in a role ("Europe correspondent",
@@ -1407,6 +1477,51 @@ mod tests {
 
     fn kind(text: &str) -> BlockKind {
         classify_block(text).kind
+    }
+
+    /// Pieces of bylines and of lines that are not.
+    fn byline_pieces() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "By",
+                "bY",
+                "written",
+                "Words",
+                "STORY",
+                "reported",
+                "Par",
+                "por",
+                "di",
+                "Texto",
+                "texte",
+                "de",
+                "by",
+                " ",
+                "  ",
+                "\t",
+                "\u{a0}",
+                "\u{3000}",
+                "Ana",
+                "Lim",
+                "x",
+                "\u{17f}tory",
+                "Reuters",
+                ",",
+                "|",
+            ]),
+            0..6,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// The quick test never turns away a line the "By" pattern matches.
+        #[test]
+        fn quick_by_test_keeps_every_match(line in byline_pieces()) {
+            proptest::prop_assert!(!BY.is_match(&line) || may_open_with_by(&line));
+        }
     }
 
     #[test]

@@ -46,6 +46,7 @@ pub fn parse(page: &Page) -> ParsedPage {
     lifts
         .words
         .reserve((page.text.len() / 2 + 1).min(MAX_WORDS_RESERVED));
+    lifts.spans.reserve(blocks.len());
     for story in plan.stories {
         let mut paragraphs = Vec::with_capacity(story.body.len());
         lifts.clear();
@@ -135,6 +136,9 @@ struct PullQuoteIndex {
     grams: GramTable,
     /// The paragraphs [`drop_pull_quotes`] dropped last, in order.
     dropped: Vec<usize>,
+    /// Each of `words` times the n-gram multiplier ([`gram_word`]), made for
+    /// [`drop_pull_quotes`] when a story has a short paragraph.
+    scaled: Vec<u64>,
 }
 
 impl PullQuoteIndex {
@@ -189,18 +193,23 @@ fn drop_pull_quotes(paragraphs: &mut Vec<String>, index: &mut PullQuoteIndex) ->
         .map(|&(start, end)| end - start + 1 - PULL_QUOTE_GRAM)
         .sum();
     index.grams.reset(windows);
+    // Each word is multiplied once, not once for every n-gram holding it.
+    index.scaled.clear();
+    index
+        .scaled
+        .extend(index.words.iter().map(|&w| gram_word(w)));
     // Only the n-grams of short paragraphs are ever looked up: file those first,
     // then find each one's longest holder (the first of equal length).
     for &(start, end) in &index.spans {
         if is_candidate(end - start) {
-            for window in index.words[start..end].windows(PULL_QUOTE_GRAM) {
-                index.grams.insert(gram_hash(window));
+            for window in index.scaled[start..end].windows(PULL_QUOTE_GRAM) {
+                index.grams.insert(scaled_gram_hash(window));
             }
         }
     }
     for (p, &(start, end)) in index.spans.iter().enumerate() {
-        for window in index.words[start..end].windows(PULL_QUOTE_GRAM) {
-            if let Some(holder) = index.grams.get_mut(gram_hash(window))
+        for window in index.scaled[start..end].windows(PULL_QUOTE_GRAM) {
+            if let Some(holder) = index.grams.get_mut(scaled_gram_hash(window))
                 && (*holder == NO_HOLDER || count(*holder as usize, &index.spans) < end - start)
             {
                 *holder = p as u32;
@@ -214,9 +223,9 @@ fn drop_pull_quotes(paragraphs: &mut Vec<String>, index: &mut PullQuoteIndex) ->
         let (start, end) = index.spans[p];
         let words = end - start;
         let lifted = is_candidate(words) && {
-            let mut holders = index.words[start..end]
+            let mut holders = index.scaled[start..end]
                 .windows(PULL_QUOTE_GRAM)
-                .map(|w| index.grams.holder(gram_hash(w)));
+                .map(|w| index.grams.holder(scaled_gram_hash(w)));
             let first = holders.next().flatten();
             first.is_some_and(|h| {
                 h != p && count(h, &index.spans) > words && holders.all(|o| o == Some(h))
@@ -247,15 +256,31 @@ const EMPTY_SLOT: u32 = u32::MAX;
 /// In a [`GramTable`] slot: an n-gram no paragraph has been found holding yet.
 const NO_HOLDER: u32 = u32::MAX - 1;
 
+/// Words (of 64 bits) in a [`GramTable`]'s filter.
+const FILTER_WORDS: usize = 64;
+
 /// A table from n-gram hash to the paragraph holding it (or [`NO_HOLDER`]). The
 /// keys are hashes already, so they place themselves: open addressing, linear
-/// probing, kept at most half full.
-#[derive(Default)]
+/// probing, kept at most half full. Most n-grams looked up (those of the long
+/// paragraphs) are not filed: a one-bit-per-key filter turns most of them away
+/// before the table is probed.
 struct GramTable {
     /// (n-gram hash, holder) pairs, [`EMPTY_SLOT`] for free slots; a power of two long.
     slots: Vec<(u64, u32)>,
     /// How many bits of a hash pick its first slot.
     bits: u32,
+    /// One bit set for each n-gram filed ([`GramTable::filter_bit`]).
+    filter: [u64; FILTER_WORDS],
+}
+
+impl Default for GramTable {
+    fn default() -> Self {
+        Self {
+            slots: Vec::new(),
+            bits: 0,
+            filter: [0; FILTER_WORDS],
+        }
+    }
 }
 
 impl GramTable {
@@ -265,6 +290,16 @@ impl GramTable {
         self.bits = len.trailing_zeros();
         self.slots.clear();
         self.slots.resize(len, (0, EMPTY_SLOT));
+        self.filter = [0; FILTER_WORDS];
+    }
+
+    /// The word of the filter and the bit in it that stand for `gram` (picked by
+    /// the hash's top bits, as the slots are by a product of all of them).
+    fn filter_bit(gram: u64) -> (usize, u64) {
+        // Twelve bits: six for the word, six for the bit.
+        const _: () = assert!(FILTER_WORDS == 1 << 6);
+        let top = (gram >> 52) as usize;
+        (top >> 6, 1 << (top & 63))
     }
 
     /// The first slot to try for `gram`.
@@ -276,6 +311,8 @@ impl GramTable {
     /// Files `gram` with no holder (or leaves it as it is when filed already).
     /// At most half the slots may be filled ([`GramTable::reset`]).
     fn insert(&mut self, gram: u64) {
+        let (word, bit) = Self::filter_bit(gram);
+        self.filter[word] |= bit;
         let mask = self.slots.len() - 1;
         let mut i = self.home(gram);
         loop {
@@ -293,7 +330,8 @@ impl GramTable {
 
     /// Where a filed n-gram is.
     fn slot(&self, gram: u64) -> Option<usize> {
-        if self.slots.is_empty() {
+        let (word, bit) = Self::filter_bit(gram);
+        if self.filter[word] & bit == 0 || self.slots.is_empty() {
             return None;
         }
         let mask = self.slots.len() - 1;
@@ -324,11 +362,17 @@ impl GramTable {
     }
 }
 
-/// A hash of a run of word hashes.
-fn gram_hash(words: &[u64]) -> u64 {
-    words.iter().fold(0x9e37_79b9_7f4a_7c15, |acc, w| {
-        acc.rotate_left(17) ^ w.wrapping_mul(0x0100_0000_01b3)
-    })
+/// One word's share of an n-gram hash.
+fn gram_word(word: u64) -> u64 {
+    word.wrapping_mul(0x0100_0000_01b3)
+}
+
+/// A hash of a run of word hashes, given each times the multiplier
+/// ([`gram_word`]).
+fn scaled_gram_hash(scaled: &[u64]) -> u64 {
+    scaled
+        .iter()
+        .fold(0x9e37_79b9_7f4a_7c15, |acc, &w| acc.rotate_left(17) ^ w)
 }
 
 /// A headline made from a paragraph: its first sentence, cut to a few words.

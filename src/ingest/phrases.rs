@@ -15,6 +15,10 @@ use regex::Regex;
 
 use super::segment::{more_words_than, word_count};
 
+mod scan;
+
+use scan::PhraseScan;
+
 /// A searcher for any of `phrases` (as `str::contains` finds them), in one pass.
 pub fn phrase_set<'a>(phrases: impl IntoIterator<Item = &'a &'a str>) -> AhoCorasick {
     AhoCorasick::builder()
@@ -94,12 +98,15 @@ pub enum Metadata<'a> {
     Other,
 }
 
-/// Reads a short "Label: value" metadata line (at most 12 words) whose label is a
-/// known metadata label; `None` for anything else.
+/// Most words of a metadata line ([`metadata`]).
+pub const METADATA_MAX_WORDS: usize = 12;
+
+/// Reads a short "Label: value" metadata line (at most [`METADATA_MAX_WORDS`]
+/// words) whose label is a known metadata label; `None` for anything else.
 pub fn metadata(text: &str) -> Option<Metadata<'_>> {
     let (label, value) = split_at_colon(text)?;
     let value = value.trim();
-    if value.is_empty() || more_words_than(text, 12) || label.len() > 24 {
+    if value.is_empty() || more_words_than(text, METADATA_MAX_WORDS) || label.len() > 24 {
         return None;
     }
     let label = label.trim().to_lowercase();
@@ -185,11 +192,18 @@ pub fn is_promo(lower: &str) -> bool {
     }) {
         return true;
     }
-    PROMO_PREFIXES.iter().any(|p| {
-        lower
-            .strip_prefix(p)
-            .is_some_and(|rest| p.ends_with(':') || rest.is_empty() || rest.starts_with(' '))
-    })
+    let Some(&first) = lower.as_bytes().first() else {
+        return false;
+    };
+    // Only the prefixes with the block's first byte are compared.
+    PROMO_PREFIXES
+        .iter()
+        .filter(|p| p.as_bytes().first() == Some(&first))
+        .any(|p| {
+            lower
+                .strip_prefix(p)
+                .is_some_and(|rest| p.ends_with(':') || rest.is_empty() || rest.starts_with(' '))
+        })
 }
 
 /// A reading or listening time: "4 minute read", "5 min read", "Temps de lecture
@@ -357,8 +371,8 @@ pub fn is_trailer(lower: &str) -> bool {
                 .starts_with(|ch: char| ch.is_ascii_digit() || ch == '©' || ch == '(')
         })
     });
-    /// All of [`TRAILER_CONTAINS`], searched for in one pass.
-    static TRAILERS: LazyLock<AhoCorasick> = LazyLock::new(|| phrase_set(TRAILER_CONTAINS));
+    /// All of [`TRAILER_CONTAINS`], searched for in one pass that skips most bytes.
+    static TRAILERS: LazyLock<PhraseScan> = LazyLock::new(|| PhraseScan::new(TRAILER_CONTAINS));
     copyright || TRAILERS.is_match(lower)
 }
 
@@ -399,16 +413,32 @@ pub fn is_teaser_label(lower: &str) -> bool {
         "leggi anche",
         "leia também",
     ];
+    /// The length in bytes of the longest label: longer blocks need no lookup.
+    const LONGEST: usize = {
+        let mut longest = 0;
+        let mut i = 0;
+        while i < LABELS.len() {
+            if LABELS[i].len() > longest {
+                longest = LABELS[i].len();
+            }
+            i += 1;
+        }
+        longest
+    };
     let bare = lower.trim_end_matches([':', ' ', '.', '›', '»']);
-    if LABELS.contains(&bare) {
+    if bare.len() <= LONGEST && LABELS.contains(&bare) {
         return true;
     }
     (bare.starts_with("more from ") || bare.starts_with("more on ") || bare.starts_with("more in "))
         && !more_words_than(bare, 6)
 }
 
-/// A photo credit standing alone: "Getty Images", "Reuters/John Smith",
-/// "Photo: AFP", "EPA-EFE/Jane Roe", "AFP via Getty Images".
+/// Most words of a photo credit standing alone ([`is_image_credit`]).
+pub const IMAGE_CREDIT_MAX_WORDS: usize = 7;
+
+/// A photo credit standing alone (at most [`IMAGE_CREDIT_MAX_WORDS`] words):
+/// "Getty Images", "Reuters/John Smith", "Photo: AFP", "EPA-EFE/Jane Roe", "AFP via
+/// Getty Images".
 pub fn is_image_credit(text: &str, lower: &str) -> bool {
     static AGENCY_SLASH: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^[A-Z][A-Za-z-]{1,15}(?: [A-Z][A-Za-z-]+)?\s*/\s*[\p{Lu}][\p{L}.'’ -]{1,40}$")
@@ -436,7 +466,8 @@ pub fn is_image_credit(text: &str, lower: &str) -> bool {
         "sopa images",
         "zuma press",
     ];
-    if more_words_than(text, 7) || crate::ingest::classify::ends_sentence(text) {
+    if more_words_than(text, IMAGE_CREDIT_MAX_WORDS) || crate::ingest::classify::ends_sentence(text)
+    {
         return false;
     }
     let bare = lower

@@ -62,7 +62,7 @@ pub fn count_words_up_to(text: &str, limit: usize) -> usize {
                 let spaces = ascii_spaces(chunk);
                 let before = (spaces << 8) | (u64::from(after_space) << 7);
                 let starts = !spaces & before & HIGH_BITS;
-                count += starts.count_ones() as usize;
+                count += high_bits_set(starts);
                 if count >= limit {
                     return limit;
                 }
@@ -89,12 +89,32 @@ pub fn count_words_up_to(text: &str, limit: usize) -> usize {
     count
 }
 
+/// How many bytes of `bits` have their top bit set (no other bit may be set): a
+/// multiply adds the eight bits up in the top byte, in fewer steps than a
+/// population count takes on processors without an instruction for it.
+fn high_bits_set(bits: u64) -> usize {
+    ((bits >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+}
+
 /// The top bit of each of a word's eight bytes.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// For eight ASCII bytes (read little-endian), the top bit of each byte that is
 /// ASCII whitespace (space, or `\t` to `\r`) set, every other bit clear.
 fn ascii_spaces(chunk: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // No byte carries into the next: each is below 0x80, so each sum is below 0x100.
+    // The top bit of `byte + (0x80 - n)` is set when `byte >= n`.
+    let below_space = !chunk.wrapping_add(ONES * (0x80 - 0x20)) & HIGH_BITS;
+    if below_space == 0 {
+        // No control bytes (the usual case): the spaces are the bytes below 0x21.
+        return !chunk.wrapping_add(ONES * (0x80 - 0x21)) & HIGH_BITS;
+    }
+    control_and_spaces(chunk)
+}
+
+/// [`ascii_spaces`] for eight bytes that may hold control bytes (tabs among them).
+fn control_and_spaces(chunk: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const LOW_SEVEN: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     // A byte is a space when it XORs with 0x20 to zero.
@@ -170,6 +190,16 @@ fn flush<'a>(stretch: &mut Vec<(usize, &'a str)>, blocks: &mut Vec<Block<'a>>) {
     let Some(&(first_line, first_text)) = stretch.first() else {
         return;
     };
+    if stretch.len() == 1 {
+        // A line on its own (most paragraphs): nothing to join, no width to find.
+        blocks.push(Block {
+            text: Cow::Borrowed(first_text),
+            line_start: first_line,
+            line_end: first_line,
+        });
+        stretch.clear();
+        return;
+    }
     let width = stretch
         .iter()
         .map(|(_, l)| l.chars().count())

@@ -30,6 +30,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use foldhash::fast::FixedState;
+
 use super::classify::{BlockKind, Classified, WORD_COUNT_CAP, word_counts};
 use super::segment::Block;
 use super::timestamp::Stamp;
@@ -126,15 +128,23 @@ pub fn for_each_word_hash(text: &str, mut word: impl FnMut(u64)) {
         if is_letter_or_digit(class) {
             // A run of ASCII letters and digits, hashed in a tight loop.
             hash = (hash ^ u64::from(class)).wrapping_mul(PRIME);
+            in_word = true;
             while let Some(&next) = bytes.get(i) {
                 let class = WORD_BYTES[usize::from(next)];
                 if !is_letter_or_digit(class) {
+                    if class == 0 {
+                        // The usual end of a word, a space or a punctuation mark:
+                        // taken here rather than looked up again.
+                        i += 1;
+                        word(finish(hash));
+                        hash = SEED;
+                        in_word = false;
+                    }
                     break;
                 }
                 hash = (hash ^ u64::from(class)).wrapping_mul(PRIME);
                 i += 1;
             }
-            in_word = true;
         } else if class == 0 {
             // Any other ASCII byte ends the word.
             if in_word {
@@ -239,6 +249,12 @@ pub fn split_counted(blocks: &[Block<'_>], classes: &[Classified], words: &[usiz
 // Standfirsts compare word counts up to `STANDFIRST_MAX_WORDS + 1`.
 const _: () = assert!(WORD_COUNT_CAP > STANDFIRST_MAX_WORDS);
 
+/// A map with a fast fixed hasher (the maps here are only looked up, never
+/// walked in an order that shows).
+type FastMap<K, V> = HashMap<K, V, FixedState>;
+/// A set with a fast fixed hasher (see [`FastMap`]).
+type FastSet<T> = HashSet<T, FixedState>;
+
 struct Splitter<'p> {
     classes: &'p [Classified],
     /// Word count of each block, up to [`WORD_COUNT_CAP`] (the counts are only
@@ -248,7 +264,7 @@ struct Splitter<'p> {
     kinds: Vec<BlockKind>,
     /// Normalised text of headline-like blocks (empty for others).
     keys: Vec<String>,
-    counts: HashMap<String, usize>,
+    counts: FastMap<String, usize>,
 }
 
 impl<'p> Splitter<'p> {
@@ -265,7 +281,7 @@ impl<'p> Splitter<'p> {
                 }
             })
             .collect();
-        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut counts: FastMap<String, usize> = FastMap::default();
         for key in keys.iter().filter(|k| !k.is_empty()) {
             *counts.entry(key.clone()).or_default() += 1;
         }
@@ -297,7 +313,7 @@ impl<'p> Splitter<'p> {
         self.mark_standfirsts();
         self.mark_crossheads();
         let n = self.kinds.len();
-        let mut used: HashSet<String> = HashSet::new();
+        let mut used: FastSet<String> = FastSet::default();
         let assigned = self.assign_headlines(self.body_runs(), &mut used);
         let (runs, headline, leads, lead_from) = self.join_continuations(assigned);
         let k = runs.len();
@@ -322,7 +338,7 @@ impl<'p> Splitter<'p> {
             })
             .collect();
 
-        let mut taken: HashSet<usize> = HashSet::new();
+        let mut taken: FastSet<usize> = FastSet::default();
         let mut stamps: Vec<Vec<usize>> = (0..k)
             .map(|r| {
                 let found: Vec<usize> = (header_start[r]..run_start(r))
@@ -407,7 +423,7 @@ impl<'p> Splitter<'p> {
         for key in &used {
             headlines_removed += self.counts.get(key).copied().unwrap_or(1).saturating_sub(1);
         }
-        let chosen: HashSet<usize> = headline.iter().flatten().copied().collect();
+        let chosen: FastSet<usize> = headline.iter().flatten().copied().collect();
         for i in 0..n {
             if self.is_headline(i) && used.contains(&self.keys[i]) && !chosen.contains(&i) {
                 self.kinds[i] = BlockKind::Caption;
@@ -423,7 +439,7 @@ impl<'p> Splitter<'p> {
     /// Gives each run its headline: trailing, else leading. Returns, per run, the
     /// body, the headline block, the leading headline block, and where the run's
     /// own part of the gap before it begins.
-    fn assign_headlines(&self, runs: Vec<Vec<usize>>, used: &mut HashSet<String>) -> Vec<Run> {
+    fn assign_headlines(&self, runs: Vec<Vec<usize>>, used: &mut FastSet<String>) -> Vec<Run> {
         let n = self.kinds.len();
         let mut out: Vec<Run> = Vec::with_capacity(runs.len());
         for body in runs {
@@ -643,7 +659,7 @@ impl<'p> Splitter<'p> {
         start: usize,
         end: usize,
         last: bool,
-        used: &HashSet<String>,
+        used: &FastSet<String>,
     ) -> Option<(usize, usize)> {
         let h = (start..end).find(|&i| self.kinds[i] != BlockKind::Caption)?;
         if !self.is_headline(h) || used.contains(&self.keys[h]) {
@@ -709,6 +725,73 @@ mod tests {
         #[test]
         fn ascii_normalising_agrees_with_the_general_one(text in "[ -~\t\n]{0,40}") {
             proptest::prop_assert_eq!(normalise_ascii(&text), normalise_chars(&text));
+        }
+    }
+
+    /// The word hashes as [`for_each_word_hash`] defines them, made the slow way:
+    /// FNV-1a over the characters of each word of [`normalise`], then [`finish`].
+    fn word_hashes_of_normalised(text: &str) -> Vec<u64> {
+        const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+        const PRIME: u64 = 0x0000_0100_0000_01b3;
+        normalise(text)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                finish(w.chars().fold(SEED, |h, c| {
+                    (h ^ u64::from(u32::from(c))).wrapping_mul(PRIME)
+                }))
+            })
+            .collect()
+    }
+
+    /// Pieces of text around which word hashing could go wrong: words of one
+    /// letter and of many, runs of ASCII punctuation and spaces, accented and
+    /// non-Latin letters, letters whose lower case is longer, symbols.
+    fn word_pieces() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "a",
+                "Z",
+                "7",
+                "harbourmaster",
+                "Quay",
+                " ",
+                "  ",
+                ",",
+                ", ",
+                "-",
+                "'",
+                "\n",
+                "@",
+                "[",
+                "`",
+                "{",
+                "\u{e9}",
+                "\u{c9}t\u{c9}",
+                "\u{130}",
+                "\u{201c}",
+                "\u{2014}",
+                "\u{a0}",
+                "\u{4e2d}\u{6587}",
+                "\u{1f600}",
+                "\u{3a3}",
+                "\u{df}",
+            ]),
+            0..40,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Word hashes follow the words of `normalise`, whatever the text.
+        #[test]
+        fn word_hashes_agree_with_normalised_words(text in word_pieces()) {
+            let mut hashes = Vec::new();
+            for_each_word_hash(&text, |h| hashes.push(h));
+            proptest::prop_assert_eq!(hashes, word_hashes_of_normalised(&text));
         }
     }
 

@@ -22,6 +22,8 @@ use regex::Regex;
 
 use crate::model::Timestamp;
 
+mod tokens;
+
 /// The times a stamp line gives.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Stamp {
@@ -57,6 +59,14 @@ pub fn parse_stamp(line: &str) -> Option<Stamp> {
     {
         return None;
     }
+    if opens_with_non_stamp_word(line) {
+        return None;
+    }
+    read_stamp(line)
+}
+
+/// [`parse_stamp`] for a trimmed line, without the quick tests.
+fn read_stamp(line: &str) -> Option<Stamp> {
     let (published_part, updated_part) = match find_update_word(line) {
         Some(at) => (&line[..at], Some(&line[at..])),
         None => (line, None),
@@ -99,7 +109,14 @@ const MAX_DATELINE_PLACE_WORDS: usize = 4;
 /// made up. The paragraph itself is not changed.
 pub fn dateline_date(paragraph: &str) -> Option<Timestamp> {
     const DASHES: &[&str] = &[" — ", " – ", " -- ", " - ", "—"];
-    let cut = DASHES.iter().filter_map(|d| paragraph.find(d)).min()?;
+    // Only a dash starting within the first `MAX_DATELINE_BYTES` counts, so only
+    // the bytes it may take are searched (not the whole paragraph, five times).
+    let mut reach = (MAX_DATELINE_BYTES + " — ".len()).min(paragraph.len());
+    while !paragraph.is_char_boundary(reach) {
+        reach += 1;
+    }
+    let head = paragraph.get(..reach)?;
+    let cut = DASHES.iter().filter_map(|d| head.find(d)).min()?;
     if cut > MAX_DATELINE_BYTES {
         return None;
     }
@@ -162,25 +179,73 @@ const MAX_RELATIVE_CHARS: usize = 80;
 /// ("Published 5 hours ago | Updated 40 mins ago").
 pub fn is_relative_time(line: &str) -> bool {
     let line = line.trim();
-    line.len() <= MAX_RELATIVE_CHARS
-        && line
-            .split(['|', '·', '•'])
-            .all(|part| is_one_relative_time(part.trim()))
+    if line.len() > MAX_RELATIVE_CHARS {
+        return false;
+    }
+    // Most lines have no bar or bullet ('·' and '•' start with 0xC2 and 0xE2):
+    // they are one part, not split a character at a time.
+    if memchr::memchr3(b'|', 0xC2, 0xE2, line.as_bytes()).is_none() {
+        return is_one_relative_time(line);
+    }
+    line.split(['|', '·', '•'])
+        .all(|part| is_one_relative_time(part.trim()))
 }
 
-/// One relative time or time without a date.
-fn is_one_relative_time(line: &str) -> bool {
-    static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+/// One relative time or time without a date, as a pattern (see [`is_one_relative_time`]).
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
             r"(?ix)^(?:(?:updated|posted|published|last\s+updated)\s*:?\s+(?:at\s+|on\s+)?)?(?:
                 \d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?
               | (?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?)\s+ago
               | just\s+now | yesterday | today
             )\.?$",
-        )
-        .expect("valid regex")
+    )
+    .expect("valid regex")
+});
+
+/// One relative time or time without a date.
+fn is_one_relative_time(line: &str) -> bool {
+    line.len() <= 40 && may_be_relative_time(line) && RELATIVE.is_match(line)
+}
+
+/// A quick test that turns away most lines [`is_one_relative_time`] would: every
+/// form it knows has a digit or ends in "ago", "now", "yesterday" or "today" (in
+/// any case, perhaps with a full stop). Text beyond ASCII is always let through.
+fn may_be_relative_time(line: &str) -> bool {
+    if !line.is_ascii() || line.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let end = line.strip_suffix('.').unwrap_or(line).as_bytes();
+    ["ago", "now", "yesterday", "today"].iter().any(|word| {
+        end.len() >= word.len()
+            && end[end.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
+    })
+}
+
+/// Whether a line's first word shows it is no stamp, before the line is searched
+/// for update words: a word of letters (not followed by `.` or `'`, which stamp
+/// words may hold) that [`Moment::parse`] would turn away as the first word, and
+/// that does not begin with an update word (which would make the part before it
+/// empty).
+fn opens_with_non_stamp_word(line: &str) -> bool {
+    let rest = line.trim_start_matches(is_separator);
+    let end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let (word, after) = rest.split_at(end);
+    if word.is_empty() || after.starts_with(['.', '\'']) {
+        return false;
+    }
+    let opens_update = UPDATE_WORDS.iter().any(|u| {
+        rest.as_bytes()
+            .get(..u.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(u.as_bytes()))
     });
-    line.len() <= 40 && RELATIVE.is_match(line)
+    !opens_update
+        && matches!(
+            Moment::default().read_word(word, false),
+            None | Some(Word::Meridiem(_))
+        )
 }
 
 /// Byte offset of the first word introducing an update time, if any.
@@ -189,14 +254,21 @@ fn is_one_relative_time(line: &str) -> bool {
 /// match overlapping an earlier one of the same word starts after a letter, so it
 /// would not count anyway).
 fn find_update_word(line: &str) -> Option<usize> {
-    static WORDS: LazyLock<aho_corasick::AhoCorasick> =
-        LazyLock::new(|| super::phrases::phrase_set(UPDATE_WORDS));
-    let lower = line.to_ascii_lowercase();
+    // ASCII letters in any case, as the words would be found in the line made ASCII
+    // lower case (letters beyond ASCII as they are written).
+    static WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .prefilter(false)
+            .build(UPDATE_WORDS)
+            .expect("valid phrase list")
+    });
     WORDS
-        .find_overlapping_iter(&lower)
+        .find_overlapping_iter(line)
         .map(|found| found.start())
         .filter(|&at| {
-            let before = lower.get(..at).and_then(|head| head.chars().next_back());
+            let before = line.get(..at).and_then(|head| head.chars().next_back());
             before.is_none_or(|c| !c.is_alphanumeric())
         })
         .min()
@@ -290,57 +362,38 @@ impl Moment {
 
     /// Reads a number-like token; returns whether it was a day of the month.
     fn read_number(&mut self, token: &str) -> Option<bool> {
-        static ISO: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(
-                r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$",
-            )
-            .expect("valid regex")
-        });
-        static TIME: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$").expect("valid regex")
-        });
-        static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})$").expect("valid regex")
-        });
-        static OFFSET: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^([+-])(\d{1,2})(?::?(\d{2}))?$").expect("valid regex"));
-        let num = |s: Option<regex::Match<'_>>| s.and_then(|m| m.as_str().parse::<u32>().ok());
-        // A bare number ("2026", "14") matches none of the patterns: each needs a
-        // separator or a sign.
+        // A bare number ("2026", "14") is none of these: each needs a separator or
+        // a sign.
         let digits_only = token.bytes().all(|b| b.is_ascii_digit());
         if !digits_only {
-            if let Some(c) = ISO.captures(token) {
-                self.set_date(
-                    num(c.get(1)).and_then(|y| i32::try_from(y).ok())?,
-                    num(c.get(2))?,
-                    num(c.get(3))?,
-                )?;
-                if let (Some(h), Some(mi)) = (num(c.get(4)), num(c.get(5))) {
-                    self.set_time(h, mi, num(c.get(6)).unwrap_or(0))?;
+            if let Some(iso) = tokens::iso_date(token) {
+                self.set_date(i32::try_from(iso.year).ok()?, iso.month, iso.day)?;
+                if let Some((hour, minute, second)) = iso.time {
+                    self.set_time(hour, minute, second)?;
                 }
-                if let Some(off) = c.get(7) {
-                    self.offset = Some(parse_offset(off.as_str())?);
+                if let Some(off) = iso.offset {
+                    self.offset = Some(parse_offset(off)?);
                 }
                 return Some(false);
             }
-            if let Some(c) = TIME.captures(token) {
-                self.set_time(num(c.get(1))?, num(c.get(2))?, num(c.get(3)).unwrap_or(0))?;
+            if let Some((hour, minute, second)) = tokens::clock_time(token) {
+                self.set_time(hour, minute, second.unwrap_or(0))?;
                 return Some(false);
             }
-            if let Some(c) = NUMERIC_DATE.captures(token) {
-                if c.get(2).map(|m| m.as_str()) != c.get(4).map(|m| m.as_str()) {
+            if let Some(date) = tokens::numeric_date(token) {
+                if date.first_separator != date.second_separator {
                     return None;
                 }
-                let (a, b) = (num(c.get(1))?, num(c.get(3))?);
+                let (a, b) = (date.first, date.second);
                 // Day first, as most of the world writes it, unless that cannot be.
                 let (day, month) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
-                self.set_date(i32::try_from(num(c.get(5))?).ok()?, month, day)?;
+                self.set_date(i32::try_from(date.year).ok()?, month, day)?;
                 return Some(false);
             }
-            if let Some(c) = OFFSET.captures(token) {
-                let sign = if c.get(1)?.as_str() == "-" { -1 } else { 1 };
-                let hours = i32::try_from(num(c.get(2))?).ok()?;
-                let minutes = i32::try_from(num(c.get(3)).unwrap_or(0)).ok()?;
+            if let Some((negative, hours, minutes)) = tokens::offset(token) {
+                let sign = if negative { -1 } else { 1 };
+                let hours = i32::try_from(hours).ok()?;
+                let minutes = i32::try_from(minutes.unwrap_or(0)).ok()?;
                 if self.offset.is_some() || hours > 14 || minutes > 59 {
                     return None;
                 }
@@ -449,12 +502,25 @@ impl Moment {
     }
 }
 
+/// A time written the French way at the start of a text, as a pattern (see
+/// [`french_time`]).
+static FRENCH_TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})\s?h\s?(\d{2})?(?:\b|$)").expect("valid regex"));
+
+/// A quick test that turns away most texts [`FRENCH_TIME`] does not match: its
+/// `h` comes within nine bytes (a digit, a digit of up to four bytes, a space of
+/// up to three).
+fn may_be_french_time(text: &str) -> bool {
+    text.bytes().take(9).any(|b| b == b'h')
+}
+
 /// A time written the French way at the start of `text`: "10h30", "9h", "14 h 05".
 /// Returns hour, minute and the bytes it takes.
 fn french_time(text: &str) -> Option<(u32, u32, usize)> {
-    static HOURS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\d{1,2})\s?h\s?(\d{2})?(?:\b|$)").expect("valid regex"));
-    let c = HOURS.captures(text)?;
+    if !may_be_french_time(text) {
+        return None;
+    }
+    let c = FRENCH_TIME.captures(text)?;
     let hour = c.get(1)?.as_str().parse().ok()?;
     let minute = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
     Some((hour, minute, c.get(0)?.end()))
@@ -780,6 +846,146 @@ mod tests {
             "OAKVALE, Feb. 30, 2026 — No such day.",
         ] {
             assert_eq!(lead(paragraph), None, "{paragraph}");
+        }
+    }
+
+    #[test]
+    fn a_dateline_dash_counts_only_within_the_first_hundred_bytes() {
+        let lead = |p: &str| dateline_date(p).map(|t| t.to_string());
+        // The place and date padded with spaces so that the dash starts at a
+        // chosen byte; an accented letter straddles the end of the bytes searched.
+        let with_dash_at = |at: usize| {
+            let start = "OAKVALE, Feb. 3, 2026";
+            format!(
+                "{start}{} \u{2014} R\u{e9}sum\u{e9} of the port board vote.",
+                " ".repeat(at - start.len())
+            )
+        };
+        assert_eq!(
+            lead(&with_dash_at(100)),
+            Some("2026-02-03T00:00:00".to_string())
+        );
+        assert_eq!(lead(&with_dash_at(101)), None);
+        assert_eq!(lead(&with_dash_at(102)), None);
+        // A dash far into a long paragraph is no dateline's.
+        let long = format!("OAKVALE, Feb. 3, 2026 {} \u{2014} end", "words ".repeat(40));
+        assert_eq!(lead(&long), None);
+    }
+
+    /// Pieces of relative times and of lines that are not.
+    fn relative_time_pieces() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "3",
+                "12",
+                "9:40",
+                "an",
+                "A",
+                "one",
+                "hour",
+                "HOURS",
+                "h",
+                "mins",
+                "d",
+                "ago",
+                "AGO",
+                "Just",
+                "now",
+                "Yesterday",
+                "TODAY",
+                "updated",
+                "Posted",
+                "last",
+                "at",
+                "on",
+                " ",
+                "  ",
+                ":",
+                ".",
+                "a.m.",
+                "PM",
+                "EST",
+                "x",
+                "news",
+                "\u{e9}",
+            ]),
+            0..8,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    /// Pieces of French times and of numbers that are not, with Unicode digits
+    /// and spaces.
+    fn french_time_pieces() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "1", "14", "05", "\u{663}", "\u{ff11}", " ", "\u{3000}", "\u{a0}", "h", "H", "x",
+                "-", "\u{e9}",
+            ]),
+            0..7,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    /// Pieces of stamp lines and of lines that are not.
+    fn stamp_pieces() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "Updated",
+                "updated:",
+                "Mis \u{e0} jour",
+                "modifi\u{e9}",
+                "Published",
+                "Jan",
+                "Jan.",
+                "March",
+                "Mon",
+                "PM",
+                "am",
+                "EST",
+                "on",
+                "at",
+                "3",
+                "2026",
+                "17:14",
+                "2026-01-26",
+                " ",
+                ", ",
+                " | ",
+                "(",
+                "Port",
+                "Elin",
+                "faces",
+                "O'Neil",
+                "x",
+            ]),
+            0..7,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// The first-word test turns away only lines that are no stamps.
+        #[test]
+        fn first_word_test_turns_away_no_stamp(line in stamp_pieces()) {
+            let line = line.trim();
+            proptest::prop_assert!(!opens_with_non_stamp_word(line) || read_stamp(line).is_none());
+        }
+
+        /// The quick test never turns away a text the French time pattern matches.
+        #[test]
+        fn quick_french_time_test_keeps_every_match(text in french_time_pieces()) {
+            proptest::prop_assert!(!FRENCH_TIME.is_match(&text) || may_be_french_time(&text));
+        }
+
+        /// The quick test never turns away a line the pattern matches.
+        #[test]
+        fn quick_relative_time_test_keeps_every_match(line in relative_time_pieces()) {
+            proptest::prop_assert!(!RELATIVE.is_match(&line) || may_be_relative_time(&line));
         }
     }
 
