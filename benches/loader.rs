@@ -6,6 +6,11 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
+/// The `dateline` binary's allocator, so the throughput is the one the binary gets.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn pages(count: usize) -> Vec<(String, Vec<u8>)> {
     dateline::synth::generate(count, 42)
         .into_iter()
