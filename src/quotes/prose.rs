@@ -108,12 +108,10 @@ fn subject_np<'t, 'a>(seg: &'t [Token<'a>]) -> &'t [Token<'a>] {
         }
         end = k + 1;
     }
-    // "The port authority said …": a definite phrase runs on to a verb of saying.
+    // "The port authority said …": a definite phrase runs on to a verb of saying. The
+    // words before `end` are known to be no verbs of saying, and are not read again.
     if seg.first().is_some_and(|t| t.lower() == "the")
-        && let Some(v) = seg
-            .iter()
-            .take(6)
-            .position(|t| t.is_word() && is_cue(t.text))
+        && let Some(v) = (end..seg.len().min(6)).find(|&k| seg[k].is_word() && is_cue(seg[k].text))
     {
         let plain = seg[1..v].iter().all(|t| {
             t.is_word()
