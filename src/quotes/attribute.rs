@@ -22,6 +22,8 @@ struct Draft<'a> {
     text: String,
     partial: bool,
     attribution: Option<Attribution<'a>>,
+    /// Who the attribution's subject names, classified once when it was found.
+    mention: Option<Mention>,
     /// The attribution came after the quote (so a following quote may continue it).
     after: bool,
     /// Where the attribution is read, as (paragraph, offset).
@@ -166,43 +168,46 @@ fn drafts<'a>(
             )
         } else {
             None // nothing between this quote and the next
-        }
-        .filter(|a| classify(&a.subject).is_some() || is_name_like(&a.appositive));
+        };
+        let post = naming(post);
         let p_first = &paras[first.paragraph];
+        let lower_start = text
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase);
+        // A quote running on from a word is part of its sentence, unless an attribution
+        // comes before it; that attribution is looked for only when it can matter.
+        let may_embed = lower_start
+            && char_before(p_first.text, first.start).is_some_and(char::is_alphanumeric);
         let prev_end = i
             .checked_sub(1)
             .map(|k| found[k].pieces[found[k].pieces.len() - 1])
             .filter(|p| p.paragraph == first.paragraph)
             .map_or(0, |p| p.end);
-        let pre = if prev_end <= first.start {
-            cues::before_quote(stretch(
+        let pre = if (post.is_none() || may_embed) && prev_end <= first.start {
+            naming(cues::before_quote(stretch(
                 paras,
                 cache,
                 first.paragraph,
                 prev_end,
                 first.start,
-            ))
+            )))
         } else {
-            None // nothing between the previous quote and this one
-        }
-        .filter(|a| classify(&a.subject).is_some() || is_name_like(&a.appositive));
-        let lower_start = text
-            .chars()
-            .find(|c| c.is_alphabetic())
-            .is_some_and(char::is_lowercase);
-        let embedded = lower_start
-            && pre.is_none()
-            && char_before(p_first.text, first.start).is_some_and(char::is_alphanumeric);
+            None // not needed, or nothing between the previous quote and this one
+        };
+        let embedded = may_embed && pre.is_none();
         let (attribution, after, at) = match (post, pre) {
             (Some(a), _) => (Some(a), true, (last.paragraph, last.end)),
             (None, Some(a)) => (Some(a), false, (first.paragraph, first.start)),
             (None, None) => (None, false, (last.paragraph, last.end)),
         };
+        let (attribution, mention) = attribution.map_or((None, None), |(a, m)| (Some(a), m));
         out.push(Draft {
             pieces: f.pieces.clone(),
             text,
             partial: embedded,
             attribution,
+            mention,
             after,
             at,
         });
@@ -213,9 +218,18 @@ fn drafts<'a>(
         d.partial = d.partial || word_count(&d.text) < 4 || is_title_case(&d.text);
         if d.partial {
             d.attribution = None;
+            d.mention = None;
         }
     }
     out
+}
+
+/// The attribution with who its subject names, kept when it names someone or its
+/// appositive looks like a name.
+fn naming(a: Option<Attribution<'_>>) -> Option<(Attribution<'_>, Option<Mention>)> {
+    let a = a?;
+    let mention = classify(&a.subject);
+    (mention.is_some() || is_name_like(&a.appositive)).then_some((a, mention))
 }
 
 fn is_name_like(tokens: &[Token]) -> bool {
@@ -289,9 +303,9 @@ fn only_quotes(text: &str, pieces: &[Piece]) -> bool {
     from >= text.len() || bare(from, text.len())
 }
 
-/// Resolves an attribution's mention, with its appositive, against the cast.
-fn resolve(cast: &mut Cast, a: &Attribution<'_>) -> (Resolved, String) {
-    let mention = classify(&a.subject);
+/// Resolves an attribution's mention (who its subject names), with its appositive,
+/// against the cast.
+fn resolve(cast: &mut Cast, a: &Attribution<'_>, mention: Option<&Mention>) -> (Resolved, String) {
     let words = |ts: &[Token]| {
         ts.iter()
             .filter(|t| t.is_word())
@@ -301,7 +315,7 @@ fn resolve(cast: &mut Cast, a: &Attribution<'_>) -> (Resolved, String) {
     };
     // "Unite's regional officer, Paul Grant, said": the name is in the appositive.
     if is_name_like(&a.appositive)
-        && !matches!(&mention, Some(Mention::Person { name, .. }) if name.contains(' '))
+        && !matches!(mention, Some(Mention::Person { name, .. }) if name.contains(' '))
         && let Some(Mention::Person { name, gender, .. }) = classify(&a.appositive)
     {
         let person = Mention::Person {
@@ -319,7 +333,7 @@ fn resolve(cast: &mut Cast, a: &Attribution<'_>) -> (Resolved, String) {
         .flatten();
     let text = words(&a.subject);
     match mention {
-        Some(m) => (cast.resolve(&m, title), text),
+        Some(m) => (cast.resolve(m, title), text),
         None => (Resolved::default(), text),
     }
 }
@@ -412,7 +426,7 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
             let intro = &mut introductions[event.index];
             cast.mention(&intro.mention, intro.title.take(), intro.subject);
         } else if let Some(a) = &drafts[event.index].attribution {
-            let (r, mention) = resolve(&mut cast, a);
+            let (r, mention) = resolve(&mut cast, a, drafts[event.index].mention.as_ref());
             resolved[event.index] = Some((r, mention, a.cue.clone()));
         }
     }

@@ -1,6 +1,10 @@
 //! The cast of a story: the people and organisations it has introduced so far, read in
 //! order, so that a surname, a role or a pronoun can be resolved to the right one.
 
+use std::hash::BuildHasher;
+
+use foldhash::fast::FixedState;
+
 use super::names::{Gender, Mention, gender_of_given_name, gender_of_word};
 use super::tokens::Lower;
 
@@ -36,6 +40,40 @@ pub struct Cast {
     unnamed: Vec<String>,
     /// The words of each person's name, split once when they are introduced.
     name_words: Vec<NameWords>,
+    /// Every word of a name of several words, and every whole name: a word not here is
+    /// part of no one's name, and is turned away without reading the cast.
+    name_parts: WordFilter,
+}
+
+/// A set of words that may answer "maybe" for a word not in it, never "no" for one in
+/// it (a Bloom filter of 256 bits, two per word): most words asked about are turned away
+/// at the cost of one hash, and the rest are looked up for certain. Its size is fixed,
+/// so no page can make it costly.
+#[derive(Debug, Default)]
+struct WordFilter {
+    bits: [u64; 4],
+}
+
+impl WordFilter {
+    /// The two bits of `word`, as (word of `bits`, bit) pairs.
+    fn bits_of(word: &str) -> [(usize, u64); 2] {
+        let hash = FixedState::default().hash_one(word);
+        let bit = |h: u64| ((h >> 6) as usize & 3, 1 << (h & 63));
+        [bit(hash), bit(hash >> 32)]
+    }
+
+    fn insert(&mut self, word: &str) {
+        for (k, bit) in Self::bits_of(word) {
+            self.bits[k] |= bit;
+        }
+    }
+
+    /// False when `word` was never inserted; true when it may have been.
+    fn may_contain(&self, word: &str) -> bool {
+        Self::bits_of(word)
+            .iter()
+            .all(|&(k, bit)| self.bits[k] & bit != 0)
+    }
 }
 
 /// The words of a person's name: where each starts and ends in the name.
@@ -113,6 +151,9 @@ impl Cast {
     /// Zhihua, "Park" for John Park) or a given name; the latest introduced wins, and a
     /// match on the last word beats one on another word.
     fn by_part(&self, word: &str) -> Option<usize> {
+        if !self.name_parts.may_contain(word) {
+            return None;
+        }
         let found = |last: bool| {
             let is_word = |k: usize, &(a, b): &(usize, usize)| {
                 b - a == word.len() && self.people[k].name.get(a..b) == Some(word)
@@ -159,8 +200,14 @@ impl Cast {
                     title: None,
                     gender: Gender::Unknown,
                 });
-                self.name_words
-                    .push(NameWords::of(name, self.people.len() - 1));
+                let words = NameWords::of(name, self.people.len() - 1);
+                if words.spaced {
+                    for part in words.words.iter().filter_map(|&(a, b)| name.get(a..b)) {
+                        self.name_parts.insert(part);
+                    }
+                }
+                self.name_parts.insert(name);
+                self.name_words.push(words);
                 self.people.len() - 1
             }
         };
@@ -351,6 +398,29 @@ mod tests {
             title: title.map(Into::into),
             gender: Gender::Unknown,
         }
+    }
+
+    #[test]
+    fn the_word_filter_never_turns_away_a_word_put_in() {
+        let mut filter = WordFilter::default();
+        assert!(!filter.may_contain("Ruiz"), "an empty filter holds nothing");
+        let words: Vec<String> = (0..60).map(|k| format!("Name{k}")).collect();
+        for w in &words {
+            filter.insert(w);
+        }
+        assert!(words.iter().all(|w| filter.may_contain(w)));
+    }
+
+    #[test]
+    fn a_part_of_a_name_finds_its_person_and_other_words_do_not() {
+        let mut cast = Cast::new();
+        cast.mention(&person("Ana María Ruiz", None), None, true);
+        cast.mention(&person("Olu", None), None, true); // a lone word: not introduced
+        assert_eq!(cast.by_part("María"), Some(0));
+        assert_eq!(cast.by_part("Ruiz"), Some(0));
+        assert_eq!(cast.by_part("Ana María"), None);
+        assert_eq!(cast.by_part("Olu"), None);
+        assert_eq!(cast.people().len(), 1);
     }
 
     #[test]

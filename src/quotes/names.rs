@@ -1247,11 +1247,10 @@ static GIVEN_NAMES: LazyLock<(WordSet, WordSet)> = LazyLock::new(|| {
 
 /// What a given name says about a person's gender, when it is a common one.
 pub fn gender_of_given_name(name: &str) -> Gender {
-    let lower = Lower::of(name);
     let (female, male) = &*GIVEN_NAMES;
-    if female.contains(lower.as_str()) {
+    if female.contains_lowered(name) {
         Gender::Female
-    } else if male.contains(lower.as_str()) {
+    } else if male.contains_lowered(name) {
         Gender::Male
     } else {
         Gender::Unknown

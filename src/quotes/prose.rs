@@ -3,9 +3,12 @@
 //! for the UN Secretary-General, stressed …"), and every other full name or named
 //! organisation (with a title in front: "Kremlin spokesman Dmitry Peskov").
 
+use std::sync::LazyLock;
+
 use super::cues::is_cue;
 use super::names::{self, Mention, classify, is_name_word, looks_like_title, title_text};
 use super::tokens::{Kind, Token};
+use super::wordset::WordSet;
 
 /// Something the prose says about who is in the story, at a character offset.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,56 +24,63 @@ pub struct Introduction {
 }
 
 /// Words opening a sentence part that is not its subject ("In response, …", "Asked …").
+static INTRO_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    [
+        "in",
+        "at",
+        "on",
+        "after",
+        "before",
+        "during",
+        "asked",
+        "speaking",
+        "following",
+        "despite",
+        "with",
+        "for",
+        "as",
+        "since",
+        "while",
+        "when",
+        "according",
+        "by",
+        "under",
+        "over",
+        "from",
+        "to",
+        "if",
+        "although",
+        "though",
+        "which",
+        "who",
+        "where",
+        "whose",
+        "sentencing",
+        "addressing",
+        "responding",
+        "meanwhile",
+        "however",
+        "but",
+        "and",
+        "yet",
+        "still",
+        "now",
+        "then",
+        "last",
+        "earlier",
+        "later",
+        "this",
+        "that",
+        "it",
+        "there",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// True for a word opening a sentence part that is not its subject, or one with a digit.
 fn is_intro_word(t: &Token) -> bool {
-    matches!(
-        t.lower().as_str(),
-        "in" | "at"
-            | "on"
-            | "after"
-            | "before"
-            | "during"
-            | "asked"
-            | "speaking"
-            | "following"
-            | "despite"
-            | "with"
-            | "for"
-            | "as"
-            | "since"
-            | "while"
-            | "when"
-            | "according"
-            | "by"
-            | "under"
-            | "over"
-            | "from"
-            | "to"
-            | "if"
-            | "although"
-            | "though"
-            | "which"
-            | "who"
-            | "where"
-            | "whose"
-            | "sentencing"
-            | "addressing"
-            | "responding"
-            | "meanwhile"
-            | "however"
-            | "but"
-            | "and"
-            | "yet"
-            | "still"
-            | "now"
-            | "then"
-            | "last"
-            | "earlier"
-            | "later"
-            | "this"
-            | "that"
-            | "it"
-            | "there"
-    ) || t.text.bytes().any(|b| b.is_ascii_digit())
+    INTRO_WORDS.contains_lowered(t.text) || t.text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// The subject noun phrase at the start of a sentence part.
@@ -98,12 +108,10 @@ fn subject_np<'t, 'a>(seg: &'t [Token<'a>]) -> &'t [Token<'a>] {
         }
         end = k + 1;
     }
-    // "The port authority said …": a definite phrase runs on to a verb of saying.
+    // "The port authority said …": a definite phrase runs on to a verb of saying. The
+    // words before `end` are known to be no verbs of saying, and are not read again.
     if seg.first().is_some_and(|t| t.lower() == "the")
-        && let Some(v) = seg
-            .iter()
-            .take(6)
-            .position(|t| t.is_word() && is_cue(t.text))
+        && let Some(v) = (end..seg.len().min(6)).find(|&k| seg[k].is_word() && is_cue(seg[k].text))
     {
         let plain = seg[1..v].iter().all(|t| {
             t.is_word()
@@ -370,6 +378,13 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn intro_words_are_known_in_any_case_and_numbers_open_no_subject() {
+        let words = tokenize("However MEANWHILE Asked 2024 Amira stressed", 0);
+        let intro: Vec<bool> = words.iter().map(is_intro_word).collect();
+        assert_eq!(intro, [true, true, true, true, false, false]);
     }
 
     #[test]
