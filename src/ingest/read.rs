@@ -136,14 +136,15 @@ impl Walk {
                 self.warn(path, "directory holds no pages");
             }
         } else if meta.is_file() {
-            self.take_file(path, &meta);
+            self.take_file(path, file_id(path, &meta));
         } else {
             self.warn(path, not_regular(&meta));
         }
     }
 
-    fn take_file(&mut self, path: &Path, meta: &Metadata) {
-        let fresh = match file_id(path, meta) {
+    /// Takes a page to read, unless the same file (by `id`) was taken already.
+    fn take_file(&mut self, path: &Path, id: Option<FileId>) {
+        let fresh = match id {
             Some(id) => self.files.insert(id),
             None => true,
         };
@@ -199,8 +200,8 @@ impl Walk {
                 // A regular file, as the directory listing tells: taken or passed over
                 // by its name alone, without asking its metadata.
                 Some(file) => {
-                    if format::detect(&path).is_some() && self.files.insert(file) {
-                        self.inputs.push(Input::File(path));
+                    if format::detect(&path).is_some() {
+                        self.take_file(&path, Some(file));
                     }
                 }
                 None => self.entry(&path),
@@ -244,7 +245,7 @@ impl Walk {
             self.walk_dir(path, &meta);
         } else if format::detect(path).is_some() {
             if meta.is_file() {
-                self.take_file(path, &meta);
+                self.take_file(path, file_id(path, &meta));
             } else {
                 self.warn(path, not_regular(&meta));
             }

@@ -498,25 +498,20 @@ impl App {
         !self.search_in_progress() || self.search.hits.len() >= MAX_HITS
     }
 
-    /// Appends stories found while loading (provisional: no quotes yet) to the list.
-    pub fn push_provisional(&mut self, stories: Vec<crate::model::Story>) {
-        let entries = stories.iter().map(super::search::Entry::new).collect();
-        self.push_found(stories, entries);
-    }
-
-    /// Appends stories found while loading with their search entries, made off this
-    /// thread (`entries[i]` is [`super::search::Entry::new`] of `stories[i]`; when the
-    /// counts differ, the entries are made here).
+    /// Appends stories found while loading (provisional: no quotes yet) to the list,
+    /// with their search entries made off this thread: `entries[i]` is
+    /// [`super::search::Entry::new`] of `stories[i]`; any missing are made here.
     pub fn push_found(
         &mut self,
         stories: Vec<crate::model::Story>,
         entries: Vec<super::search::Entry>,
     ) {
-        if entries.len() != stories.len() {
-            return self.push_provisional(stories);
-        }
         let first = self.corpus.stories.len();
-        for (story, entry) in stories.into_iter().zip(entries) {
+        let mut entries = entries.into_iter();
+        for story in stories {
+            let entry = entries
+                .next()
+                .unwrap_or_else(|| super::search::Entry::new(&story));
             self.list_rows.push(list_row(&story));
             self.search_index.push_entry(entry);
             self.corpus.stories.push(story);
