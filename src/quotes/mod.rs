@@ -25,6 +25,7 @@ pub mod cues;
 pub mod detect;
 pub mod directory;
 pub mod listing;
+pub mod lower;
 pub mod names;
 pub mod paragraph;
 pub mod prose;

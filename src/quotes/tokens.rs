@@ -4,127 +4,15 @@
 //! when first asked for (borrowed too when the word has no capitals, else inline for
 //! short words): reading a story allocates almost nothing per word, most words are never
 //! looked up, and the many word lists a word is looked up in all use the same lower case.
+//!
+//! Decides only where words and marks are; the lower case is [`super::lower`]'s and the
+//! abbreviation list a [`super::wordset`] list, and neither of those imports this file.
 
 use std::cell::OnceCell;
-use std::fmt;
-use std::ops::Deref;
 use std::sync::LazyLock;
 
+pub use super::lower::Lower;
 use super::wordset::WordSet;
-
-use compact_str::CompactString;
-
-/// A word in lower case: borrowed from the word when lower-casing leaves it as it is,
-/// else made inline (short words) or on the heap.
-#[derive(Clone)]
-pub struct Lower<'a>(LowerText<'a>);
-
-#[derive(Clone)]
-enum LowerText<'a> {
-    Same(&'a str),
-    Made(CompactString),
-}
-
-/// True when [`str::to_lowercase`] leaves the character as it is.
-fn lowers_to_itself(c: char) -> bool {
-    let mut lower = c.to_lowercase();
-    lower.next() == Some(c) && lower.next().is_none()
-}
-
-impl<'a> Lower<'a> {
-    /// The lower case of `word` (exactly [`str::to_lowercase`]).
-    pub fn of(word: &'a str) -> Self {
-        // Most words: ASCII without capitals, read once.
-        if word
-            .bytes()
-            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-        {
-            return Lower(LowerText::Same(word));
-        }
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            // Only `Σ` lowers by context; it never lowers to itself, so a word whose
-            // every character lowers to itself is its own lower case.
-            if word.is_ascii() || word.chars().all(lowers_to_itself) {
-                return Lower(LowerText::Same(word));
-            }
-        } else if word.is_ascii() {
-            let mut made = CompactString::from(word);
-            made.make_ascii_lowercase();
-            return Lower(LowerText::Made(made));
-        }
-        Lower(LowerText::Made(CompactString::from(word.to_lowercase())))
-    }
-
-    /// The lower case of `word`, known to be ASCII.
-    fn of_ascii(word: &'a str) -> Self {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            let mut made = CompactString::from(word);
-            made.make_ascii_lowercase();
-            Lower(LowerText::Made(made))
-        } else {
-            Lower(LowerText::Same(word))
-        }
-    }
-
-    /// The lower-case word.
-    pub fn as_str(&self) -> &str {
-        match &self.0 {
-            LowerText::Same(s) => s,
-            LowerText::Made(s) => s.as_str(),
-        }
-    }
-}
-
-impl Deref for Lower<'_> {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl PartialEq for Lower<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for Lower<'_> {}
-
-impl PartialEq<&str> for Lower<'_> {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-impl PartialEq<str> for Lower<'_> {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl fmt::Debug for Lower<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl fmt::Display for Lower<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<Lower<'_>> for String {
-    fn from(lower: Lower<'_>) -> String {
-        lower.as_str().to_string()
-    }
-}
-
-impl From<&Lower<'_>> for String {
-    fn from(lower: &Lower<'_>) -> String {
-        lower.as_str().to_string()
-    }
-}
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

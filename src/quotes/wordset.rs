@@ -5,8 +5,13 @@
 //! so a lookup is a multiply, a shift and a comparison or two of numbers, in a table
 //! with open addressing; longer words go to a plain hash set. The lists are built into
 //! the program, so no page can choose the keys of a table it only looks words up in.
+//!
+//! Decides only how a list is stored and looked up; it holds no list of its own and, of
+//! the quote finder, uses only the lower case of [`super::lower`].
 
 use std::collections::HashSet;
+
+use super::lower::Lower;
 
 /// The longest word packed into a number.
 const PACKED: usize = 15;
@@ -102,7 +107,6 @@ impl WordSet {
     /// True when the lower case of `word` ([`Lower::of`]) is in the list; a short ASCII
     /// word is made lower case as a packed number, without being copied.
     ///
-    /// [`Lower::of`]: super::tokens::Lower::of
     #[inline(always)]
     pub fn contains_lowered(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
@@ -117,7 +121,7 @@ impl WordSet {
                 return self.has_key(key);
             }
         }
-        self.contains(super::tokens::Lower::of(word).as_str())
+        self.contains(Lower::of(word).as_str())
     }
 
     /// False when no word of the list starts with the byte `first` (so no word starting

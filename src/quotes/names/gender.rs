@@ -1,0 +1,296 @@
+//! Gender: what a pronoun, honorific, gendered title or common given name says about a
+//! person.
+//!
+//! Decides only the [`Gender`] one word tells. It reads no phrase and no title or name
+//! rule; of the other parts of [`names`](super) it uses only the word lists' builder.
+
+use std::sync::LazyLock;
+
+use super::lists::set;
+use crate::quotes::lower::Lower;
+use crate::quotes::wordset::WordSet;
+
+/// What a person's pronoun or title says about them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    /// Nothing known.
+    Unknown,
+    /// he, Mr, spokesman.
+    Male,
+    /// she, Ms, spokeswoman.
+    Female,
+}
+
+/// What a pronoun, honorific or gendered title says about a person.
+pub fn gender_of_word(word: &str) -> Gender {
+    let lower = Lower::of(word);
+    let lower = lower.trim_end_matches('.');
+    // "postman", "chairwoman", "congresswoman": the compound tells.
+    if lower.ends_with("woman") {
+        return Gender::Female;
+    }
+    if lower.ends_with("man") && !matches!(lower, "german" | "roman" | "human") {
+        return Gender::Male;
+    }
+    match lower {
+        "he" | "mr" | "sir" | "lord" | "king" | "prince" | "herr" | "baron" | "viscount"
+        | "earl" | "duke" | "father" | "brother" | "son" | "husband" | "widower" => Gender::Male,
+        "she" | "mrs" | "ms" | "miss" | "dame" | "lady" | "baroness" | "viscountess"
+        | "countess" | "duchess" | "queen" | "princess" | "actress" | "madam" | "mme" | "frau"
+        | "mother" | "sister" | "daughter" | "wife" | "widow" | "nun" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+/// Common given names that tell a person's gender (a modest list; most names say nothing
+/// here, and then only titles and pronouns tell).
+pub(super) static GIVEN_NAMES: LazyLock<(WordSet, WordSet)> = LazyLock::new(|| {
+    let female = set(&[
+        "mary",
+        "anna",
+        "ana",
+        "anne",
+        "ann",
+        "angela",
+        "maria",
+        "sarah",
+        "sara",
+        "laura",
+        "emma",
+        "olivia",
+        "sophie",
+        "sophia",
+        "helen",
+        "elena",
+        "elizabeth",
+        "jane",
+        "janet",
+        "karen",
+        "susan",
+        "linda",
+        "lisa",
+        "nancy",
+        "margaret",
+        "catherine",
+        "katherine",
+        "kate",
+        "julia",
+        "julie",
+        "claire",
+        "rachel",
+        "rebecca",
+        "ruth",
+        "amy",
+        "emily",
+        "hannah",
+        "jessica",
+        "jennifer",
+        "michelle",
+        "nicole",
+        "christine",
+        "natalia",
+        "natalie",
+        "olga",
+        "irina",
+        "svetlana",
+        "tatiana",
+        "ursula",
+        "angelika",
+        "giorgia",
+        "marine",
+        "kamala",
+        "hillary",
+        "nadia",
+        "fatima",
+        "aisha",
+        "amina",
+        "priya",
+        "mei",
+        "yuki",
+        "ines",
+        "lucia",
+        "carmen",
+        "isabel",
+        "isabella",
+        "francesca",
+        "chiara",
+        "ingrid",
+        "astrid",
+        "greta",
+        "heidi",
+        "monika",
+        "petra",
+        "eva",
+        "agnes",
+        "judith",
+        "diane",
+        "diana",
+        "victoria",
+        "charlotte",
+        "alice",
+        "grace",
+        "lucy",
+        "ella",
+        "chloe",
+        "zoe",
+        "mia",
+        "amelia",
+        "jacinda",
+        "theresa",
+        "teresa",
+        "liz",
+        "yvette",
+        "kemi",
+        "rachael",
+        "priti",
+        "suella",
+        "bridget",
+        "siobhan",
+        "aoife",
+        "niamh",
+    ]);
+    let male = set(&[
+        "john",
+        "james",
+        "robert",
+        "michael",
+        "william",
+        "david",
+        "richard",
+        "joseph",
+        "thomas",
+        "charles",
+        "christopher",
+        "daniel",
+        "matthew",
+        "mark",
+        "paul",
+        "peter",
+        "steven",
+        "stephen",
+        "andrew",
+        "kevin",
+        "brian",
+        "george",
+        "edward",
+        "ben",
+        "benjamin",
+        "samuel",
+        "jack",
+        "harry",
+        "oliver",
+        "henry",
+        "tom",
+        "tim",
+        "simon",
+        "martin",
+        "jean",
+        "pierre",
+        "jacques",
+        "emmanuel",
+        "olaf",
+        "friedrich",
+        "hans",
+        "klaus",
+        "jürgen",
+        "wolfgang",
+        "giuseppe",
+        "marco",
+        "giovanni",
+        "luigi",
+        "antonio",
+        "jose",
+        "josé",
+        "juan",
+        "carlos",
+        "luis",
+        "pedro",
+        "miguel",
+        "pablo",
+        "diego",
+        "vladimir",
+        "dmitry",
+        "sergei",
+        "sergey",
+        "ivan",
+        "alexei",
+        "volodymyr",
+        "viktor",
+        "donald",
+        "joe",
+        "barack",
+        "keir",
+        "rishi",
+        "boris",
+        "narendra",
+        "ahmed",
+        "mohammed",
+        "muhammad",
+        "ali",
+        "omar",
+        "hassan",
+        "hussein",
+        "mustafa",
+        "recep",
+        "yair",
+        "hiroshi",
+        "takeshi",
+        "raj",
+        "rahul",
+        "arjun",
+        "graham",
+        "derek",
+        "gary",
+        "keith",
+        "ian",
+        "neil",
+        "colin",
+        "alan",
+        "nigel",
+        "gordon",
+        "tony",
+        "chuck",
+        "mitch",
+        "ron",
+        "greg",
+        "jim",
+        "bill",
+        "bob",
+        "frank",
+        "fred",
+        "luiz",
+        "javier",
+        "sanjay",
+        "pep",
+        "mikel",
+        "erik",
+        "lars",
+        "sven",
+    ]);
+    (female, male)
+});
+
+/// What a given name says about a person's gender, when it is a common one.
+pub fn gender_of_given_name(name: &str) -> Gender {
+    let (female, male) = &*GIVEN_NAMES;
+    if female.contains_lowered(name) {
+        Gender::Female
+    } else if male.contains_lowered(name) {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compound_titles_tell_gender() {
+        assert_eq!(gender_of_word("postman"), Gender::Male);
+        assert_eq!(gender_of_word("Congresswoman"), Gender::Female);
+        assert_eq!(gender_of_word("German"), Gender::Unknown);
+        assert_eq!(gender_of_word("woman"), Gender::Female);
+    }
+}
