@@ -23,6 +23,7 @@ pub mod read;
 pub mod sanitize;
 pub mod segment;
 pub mod split;
+pub mod text;
 pub mod timestamp;
 
 use std::path::PathBuf;

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 
-use super::segment::{more_words_than, word_count};
+use super::text::{ends_sentence, more_words_than, word_count};
 
 mod scan;
 
@@ -466,8 +466,7 @@ pub fn is_image_credit(text: &str, lower: &str) -> bool {
         "sopa images",
         "zuma press",
     ];
-    if more_words_than(text, IMAGE_CREDIT_MAX_WORDS) || crate::ingest::classify::ends_sentence(text)
-    {
+    if more_words_than(text, IMAGE_CREDIT_MAX_WORDS) || ends_sentence(text) {
         return false;
     }
     let bare = lower
