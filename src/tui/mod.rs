@@ -1,6 +1,7 @@
 //! The interactive reader: thin glue over the pure core.
 //!
-//! - [`action`]: everything a user can do, as data;
+//! - [`action`](mod@action): everything a user can do, as data (below the reader, in
+//!   [`crate::action`], so the configuration can name actions);
 //! - [`keymap`]: key and mouse events to actions (pure), from one key table;
 //! - [`app`]: the reader's state; [`update`]: applying an action to it (pure);
 //! - [`memory`]: read and starred stories and last positions, kept in the state
@@ -13,7 +14,6 @@
 //! - [`run`](mod@run): the event loop; [`terminal`]: the terminal session and its restoration
 //!   (on quit, error, panic, signals); [`event`]: the events that drive the loop.
 
-pub mod action;
 pub mod app;
 pub mod event;
 pub mod keymap;
@@ -29,4 +29,5 @@ pub mod ui;
 pub mod update;
 pub mod wrap;
 
+pub use crate::action;
 pub use run::{ReaderOptions, run};

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use crate::tui::action::Action;
+use crate::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Keymap;
 use crate::tui::text;
