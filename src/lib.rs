@@ -5,7 +5,8 @@
 //! shows it all in a terminal reader ([`tui`]), which remembers what was read
 //! ([`state`]) and reads the user's colours and keys ([`config`]); what a user can do
 //! there is data of its own ([`action`]). The `dateline` binary is a thin shell over it
-//! ([`cli`]).
+//! ([`cli`]). The synthetic corpus generator used by the benchmarks and tests is behind
+//! the `synth` feature.
 
 #![warn(missing_docs)]
 
@@ -17,6 +18,7 @@ pub mod model;
 pub mod quotes;
 pub mod samples;
 pub mod state;
+#[cfg(feature = "synth")]
 pub mod synth;
 pub mod tui;
 
