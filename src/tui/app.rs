@@ -9,9 +9,9 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use super::loading::Loading;
 use super::memory::Memory;
 use super::prepare::Prepared;
+use super::progress::Loading;
 use super::search::{Budget, Narrowing, SearchIndex};
 use super::text::{self, clean};
 use super::wrap::{TextSource, WrapCache, WrappedStory, format_time};

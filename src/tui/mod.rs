@@ -7,6 +7,7 @@
 //! - [`memory`]: read and starred stories and last positions, kept in the state
 //!   store, and the unread-only list; [`order`]: the configured story order;
 //! - [`loading`]: loading in the background, stories streamed to the list;
+//!   [`progress`]: how far it has got, for the status bar;
 //! - [`prepare`]: the indexes built once per corpus; [`search`]: incremental search;
 //! - [`wrap`]: wrapped story layouts cached per (story, width);
 //! - [`text`]: cleaning and measuring page text for the terminal;
@@ -21,6 +22,7 @@ pub mod loading;
 pub mod memory;
 pub mod order;
 pub mod prepare;
+pub mod progress;
 pub mod run;
 pub mod search;
 pub mod terminal;
