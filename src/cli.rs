@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::ingest::{self, LoadOptions, sanitize::sanitize_line};
 use crate::model::{Corpus, LoadStats, Warning};
+pub use crate::quotes::listing::TextFormat;
 
 /// dateline: read scraped news pages as clean stories, with every quote and who said it.
 #[derive(Debug, Parser)]
@@ -86,15 +87,6 @@ pub enum ExportFormat {
     Json,
     /// One story per line.
     Jsonl,
-}
-
-/// Output formats of the listing commands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum TextFormat {
-    /// Human-readable text.
-    Text,
-    /// JSON.
-    Json,
 }
 
 /// Loads the corpus for `paths` (the bundled samples when empty), printing every

@@ -1,14 +1,15 @@
-//! Key bindings: which keys trigger which reader action, by action name.
+//! Key bindings: which keys trigger which reader action, by action name as the file
+//! writes them ([`KeyBindings`]), and by action as the reader uses them ([`Keymap`]).
 //!
-//! Actions are the snake_case names of the reader's key table
-//! ([`crate::tui::keymap::KEYS`]), which also gives their default keys: one list of
-//! actions for the reader, the help overlay, the default file and this layer. A file
-//! naming any other action is an error.
+//! Actions are the snake_case names of the key table ([`super::actions::KEYS`]), which
+//! also gives their default keys: one list of actions for the reader, the help overlay,
+//! the default file and this layer. A file naming any other action is an error.
 
 use ratatui::crossterm::event::KeyEvent;
 
+use super::actions::{KEYS, TYPING_KEYS, action_names};
 use super::keys::KeySpec;
-use crate::tui::keymap::{KEYS, action_names};
+use crate::action::Action;
 
 /// The keys of one action.
 #[derive(Clone, Debug, Eq)]
@@ -131,4 +132,71 @@ pub fn default_keys_toml() -> String {
         out.push_str(&format!("# {}\n{} = {value}\n", b.help, b.name));
     }
     out
+}
+
+/// The keys in effect: [`KEYS`] with the configuration file's bindings applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keymap {
+    /// Each action of [`KEYS`], in table order, with its keys.
+    keys: Vec<(Action, Vec<KeySpec>)>,
+}
+
+impl Default for Keymap {
+    /// The default keys of [`KEYS`].
+    fn default() -> Self {
+        Self {
+            keys: KEYS.iter().map(|b| (b.action, b.keys.to_vec())).collect(),
+        }
+    }
+}
+
+impl Keymap {
+    /// The keys the configuration gives each action of [`KEYS`] (its defaults when
+    /// the file does not name it).
+    pub fn from_config(bindings: &KeyBindings) -> Self {
+        Self {
+            keys: KEYS
+                .iter()
+                .map(|b| (b.action, bindings.keys_for(b.name).to_vec()))
+                .collect(),
+        }
+    }
+
+    /// The keys of `action` (empty when unbound).
+    pub fn keys_for(&self, action: Action) -> &[KeySpec] {
+        self.keys
+            .iter()
+            .find(|(a, _)| *a == action)
+            .map_or(&[], |(_, keys)| keys.as_slice())
+    }
+
+    /// The action of a key press on the main screen or a browsing overlay.
+    pub fn action_for(&self, event: &KeyEvent) -> Option<Action> {
+        let pressed = KeySpec::from_event(event);
+        self.keys
+            .iter()
+            .find(|(_, keys)| keys.contains(&pressed))
+            .map(|(action, _)| *action)
+    }
+
+    /// The keys of a command while typing: its keys that do not type text.
+    pub fn typing_keys_for(&self, action: Action) -> Vec<KeySpec> {
+        self.keys_for(action)
+            .iter()
+            .filter(|k| !k.is_text())
+            .copied()
+            .collect()
+    }
+
+    /// The action of a key press while typing, if it is one of [`TYPING_KEYS`].
+    pub fn typing_action_for(&self, event: &KeyEvent) -> Option<Action> {
+        let pressed = KeySpec::from_event(event);
+        if pressed.is_text() {
+            return None;
+        }
+        TYPING_KEYS
+            .iter()
+            .map(|t| t.action)
+            .find(|a| self.keys_for(*a).contains(&pressed))
+    }
 }

@@ -6,9 +6,10 @@
 //! file is an error naming the file, the line and the key at fault
 //! (`config.toml:12: keys.next_quote: unknown key "ctrl-æ" (...)`).
 //! `dateline config --default` prints [`default_toml`], which loads back as
-//! [`Config::default`]. The action names and default keys are the reader's own
-//! ([`crate::tui::keymap::KEYS`]).
+//! [`Config::default`]. The action names and default keys are one table ([`KEYS`]),
+//! which the reader and its help read too. Never imports the reader ([`crate::tui`]).
 
+mod actions;
 mod bindings;
 pub mod cli;
 mod color;
@@ -21,7 +22,8 @@ pub mod xdg;
 
 use std::path::{Path, PathBuf};
 
-pub use bindings::{Binding, KeyBindings};
+pub use actions::{DefaultBinding, KEYS, TYPING_KEYS, TypingCommand, action_names};
+pub use bindings::{Binding, KeyBindings, Keymap};
 pub use color::{color_name, parse_color};
 pub use error::{ConfigError, Located};
 pub use keys::KeySpec;

@@ -2,12 +2,21 @@
 
 use std::io::{self, Write};
 
+use clap::ValueEnum;
 use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::cli::TextFormat;
 use crate::ingest::sanitize::sanitize;
 use crate::model::{Corpus, Quote, Story};
+
+/// Output formats of the listing commands (`quotes`, `speakers`, `stats`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TextFormat {
+    /// Human-readable text.
+    Text,
+    /// JSON.
+    Json,
+}
 
 /// One quote with the story it comes from, as written by `dateline quotes --format json`.
 #[derive(Serialize)]

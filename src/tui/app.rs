@@ -9,14 +9,13 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use super::keymap::Keymap;
-use super::loading::Loading;
 use super::memory::Memory;
 use super::prepare::Prepared;
+use super::progress::Loading;
 use super::search::{Budget, Narrowing, SearchIndex};
 use super::text::{self, clean};
 use super::wrap::{TextSource, WrapCache, WrappedStory, format_time};
-use crate::config::{Config, Styles};
+use crate::config::{Config, Keymap, Styles};
 use crate::model::{Corpus, Timestamp, Warning};
 
 /// Which main pane has the keyboard.

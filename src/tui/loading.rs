@@ -1,24 +1,24 @@
 //! Loading in the background, so the reader's first frame comes at once.
 //!
 //! [`spawn`] starts a thread that loads the pages ([`crate::ingest::load`], or the
-//! bundled samples) and sends [`LoadEvent`]s on the reader's event channel: stories as
+//! bundled samples) and hands [`LoadEvent`]s to a sink (the reader's event channel): stories as
 //! pages are parsed (in batches, at most every [`BATCH_INTERVAL`]), with the progress
 //! so far; then the final corpus, merged and quoted, indexed on the same thread
 //! ([`Prepared::build`]). [`apply`] folds an event into the app: provisional stories
 //! are appended to the list, and the final corpus replaces them, keeping the selected
 //! story and its scroll ([`App::replace_corpus`]). Warnings go to the warnings panel.
+//! How far loading has got ([`Loading`]) is kept in [`super::progress`].
 
 use std::io;
 use std::panic;
 use std::path::PathBuf;
-use std::sync::Mutex;
-use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use super::app::App;
-use super::event::Event;
 use super::prepare::Prepared;
+pub use super::progress::{Loading, status_text};
 use super::search;
 use crate::config::SortOrder;
 use crate::ingest::{self, LoadOptions, Progress, dedupe};
@@ -65,36 +65,6 @@ pub enum LoadEvent {
     Done(Box<Prepared>),
     /// Loading stopped on an internal error (a bug): what was found so far stays.
     Failed(String),
-}
-
-/// Loading in progress, as the status bar shows it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Loading {
-    /// The progress last reported.
-    pub progress: Progress,
-    /// When loading started.
-    pub started: Instant,
-    /// Whether the user has done anything while loading: if not, the final corpus
-    /// opens where a session starts ([`App::select_start`]) rather than on whichever
-    /// provisional story happened to be first.
-    pub touched: bool,
-}
-
-impl Loading {
-    /// Loading that has just started.
-    pub fn new() -> Self {
-        Self {
-            progress: Progress::default(),
-            started: Instant::now(),
-            touched: false,
-        }
-    }
-}
-
-impl Default for Loading {
-    fn default() -> Self {
-        Self::new()
-    }
 }
 
 /// Gathers stories from the worker threads and sends them in batches.
@@ -221,21 +191,25 @@ pub fn load_streaming(
     (batcher.sink)(LoadEvent::Done(Box::new(Prepared::build(corpus))));
 }
 
-/// Starts loading `source` on its own thread, sending [`Event::Load`]s to `sender`;
-/// the final corpus comes in `order`.
-pub fn spawn(source: Source, order: SortOrder, sender: Sender<Event>) -> io::Result<()> {
+/// Starts loading `source` on its own thread, calling `sink` with every [`LoadEvent`]
+/// (the reader sends them on its event channel); the final corpus comes in `order`. A
+/// panic while loading ends in [`LoadEvent::Failed`].
+pub fn spawn(
+    source: Source,
+    order: SortOrder,
+    sink: impl Fn(LoadEvent) + Send + Sync + 'static,
+) -> io::Result<()> {
     thread::Builder::new()
         .name("loading".into())
         .spawn(move || {
-            let events = sender.clone();
+            let sink = Arc::new(sink);
+            let events = Arc::clone(&sink);
             let run = panic::AssertUnwindSafe(|| {
-                load_streaming(&source, order, move |event| {
-                    let _ = events.send(Event::Load(event));
-                });
+                load_streaming(&source, order, move |event| events(event));
             });
             if let Err(payload) = panic::catch_unwind(run) {
                 let message = super::terminal::payload_text(payload.as_ref());
-                let _ = sender.send(Event::Load(LoadEvent::Failed(message)));
+                sink(LoadEvent::Failed(message));
             }
         })?;
     Ok(())
@@ -283,19 +257,6 @@ pub fn apply(app: &mut App, event: LoadEvent) {
             }
         }
     }
-}
-
-/// The status bar's loading line: a bar of files read, and the counts.
-pub fn status_text(loading: &Loading, bar_cells: usize) -> String {
-    let p = loading.progress;
-    let filled = (p.files_done.min(p.files_total) * bar_cells)
-        .checked_div(p.files_total)
-        .unwrap_or(0);
-    let bar: String = "█".repeat(filled) + &"░".repeat(bar_cells - filled);
-    format!(
-        "Loading {bar} {}/{} files · {} stories found",
-        p.files_done, p.files_total, p.stories_found
-    )
 }
 
 #[cfg(test)]

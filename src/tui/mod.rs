@@ -1,11 +1,13 @@
 //! The interactive reader: thin glue over the pure core.
 //!
-//! - [`action`]: everything a user can do, as data;
+//! - [`action`](mod@action): everything a user can do, as data (below the reader, in
+//!   [`crate::action`], so the configuration can name actions);
 //! - [`keymap`]: key and mouse events to actions (pure), from one key table;
 //! - [`app`]: the reader's state; [`update`]: applying an action to it (pure);
 //! - [`memory`]: read and starred stories and last positions, kept in the state
 //!   store, and the unread-only list; [`order`]: the configured story order;
 //! - [`loading`]: loading in the background, stories streamed to the list;
+//!   [`progress`]: how far it has got, for the status bar;
 //! - [`prepare`]: the indexes built once per corpus; [`search`]: incremental search;
 //! - [`wrap`]: wrapped story layouts cached per (story, width);
 //! - [`text`]: cleaning and measuring page text for the terminal;
@@ -13,7 +15,6 @@
 //! - [`run`](mod@run): the event loop; [`terminal`]: the terminal session and its restoration
 //!   (on quit, error, panic, signals); [`event`]: the events that drive the loop.
 
-pub mod action;
 pub mod app;
 pub mod event;
 pub mod keymap;
@@ -21,6 +22,7 @@ pub mod loading;
 pub mod memory;
 pub mod order;
 pub mod prepare;
+pub mod progress;
 pub mod run;
 pub mod search;
 pub mod terminal;
@@ -29,4 +31,5 @@ pub mod ui;
 pub mod update;
 pub mod wrap;
 
+pub use crate::action;
 pub use run::{ReaderOptions, run};

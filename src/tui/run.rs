@@ -48,7 +48,11 @@ pub fn run(source: Source, options: ReaderOptions) -> anyhow::Result<()> {
     // then report "Cannot save" rather than freeze the screen.
     let _ = store.set_busy_timeout(READER_BUSY_TIMEOUT);
     app.remember_with(store, error);
-    loading::spawn(source, options.config.sort, events.sender()).context("cannot start loading")?;
+    let sender = events.sender();
+    loading::spawn(source, options.config.sort, move |load| {
+        let _ = sender.send(Event::Load(load));
+    })
+    .context("cannot start loading")?;
     events
         .read_terminal()
         .context("cannot start reading the terminal")?;

@@ -4,8 +4,8 @@
 //! move its selection, in the story list they change the story, in the reading pane
 //! they scroll.
 
-use super::action::{Action, Pane};
 use super::app::{App, Focus, Overlay, QuoteRef, SearchSource};
+use crate::action::{Action, Pane};
 
 /// How many rows one turn of the mouse wheel scrolls.
 pub const WHEEL_ROWS: isize = 3;

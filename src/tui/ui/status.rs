@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use crate::tui::action::Action;
+use crate::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Keymap;
 use crate::tui::text;
@@ -68,7 +68,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let middle = if app.search.typing {
         format!("/{}_ ({matches})", text::clean(&app.search.query))
     } else if let Some(loading) = &app.loading {
-        crate::tui::loading::status_text(loading, 12)
+        crate::tui::progress::status_text(loading, 12)
     } else if let Some(message) = &app.message {
         text::clean(message)
     } else if !app.search.query.is_empty() {

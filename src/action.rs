@@ -1,8 +1,10 @@
-//! Everything a user can do in the reader, as data.
+//! Everything a user can do in the reader, as data: a leaf, importing nothing.
 //!
-//! Keys and mouse events become an [`Action`] in [`super::keymap`]; [`super::update`]
-//! applies it. What a movement means (move the selection, scroll the story, move in
-//! an overlay) is decided by the state it is applied to, not by the key.
+//! The configuration names every action and gives its default keys
+//! ([`crate::config::KEYS`]); keys and mouse events become an [`Action`] in
+//! [`crate::tui::keymap`]; [`crate::tui::update`] applies it. What a movement means
+//! (move the selection, scroll the story, move in an overlay) is decided by the state
+//! it is applied to, not by the key.
 
 /// A part of the screen that can be scrolled or clicked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

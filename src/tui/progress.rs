@@ -1,0 +1,50 @@
+//! How far background loading has got, as the status bar shows it: a leaf of the
+//! reader, so its state ([`super::app::App`]) can hold it without depending on the
+//! loading thread ([`super::loading`]), which folds events into that state.
+
+use std::time::Instant;
+
+use crate::ingest::Progress;
+
+/// Loading in progress, as the status bar shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Loading {
+    /// The progress last reported.
+    pub progress: Progress,
+    /// When loading started.
+    pub started: Instant,
+    /// Whether the user has done anything while loading: if not, the final corpus
+    /// opens where a session starts ([`super::app::App::select_start`]) rather than on whichever
+    /// provisional story happened to be first.
+    pub touched: bool,
+}
+
+impl Loading {
+    /// Loading that has just started.
+    pub fn new() -> Self {
+        Self {
+            progress: Progress::default(),
+            started: Instant::now(),
+            touched: false,
+        }
+    }
+}
+
+impl Default for Loading {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The status bar's loading line: a bar of files read, and the counts.
+pub fn status_text(loading: &Loading, bar_cells: usize) -> String {
+    let p = loading.progress;
+    let filled = (p.files_done.min(p.files_total) * bar_cells)
+        .checked_div(p.files_total)
+        .unwrap_or(0);
+    let bar: String = "█".repeat(filled) + &"░".repeat(bar_cells - filled);
+    format!(
+        "Loading {bar} {}/{} files · {} stories found",
+        p.files_done, p.files_total, p.stories_found
+    )
+}
