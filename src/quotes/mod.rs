@@ -11,7 +11,6 @@
 //! - [`cast`] keeps who has been introduced, to resolve surnames, roles and pronouns;
 //! - [`attribute`] puts it together, reading each story once, in order;
 //! - [`directory`](mod@directory) merges speakers across the corpus;
-//! - [`listing`] writes the `quotes` and `speakers` command-line listings.
 //!
 //! Everything is a linear scan of the story; lexicons are built once ([`std::sync::LazyLock`]).
 //!
@@ -24,7 +23,6 @@ pub mod cast;
 pub mod cues;
 pub mod detect;
 pub mod directory;
-pub mod listing;
 pub mod lower;
 pub mod names;
 pub mod paragraph;

@@ -1,4 +1,7 @@
 //! The command line: argument parsing and the scripting commands.
+//!
+//! [`listing`] writes the `quotes` and `speakers` listings as aligned text or JSON; the
+//! commands here only parse, load and hand the corpus to a writer.
 
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -9,7 +12,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::ingest::{self, LoadOptions, sanitize::sanitize_line};
 use crate::model::{Corpus, LoadStats, Warning};
-pub use crate::quotes::listing::TextFormat;
+
+pub mod listing;
+
+pub use listing::TextFormat;
 
 /// dateline: read scraped news pages as clean stories, with every quote and who said it.
 #[derive(Debug, Parser)]
@@ -181,7 +187,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             };
             write_then_leave(corpus, |corpus, out| {
-                crate::quotes::listing::quotes(corpus, speaker.as_deref(), format, out)
+                listing::quotes(corpus, speaker.as_deref(), format, out)
             })
         }
         Some(Command::Speakers { format, paths }) => {
@@ -189,9 +195,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let Some(corpus) = load_reporting(&paths) else {
                 return Ok(ExitCode::FAILURE);
             };
-            write_then_leave(corpus, |corpus, out| {
-                crate::quotes::listing::speakers(corpus, format, out)
-            })
+            write_then_leave(corpus, |corpus, out| listing::speakers(corpus, format, out))
         }
         Some(Command::Config(args)) => crate::config::cli::run(&args, cli.config.as_deref()),
     }

@@ -1,4 +1,6 @@
 //! The `quotes` and `speakers` listings of the command line, as aligned text or JSON.
+//!
+//! It decides the columns, their widths and the JSON shape; it never loads or parses pages.
 
 use std::io::{self, Write};
 
