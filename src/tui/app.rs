@@ -12,11 +12,15 @@ use ratatui::layout::Rect;
 use super::memory::Memory;
 use super::prepare::Prepared;
 use super::progress::Loading;
-use super::search::{Budget, Narrowing, SearchIndex};
-use super::text::{self, clean};
-use super::wrap::{TextSource, WrapCache, WrappedStory, format_time};
+use super::rows::list_row;
+pub use super::rows::{ListRow, QuoteRef, SpeakerEntry, TimelineRow};
+use super::search::{Budget, Entry, Narrowing, SearchIndex};
+pub use super::search::{MAX_HITS, SearchHit, SearchSource};
+use super::text;
+use super::wrap::{WrapCache, WrappedStory};
 use crate::config::{Config, Keymap, Styles};
-use crate::model::{Corpus, Timestamp, Warning};
+use crate::model::{Corpus, Warning};
+use crate::state::{StateError, StateStore};
 
 /// Which main pane has the keyboard.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -42,90 +46,6 @@ pub enum Overlay {
     Help,
     /// The warnings met while loading.
     Warnings,
-}
-
-/// A quote, by story index and index into that story's quotes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct QuoteRef {
-    /// Index into [`Corpus::stories`].
-    pub story: usize,
-    /// Index into the story's quotes (which [`App::new`] puts in reading order).
-    pub quote: usize,
-}
-
-/// One story's row in the list, cleaned once.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ListRow {
-    /// The headline, cleaned.
-    pub headline: String,
-    /// The story's time as shown, or `undated`.
-    pub date: String,
-    /// How many quotes the story has.
-    pub quotes: usize,
-}
-
-/// A quoted speaker, as the speakers panel lists them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SpeakerEntry {
-    /// The name exactly as the quotes give it (the index key).
-    pub name: String,
-    /// The name, cleaned for display.
-    pub display: String,
-    /// Every distinct title, cleaned, in first-seen order.
-    pub titles: Vec<String>,
-    /// The speaker's non-partial quotes, in story order then position.
-    pub quotes: Vec<QuoteRef>,
-    /// The name and titles folded for filtering.
-    folded: String,
-}
-
-/// One row of the quotes timeline, cleaned once.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TimelineRow {
-    /// The quote.
-    pub at: QuoteRef,
-    /// The quote's time as shown (empty when unknown).
-    pub time: String,
-    /// The speaker's name, cleaned (empty when unattributed).
-    pub speaker: String,
-    /// The quoted words, cleaned.
-    pub text: String,
-    /// The story's headline, cleaned.
-    pub headline: String,
-    /// Whether it is a partial quote.
-    pub partial: bool,
-}
-
-/// A search match: characters `start..end` of a story's headline or paragraph.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct SearchHit {
-    /// Index into [`Corpus::stories`].
-    pub story: usize,
-    /// Headline or paragraph.
-    pub source: SearchSource,
-    /// First character matched.
-    pub start: usize,
-    /// Just past the last character matched.
-    pub end: usize,
-}
-
-/// Where a search match is; headlines sort before paragraphs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum SearchSource {
-    /// The headline.
-    Headline,
-    /// A body paragraph.
-    Paragraph(usize),
-}
-
-impl SearchSource {
-    /// The same place as a wrapped-text source.
-    pub fn text_source(self) -> TextSource {
-        match self {
-            SearchSource::Headline => TextSource::Headline,
-            SearchSource::Paragraph(p) => TextSource::Paragraph(p),
-        }
-    }
 }
 
 /// The search: what was typed and what it matches.
@@ -189,8 +109,6 @@ pub struct Areas {
 pub const DEFAULT_TEXT_WIDTH: u16 = 76;
 /// The reading pane's height assumed before the first frame.
 pub const DEFAULT_TEXT_HEIGHT: u16 = 20;
-/// The most search matches kept.
-pub const MAX_HITS: usize = 100_000;
 /// The longest the reader searches before it draws and reads keys again; a search
 /// that needs longer goes on between keys.
 pub const SEARCH_STEP: std::time::Duration = std::time::Duration::from_millis(15);
@@ -499,18 +417,12 @@ impl App {
 
     /// Appends stories found while loading (provisional: no quotes yet) to the list,
     /// with their search entries made off this thread: `entries[i]` is
-    /// [`super::search::Entry::new`] of `stories[i]`; any missing are made here.
-    pub fn push_found(
-        &mut self,
-        stories: Vec<crate::model::Story>,
-        entries: Vec<super::search::Entry>,
-    ) {
+    /// [`Entry::new`] of `stories[i]`; any missing are made here.
+    pub fn push_found(&mut self, stories: Vec<crate::model::Story>, entries: Vec<Entry>) {
         let first = self.corpus.stories.len();
         let mut entries = entries.into_iter();
         for story in stories {
-            let entry = entries
-                .next()
-                .unwrap_or_else(|| super::search::Entry::new(&story));
+            let entry = entries.next().unwrap_or_else(|| Entry::new(&story));
             self.list_rows.push(list_row(&story));
             self.search_index.push_entry(entry);
             self.corpus.stories.push(story);
@@ -588,110 +500,171 @@ impl App {
     }
 }
 
-/// A story's row in the list.
-pub(super) fn list_row(s: &crate::model::Story) -> ListRow {
-    ListRow {
-        headline: clean(&s.headline),
-        date: s
-            .time()
-            .map_or_else(|| "undated".to_string(), |t| format_time(&t)),
-        quotes: s.quotes.len(),
+/// What the reader remembers between sessions, kept by [`Memory`].
+impl App {
+    /// Takes the reading state from `store`: marks read and starred stories, and
+    /// selects the story selected last at the row it was left at. `open_error` is why
+    /// the store the user asked for could not be opened (so `store` saves nothing):
+    /// the status bar says so.
+    pub fn remember_with(&mut self, store: StateStore, open_error: Option<StateError>) {
+        if let Some(warning) = self.memory.open(store, open_error) {
+            // The message goes with the next key; the reason stays in the panel.
+            self.message = self.memory.not_saving().map(|e| format!("Not saving: {e}"));
+            self.warnings.push(warning);
+        }
+        self.scroll = self.saved_scroll(self.selected);
+        self.apply_saved_state();
     }
-}
 
-/// Builds the speaker directory from the quotes themselves (so every entry can be
-/// jumped to), adding titles the corpus directory knows.
-pub(super) fn build_speakers(corpus: &Corpus) -> (Vec<SpeakerEntry>, HashMap<String, usize>) {
-    let mut entries: Vec<SpeakerEntry> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (si, story) in corpus.stories.iter().enumerate() {
-        for (qi, quote) in story.quotes.iter().enumerate() {
-            let Some(name) = quote.speaker.as_ref().filter(|n| !n.trim().is_empty()) else {
-                continue;
-            };
-            if quote.partial {
-                continue;
-            }
-            let slot = *index.entry(name.clone()).or_insert_with(|| {
-                entries.push(SpeakerEntry {
-                    name: name.clone(),
-                    display: clean(name),
-                    titles: Vec::new(),
-                    quotes: Vec::new(),
-                    folded: String::new(),
-                });
-                entries.len() - 1
-            });
-            let entry = &mut entries[slot];
-            entry.quotes.push(QuoteRef {
-                story: si,
-                quote: qi,
-            });
-            if let Some(title) = &quote.speaker_title {
-                let title = clean(title);
-                if !entry.titles.contains(&title) {
-                    entry.titles.push(title);
-                }
-            }
-        }
+    /// Applies the loaded state to the stories held now (call again when more
+    /// stories arrive): read and starred marks, and the last selected story (once).
+    pub fn apply_saved_state(&mut self) {
+        self.apply_saved_state_from(0);
     }
-    for speaker in &corpus.speakers {
-        if let Some(&slot) = index.get(&speaker.name) {
-            for title in &speaker.titles {
-                let title = clean(title);
-                if !entries[slot].titles.contains(&title) {
-                    entries[slot].titles.push(title);
-                }
-            }
-        }
-    }
-    for entry in &mut entries {
-        entry.folded = text::fold(&format!("{} {}", entry.display, entry.titles.join(" ")));
-    }
-    entries.sort_by(|a, b| {
-        b.quotes
-            .len()
-            .cmp(&a.quotes.len())
-            .then_with(|| a.display.cmp(&b.display))
-    });
-    let index = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.name.clone(), i))
-        .collect();
-    (entries, index)
-}
 
-/// Every quote in the corpus, newest first (undated last), then story order and
-/// position.
-pub(super) fn build_timeline(corpus: &Corpus) -> Vec<TimelineRow> {
-    let mut refs: Vec<(Option<Timestamp>, QuoteRef)> = Vec::new();
-    for (si, story) in corpus.stories.iter().enumerate() {
-        for (qi, quote) in story.quotes.iter().enumerate() {
-            refs.push((
-                quote.timestamp.or_else(|| story.time()),
-                QuoteRef {
-                    story: si,
-                    quote: qi,
-                },
-            ));
+    /// [`App::apply_saved_state`] for the stories from index `first` on (those just
+    /// added), so stories streamed in while loading cost only their own work.
+    pub fn apply_saved_state_from(&mut self, first: usize) {
+        let stories = &self.corpus.stories;
+        let remembered = self
+            .memory
+            .apply_from(stories, &mut self.read, &mut self.starred, first);
+        if let Some(index) = remembered {
+            self.select_story(index);
+            self.scroll = self.saved_scroll(index);
+        }
+        self.refresh_list();
+    }
+
+    /// The user has moved on their own: a remembered selection still to come (while
+    /// loading) no longer takes the cursor.
+    pub fn forget_pending_selection(&mut self) {
+        self.memory.forget_pending_selection();
+    }
+
+    /// Selects where a session starts: the story selected when the last session
+    /// ended, at the row it was left at, else the first story, from the top.
+    pub fn select_start(&mut self) {
+        let remembered = self.memory.saved().last_selected.as_deref();
+        let index = remembered.and_then(|id| self.story_index(id)).unwrap_or(0);
+        self.selected = index.min(self.corpus.stories.len().saturating_sub(1));
+        self.scroll = self.saved_scroll(self.selected);
+        self.current_quote = None;
+        self.list_offset = 0;
+        self.refresh_list();
+    }
+
+    /// The index of the story with id `id`.
+    pub fn story_index(&self, id: &str) -> Option<usize> {
+        self.corpus.stories.iter().position(|s| s.id == id)
+    }
+
+    /// The row story `index` was left at (0 when never scrolled).
+    pub fn saved_scroll(&self, index: usize) -> usize {
+        self.memory.saved_scroll(self.corpus.stories.get(index))
+    }
+
+    /// Marks story `index` read or unread, saving the change.
+    pub fn set_read(&mut self, index: usize, read: bool) {
+        let stories = &self.corpus.stories;
+        if let Some(e) = self.memory.set_read(stories, &mut self.read, index, read) {
+            self.message = Some(e);
         }
     }
-    refs.sort_by(|(ta, ra), (tb, rb)| {
-        crate::model::newest_first(*ta, *tb).then_with(|| ra.cmp(rb))
-    });
-    refs.into_iter()
-        .filter_map(|(time, at)| {
-            let story = corpus.stories.get(at.story)?;
-            let quote = story.quotes.get(at.quote)?;
-            Some(TimelineRow {
-                at,
-                time: time.map(|t| format_time(&t)).unwrap_or_default(),
-                speaker: quote.speaker.as_deref().map(clean).unwrap_or_default(),
-                text: clean(&quote.text),
-                headline: clean(&story.headline),
-                partial: quote.partial,
-            })
-        })
-        .collect()
+
+    /// Stars story `index`, or takes its star away, saving the change.
+    pub fn set_starred(&mut self, index: usize, starred: bool) {
+        let stories = &self.corpus.stories;
+        let flags = &mut self.starred;
+        if let Some(e) = self.memory.set_starred(stories, flags, index, starred) {
+            self.message = Some(e);
+        }
+    }
+
+    /// `m`: the selected story read ↔ unread.
+    pub fn toggle_read(&mut self) {
+        let Some(&read) = self.read.get(self.selected) else {
+            return;
+        };
+        // The confirmation first: a failed write replaces it.
+        self.message = Some(if read { "Marked unread" } else { "Marked read" }.to_string());
+        self.set_read(self.selected, !read);
+    }
+
+    /// `*`: star the selected story, or take its star away.
+    pub fn toggle_star(&mut self) {
+        let Some(&starred) = self.starred.get(self.selected) else {
+            return;
+        };
+        self.message = Some(if starred { "Star removed" } else { "Starred" }.to_string());
+        self.set_starred(self.selected, !starred);
+    }
+
+    /// `u`: show only unread stories, or all again. Turning it on from the list
+    /// moves off a read story to the nearest unread one (later, else earlier); in the
+    /// reading pane the story being read stays.
+    pub fn toggle_unread_only(&mut self) {
+        if !self.memory.toggle_unread_only() {
+            self.refresh_list();
+            self.message = Some("Showing all stories".to_string());
+            return;
+        }
+        let unread = |i: &usize| !self.read.get(*i).copied().unwrap_or(false);
+        let count = self.corpus.stories.len();
+        let nearest = (self.selected..count)
+            .find(unread)
+            .or_else(|| (0..self.selected).rev().find(unread));
+        if self.focus == Focus::List
+            && let Some(index) = nearest
+        {
+            self.select_story(index);
+        }
+        self.refresh_list();
+        self.message = Some(match nearest {
+            Some(_) => "Showing unread stories only (u shows all)".to_string(),
+            None => "No unread stories (u shows all)".to_string(),
+        });
+    }
+
+    /// Recomputes which stories the list shows (with the unread-only view: the
+    /// unread ones and the selected one, which never vanishes under the cursor).
+    pub fn refresh_list(&mut self) {
+        self.memory.refresh_list(&self.read, self.selected);
+    }
+
+    /// How many stories the list shows.
+    pub fn list_len(&self) -> usize {
+        self.memory.list_len(self.corpus.stories.len())
+    }
+
+    /// The story at row `position` of the list.
+    pub fn list_story(&self, position: usize) -> Option<usize> {
+        self.memory.list_story(self.corpus.stories.len(), position)
+    }
+
+    /// The row of the list showing story `index`, if it is shown.
+    pub fn list_position(&self, index: usize) -> Option<usize> {
+        self.memory.list_position(self.corpus.stories.len(), index)
+    }
+
+    /// Saves the scroll position of the selected story when it changed: called when
+    /// leaving a story and on quit.
+    pub fn remember_scroll(&mut self) {
+        let story = self.corpus.stories.get(self.selected);
+        if let Some(e) = self.memory.remember_scroll(story, self.scroll) {
+            self.message = Some(e);
+        }
+    }
+
+    /// What the reader saves when the user leaves: the selected story's scroll
+    /// position and which story is selected. Returns the error message, if any.
+    pub fn save_on_quit(&mut self) -> Option<String> {
+        self.message = None;
+        self.remember_scroll();
+        let id = self.corpus.stories.get(self.selected).map(|s| s.id.clone());
+        if let Some(e) = self.memory.remember_selected(id) {
+            self.message = Some(e);
+        }
+        self.message.take()
+    }
 }

@@ -5,10 +5,12 @@
 //! - [`keymap`]: key and mouse events to actions (pure), from one key table;
 //! - [`app`]: the reader's state; [`update`]: applying an action to it (pure);
 //! - [`memory`]: read and starred stories and last positions, kept in the state
-//!   store, and the unread-only list; [`order`]: the configured story order;
+//!   store, and the unread-only list (handed pieces of the state by [`app`]);
+//!   [`order`]: the configured story order;
 //! - [`loading`]: loading in the background, stories streamed to the list;
 //!   [`progress`]: how far it has got, for the status bar;
-//! - [`prepare`]: the indexes built once per corpus; [`search`]: incremental search;
+//! - [`prepare`]: the indexes built once per corpus; [`rows`]: the list, speaker and
+//!   timeline rows they hold; [`search`]: incremental search and its matches;
 //! - [`wrap`]: wrapped story layouts cached per (story, width);
 //! - [`text`]: cleaning and measuring page text for the terminal;
 //! - [`ui`]: drawing the state, one module per pane;
@@ -23,6 +25,7 @@ pub mod memory;
 pub mod order;
 pub mod prepare;
 pub mod progress;
+pub mod rows;
 pub mod run;
 pub mod search;
 pub mod terminal;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use super::app::{ListRow, SpeakerEntry, TimelineRow, build_speakers, build_timeline, list_row};
+use super::rows::{ListRow, SpeakerEntry, TimelineRow, build_speakers, build_timeline, list_row};
 use super::search::SearchIndex;
 use crate::model::Corpus;
 

@@ -23,9 +23,44 @@ use std::time::{Duration, Instant};
 
 use memchr::memmem::Finder;
 
-use super::app::{MAX_HITS, SearchHit, SearchSource};
 use super::text::{self, clean};
+use super::wrap::TextSource;
 use crate::model::Story;
+
+/// The most search matches kept.
+pub const MAX_HITS: usize = 100_000;
+
+/// A search match: characters `start..end` of a story's headline or paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SearchHit {
+    /// Index into [`crate::model::Corpus::stories`].
+    pub story: usize,
+    /// Headline or paragraph.
+    pub source: SearchSource,
+    /// First character matched.
+    pub start: usize,
+    /// Just past the last character matched.
+    pub end: usize,
+}
+
+/// Where a search match is; headlines sort before paragraphs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SearchSource {
+    /// The headline.
+    Headline,
+    /// A body paragraph.
+    Paragraph(usize),
+}
+
+impl SearchSource {
+    /// The same place as a wrapped-text source.
+    pub fn text_source(self) -> TextSource {
+        match self {
+            SearchSource::Headline => TextSource::Headline,
+            SearchSource::Paragraph(p) => TextSource::Paragraph(p),
+        }
+    }
+}
 
 /// Bits in each story's character-pair filter.
 const FILTER_BITS: usize = 4096;

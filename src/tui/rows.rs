@@ -1,0 +1,171 @@
+//! The rows the reader's lists and panels show, cleaned once per corpus: a story's
+//! row in the list, the speakers panel's entries and the quotes timeline. It decides
+//! what each row says and in what order the speakers and the timeline come; it holds
+//! no reader state and draws nothing.
+
+use std::collections::HashMap;
+
+use super::text::{self, clean};
+use super::wrap::format_time;
+use crate::model::{Corpus, Timestamp};
+
+/// A quote, by story index and index into that story's quotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct QuoteRef {
+    /// Index into [`Corpus::stories`].
+    pub story: usize,
+    /// Index into the story's quotes (in reading order: the reader sorts them when it
+    /// indexes the corpus).
+    pub quote: usize,
+}
+
+/// One story's row in the list, cleaned once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListRow {
+    /// The headline, cleaned.
+    pub headline: String,
+    /// The story's time as shown, or `undated`.
+    pub date: String,
+    /// How many quotes the story has.
+    pub quotes: usize,
+}
+
+/// A quoted speaker, as the speakers panel lists them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpeakerEntry {
+    /// The name exactly as the quotes give it (the index key).
+    pub name: String,
+    /// The name, cleaned for display.
+    pub display: String,
+    /// Every distinct title, cleaned, in first-seen order.
+    pub titles: Vec<String>,
+    /// The speaker's non-partial quotes, in story order then position.
+    pub quotes: Vec<QuoteRef>,
+    /// The name and titles folded for filtering.
+    pub(super) folded: String,
+}
+
+/// One row of the quotes timeline, cleaned once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimelineRow {
+    /// The quote.
+    pub at: QuoteRef,
+    /// The quote's time as shown (empty when unknown).
+    pub time: String,
+    /// The speaker's name, cleaned (empty when unattributed).
+    pub speaker: String,
+    /// The quoted words, cleaned.
+    pub text: String,
+    /// The story's headline, cleaned.
+    pub headline: String,
+    /// Whether it is a partial quote.
+    pub partial: bool,
+}
+
+/// A story's row in the list.
+pub(super) fn list_row(s: &crate::model::Story) -> ListRow {
+    ListRow {
+        headline: clean(&s.headline),
+        date: s
+            .time()
+            .map_or_else(|| "undated".to_string(), |t| format_time(&t)),
+        quotes: s.quotes.len(),
+    }
+}
+
+/// Builds the speaker directory from the quotes themselves (so every entry can be
+/// jumped to), adding titles the corpus directory knows.
+pub(super) fn build_speakers(corpus: &Corpus) -> (Vec<SpeakerEntry>, HashMap<String, usize>) {
+    let mut entries: Vec<SpeakerEntry> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (si, story) in corpus.stories.iter().enumerate() {
+        for (qi, quote) in story.quotes.iter().enumerate() {
+            let Some(name) = quote.speaker.as_ref().filter(|n| !n.trim().is_empty()) else {
+                continue;
+            };
+            if quote.partial {
+                continue;
+            }
+            let slot = *index.entry(name.clone()).or_insert_with(|| {
+                entries.push(SpeakerEntry {
+                    name: name.clone(),
+                    display: clean(name),
+                    titles: Vec::new(),
+                    quotes: Vec::new(),
+                    folded: String::new(),
+                });
+                entries.len() - 1
+            });
+            let entry = &mut entries[slot];
+            entry.quotes.push(QuoteRef {
+                story: si,
+                quote: qi,
+            });
+            if let Some(title) = &quote.speaker_title {
+                let title = clean(title);
+                if !entry.titles.contains(&title) {
+                    entry.titles.push(title);
+                }
+            }
+        }
+    }
+    for speaker in &corpus.speakers {
+        if let Some(&slot) = index.get(&speaker.name) {
+            for title in &speaker.titles {
+                let title = clean(title);
+                if !entries[slot].titles.contains(&title) {
+                    entries[slot].titles.push(title);
+                }
+            }
+        }
+    }
+    for entry in &mut entries {
+        entry.folded = text::fold(&format!("{} {}", entry.display, entry.titles.join(" ")));
+    }
+    entries.sort_by(|a, b| {
+        b.quotes
+            .len()
+            .cmp(&a.quotes.len())
+            .then_with(|| a.display.cmp(&b.display))
+    });
+    let index = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.name.clone(), i))
+        .collect();
+    (entries, index)
+}
+
+/// Every quote in the corpus, newest first (undated last), then story order and
+/// position.
+pub(super) fn build_timeline(corpus: &Corpus) -> Vec<TimelineRow> {
+    let mut refs: Vec<(Option<Timestamp>, QuoteRef)> = Vec::new();
+    for (si, story) in corpus.stories.iter().enumerate() {
+        for (qi, quote) in story.quotes.iter().enumerate() {
+            refs.push((
+                quote.timestamp.or_else(|| story.time()),
+                QuoteRef {
+                    story: si,
+                    quote: qi,
+                },
+            ));
+        }
+    }
+    refs.sort_by(|(ta, ra), (tb, rb)| {
+        crate::model::newest_first(*ta, *tb).then_with(|| ra.cmp(rb))
+    });
+    refs.into_iter()
+        .filter_map(|(time, at)| {
+            let story = corpus.stories.get(at.story)?;
+            let quote = story.quotes.get(at.quote)?;
+            Some(TimelineRow {
+                at,
+                time: time.map(|t| format_time(&t)).unwrap_or_default(),
+                speaker: quote.speaker.as_deref().map(clean).unwrap_or_default(),
+                text: clean(&quote.text),
+                headline: clean(&story.headline),
+                partial: quote.partial,
+            })
+        })
+        .collect()
+}
