@@ -1,0 +1,418 @@
+//! LexisNexis / Nexis Uni text exports.
+//!
+//! The layout (as in the public sample of the LexisNexisTools package): a request
+//! header, then for each document a marker line (`1 of 21 DOCUMENTS`, `Dokument 1 von
+//! 21`, `Document 1 de 21`), the publication, a dated line (`October 12, 2016
+//! Wednesday`) with edition lines under it, the headline, field lines (`BYLINE:`,
+//! `SECTION:`, `LENGTH:`, `DATELINE:`, `HIGHLIGHT:`, ... or their German, French and
+//! Spanish names), the body hard-wrapped with blank lines between paragraphs, closing
+//! fields (`LOAD-DATE:`, `LANGUAGE:`, `PUBLICATION-TYPE:`) and a copyright line.
+//!
+//! Decides which lines of a document are which; never lets a field line, the request
+//! header or a copyright line into the text.
+
+use super::dates::date_line;
+use super::{Document, Group, groups, is_copyright};
+
+/// How far into a file its first marker line is looked for.
+const SNIFF_BYTES: usize = 256 * 1024;
+/// Longest field name (`PUBLICATION-TYPE`, `CORRECTION-DATE`) in bytes.
+const MAX_KEY_BYTES: usize = 32;
+
+/// What a field line gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Headline,
+    Byline,
+    Section,
+    Length,
+    Url,
+    Summary,
+    /// A closing field: the body has ended.
+    End,
+    /// Any other field, left out.
+    Other,
+}
+
+impl Role {
+    /// Whether lines after the field's own line (before a blank one) continue it.
+    fn runs_on(self) -> bool {
+        matches!(
+            self,
+            Role::Headline | Role::Byline | Role::Summary | Role::Other
+        )
+    }
+}
+
+/// The role of a field name, written in capitals.
+fn role_of(key: &str) -> Option<Role> {
+    Some(match key {
+        "HEADLINE" | "TITLE" | "TITEL" | "TITRE" | "TITULAR" | "TÍTULO" | "TITULO"
+        | "ÜBERSCHRIFT" => Role::Headline,
+        "BYLINE" | "AUTHOR" | "AUTHORS" | "AUTOR" | "AUTOREN" | "AUTEUR" | "AUTEURS"
+        | "SIGNATURE" | "FIRMA" => Role::Byline,
+        "SECTION" | "RUBRIK" | "RESSORT" | "RUBRIQUE" | "SECCIÓN" | "SECCION" => Role::Section,
+        "LENGTH" | "LÄNGE" | "LAENGE" | "LONGUEUR" | "LONGITUD" | "EXTENSIÓN" | "EXTENSION" => {
+            Role::Length
+        }
+        "URL" | "LINK" => Role::Url,
+        "HIGHLIGHT" | "HIGHLIGHTS" | "ABSTRACT" | "ZUSAMMENFASSUNG" | "RÉSUMÉ" | "RESUME"
+        | "RESUMEN" => Role::Summary,
+        "LOAD-DATE" | "LANGUAGE" | "SPRACHE" | "LANGUE" | "IDIOMA" | "PUBLICATION-TYPE"
+        | "PUBLIKATIONSTYP" | "TYPE-PUBLICATION" | "TIPO-PUBLICACIÓN" | "DOCUMENT-TYPE"
+        | "DOKUMENTTYP" | "JOURNAL-CODE" => Role::End,
+        "DATELINE" | "GRAPHIC" | "GRAFIK" | "GRAPHIQUE" | "GRÁFICO" | "UPDATE" | "NOTES"
+        | "CORRECTION" | "CORRECTION-DATE" | "SUBJECT" | "PERSON" | "ORGANIZATION" | "COMPANY"
+        | "GEOGRAPHIC" | "TICKER" | "INDUSTRY" | "CITY" | "STATE" | "COUNTRY" | "SERIES"
+        | "TYPE" | "EDITION" | "AUSGABE" | "ÉDITION" | "EDICIÓN" | "DISTRIBUTION" | "ACC-NO"
+        | "DOCUMENT-ID" | "LOAD-DATUM" | "QUELLE" | "SOURCE" => Role::Other,
+        _ => return None,
+    })
+}
+
+/// The role and the value of a field line (`BYLINE: By Jane Doe`), or `None` for any
+/// other line. Field names in capitals are known names or names with a hyphen
+/// (`CORRECTION-DATE:`); in mixed case (`Load-Date:`) only known names.
+fn field(line: &str) -> Option<(Role, &str)> {
+    if line.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let colon = line
+        .get(..MAX_KEY_BYTES.min(line.len()) + 1)
+        .unwrap_or(line);
+    let colon = colon.find(':')?;
+    let (key, rest) = (&line[..colon], &line[colon + 1..]);
+    if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    if key.chars().filter(|c| c.is_alphabetic()).count() < 2
+        || !key
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == ' ')
+    {
+        return None;
+    }
+    let upper = key.to_uppercase();
+    let role = match role_of(&upper) {
+        Some(role) => role,
+        None if upper == key && key.contains('-') && !key.contains(' ') => Role::Other,
+        None => return None,
+    };
+    Some((role, rest.trim()))
+}
+
+/// The number of a marker line and the count it gives (`3 of 21 DOCUMENTS` → 3, 21).
+pub fn marker(line: &str) -> Option<(usize, usize)> {
+    let mut words = line.split_whitespace();
+    let w: [&str; 4] = [words.next()?, words.next()?, words.next()?, words.next()?];
+    if words.next().is_some() {
+        return None;
+    }
+    let between = |s: &str| matches!(s, "of" | "von" | "de" | "sur");
+    let (n, m) = if between(w[1]) && is_documents(w[3]) {
+        (w[0], w[2])
+    } else if between(w[2]) && is_documents(w[0]) {
+        (w[1], w[3])
+    } else {
+        return None;
+    };
+    let n: usize = n.parse().ok()?;
+    let m: usize = m.parse().ok()?;
+    (n >= 1 && n <= m).then_some((n, m))
+}
+
+/// `DOCUMENTS`, `Dokument`, `Documento` and their forms.
+fn is_documents(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "document" | "documents" | "dokument" | "dokumente" | "dokumenten" | "documento"
+    )
+}
+
+/// True when the text is a LexisNexis export: a marker line, and a field line after it.
+pub fn sniff(text: &str) -> bool {
+    let head = &text[..floor_boundary(text, SNIFF_BYTES)];
+    let mut seen_marker = false;
+    for line in head.lines() {
+        if !seen_marker {
+            seen_marker = marker(line).is_some();
+        } else if field(line).is_some_and(|(role, _)| role != Role::Other) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The largest character boundary of `text` at or before `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The documents of a LexisNexis export, in file order.
+pub fn read(text: &str) -> Vec<Document> {
+    let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l)).collect();
+    let starts: Vec<(usize, (usize, usize))> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &(_, line))| marker(line).map(|m| (i, m)))
+        .collect();
+    let mut docs: Vec<Document> = Vec::with_capacity(starts.len());
+    let mut trailers = 0;
+    for (k, &(at, (number, _))) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(lines.len(), |&(next, _)| next);
+        let (doc, closed) = read_document(number, &lines[at..end]);
+        trailers += usize::from(closed);
+        let last = k + 1 == starts.len();
+        docs.push(doc);
+        if last
+            && !closed
+            && trailers > 0
+            && let Some(doc) = docs.last_mut()
+        {
+            doc.problems.push("cut short (no closing fields)".into());
+        }
+    }
+    if let (Some(&(_, (_, count))), Some(doc)) = (starts.first(), docs.last_mut())
+        && doc.number < count
+    {
+        doc.problems.push(format!(
+            "the file ends before documents {}-{count}",
+            doc.number + 1
+        ));
+    }
+    docs
+}
+
+/// A run of lines of a document: a field with its value, or text.
+enum Unit<'a> {
+    Field(Role, String),
+    Text(Vec<&'a str>),
+}
+
+/// Cuts a document's groups into fields and runs of text.
+fn units<'a>(groups: &[Group<'a>]) -> Vec<Unit<'a>> {
+    let mut out = Vec::new();
+    for group in groups {
+        let mut open_field = false;
+        for (i, &line) in group.lines.iter().enumerate() {
+            if let Some((role, value)) = field(line) {
+                out.push(Unit::Field(role, value.to_string()));
+                open_field = role.runs_on();
+                continue;
+            }
+            match out.last_mut() {
+                Some(Unit::Field(_, value)) if open_field && i > 0 => {
+                    if !value.is_empty() {
+                        value.push(' ');
+                    }
+                    value.push_str(line.trim());
+                }
+                Some(Unit::Text(lines)) if i > 0 => lines.push(line),
+                _ => out.push(Unit::Text(vec![line])),
+            }
+        }
+    }
+    out
+}
+
+/// True for a line set off by indentation (the centred lines of the header).
+fn indented(line: &str) -> bool {
+    line.starts_with("  ")
+}
+
+/// Reads one document from its marker line on; also tells whether it had its closing
+/// fields or copyright line.
+fn read_document(number: usize, lines: &[(usize, &str)]) -> (Document, bool) {
+    let mut doc = Document {
+        number,
+        lines: (
+            lines.first().map_or(0, |l| l.0),
+            lines.last().map_or(0, |l| l.0),
+        ),
+        ..Document::default()
+    };
+    let groups = groups(lines.iter().skip(1).copied());
+    // The last group holding text: the document's true last line.
+    if let Some(last) = groups.last() {
+        doc.lines.1 = last.last();
+    }
+    let units = units(&groups);
+    let first_field = units
+        .iter()
+        .position(|u| matches!(u, Unit::Field(..)))
+        .unwrap_or(units.len());
+    if first_field == units.len() {
+        doc.problems.push("no field lines".into());
+    }
+    let header_end = header(&units[..first_field], &mut doc);
+    let mut closed = false;
+    let mut ended = false;
+    for unit in &units[header_end..] {
+        match unit {
+            Unit::Field(role, value) => {
+                let slot = match role {
+                    Role::Headline => &mut doc.headline,
+                    Role::Byline => &mut doc.byline,
+                    Role::Section => &mut doc.section,
+                    Role::Length => &mut doc.length,
+                    Role::Url => &mut doc.url,
+                    Role::Summary => &mut doc.summary,
+                    Role::End => {
+                        closed = true;
+                        ended |= !doc.paragraphs.is_empty();
+                        continue;
+                    }
+                    Role::Other => continue,
+                };
+                if slot.is_none() && !value.is_empty() {
+                    *slot = Some(value.clone());
+                }
+            }
+            Unit::Text(lines) => {
+                if lines.len() <= 3 && lines.iter().any(|l| is_copyright(l)) {
+                    closed = true;
+                    continue;
+                }
+                if ended {
+                    continue;
+                }
+                doc.paragraphs.push(super::join_wrapped(lines));
+            }
+        }
+    }
+    if doc.headline.as_deref().is_none_or(str::is_empty) {
+        doc.problems.push("no headline".into());
+    }
+    if doc.published.is_none() {
+        doc.problems.push("no dated line".into());
+    }
+    (doc, closed)
+}
+
+/// Reads the header (the text before the first field line: publication, dated line,
+/// edition lines, headline) into `doc`; returns where the rest of the document starts
+/// (past the header, or, in a document without fields, past its headline).
+fn header(units: &[Unit<'_>], doc: &mut Document) -> usize {
+    let texts: Vec<&Vec<&str>> = units
+        .iter()
+        .filter_map(|u| match u {
+            Unit::Text(lines) => Some(lines),
+            Unit::Field(..) => None,
+        })
+        .collect();
+    let dated = texts.iter().enumerate().find_map(|(u, lines)| {
+        lines
+            .iter()
+            .enumerate()
+            .find_map(|(l, line)| date_line(line).map(|at| (u, l, at)))
+    });
+    let mut headline: Vec<&str> = Vec::new();
+    let mut after = 0;
+    match dated {
+        Some((u, l, at)) => {
+            doc.published = Some(at);
+            let before: Vec<&str> = texts[..u]
+                .iter()
+                .flat_map(|lines| lines.iter().copied())
+                .chain(texts[u][..l].iter().copied())
+                .collect();
+            if !before.is_empty() {
+                doc.publication = Some(super::join_wrapped(&before));
+            }
+            // Lines under the dated line set off like it are edition lines; a line
+            // flush left starts the headline.
+            let rest = &texts[u][l + 1..];
+            if let Some(flush) = rest.iter().position(|line| !indented(line)) {
+                headline.extend(&rest[flush..]);
+            }
+            after = u + 1;
+        }
+        None if texts.len() > 1 => {
+            doc.publication = Some(super::join_wrapped(texts[0]));
+            after = 1;
+        }
+        None => {}
+    }
+    let rest = &texts[after.min(texts.len())..];
+    let no_fields = !units.iter().any(|u| matches!(u, Unit::Field(..)));
+    let flush: Vec<&Vec<&str>> = rest
+        .iter()
+        .copied()
+        .filter(|lines| !lines.iter().all(|l| indented(l)))
+        .collect();
+    let chosen: Vec<&Vec<&str>> = if flush.is_empty() {
+        rest.to_vec()
+    } else {
+        flush
+    };
+    if no_fields && headline.is_empty() {
+        // Without fields the body follows the headline: one run of text only.
+        if let Some(first) = chosen.first() {
+            headline.extend(first.iter().copied());
+            doc.headline = Some(super::join_wrapped(&headline));
+            let taken = after
+                + rest
+                    .iter()
+                    .position(|r| std::ptr::eq(*r, *first))
+                    .unwrap_or(0);
+            return taken + 1;
+        }
+        return units.len();
+    }
+    for lines in chosen {
+        headline.extend(lines.iter().copied());
+    }
+    if !headline.is_empty() {
+        doc.headline = Some(super::join_wrapped(&headline));
+    }
+    units.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_in_three_languages() {
+        assert_eq!(marker("        3 of 21 DOCUMENTS"), Some((3, 21)));
+        assert_eq!(marker("Dokument 2 von 5"), Some((2, 5)));
+        assert_eq!(marker("Document 1 de 1"), Some((1, 1)));
+        assert_eq!(marker("1 of 1 DOCUMENT"), Some((1, 1)));
+        assert_eq!(marker("4 of 3 DOCUMENTS"), None);
+        assert_eq!(marker("one of 3 documents"), None);
+        assert_eq!(marker("Read 1 of 3 documents"), None);
+    }
+
+    #[test]
+    fn field_lines_known_or_hyphenated() {
+        assert_eq!(
+            field("LENGTH: 607 words"),
+            Some((Role::Length, "607 words"))
+        );
+        assert_eq!(
+            field("LÄNGE: 300 Wörter"),
+            Some((Role::Length, "300 Wörter"))
+        );
+        assert_eq!(
+            field("Load-Date: May 1, 2016"),
+            Some((Role::End, "May 1, 2016"))
+        );
+        assert_eq!(
+            field("CORRECTION-APPENDED: yes"),
+            Some((Role::Other, "yes"))
+        );
+        assert_eq!(field("HIGHLIGHT:"), Some((Role::Summary, "")));
+        for line in [
+            "WASHINGTON: The Senate voted.",
+            "  BYLINE: indented",
+            "Time: 10:00",
+            "URL:http",
+        ] {
+            assert_eq!(field(line), None, "{line}");
+        }
+    }
+}
