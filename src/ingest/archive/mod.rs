@@ -65,13 +65,16 @@ pub struct Document {
 }
 
 /// The layout of an export, or `None` when the text is not one.
+///
+/// ProQuest is asked first: its exports may number their articles (`Document 1 of
+/// 50`) as LexisNexis does.
 pub fn sniff(text: &str) -> Option<Layout> {
-    if nexis::sniff(text) {
-        Some(Layout::Nexis)
+    if proquest::sniff(text) {
+        Some(Layout::ProQuest)
     } else if factiva::sniff(text) {
         Some(Layout::Factiva)
-    } else if proquest::sniff(text) {
-        Some(Layout::ProQuest)
+    } else if nexis::sniff(text) {
+        Some(Layout::Nexis)
     } else {
         None
     }
@@ -209,6 +212,15 @@ pub(crate) fn groups<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) -> V
         open = true;
     }
     out
+}
+
+/// The largest character boundary of `text` at or before `at`.
+pub(crate) fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// True for a copyright line (`Copyright 2016 The Times`, `© 2016 ...`, `All Rights

@@ -131,7 +131,7 @@ fn is_documents(w: &str) -> bool {
 
 /// True when the text is a LexisNexis export: a marker line, and a field line after it.
 pub fn sniff(text: &str) -> bool {
-    let head = &text[..floor_boundary(text, SNIFF_BYTES)];
+    let head = &text[..super::floor_boundary(text, SNIFF_BYTES)];
     let mut seen_marker = false;
     for line in head.lines() {
         if !seen_marker {
@@ -141,15 +141,6 @@ pub fn sniff(text: &str) -> bool {
         }
     }
     false
-}
-
-/// The largest character boundary of `text` at or before `at`.
-fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// The documents of a LexisNexis export, in file order.
