@@ -366,3 +366,30 @@ fn development_exports_figures() {
     assert_no_field_lines(&stories);
     assert!(corpus.warnings.is_empty(), "{:?}", corpus.warnings);
 }
+
+/// A newsletter hard-wrapped at 72 columns, breaking compounds after their hyphens
+/// (as text wrappers do), with CRLF line ends.
+const NEWSLETTER: &str = "HARBOUR WEEKLY\r\n\r\nBoard votes to deepen the channel\r\n\r\n\
+The harbour board voted on Monday to deepen the main shipping channel, a\r\n\
+plan that well-organised fishing crews and the long-established co-\r\n\
+operative had opposed for two years, said Douglas Holtz-Eakin, an\r\n\
+adviser to the board.\r\n\r\n\
+\"We cannot let the port silt up,\" Ingrid Solberg told reporters after the\r\n\
+meeting. \"Every year we wait, the ships get bigger and the channel gets\r\n\
+shallower.\"\r\n\r\n\
+Work is due to start in May, after the spawning season, and to last\r\n\
+eighteen months, according to the timetable published by the harbour-\r\n\
+master's office.\r\n";
+
+#[test]
+fn hard_wrapped_newsletter_is_rejoined_into_paragraphs() {
+    let corpus = parse_bytes("newsletter.eml.txt", NEWSLETTER);
+    assert_eq!(corpus.stories.len(), 1);
+    let s = &corpus.stories[0];
+    assert_eq!(s.headline, "Board votes to deepen the channel");
+    assert_eq!(s.paragraphs.len(), 3, "{:#?}", s.paragraphs);
+    assert!(s.paragraphs[0].contains("long-established co-operative had opposed"));
+    assert!(s.paragraphs[2].ends_with("by the harbour-master's office."));
+    assert_eq!(s.quotes.len(), 1);
+    assert_eq!(s.quotes[0].speaker.as_deref(), Some("Ingrid Solberg"));
+}

@@ -263,9 +263,19 @@ pub fn parse_text(path: &str, text: &str) -> ParsedPage {
 }
 
 /// Parses one page into stories: an archive export ([`archive`]) document by
-/// document, any other page by its layout ([`page`]).
+/// document, any other page by its layout ([`page`]), hard-wrapped text made ready
+/// for it first ([`unwrap`]).
 pub fn parse_page(page: &Page) -> ParsedPage {
-    archive::parse(page).unwrap_or_else(|| page::parse(page))
+    if let Some(parsed) = archive::parse(page) {
+        return parsed;
+    }
+    match unwrap::unwrap_page(&page.text) {
+        std::borrow::Cow::Borrowed(_) => page::parse(page),
+        std::borrow::Cow::Owned(text) => page::parse(&Page {
+            path: page.path.clone(),
+            text,
+        }),
+    }
 }
 
 /// Merges, identifies, quotes and sorts the stories of parsed pages.
