@@ -393,3 +393,25 @@ fn hard_wrapped_newsletter_is_rejoined_into_paragraphs() {
     assert_eq!(s.quotes.len(), 1);
     assert_eq!(s.quotes[0].speaker.as_deref(), Some("Ingrid Solberg"));
 }
+
+#[test]
+fn nexis_uni_export() {
+    let corpus = load("nexis_uni.txt");
+    let stories = in_file_order(&corpus);
+    assert_eq!(stories.len(), 2);
+    let s = stories[0];
+    assert_eq!(s.headline, "Harbour board votes to deepen the channel");
+    assert_eq!(s.byline.as_deref(), Some("Marta Okonkwo-Reyes"));
+    assert_eq!(s.section.as_deref(), Some("NEWS; Pg. 3"));
+    assert_eq!(day(s).as_deref(), Some("2026-02-02"));
+    // Neither the highlight, the Body heading nor the classification is text.
+    assert_eq!(s.paragraphs.len(), 2, "{:#?}", s.paragraphs);
+    assert_eq!(s.quotes[0].speaker.as_deref(), Some("Ingrid Solberg"));
+    assert_eq!(
+        stories[1].headline,
+        "Rail line to reopen after winter closure"
+    );
+    assert_eq!(day(stories[1]).as_deref(), Some("2026-03-01"));
+    assert_no_field_lines(&stories);
+    assert!(corpus.warnings.is_empty(), "{:?}", corpus.warnings);
+}

@@ -8,6 +8,11 @@
 //! Spanish names), the body hard-wrapped with blank lines between paragraphs, closing
 //! fields (`LOAD-DATE:`, `LANGUAGE:`, `PUBLICATION-TYPE:`) and a copyright line.
 //!
+//! Nexis Uni's text layout has no markers: each document ends with an `End of Document`
+//! line, opens with its headline (then the publication, the dated line and a copyright
+//! line), writes its field names in mixed case (`Length:`, `Byline:`, `Load-Date:`) and
+//! sets its body off with a `Body` line and a `Classification` heading after it.
+//!
 //! Decides which lines of a document are which; never lets a field line, the request
 //! header or a copyright line into the text.
 
@@ -129,16 +134,31 @@ fn is_documents(w: &str) -> bool {
     )
 }
 
-/// True when the text is a LexisNexis export: a marker line, and a field line after it.
+/// True for the line closing a Nexis Uni document.
+fn is_end_of_document(line: &str) -> bool {
+    let line = line.trim();
+    [
+        "End of Document",
+        "Ende des Dokuments",
+        "Fin du document",
+        "Fin del documento",
+    ]
+    .iter()
+    .any(|end| line.eq_ignore_ascii_case(end))
+}
+
+/// True when the text is a LexisNexis export: a marker line, and a field line after it;
+/// or a field line, and an `End of Document` line after it.
 pub fn sniff(text: &str) -> bool {
     let head = &text[..super::floor_boundary(text, SNIFF_BYTES)];
-    let mut seen_marker = false;
+    let (mut seen_marker, mut seen_field) = (false, false);
     for line in head.lines() {
-        if !seen_marker {
-            seen_marker = marker(line).is_some();
-        } else if field(line).is_some_and(|(role, _)| role != Role::Other) {
+        let known = || field(line).is_some_and(|(role, _)| role != Role::Other);
+        if seen_marker && known() || seen_field && is_end_of_document(line) {
             return true;
         }
+        seen_marker |= marker(line).is_some();
+        seen_field |= known();
     }
     false
 }
@@ -151,11 +171,14 @@ pub fn read(text: &str) -> Vec<Document> {
         .enumerate()
         .filter_map(|(i, &(_, line))| marker(line).map(|m| (i, m)))
         .collect();
+    if starts.is_empty() {
+        return read_uni(&lines);
+    }
     let mut docs: Vec<Document> = Vec::with_capacity(starts.len());
     let mut trailers = 0;
     for (k, &(at, (number, _))) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(lines.len(), |&(next, _)| next);
-        let (doc, closed) = read_document(number, &lines[at..end]);
+        let (doc, closed) = read_document(number, &lines[at..end], false);
         trailers += usize::from(closed);
         let last = k + 1 == starts.len();
         docs.push(doc);
@@ -174,6 +197,27 @@ pub fn read(text: &str) -> Vec<Document> {
             "the file ends before documents {}-{count}",
             doc.number + 1
         ));
+    }
+    docs
+}
+
+/// The documents of a Nexis Uni export, each closed by an `End of Document` line.
+fn read_uni(lines: &[(usize, &str)]) -> Vec<Document> {
+    let mut docs = Vec::new();
+    let mut from = 0;
+    for (i, &(_, line)) in lines.iter().enumerate() {
+        if is_end_of_document(line) {
+            let (doc, _) = read_document(docs.len() + 1, &lines[from..i], true);
+            docs.push(doc);
+            from = i + 1;
+        }
+    }
+    let rest = &lines[from.min(lines.len())..];
+    if rest.iter().any(|&(_, l)| field(l).is_some()) {
+        let (mut doc, _) = read_document(docs.len() + 1, rest, true);
+        doc.problems
+            .push("cut short (no End of Document line)".into());
+        docs.push(doc);
     }
     docs
 }
@@ -210,14 +254,20 @@ fn units<'a>(groups: &[Group<'a>]) -> Vec<Unit<'a>> {
     out
 }
 
+/// True for a run of text that is only the heading `word` (Nexis Uni's `Body`).
+fn is_heading(lines: &[&str], word: &str) -> bool {
+    matches!(lines, [line] if line.trim() == word)
+}
+
 /// True for a line set off by indentation (the centred lines of the header).
 fn indented(line: &str) -> bool {
     line.starts_with("  ")
 }
 
-/// Reads one document from its marker line on; also tells whether it had its closing
-/// fields or copyright line.
-fn read_document(number: usize, lines: &[(usize, &str)]) -> (Document, bool) {
+/// Reads one document from its marker line on (or, in a Nexis Uni export, where there
+/// is no marker and the headline comes first, from its first line: `title_first`); also
+/// tells whether it had its closing fields or copyright line.
+fn read_document(number: usize, lines: &[(usize, &str)], title_first: bool) -> (Document, bool) {
     let mut doc = Document {
         number,
         lines: (
@@ -226,7 +276,7 @@ fn read_document(number: usize, lines: &[(usize, &str)]) -> (Document, bool) {
         ),
         ..Document::default()
     };
-    let groups = groups(lines.iter().skip(1).copied());
+    let groups = groups(lines.iter().skip(usize::from(!title_first)).copied());
     // The last group holding text: the document's true last line.
     if let Some(last) = groups.last() {
         doc.lines.1 = last.last();
@@ -239,7 +289,11 @@ fn read_document(number: usize, lines: &[(usize, &str)]) -> (Document, bool) {
     if first_field == units.len() {
         doc.problems.push("no field lines".into());
     }
-    let header_end = header(&units[..first_field], &mut doc);
+    let skip_title = usize::from(title_first && first_field > 0);
+    let header_end = skip_title + header(&units[skip_title..first_field], &mut doc);
+    if let (true, Some(Unit::Text(title))) = (title_first, units.first()) {
+        doc.headline = Some(super::join_wrapped(title));
+    }
     let mut closed = false;
     let mut ended = false;
     for unit in &units[header_end..] {
@@ -262,6 +316,11 @@ fn read_document(number: usize, lines: &[(usize, &str)]) -> (Document, bool) {
                 if slot.is_none() && !value.is_empty() {
                     *slot = Some(value.clone());
                 }
+            }
+            Unit::Text(lines) if is_heading(lines, "Body") => {}
+            Unit::Text(lines) if is_heading(lines, "Classification") => {
+                closed = true;
+                ended |= !doc.paragraphs.is_empty();
             }
             Unit::Text(lines) => {
                 if lines.len() <= 3 && lines.iter().any(|l| is_copyright(l)) {
