@@ -6,7 +6,8 @@
 //! source name, `SC` source code, `SE` section, `ED` edition, `PG` page, `LA` language,
 //! `CY` copyright, `LP` lead paragraphs, `TD` the rest of the text, then indexing codes
 //! (`CO`, `IN`, `NS`, `RE`, `IPC`, `IPD`, `PUB`) and `AN` (`Document GRDN000020100312…`),
-//! which closes the article. The codes are those of Factiva's indexing display, as public
+//! which closes the article (a `Document …` line alone closes it too, in displays
+//! without the indexing codes). The codes are those of Factiva's indexing display, as public
 //! parsers of its exports list them. A new `HD` before an `AN` starts a new article.
 //!
 //! Decides which blocks are the text (`LP` and `TD`, paragraph by paragraph) and which
@@ -39,6 +40,16 @@ fn code(line: &str) -> Option<(&'static str, &str)> {
     }
     // The value after a tab or at least two spaces: "IN the morning" is prose.
     (rest.starts_with('\t') || rest.starts_with("  ")).then_some((found, rest.trim()))
+}
+
+/// True for an article's number line (`Document COASTH0020260202e2220000b`).
+fn is_document_id(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    words.next() == Some("Document")
+        && words
+            .next()
+            .is_some_and(|id| id.len() >= 16 && id.bytes().all(|b| b.is_ascii_alphanumeric()))
+        && words.next().is_none()
 }
 
 /// True when the text is a Factiva export: `HD`, `PD` and `LP` or `TD` codes.
@@ -112,6 +123,18 @@ pub fn read(text: &str) -> Vec<Document> {
         if line.trim() == "Search Summary" {
             // The search's summary, after the last article: closes one cut short.
             break;
+        }
+        if is_document_id(line)
+            && open
+                .as_ref()
+                .is_some_and(|o| o.fields.last().is_some_and(|(f, _)| *f != "AN"))
+        {
+            // The article's number without its `AN` code (displays without indexing).
+            if let Some(mut done) = open.take() {
+                done.last = no;
+                docs.push(document(docs.len() + 1, done));
+            }
+            continue;
         }
         let Some(o) = open.as_mut() else { continue };
         if let Some((field, lines)) = o.fields.last_mut() {
@@ -198,5 +221,18 @@ mod tests {
         assert_eq!(code("BY"), Some(("BY", "")));
         assert_eq!(code("HDX"), None);
         assert_eq!(code("Hd"), None);
+    }
+
+    #[test]
+    fn articles_close_at_an_or_their_number_line() {
+        let text = "HD\nOne\nPD\n2 May 2026\nTD\nFirst text.\n\nDocument ABCDEF0020260502e2520000b\n\n\
+                    HD\nTwo\nPD\n3 May 2026\nLP\nSecond text.\nAN\nDocument ABCDEF0020260503e2530000c\n";
+        assert!(sniff(text));
+        let docs = read(text);
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].paragraphs, ["First text."]);
+        assert_eq!(docs[1].headline.as_deref(), Some("Two"));
+        assert_eq!(docs[1].paragraphs, ["Second text."]);
+        assert!(docs.iter().all(|d| d.problems.is_empty()), "{docs:?}");
     }
 }

@@ -290,16 +290,24 @@ fn read_document(number: usize, lines: &[(usize, &str)], title_first: bool) -> (
         doc.problems.push("no field lines".into());
     }
     let skip_title = usize::from(title_first && first_field > 0);
-    let header_end = skip_title + header(&units[skip_title..first_field], &mut doc);
+    let no_fields = first_field == units.len();
+    let header_end = skip_title + header(&units[skip_title..first_field], no_fields, &mut doc);
     if let (true, Some(Unit::Text(title))) = (title_first, units.first()) {
         doc.headline = Some(super::join_wrapped(title));
     }
+    // A headline field is surer than the header's runs of text.
+    let mut headline_field = false;
     let mut closed = false;
     let mut ended = false;
     for unit in &units[header_end..] {
         match unit {
             Unit::Field(role, value) => {
                 let slot = match role {
+                    Role::Headline if !headline_field && !value.is_empty() => {
+                        headline_field = true;
+                        doc.headline = Some(value.clone());
+                        continue;
+                    }
                     Role::Headline => &mut doc.headline,
                     Role::Byline => &mut doc.byline,
                     Role::Section => &mut doc.section,
@@ -346,7 +354,13 @@ fn read_document(number: usize, lines: &[(usize, &str)], title_first: bool) -> (
 /// Reads the header (the text before the first field line: publication, dated line,
 /// edition lines, headline) into `doc`; returns where the rest of the document starts
 /// (past the header, or, in a document without fields, past its headline).
-fn header(units: &[Unit<'_>], doc: &mut Document) -> usize {
+///
+/// Under the dated line come edition lines (`Late Edition - Final`, `Edition 1;`), then
+/// the headline: when more runs of text follow the dated line's own, the lines under it
+/// are all edition lines; else its lines flush left and not edition lines start the
+/// headline. Runs of text that are only edition lines or a copyright line are no
+/// headline; runs flush left are preferred to centred ones.
+fn header(units: &[Unit<'_>], no_fields: bool, doc: &mut Document) -> usize {
     let texts: Vec<&Vec<&str>> = units
         .iter()
         .filter_map(|u| match u {
@@ -373,11 +387,15 @@ fn header(units: &[Unit<'_>], doc: &mut Document) -> usize {
             if !before.is_empty() {
                 doc.publication = Some(super::join_wrapped(&before));
             }
-            // Lines under the dated line set off like it are edition lines; a line
-            // flush left starts the headline.
-            let rest = &texts[u][l + 1..];
-            if let Some(flush) = rest.iter().position(|line| !indented(line)) {
-                headline.extend(&rest[flush..]);
+            let under = &texts[u][l + 1..];
+            // Without fields, the runs after the dated line's own are the body.
+            if texts.len() == u + 1 || no_fields {
+                if let Some(start) = under
+                    .iter()
+                    .position(|line| !indented(line) && !is_edition(line))
+                {
+                    headline.extend(&under[start..]);
+                }
             }
             after = u + 1;
         }
@@ -387,39 +405,52 @@ fn header(units: &[Unit<'_>], doc: &mut Document) -> usize {
         }
         None => {}
     }
-    let rest = &texts[after.min(texts.len())..];
-    let no_fields = !units.iter().any(|u| matches!(u, Unit::Field(..)));
-    let flush: Vec<&Vec<&str>> = rest
+    let rest: Vec<(usize, &Vec<&str>)> = texts
         .iter()
         .copied()
-        .filter(|lines| !lines.iter().all(|l| indented(l)))
+        .enumerate()
+        .skip(after)
+        .filter(|(_, lines)| {
+            !lines.iter().all(|l| is_edition(l)) && !lines.iter().any(|l| is_copyright(l))
+        })
         .collect();
-    let chosen: Vec<&Vec<&str>> = if flush.is_empty() {
-        rest.to_vec()
-    } else {
-        flush
-    };
-    if no_fields && headline.is_empty() {
+    let flush: Vec<(usize, &Vec<&str>)> = rest
+        .iter()
+        .copied()
+        .filter(|(_, lines)| !lines.iter().all(|l| indented(l)))
+        .collect();
+    let chosen = if flush.is_empty() { rest } else { flush };
+    if no_fields {
         // Without fields the body follows the headline: one run of text only.
-        if let Some(first) = chosen.first() {
-            headline.extend(first.iter().copied());
-            doc.headline = Some(super::join_wrapped(&headline));
-            let taken = after
-                + rest
-                    .iter()
-                    .position(|r| std::ptr::eq(*r, *first))
-                    .unwrap_or(0);
-            return taken + 1;
+        if headline.is_empty()
+            && let Some(&(at, first)) = chosen.first()
+        {
+            doc.headline = Some(super::join_wrapped(first));
+            return at + 1;
         }
-        return units.len();
+        if !headline.is_empty() {
+            doc.headline = Some(super::join_wrapped(&headline));
+        }
+        return after;
     }
-    for lines in chosen {
+    for (_, lines) in chosen {
         headline.extend(lines.iter().copied());
     }
     if !headline.is_empty() {
         doc.headline = Some(super::join_wrapped(&headline));
     }
     units.len()
+}
+
+/// True for an edition line under the dated line (`Late Edition - Final`, `Edition 1;`,
+/// `Ausgabe 3`, `Scotland` centred).
+fn is_edition(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    ["edition", "ausgabe", "édition", "edición", "edicion"]
+        .iter()
+        .any(|w| lower.contains(w))
+        || (lower.ends_with(';') || lower.contains("final"))
+            && lower.split_whitespace().count() <= 3
 }
 
 #[cfg(test)]
@@ -464,5 +495,53 @@ mod tests {
         ] {
             assert_eq!(field(line), None, "{line}");
         }
+    }
+
+    fn one(text: &str) -> Document {
+        let mut docs = read(text);
+        assert_eq!(docs.len(), 1, "{docs:?}");
+        docs.remove(0)
+    }
+
+    #[test]
+    fn edition_lines_flush_left_or_centred_are_no_headline() {
+        for (pad, gap) in [("", "\n"), ("        ", "\n"), ("", ""), ("      ", "")] {
+            let doc = one(&format!(
+                "{pad}1 of 1 DOCUMENT\n\n{pad}The Herald\n\n{pad}May 3, 2026 Sunday\n\
+                 {pad}Late Edition - Final\n{gap}Board backs the quay\n\nLENGTH: 9 words\n\n\
+                 The board voted.\n\nLOAD-DATE: May 4, 2026\n"
+            ));
+            assert_eq!(
+                doc.headline.as_deref(),
+                Some("Board backs the quay"),
+                "{pad:?} {gap:?}"
+            );
+            assert_eq!(doc.publication.as_deref(), Some("The Herald"));
+            assert_eq!(doc.paragraphs, ["The board voted."]);
+            assert!(doc.problems.is_empty(), "{:?}", doc.problems);
+        }
+    }
+
+    #[test]
+    fn a_headline_field_wins_and_a_highlight_is_a_summary() {
+        let doc = one(
+            "1 of 1 DOCUMENTS\n\nThe Herald\n\nMay 3, 2026\n\nHEADLINE: Board backs the quay\n\n\
+             HIGHLIGHT: The vote was close\nand long.\n\nURL: https://herald.example/q\n\n\
+             The board voted.\n",
+        );
+        assert_eq!(doc.headline.as_deref(), Some("Board backs the quay"));
+        assert_eq!(doc.summary.as_deref(), Some("The vote was close and long."));
+        assert_eq!(doc.url.as_deref(), Some("https://herald.example/q"));
+        assert_eq!(doc.paragraphs, ["The board voted."]);
+    }
+
+    #[test]
+    fn a_document_without_fields_keeps_its_headline_and_body() {
+        let doc = one(
+            "1 of 1 DOCUMENTS\n\nThe Herald\n\nMay 3, 2026\n\nBoard backs the quay\n\nThe board voted.\n",
+        );
+        assert_eq!(doc.headline.as_deref(), Some("Board backs the quay"));
+        assert_eq!(doc.paragraphs, ["The board voted."]);
+        assert_eq!(doc.problems, ["no field lines"]);
     }
 }
