@@ -389,13 +389,12 @@ fn header(units: &[Unit<'_>], no_fields: bool, doc: &mut Document) -> usize {
             }
             let under = &texts[u][l + 1..];
             // Without fields, the runs after the dated line's own are the body.
-            if texts.len() == u + 1 || no_fields {
-                if let Some(start) = under
+            if (texts.len() == u + 1 || no_fields)
+                && let Some(start) = under
                     .iter()
                     .position(|line| !indented(line) && !is_edition(line))
-                {
-                    headline.extend(&under[start..]);
-                }
+            {
+                headline.extend(&under[start..]);
             }
             after = u + 1;
         }
