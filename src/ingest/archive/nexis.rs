@@ -37,6 +37,8 @@ enum Role {
     End,
     /// Any other field, left out.
     Other,
+    /// `BODY:`, opening the text (older exports): the line is no text, its value is.
+    Body,
 }
 
 impl Role {
@@ -61,6 +63,7 @@ fn role_of(key: &str) -> Option<Role> {
             Role::Length
         }
         "URL" | "LINK" => Role::Url,
+        "BODY" | "TEXT" => Role::Body,
         "HIGHLIGHT" | "HIGHLIGHTS" | "ABSTRACT" | "ZUSAMMENFASSUNG" | "RÉSUMÉ" | "RESUME"
         | "RESUMEN" => Role::Summary,
         "LOAD-DATE" | "LANGUAGE" | "SPRACHE" | "LANGUE" | "IDIOMA" | "PUBLICATION-TYPE"
@@ -99,6 +102,8 @@ fn field(line: &str) -> Option<(Role, &str)> {
     }
     let upper = key.to_uppercase();
     let role = match role_of(&upper) {
+        // `Body` and `Text` open prose too often to be taken in mixed case.
+        Some(Role::Body) if upper != key => return None,
         Some(role) => role,
         None if upper == key && key.contains('-') && !key.contains(' ') => Role::Other,
         None => return None,
@@ -234,6 +239,17 @@ fn units<'a>(groups: &[Group<'a>]) -> Vec<Unit<'a>> {
     for group in groups {
         let mut open_field = false;
         for (i, &line) in group.lines.iter().enumerate() {
+            let line = match field(line) {
+                Some((Role::Body, "")) => {
+                    open_field = false;
+                    continue;
+                }
+                Some((Role::Body, value)) => {
+                    open_field = false;
+                    value
+                }
+                _ => line,
+            };
             if let Some((role, value)) = field(line) {
                 out.push(Unit::Field(role, value.to_string()));
                 open_field = role.runs_on();
@@ -319,7 +335,7 @@ fn read_document(number: usize, lines: &[(usize, &str)], title_first: bool) -> (
                         ended |= !doc.paragraphs.is_empty();
                         continue;
                     }
-                    Role::Other => continue,
+                    Role::Other | Role::Body => continue,
                 };
                 if slot.is_none() && !value.is_empty() {
                     *slot = Some(value.clone());
@@ -542,5 +558,20 @@ mod tests {
         assert_eq!(doc.headline.as_deref(), Some("Board backs the quay"));
         assert_eq!(doc.paragraphs, ["The board voted."]);
         assert_eq!(doc.problems, ["no field lines"]);
+    }
+
+    #[test]
+    fn a_body_field_opens_the_text() {
+        for body in [
+            "BODY:\n\nThe board voted.",
+            "BODY:\nThe board voted.",
+            "BODY: The board voted.",
+        ] {
+            let doc = one(&format!(
+                "1 of 1 DOCUMENTS\n\nThe Herald\n\nMay 3, 2026\n\nBoard backs the quay\n\n\
+                 LENGTH: 9 words\n\n{body}\n\nLOAD-DATE: May 4, 2026\n"
+            ));
+            assert_eq!(doc.paragraphs, ["The board voted."], "{body:?}");
+        }
     }
 }

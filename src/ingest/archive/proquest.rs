@@ -155,6 +155,7 @@ fn document(number: usize, lines: &[(usize, &str)]) -> Option<Document> {
     }
     fields.extend(current);
     let mut title_field = None;
+    let mut info = None;
     for (name, body) in fields {
         let text = || {
             let parts: Vec<String> = groups(body.iter().copied())
@@ -179,11 +180,15 @@ fn document(number: usize, lines: &[(usize, &str)]) -> Option<Document> {
             "publication date" => {
                 doc.published = doc.published.or_else(|| one().and_then(|d| date_line(&d)));
             }
+            "publication info" => info = info.take().or_else(one),
             _ => {}
         }
     }
     if doc.headline.is_none() {
         doc.headline = title_field;
+    }
+    if doc.published.is_none() {
+        doc.published = info.as_deref().and_then(date_in_info);
     }
     if doc.headline.is_none() {
         doc.problems.push("no title".into());
@@ -192,6 +197,15 @@ fn document(number: usize, lines: &[(usize, &str)]) -> Option<Document> {
         doc.problems.push("no publication date".into());
     }
     Some(doc)
+}
+
+/// The date in a `Publication info:` value (`The Herald; Port Ellis [Port Ellis]. 02
+/// Feb 2026: A.3.`): the first of its parts between `;`, `.` and brackets, cut at a
+/// colon, that is a date.
+fn date_in_info(info: &str) -> Option<crate::model::Timestamp> {
+    info.split([';', '.', '[', ']'])
+        .map(|part| part.split(':').next().unwrap_or(part))
+        .find_map(date_line)
 }
 
 /// Authors as ProQuest writes them (`Okafor, Ruth; Wren, Tomas`) in reading order
@@ -229,6 +243,16 @@ mod tests {
         );
         assert_eq!(field("Note: the board"), None);
         assert_eq!(field("Title:x"), None);
+    }
+
+    #[test]
+    fn the_date_in_the_publication_info() {
+        let at = date_in_info("The Herald; Port Ellis [Port Ellis]. 02 Feb 2026: A.3.");
+        assert_eq!(
+            at.map(|t| t.to_string()).as_deref(),
+            Some("2026-02-02T00:00:00")
+        );
+        assert_eq!(date_in_info("The Herald; Port Ellis"), None);
     }
 
     #[test]
