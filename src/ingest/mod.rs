@@ -14,6 +14,7 @@
 //! Pages are read and parsed in parallel, one file at a time per worker, so the raw
 //! text of a page is dropped as soon as its stories are built.
 
+pub mod archive;
 pub mod classify;
 pub mod dedupe;
 pub mod format;
@@ -25,6 +26,7 @@ pub mod segment;
 pub mod split;
 pub mod text;
 pub mod timestamp;
+pub mod unwrap;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -54,6 +56,8 @@ pub struct ParsedPage {
     pub headlines_removed: usize,
     /// Paragraphs repeated within the page dropped.
     pub paragraphs_removed: usize,
+    /// Problems with parts of the page (a damaged document of an archive export).
+    pub warnings: Vec<Warning>,
 }
 
 /// Progress reported while loading, for the reader's progress bar.
@@ -165,11 +169,13 @@ fn read_pages(
         .map(|input| {
             let out = match read::read_input(input) {
                 Ok(read) => {
-                    let parsed = page::parse(&read.page);
+                    let mut parsed = parse_page(&read.page);
                     if let Some(found) = options.stories {
                         found(&parsed.stories);
                     }
-                    (Some(parsed), read.warnings, read.bytes)
+                    let mut warnings = read.warnings;
+                    warnings.append(&mut parsed.warnings);
+                    (Some(parsed), warnings, read.bytes)
                 }
                 Err(w) => (None, vec![w], 0),
             };
@@ -228,7 +234,8 @@ pub fn load_pages_with(
             Ok((page, page_warnings)) => {
                 warnings.extend(page_warnings);
                 stats.pages += 1;
-                let page = page::parse(&page);
+                let mut page = parse_page(&page);
+                warnings.append(&mut page.warnings);
                 if let Some(found) = options.stories {
                     found(&page.stories);
                 }
@@ -250,10 +257,26 @@ pub fn load_pages_with(
 
 /// Parses one page's text (already sanitised) into stories, without merging or quotes.
 pub fn parse_text(path: &str, text: &str) -> ParsedPage {
-    page::parse(&Page {
+    parse_page(&Page {
         path: path.to_string(),
         text: text.to_string(),
     })
+}
+
+/// Parses one page into stories: an archive export ([`archive`]) document by
+/// document, any other page by its layout ([`page`]), hard-wrapped text made ready
+/// for it first ([`unwrap`]).
+pub fn parse_page(page: &Page) -> ParsedPage {
+    if let Some(parsed) = archive::parse(page) {
+        return parsed;
+    }
+    match unwrap::unwrap_page(&page.text) {
+        std::borrow::Cow::Borrowed(_) => page::parse(page),
+        std::borrow::Cow::Owned(text) => page::parse(&Page {
+            path: page.path.clone(),
+            text,
+        }),
+    }
 }
 
 /// Merges, identifies, quotes and sorts the stories of parsed pages.

@@ -100,6 +100,7 @@ pub fn parse(page: &Page) -> ParsedPage {
         prints,
         headlines_removed: plan.headlines_removed,
         paragraphs_removed,
+        warnings: Vec::new(),
     }
 }
 

@@ -6,6 +6,12 @@
 //! a quote only at the start of a word that begins with a letter, and closes one only
 //! where it ends a word without being a plural possessive (`ministers' view`), so
 //! apostrophes (`it's`, `'90s`, `rock 'n' roll`) never count.
+//!
+//! Two apostrophes (`''We go,'' she said`, as news archives deliver quotes) are a double
+//! mark: they open a quote where a double mark would, and close it where the next
+//! character starts no word; single marks inside are nested quotes (`'''Sir,'''`), and a
+//! pair inside a word or after a word outside any quote (`the candidates'' view`) is no
+//! mark at all.
 
 /// One stretch of a quote inside one paragraph, in byte offsets of its text (always at
 /// character boundaries).
@@ -39,6 +45,23 @@ enum Family {
     Guillemet,
     SingleGuillemet,
     Single,
+    /// Two apostrophes, `''`.
+    Twin,
+}
+
+impl Family {
+    /// The byte length of the mark `mark` opening a quote of this family.
+    fn width(self, mark: char) -> usize {
+        match self {
+            Family::Twin => 2,
+            _ => mark.len_utf8(),
+        }
+    }
+}
+
+/// True when two apostrophes (`''`) stand at byte offset `at` of `s`.
+fn twin_at(s: &str, at: usize) -> bool {
+    s.as_bytes().get(at..at + 2) == Some(b"''")
 }
 
 /// The character starting at byte offset `at` of `s`, if any.
@@ -89,6 +112,9 @@ fn opener(s: &str, i: usize, mark: char) -> Option<Family> {
         '"' if opens_after(prev) && next.is_some_and(|n| !n.is_whitespace()) => {
             Some(Family::Double)
         }
+        '\'' if twin_at(s, i) => (opens_after(prev)
+            && char_at(s, i + 2).is_some_and(|n| !n.is_whitespace()))
+        .then_some(Family::Twin),
         '«' => Some(Family::Guillemet),
         '‹' => Some(Family::SingleGuillemet),
         '\'' | '‘' if opens_after(prev) && next.is_some_and(char::is_alphabetic) => {
@@ -126,7 +152,10 @@ fn find_close(
     c2: bool,
 ) -> Result<Option<usize>, usize> {
     let bytes = s.as_bytes();
-    let mut j = i + opened_with.len_utf8();
+    let mut j = i + family.width(opened_with);
+    if family == Family::Twin {
+        return find_twin_close(s, j);
+    }
     loop {
         // Only these marks close a quote, or open the next one: pass everything else.
         j = next_mark(bytes, j, c2);
@@ -165,6 +194,40 @@ fn find_close(
             _ => {}
         }
         j += width;
+    }
+    Ok(None)
+}
+
+/// Finds the two apostrophes closing a quote opened by two apostrophes, searching from
+/// `j`: a pair where the next character starts no word. Three apostrophes close a nested
+/// single quote and the outer one (`'old-school,'''`: the pair is the last two) after a
+/// word, and open a new quote with a nested one (`'''Sir`) after a space, as a pair before
+/// a word after a space opens a new quote: `Err` at the new opener.
+fn find_twin_close(s: &str, mut j: usize) -> Result<Option<usize>, usize> {
+    let bytes = s.as_bytes();
+    while let Some(k) = bytes
+        .get(j..)
+        .and_then(|rest| memchr::memmem::find(rest, b"''"))
+    {
+        let at = j + k;
+        let prev = char_before(s, at);
+        let after_word = prev.is_some_and(|p| !p.is_whitespace() && !opens_after(Some(p)));
+        if bytes.get(at + 2) == Some(&b'\'') {
+            if after_word {
+                return Ok(Some(at + 1));
+            }
+            return Err(at);
+        }
+        let next = char_at(s, at + 2);
+        if next.is_some_and(char::is_alphanumeric) {
+            if opens_after(prev) {
+                return Err(at);
+            }
+            // Inside a word (`don''t`): no mark.
+            j = at + 2;
+            continue;
+        }
+        return Ok(Some(at));
     }
     Ok(None)
 }
@@ -209,19 +272,24 @@ fn scan_paragraph(paragraph: usize, s: &str, out: &mut Vec<Local>) {
             i += 1;
             continue;
         };
-        let width = mark.len_utf8();
+        let mut width = mark.len_utf8();
         if !matches!(mark, '"' | '\'' | '“' | '„' | '«' | '‹' | '‘') {
             i += width;
             continue;
         }
         let Some(family) = opener(s, i, mark) else {
-            i += width;
+            // A pair of apostrophes that opens nothing is passed over whole.
+            i += if twin_at(s, i) { 2 } else { width };
             continue;
         };
+        width = family.width(mark);
         let close = find_close(s, i, mark, family, c2);
         let (end, inner_end, closed, resume) = match close {
             Ok(Some(j)) => {
-                let past = j + char_at(s, j).map_or(1, char::len_utf8);
+                let past = match family {
+                    Family::Twin => j + 2,
+                    _ => j + char_at(s, j).map_or(1, char::len_utf8),
+                };
                 (past, j, true, past)
             }
             Ok(None) => (n, n, false, n),
@@ -391,5 +459,58 @@ mod tests {
     fn spans_cover_the_marks_in_bytes() {
         let f = find(&["Élan: “Oui.”"]);
         assert_eq!((f[0].pieces[0].start, f[0].pieces[0].end), (7, 17));
+    }
+
+    #[test]
+    fn two_apostrophes_quote_like_double_marks() {
+        let q = quotes(&[
+            "''This isn't tax reform,'' said Ruth Okafor. She called it ''a giveaway'' to donors.",
+        ]);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0][0].1, "This isn't tax reform,");
+        assert_eq!(q[1][0].1, "a giveaway");
+        let f = find(&["''We go,'' she said."]);
+        assert_eq!((f[0].pieces[0].start, f[0].pieces[0].end), (0, 10));
+    }
+
+    #[test]
+    fn single_marks_nest_inside_two_apostrophes() {
+        let q = quotes(&[
+            "''He told me, 'We are old-school,''' said Tomas Berg. ''I said, 'No.' ''",
+            "'''Sir, we've decided,' he wrote,'' she recalled.",
+        ]);
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert_eq!(q[0][0].1, "He told me, 'We are old-school,'");
+        assert_eq!(q[1][0].1, "I said, 'No.'");
+        assert_eq!(q[2][0], (1, "'Sir, we've decided,' he wrote,".to_string()));
+    }
+
+    #[test]
+    fn two_apostrophes_in_a_word_or_after_a_possessive_are_no_quote() {
+        let q = quotes(&["The candidates'' debate ran late, and don''t ask who won."]);
+        assert!(q.is_empty(), "{q:?}");
+        // A pair after a space, before a space, closes nothing and opens nothing.
+        assert!(quotes(&["Ten feet '' tall."]).is_empty());
+    }
+
+    #[test]
+    fn two_apostrophes_run_on_and_a_new_opener_ends_an_unclosed_one() {
+        let q = quotes(&[
+            "''First part.",
+            "''Second part,'' he said.",
+            "''Never closed. ''Next one,'' she said.",
+        ]);
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert_eq!(q[0].len(), 2);
+        assert_eq!(q[0][1], (1, "Second part,".to_string()));
+        assert_eq!(q[1][0], (2, "Never closed.".to_string()));
+        assert_eq!(q[2][0], (2, "Next one,".to_string()));
+    }
+
+    #[test]
+    fn a_closing_pair_may_follow_a_space() {
+        let q = quotes(&["''We had to build coalitions, '' said Mr. Gunne."]);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0][0].1, "We had to build coalitions,");
     }
 }
