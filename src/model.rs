@@ -202,6 +202,35 @@ pub struct Story {
     pub paragraphs: Vec<String>,
     /// The direct quotes found in the body.
     pub quotes: Vec<Quote>,
+    /// What the source states about the story beyond its text (an archive export's
+    /// publication, address, length and summary); absent for most pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Box<Origin>>,
+}
+
+/// What an archive record or feed entry says about a story beyond its text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    /// The publication that printed it (newspaper, site, agency).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication: Option<String>,
+    /// The article's address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The length as the source gives it (`607 words`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub length: Option<String>,
+    /// A summary given apart from the text (an archive's `HIGHLIGHT:`, an abstract); never
+    /// one of the paragraphs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+}
+
+impl Origin {
+    /// `None` when the source said nothing, so that stories without one carry no box.
+    pub fn boxed(self) -> Option<Box<Origin>> {
+        (self != Origin::default()).then(|| Box::new(self))
+    }
 }
 
 impl Story {

@@ -396,6 +396,7 @@ pub fn corpus(count: usize, seed: u64) -> crate::model::Corpus {
                 source,
                 paragraphs,
                 quotes: Vec::new(),
+                origin: None,
             }
         })
         .collect();

@@ -71,6 +71,20 @@ fn lexisnexis_english_export() {
     );
     let speakers: Vec<_> = s.quotes.iter().map(|q| q.speaker.as_deref()).collect();
     assert_eq!(speakers, [Some("Ingrid Solberg"), Some("Tomasz Wren")]);
+    // The fields that are no part of the text travel with the story.
+    let origin = s.origin.as_deref().expect("the export's fields");
+    assert_eq!(origin.length.as_deref(), Some("212 words"));
+    assert_eq!(
+        origin.url.as_deref(),
+        Some("https://herald.example/news/harbour-channel")
+    );
+    assert!(
+        origin
+            .summary
+            .as_deref()
+            .is_some_and(|h| h.contains("seven votes to two"))
+    );
+    assert_eq!(origin.publication.as_deref(), Some("The Coastal Herald"));
     // A headline wrapped over two lines is one headline.
     assert_eq!(
         stories[1].headline,

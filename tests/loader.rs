@@ -445,6 +445,7 @@ fn story(path: &str, headline: &str, paragraphs: &[&str], updated: Option<&str>)
         source,
         paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
         quotes: Vec::new(),
+        origin: None,
     }
 }
 

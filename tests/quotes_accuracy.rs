@@ -43,6 +43,7 @@ fn story(name: &str, published: Option<&str>, paragraphs: &[String]) -> Story {
         sources: vec![source],
         paragraphs: paragraphs.to_vec(),
         quotes: Vec::new(),
+        origin: None,
     }
 }
 

@@ -24,6 +24,7 @@ fn story(id: &str, published: Option<&str>, paragraphs: &[String]) -> Story {
         sources: vec![source],
         paragraphs: paragraphs.to_vec(),
         quotes: Vec::new(),
+        origin: None,
     }
 }
 

@@ -22,6 +22,7 @@ fn story(headline: String, paragraphs: Vec<String>) -> Story {
         sources: Vec::new(),
         paragraphs,
         quotes: Vec::new(),
+        origin: None,
     }
 }
 

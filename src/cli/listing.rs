@@ -232,6 +232,7 @@ mod tests {
                     spans: Vec::new(),
                 })
                 .collect(),
+            origin: None,
         }
     }
 

@@ -91,6 +91,7 @@ pub fn parse(page: &Page) -> ParsedPage {
             source,
             paragraphs,
             quotes: Vec::new(),
+            origin: None,
         };
         prints.push(print(&story, &lifts));
         stories.push(story);

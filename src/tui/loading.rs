@@ -282,6 +282,7 @@ mod tests {
             sources: vec![source],
             paragraphs: vec![format!("Body of {headline}, with Ünïcode to fold.")],
             quotes: Vec::new(),
+            origin: None,
         }
     }
 

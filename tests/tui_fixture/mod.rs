@@ -96,6 +96,7 @@ pub fn story(
         source,
         paragraphs,
         quotes,
+        origin: None,
     }
 }
 

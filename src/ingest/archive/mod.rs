@@ -22,7 +22,7 @@ pub mod proquest;
 use super::page::first_sentence;
 use super::unwrap::join_wrapped;
 use super::{Page, ParsedPage};
-use crate::model::{SourceRef, Story, Timestamp, Warning};
+use crate::model::{Origin, SourceRef, Story, Timestamp, Warning};
 
 /// The layout of an archive export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,6 +137,13 @@ fn story(path: &str, doc: Document) -> Story {
         source,
         paragraphs: doc.paragraphs,
         quotes: Vec::new(),
+        origin: Origin {
+            publication: doc.publication,
+            url: doc.url,
+            length: doc.length,
+            summary: doc.summary,
+        }
+        .boxed(),
     }
 }
 
