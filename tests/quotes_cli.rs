@@ -108,10 +108,51 @@ fn speaker_filter_with_no_match_lists_nothing() {
     let dir = pages();
     let paths = files(&dir);
     let [a, b] = [paths[0].as_str(), paths[1].as_str()];
-    let (out, _, ok) = dateline(&["quotes", "--format", "json", "--speaker", "nobody", a, b]);
+    let (out, err, ok) = dateline(&["quotes", "--format", "json", "--speaker", "nobody", a, b]);
     assert!(ok);
     let items: serde_json::Value = serde_json::from_str(&out).expect("json");
     assert_eq!(items.as_array().map(Vec::len), Some(0));
+    // An empty result says so, and why, on stderr.
+    assert!(err.contains("nobody quoted is called 'nobody'"), "{err}");
+    assert!(err.contains("no spoken quote to list"), "{err}");
+}
+
+#[test]
+fn speaker_is_a_whole_name_or_surname_and_contains_is_its_own_flag() {
+    let dir = pages();
+    let paths = files(&dir);
+    let [a, b] = [paths[0].as_str(), paths[1].as_str()];
+    let count = |args: &[&str]| {
+        let (out, _, ok) = dateline(&[&["quotes", "--format", "json"], args, &[a, b]].concat());
+        assert!(ok);
+        let items: serde_json::Value = serde_json::from_str(&out).expect("json");
+        items.as_array().map(Vec::len).unwrap_or(0)
+    };
+    let by_quist = count(&["--speaker", "QUIST"]);
+    assert!(by_quist >= 2);
+    assert_eq!(count(&["--speaker", "nora quist"]), by_quist);
+    // A given name alone, or part of a name, is not a name.
+    assert_eq!(count(&["--speaker", "nora"]), 0);
+    assert_eq!(count(&["--speaker", "qui"]), 0);
+    assert_eq!(count(&["--speaker-contains", "qui"]), by_quist);
+}
+
+#[test]
+fn a_mistyped_command_is_named_with_exit_status_2() {
+    let dir = pages();
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["stat", &dir.path().to_string_lossy()])
+        .output()
+        .expect("run dateline");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("did you mean 'stats'?"), "{err}");
+    // A word far from every command is taken as a path, as before.
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["stats", "no-such-folder-at-all"])
+        .output()
+        .expect("run dateline");
+    assert_ne!(out.status.code(), Some(2));
 }
 
 #[test]

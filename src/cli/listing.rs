@@ -62,22 +62,110 @@ fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(w)))
 }
 
-/// True when `wanted` names this speaker: the full name, or any part of it, in any case.
-pub fn speaker_matches(speaker: &str, wanted: &str) -> bool {
-    let wanted = wanted.trim().to_lowercase();
-    let speaker = speaker.to_lowercase();
-    !wanted.is_empty() && (speaker == wanted || speaker.split_whitespace().any(|p| p == wanted))
+/// What `--speaker` (a name) or `--speaker-contains` (any part of one) asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SpeakerQuery {
+    /// A whole name or a surname, in any case: `trump`, `Donald Trump`.
+    Name(String),
+    /// Any stretch of the name, in any case: `ump`.
+    Contains(String),
 }
 
-/// Every spoken quote with its story, oldest first, quotes without a time last.
-pub fn spoken<'a>(corpus: &'a Corpus, speaker: Option<&str>) -> Vec<(&'a Story, &'a Quote)> {
+/// The speakers a query chose, and those it passed over.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SpeakerChoice {
+    /// The names whose quotes are listed.
+    pub chosen: Vec<String>,
+    /// Others the query could have meant (a shared surname), with their quote counts,
+    /// most quoted first: said on stderr so the user can name them in full.
+    pub passed_over: Vec<(String, usize)>,
+}
+
+/// A name in lower case with single spaces, for comparing.
+fn folded(name: &str) -> String {
+    name.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Which speakers of the corpus a query names.
+///
+/// A name matches a speaker's whole name first. Failing that it is a surname (the
+/// last word of a name); when several people share it, the most quoted of them is
+/// meant (the directory's usual sense of a bare surname) and the rest are passed
+/// over, so `--speaker trump` lists one person, not every Trump. `Contains` takes
+/// every speaker whose name holds the text.
+pub fn choose_speakers(corpus: &Corpus, query: &SpeakerQuery) -> SpeakerChoice {
+    let mut by_count: Vec<(&str, usize)> = corpus
+        .speakers
+        .iter()
+        .map(|s| (s.name.as_str(), s.quote_count))
+        .collect();
+    by_count.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let names = |keep: &dyn Fn(&str) -> bool| -> Vec<(String, usize)> {
+        by_count
+            .iter()
+            .filter(|(n, _)| keep(n))
+            .map(|&(n, c)| (n.to_string(), c))
+            .collect()
+    };
+    let all = |found: Vec<(String, usize)>| SpeakerChoice {
+        chosen: found.into_iter().map(|(n, _)| n).collect(),
+        passed_over: Vec::new(),
+    };
+    match query {
+        SpeakerQuery::Contains(part) => {
+            let part = folded(part);
+            if part.is_empty() {
+                return SpeakerChoice::default();
+            }
+            all(names(&|n| folded(n).contains(&part)))
+        }
+        SpeakerQuery::Name(name) => {
+            let name = folded(name);
+            if name.is_empty() {
+                return SpeakerChoice::default();
+            }
+            let whole = names(&|n| folded(n) == name);
+            if !whole.is_empty() {
+                return all(whole);
+            }
+            let mut surname = names(&|n| {
+                let f = folded(n);
+                f.len() > name.len()
+                    && f.ends_with(&name)
+                    && f.as_bytes()[f.len() - name.len() - 1] == b' '
+            })
+            .into_iter();
+            match surname.next() {
+                Some((first, _)) => SpeakerChoice {
+                    chosen: vec![first],
+                    passed_over: surname.collect(),
+                },
+                None => SpeakerChoice::default(),
+            }
+        }
+    }
+}
+
+/// Every spoken quote with its story, oldest first, quotes without a time last; only
+/// those of the chosen speakers when a choice is given.
+pub fn spoken<'a>(
+    corpus: &'a Corpus,
+    speakers: Option<&SpeakerChoice>,
+) -> Vec<(&'a Story, &'a Quote)> {
     let mut items: Vec<(&Story, &Quote)> = corpus
         .stories
         .iter()
         .flat_map(|s| s.quotes.iter().map(move |q| (s, q)))
         .filter(|(_, q)| !q.partial)
         .filter(|(_, q)| {
-            speaker.is_none_or(|w| q.speaker.as_deref().is_some_and(|s| speaker_matches(s, w)))
+            speakers.is_none_or(|c| {
+                q.speaker
+                    .as_deref()
+                    .is_some_and(|s| c.chosen.iter().any(|n| n == s))
+            })
         })
         .collect();
     items.sort_by(|(_, a), (_, b)| crate::model::oldest_first(a.timestamp, b.timestamp));
@@ -87,11 +175,11 @@ pub fn spoken<'a>(corpus: &'a Corpus, speaker: Option<&str>) -> Vec<(&'a Story, 
 /// Writes `dateline quotes`.
 pub fn quotes(
     corpus: &Corpus,
-    speaker: Option<&str>,
+    speakers: Option<&SpeakerChoice>,
     format: TextFormat,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let items = spoken(corpus, speaker);
+    let items = spoken(corpus, speakers);
     if format == TextFormat::Json {
         let json: Vec<QuoteItem> = items
             .iter()
@@ -191,12 +279,58 @@ pub fn speakers(corpus: &Corpus, format: TextFormat, out: &mut dyn Write) -> io:
 mod tests {
     use super::*;
 
+    fn directory(people: &[(&str, usize)]) -> Corpus {
+        Corpus {
+            speakers: people
+                .iter()
+                .map(|&(name, quote_count)| crate::model::Speaker {
+                    name: name.into(),
+                    titles: Vec::new(),
+                    quote_count,
+                    stories: Vec::new(),
+                })
+                .collect(),
+            ..Corpus::default()
+        }
+    }
+
+    fn chosen(corpus: &Corpus, query: SpeakerQuery) -> Vec<String> {
+        choose_speakers(corpus, &query).chosen
+    }
+
     #[test]
-    fn speaker_filter_matches_name_or_part() {
-        assert!(speaker_matches("Wang Zhihua", "wang"));
-        assert!(speaker_matches("Wang Zhihua", "WANG ZHIHUA"));
-        assert!(!speaker_matches("Wang Zhihua", "wan"));
-        assert!(!speaker_matches("Wang Zhihua", " "));
+    fn a_name_is_a_whole_name_or_a_surname() {
+        let corpus = directory(&[("Wang Zhihua", 3), ("Ann Wangari", 2)]);
+        let name = |w: &str| chosen(&corpus, SpeakerQuery::Name(w.into()));
+        assert_eq!(name("WANG  zhihua"), ["Wang Zhihua"]);
+        assert_eq!(name("zhihua"), ["Wang Zhihua"]);
+        // A given name, or a part of a word, is no surname.
+        assert!(name("wang").is_empty());
+        assert!(name("hua").is_empty());
+        assert!(name(" ").is_empty());
+    }
+
+    #[test]
+    fn a_shared_surname_means_the_most_quoted_and_names_the_others() {
+        let corpus = directory(&[("Eric Lund", 4), ("Maja Lund", 30), ("Per Lund", 4)]);
+        let choice = choose_speakers(&corpus, &SpeakerQuery::Name("lund".into()));
+        assert_eq!(choice.chosen, ["Maja Lund"]);
+        assert_eq!(
+            choice.passed_over,
+            [("Eric Lund".to_string(), 4), ("Per Lund".to_string(), 4)]
+        );
+        // The whole name always wins, however few its quotes.
+        let choice = choose_speakers(&corpus, &SpeakerQuery::Name("per lund".into()));
+        assert_eq!(choice.chosen, ["Per Lund"]);
+        assert!(choice.passed_over.is_empty());
+    }
+
+    #[test]
+    fn contains_takes_every_name_holding_the_text() {
+        let corpus = directory(&[("Wang Zhihua", 3), ("Ann Wangari", 2), ("Bo Li", 1)]);
+        let part = |w: &str| chosen(&corpus, SpeakerQuery::Contains(w.into()));
+        assert_eq!(part("WANG"), ["Wang Zhihua", "Ann Wangari"]);
+        assert!(part("").is_empty());
     }
 
     fn story(id: &str, time: Option<&str>, texts: &[&str]) -> Story {
@@ -258,8 +392,16 @@ mod tests {
             texts,
             vec!["oldest quote", "newest quote", "timeless quote"]
         );
-        assert!(spoken(&corpus, Some("zed")).is_empty());
-        assert_eq!(spoken(&corpus, Some("obi")).len(), 3);
+        let nobody = SpeakerChoice {
+            chosen: vec!["Zed Ek".into()],
+            passed_over: Vec::new(),
+        };
+        assert!(spoken(&corpus, Some(&nobody)).is_empty());
+        let ada = SpeakerChoice {
+            chosen: vec!["Ada Obi".into()],
+            passed_over: Vec::new(),
+        };
+        assert_eq!(spoken(&corpus, Some(&ada)).len(), 3);
     }
 
     #[test]

@@ -63,9 +63,14 @@ pub enum Command {
     },
     /// List every spoken quote, oldest first (quotes without a time last).
     Quotes {
-        /// Only quotes by this speaker (full name or any part of it, any case).
-        #[arg(long, value_name = "NAME")]
+        /// Only quotes by this speaker: a whole name or a surname, in any case (a surname
+        /// several people share means the most quoted of them; the others are named on
+        /// stderr).
+        #[arg(long, value_name = "NAME", conflicts_with = "speaker_contains")]
         speaker: Option<String>,
+        /// Only quotes by speakers whose name holds this text, in any case.
+        #[arg(long, value_name = "TEXT")]
+        speaker_contains: Option<String>,
         /// text: aligned columns; json: an array of quotes with headline and story id.
         #[arg(long, value_enum, default_value_t = TextFormat::Text)]
         format: TextFormat,
@@ -134,6 +139,10 @@ fn report(warnings: &[Warning], stats: &LoadStats) -> bool {
 
 /// Runs the command line; returns the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Some(message) = mistyped_command(&cli.paths) {
+        eprintln!("{message}");
+        return Ok(ExitCode::from(2));
+    }
     match cli.command {
         None => {
             // A wrong configuration file stops here, before the terminal changes.
@@ -179,6 +188,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Quotes {
             speaker,
+            speaker_contains,
             format,
             paths,
         }) => {
@@ -186,8 +196,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let Some(corpus) = load_reporting(&paths) else {
                 return Ok(ExitCode::FAILURE);
             };
+            let query = match (speaker, speaker_contains) {
+                (Some(name), _) => Some(listing::SpeakerQuery::Name(name)),
+                (None, Some(part)) => Some(listing::SpeakerQuery::Contains(part)),
+                (None, None) => None,
+            };
+            let choice = query.map(|q| (listing::choose_speakers(&corpus, &q), q));
+            if let Some((choice, query)) = &choice {
+                tell_speaker_choice(choice, query);
+            }
+            let listed = listing::spoken(&corpus, choice.as_ref().map(|(c, _)| c)).len();
+            if listed == 0 {
+                eprintln!("dateline: no spoken quote to list");
+            }
             write_then_leave(corpus, |corpus, out| {
-                listing::quotes(corpus, speaker.as_deref(), format, out)
+                listing::quotes(corpus, choice.as_ref().map(|(c, _)| c), format, out)
             })
         }
         Some(Command::Speakers { format, paths }) => {
@@ -199,6 +222,55 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Config(args)) => crate::config::cli::run(&args, cli.config.as_deref()),
     }
+}
+
+/// Says on stderr what a speaker query found: nobody, or the people with the same
+/// surname it passed over.
+fn tell_speaker_choice(choice: &listing::SpeakerChoice, query: &listing::SpeakerQuery) {
+    let (listing::SpeakerQuery::Name(asked) | listing::SpeakerQuery::Contains(asked)) = query;
+    let asked = sanitize_line(asked);
+    if choice.chosen.is_empty() {
+        eprintln!("dateline: nobody quoted is called '{asked}' (`dateline speakers` lists them)");
+    } else if !choice.passed_over.is_empty() {
+        let others: Vec<String> = choice
+            .passed_over
+            .iter()
+            .take(5)
+            .map(|(name, n)| format!("{} ({n})", sanitize_line(name)))
+            .collect();
+        eprintln!(
+            "dateline: '{asked}' taken as {}; also: {} (give the whole name)",
+            sanitize_line(&choice.chosen[0]),
+            others.join(", ")
+        );
+    }
+}
+
+/// The command a mistyped word was probably meant to be: within two edits of one.
+pub fn near_command(word: &str) -> Option<&'static str> {
+    const COMMANDS: [&str; 5] = ["export", "stats", "quotes", "speakers", "config"];
+    let word = word.to_lowercase();
+    COMMANDS
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(&word, c), c))
+        .filter(|&(d, c)| d > 0 && d <= 2.min(c.len() / 2))
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// A first argument that is no file, no directory and no command but close to one:
+/// the message and exit status 2, as for any other usage error.
+fn mistyped_command(paths: &[PathBuf]) -> Option<String> {
+    let first = paths.first()?;
+    let word = first.to_str()?;
+    if word == "-" || first.exists() || word.contains(std::path::MAIN_SEPARATOR) {
+        return None;
+    }
+    let meant = near_command(word)?;
+    Some(format!(
+        "dateline: error: '{}' is neither a file nor a command; did you mean '{meant}'?",
+        sanitize_line(word)
+    ))
 }
 
 /// Writes from the corpus on stdout (as [`write_or_pipe_closed`]), then lets go of the
@@ -289,5 +361,20 @@ pub fn stats(
             writeln!(out, "{:<28} {:.1} MB", "read", s.bytes as f64 / 1e6)?;
             writeln!(out, "{:<28} {:.3} s", "time", seconds)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::near_command;
+
+    #[test]
+    fn near_commands() {
+        assert_eq!(near_command("stat"), Some("stats"));
+        assert_eq!(near_command("Qoutes"), Some("quotes"));
+        assert_eq!(near_command("exprot"), Some("export"));
+        assert_eq!(near_command("stats"), None, "a command itself is no typo");
+        assert_eq!(near_command("pages"), None);
+        assert_eq!(near_command("x"), None);
     }
 }
