@@ -193,3 +193,79 @@ fn no_path_uses_the_bundled_samples() {
     assert!(names.contains(&"Wang Zhihua"), "{names:?}");
     assert!(names.contains(&"Farhan Haq"), "{names:?}");
 }
+
+#[test]
+fn csv_listings_read_back_as_the_json_ones() {
+    let dir = pages();
+    let paths = files(&dir);
+    let [a, b] = [paths[0].as_str(), paths[1].as_str()];
+    let (json, _, ok) = dateline(&["quotes", "--format", "json", "--fragments", a, b]);
+    assert!(ok);
+    let json: Vec<serde_json::Value> = serde_json::from_str(&json).expect("json");
+    let (csv_text, _, ok) = dateline(&["quotes", "--format", "csv", "--fragments", a, b]);
+    assert!(ok);
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let headers = reader.headers().expect("headers").clone();
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        [
+            "story_id",
+            "published",
+            "speaker",
+            "title",
+            "quote",
+            "kind",
+            "source"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), json.len());
+    for (row, q) in rows.iter().zip(&json) {
+        assert_eq!(&row[0], q["story_id"].as_str().unwrap());
+        assert_eq!(
+            &row[4],
+            q["text"].as_str().unwrap(),
+            "commas and quotes survive"
+        );
+        let kind = if q["partial"].as_bool().unwrap() {
+            "fragment"
+        } else {
+            "spoken"
+        };
+        assert_eq!(&row[5], kind);
+    }
+    // The fragment ("a kick in the teeth") is listed only when asked for.
+    assert!(rows.iter().any(|r| &r[5] == "fragment"));
+    let (spoken, _, _) = dateline(&["quotes", "--format", "csv", a, b]);
+    assert_eq!(
+        csv::Reader::from_reader(spoken.as_bytes())
+            .records()
+            .count(),
+        rows.iter().filter(|r| &r[5] == "spoken").count()
+    );
+}
+
+#[test]
+fn export_csv_is_one_row_a_story_with_its_text() {
+    let dir = pages();
+    let paths = files(&dir);
+    let [a, b] = [paths[0].as_str(), paths[1].as_str()];
+    let (out, err, ok) = dateline(&["export", "--format", "csv", a, b]);
+    assert!(ok, "{err}");
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let headers = reader.headers().expect("headers").clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 2);
+    let bridge = rows
+        .iter()
+        .find(|r| &r[col("headline")] == "Harbour bridge reopens after repairs")
+        .expect("the bridge story");
+    assert!(bridge[col("published")].starts_with("2026-02-01T09:30"));
+    assert!(
+        bridge[col("text")].contains("\n\n"),
+        "paragraphs kept apart"
+    );
+    assert!(bridge[col("text")].contains("\"It was a long wait"));
+    assert_eq!(&bridge[col("read")], "false");
+}

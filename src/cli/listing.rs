@@ -18,6 +18,8 @@ pub enum TextFormat {
     Text,
     /// JSON.
     Json,
+    /// Comma-separated values (RFC 4180), one row a quote, speaker or count.
+    Csv,
 }
 
 /// One quote with the story it comes from, as written by `dateline quotes --format json`.
@@ -155,11 +157,21 @@ pub fn spoken<'a>(
     corpus: &'a Corpus,
     speakers: Option<&SpeakerChoice>,
 ) -> Vec<(&'a Story, &'a Quote)> {
+    quote_items(corpus, speakers, false)
+}
+
+/// As [`spoken`], with the fragments (partial quotes: scare quotes, titles, single
+/// words) as well when `with_fragments`.
+pub fn quote_items<'a>(
+    corpus: &'a Corpus,
+    speakers: Option<&SpeakerChoice>,
+    with_fragments: bool,
+) -> Vec<(&'a Story, &'a Quote)> {
     let mut items: Vec<(&Story, &Quote)> = corpus
         .stories
         .iter()
         .flat_map(|s| s.quotes.iter().map(move |q| (s, q)))
-        .filter(|(_, q)| !q.partial)
+        .filter(|(_, q)| with_fragments || !q.partial)
         .filter(|(_, q)| {
             speakers.is_none_or(|c| {
                 q.speaker
@@ -176,10 +188,14 @@ pub fn spoken<'a>(
 pub fn quotes(
     corpus: &Corpus,
     speakers: Option<&SpeakerChoice>,
+    with_fragments: bool,
     format: TextFormat,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let items = spoken(corpus, speakers);
+    let items = quote_items(corpus, speakers, with_fragments);
+    if format == TextFormat::Csv {
+        return super::table::quotes(&items, out);
+    }
     if format == TextFormat::Json {
         let json: Vec<QuoteItem> = items
             .iter()
@@ -202,6 +218,7 @@ pub fn quotes(
             let who = match (&q.speaker, &q.speaker_mention) {
                 (Some(name), _) => clean(name),
                 (None, Some(m)) => format!("({})", clean(m)),
+                (None, None) if q.partial => "(fragment)".to_string(),
                 (None, None) => "(unattributed)".to_string(),
             };
             [
@@ -245,6 +262,9 @@ pub fn quotes(
 
 /// Writes `dateline speakers`.
 pub fn speakers(corpus: &Corpus, format: TextFormat, out: &mut dyn Write) -> io::Result<()> {
+    if format == TextFormat::Csv {
+        return super::table::speakers(corpus, out);
+    }
     if format == TextFormat::Json {
         serde_json::to_writer_pretty(&mut *out, &corpus.speakers)?;
         return writeln!(out);

@@ -14,6 +14,7 @@ use crate::ingest::{self, LoadOptions, sanitize::sanitize_line};
 use crate::model::{Corpus, LoadStats, Warning};
 
 pub mod listing;
+pub mod table;
 
 pub use listing::TextFormat;
 
@@ -45,7 +46,7 @@ pub struct Cli {
 pub enum Command {
     /// Write the stories (and quotes and speakers) as JSON to stdout.
     Export {
-        /// json: one document; jsonl: one story per line.
+        /// json: one document; jsonl: one story per line; csv: one row a story.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
         /// Pages to read: files, directories, or - for stdin.
@@ -71,6 +72,9 @@ pub enum Command {
         /// Only quotes by speakers whose name holds this text, in any case.
         #[arg(long, value_name = "TEXT")]
         speaker_contains: Option<String>,
+        /// List the fragments too (scare quotes, titles, single words), marked as such.
+        #[arg(long)]
+        fragments: bool,
         /// text: aligned columns; json: an array of quotes with headline and story id.
         #[arg(long, value_enum, default_value_t = TextFormat::Text)]
         format: TextFormat,
@@ -98,6 +102,8 @@ pub enum ExportFormat {
     Json,
     /// One story per line.
     Jsonl,
+    /// Comma-separated values (RFC 4180): one row a story, its text in the last column.
+    Csv,
 }
 
 /// Loads the corpus for `paths` (the bundled samples when empty), printing every
@@ -189,6 +195,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Quotes {
             speaker,
             speaker_contains,
+            fragments,
             format,
             paths,
         }) => {
@@ -205,12 +212,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if let Some((choice, query)) = &choice {
                 tell_speaker_choice(choice, query);
             }
-            let listed = listing::spoken(&corpus, choice.as_ref().map(|(c, _)| c)).len();
-            if listed == 0 {
+            let chosen = choice.as_ref().map(|(c, _)| c);
+            if listing::quote_items(&corpus, chosen, fragments).is_empty() {
                 eprintln!("dateline: no spoken quote to list");
             }
             write_then_leave(corpus, |corpus, out| {
-                listing::quotes(corpus, choice.as_ref().map(|(c, _)| c), format, out)
+                listing::quotes(corpus, chosen, fragments, format, out)
             })
         }
         Some(Command::Speakers { format, paths }) => {
@@ -325,6 +332,7 @@ pub fn export_with_state(
             }
             Ok(())
         }
+        ExportFormat::Csv => table::stories(corpus, state, out),
     }
 }
 
@@ -336,6 +344,7 @@ pub fn stats(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
+        TextFormat::Csv => table::stats(&table::stats_rows(s, seconds), out),
         TextFormat::Json => {
             let mut value = serde_json::to_value(s)?;
             value["seconds"] = serde_json::json!(seconds);
