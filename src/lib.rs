@@ -13,6 +13,7 @@
 pub mod action;
 pub mod cli;
 pub mod config;
+pub mod filter;
 pub mod ingest;
 pub mod model;
 pub mod quotes;

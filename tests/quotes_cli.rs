@@ -269,3 +269,55 @@ fn export_csv_is_one_row_a_story_with_its_text() {
     assert!(bridge[col("text")].contains("\"It was a long wait"));
     assert_eq!(&bridge[col("read")], "false");
 }
+
+#[test]
+fn one_filter_syntax_for_export_quotes_and_speakers() {
+    let dir = pages();
+    let paths = files(&dir);
+    let [a, b] = [paths[0].as_str(), paths[1].as_str()];
+    let headlines = |filter: &str| -> Vec<String> {
+        let (out, err, ok) = dateline(&["export", "--format", "json", "--filter", filter, a, b]);
+        assert!(ok, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+        v["stories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["headline"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        headlines("speaker:quist"),
+        ["Harbour bridge reopens after repairs"]
+    );
+    assert_eq!(
+        headlines("-speaker:quist"),
+        ["Ferry fares to rise in spring"]
+    );
+    assert_eq!(
+        headlines("\"fares would rise\" since:2026-02-02"),
+        ["Ferry fares to rise in spring"]
+    );
+    assert!(headlines("until:2026-01").is_empty());
+    // The speakers of the stories kept, counted among them.
+    let (out, _, ok) = dateline(&["speakers", "--format", "json", "--filter", "ferry", a, b]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let names: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Tom Reyes"]);
+    // A malformed filter: one line naming the column, exit status 2, nothing written.
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["quotes", "--filter", "bridge colour:red", a, b])
+        .output()
+        .expect("run dateline");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("column 8"), "{err}");
+}

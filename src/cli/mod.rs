@@ -10,8 +10,10 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::filter::Filter;
 use crate::ingest::{self, LoadOptions, sanitize::sanitize_line};
 use crate::model::{Corpus, LoadStats, Warning};
+use crate::state::StateSnapshot;
 
 pub mod listing;
 pub mod table;
@@ -49,6 +51,10 @@ pub enum Command {
         /// json: one document; jsonl: one story per line; csv: one row a story.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
+        /// Only stories matching this filter (words, "phrases", speaker:, section:,
+        /// source:, byline:, since:, until:, unread, starred, has:quotes, - to negate).
+        #[arg(long, value_name = "EXPR", allow_hyphen_values = true)]
+        filter: Option<String>,
         /// Pages to read: files, directories, or - for stdin.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -75,6 +81,10 @@ pub enum Command {
         /// List the fragments too (scare quotes, titles, single words), marked as such.
         #[arg(long)]
         fragments: bool,
+        /// Only stories matching this filter (words, "phrases", speaker:, section:,
+        /// source:, byline:, since:, until:, unread, starred, has:quotes, - to negate).
+        #[arg(long, value_name = "EXPR", allow_hyphen_values = true)]
+        filter: Option<String>,
         /// text: aligned columns; json: an array of quotes with headline and story id.
         #[arg(long, value_enum, default_value_t = TextFormat::Text)]
         format: TextFormat,
@@ -84,6 +94,10 @@ pub enum Command {
     },
     /// List everyone quoted, most quoted first.
     Speakers {
+        /// Only stories matching this filter (words, "phrases", speaker:, section:,
+        /// source:, byline:, since:, until:, unread, starred, has:quotes, - to negate).
+        #[arg(long, value_name = "EXPR", allow_hyphen_values = true)]
+        filter: Option<String>,
         /// text: aligned columns; json: an array of speakers.
         #[arg(long, value_enum, default_value_t = TextFormat::Text)]
         format: TextFormat,
@@ -167,9 +181,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::tui::run(crate::tui::loading::Source::from_paths(&cli.paths), options)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Export { format, paths }) => {
+        Some(Command::Export {
+            format,
+            filter,
+            paths,
+        }) => {
+            let Some(filter) = parse_filter(filter.as_deref()) else {
+                return Ok(ExitCode::from(2));
+            };
             let paths = [cli.paths, paths].concat();
-            let Some(corpus) = load_reporting(&paths) else {
+            let Some(mut corpus) = load_reporting(&paths) else {
                 return Ok(ExitCode::FAILURE);
             };
             let (state, err) = crate::state::export::read_for_export(cli.state.as_deref());
@@ -179,6 +200,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     sanitize_line(&e.to_string())
                 );
             }
+            narrow(&mut corpus, &filter, &state);
             write_then_leave(corpus, |corpus, out| {
                 export_with_state(corpus, &state, format, out)
             })
@@ -196,13 +218,22 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             speaker,
             speaker_contains,
             fragments,
+            filter,
             format,
             paths,
         }) => {
+            let Some(filter) = parse_filter(filter.as_deref()) else {
+                return Ok(ExitCode::from(2));
+            };
             let paths = [cli.paths, paths].concat();
-            let Some(corpus) = load_reporting(&paths) else {
+            let Some(mut corpus) = load_reporting(&paths) else {
                 return Ok(ExitCode::FAILURE);
             };
+            narrow(
+                &mut corpus,
+                &filter,
+                &state_for(&filter, cli.state.as_deref()),
+            );
             let query = match (speaker, speaker_contains) {
                 (Some(name), _) => Some(listing::SpeakerQuery::Name(name)),
                 (None, Some(part)) => Some(listing::SpeakerQuery::Contains(part)),
@@ -220,15 +251,90 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 listing::quotes(corpus, chosen, fragments, format, out)
             })
         }
-        Some(Command::Speakers { format, paths }) => {
+        Some(Command::Speakers {
+            filter,
+            format,
+            paths,
+        }) => {
+            let Some(filter) = parse_filter(filter.as_deref()) else {
+                return Ok(ExitCode::from(2));
+            };
             let paths = [cli.paths, paths].concat();
-            let Some(corpus) = load_reporting(&paths) else {
+            let Some(mut corpus) = load_reporting(&paths) else {
                 return Ok(ExitCode::FAILURE);
             };
+            narrow(
+                &mut corpus,
+                &filter,
+                &state_for(&filter, cli.state.as_deref()),
+            );
             write_then_leave(corpus, |corpus, out| listing::speakers(corpus, format, out))
         }
         Some(Command::Config(args)) => crate::config::cli::run(&args, cli.config.as_deref()),
     }
+}
+
+/// The `--filter` expression read, or `None` after its one-line error on stderr.
+fn parse_filter(expr: Option<&str>) -> Option<Filter> {
+    match Filter::parse(expr.unwrap_or("")) {
+        Ok(f) => Some(f),
+        Err(e) => {
+            eprintln!("dateline: error: {}", sanitize_line(&e.to_string()));
+            None
+        }
+    }
+}
+
+/// The reading state, read only when the filter asks about it.
+fn state_for(filter: &Filter, path: Option<&std::path::Path>) -> StateSnapshot {
+    if !filter.needs_state() {
+        return StateSnapshot::default();
+    }
+    let (state, err) = crate::state::export::read_for_export(path);
+    if let Some(e) = err {
+        eprintln!(
+            "dateline: warning: {}; every story taken as unread and unstarred",
+            sanitize_line(&e.to_string())
+        );
+    }
+    state
+}
+
+/// Keeps the stories the filter passes, and the speaker directory of those stories:
+/// each person's quotes and stories counted again among them, people left without
+/// any dropped.
+pub fn narrow(corpus: &mut Corpus, filter: &Filter, state: &StateSnapshot) {
+    if filter.is_empty() {
+        return;
+    }
+    corpus
+        .stories
+        .retain(|s| filter.matches(s, state.story(&s.id)));
+    let mut counts: std::collections::HashMap<&str, (usize, Vec<&str>)> = Default::default();
+    for story in &corpus.stories {
+        for q in story.quotes.iter().filter(|q| !q.partial) {
+            if let Some(name) = q.speaker.as_deref() {
+                let entry = counts.entry(name).or_default();
+                entry.0 += 1;
+                if entry.1.last() != Some(&story.id.as_str()) {
+                    entry.1.push(&story.id);
+                }
+            }
+        }
+    }
+    let speakers = std::mem::take(&mut corpus.speakers);
+    corpus.speakers = speakers
+        .into_iter()
+        .filter_map(|mut s| {
+            let (n, stories) = counts.get(s.name.as_str())?;
+            s.quote_count = *n;
+            s.stories = stories.iter().map(|id| id.to_string()).collect();
+            Some(s)
+        })
+        .collect();
+    corpus
+        .speakers
+        .sort_by_key(|s| std::cmp::Reverse(s.quote_count));
 }
 
 /// Says on stderr what a speaker query found: nobody, or the people with the same
