@@ -43,6 +43,14 @@ pub enum Action {
     HalfPageDown,
     /// Scroll up half a page.
     HalfPageUp,
+    /// Page down the story shown in the reading pane, from either pane.
+    PageStory,
+    /// Show the next story (in the list as shown), staying in the pane in use.
+    NextStory,
+    /// Show the previous story (in the list as shown), staying in the pane in use.
+    PrevStory,
+    /// Show the next unread story (wrapping to the top), staying in the pane in use.
+    NextUnread,
     /// Switch between the story list and the reading pane.
     NextPane,
     /// Focus the story list.

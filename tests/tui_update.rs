@@ -117,6 +117,9 @@ fn reader_scrolling_clamps_to_the_story() {
     press(&mut app, ch(' '));
     assert_eq!(app.scroll, 1 + usize::from(height - 1));
     press(&mut app, key(KeyCode::PageUp));
+    press(&mut app, key(KeyCode::PageDown));
+    assert_eq!(app.scroll, 1 + usize::from(height - 1));
+    press(&mut app, key(KeyCode::PageUp));
     assert_eq!(app.scroll, 1);
     press(&mut app, ch('G'));
     let max = app.max_scroll();
@@ -139,24 +142,50 @@ fn brackets_step_through_the_quotes_of_the_story() {
     press(&mut app, ch(']'));
     assert_eq!(app.current_quote, Some(2));
     press(&mut app, ch(']'));
-    assert_eq!(app.current_quote, Some(2), "stays on the last quote");
-    assert!(
-        app.message
-            .as_deref()
-            .unwrap_or("")
-            .contains("No later quote")
+    assert_eq!(
+        (app.selected, app.current_quote),
+        (1, Some(0)),
+        "past the last quote: the next story's first"
     );
+    let total = app.corpus.stories[1].quotes.len();
+    assert_eq!(
+        app.message.as_deref(),
+        Some(format!("Next story: quote 1 of {total}").as_str())
+    );
+    assert_eq!(app.focus, Focus::Reader);
+    assert!(app.read[1], "the next story is opened");
+    press(&mut app, ch('['));
+    assert_eq!(
+        (app.selected, app.current_quote),
+        (0, Some(2)),
+        "before the first quote: the previous story's last"
+    );
+    assert_eq!(app.message.as_deref(), Some("Previous story: quote 3 of 3"));
     press(&mut app, ch('['));
     assert_eq!(app.current_quote, Some(1));
     press(&mut app, ch('['));
     press(&mut app, ch('['));
-    assert_eq!(app.current_quote, Some(0));
+    assert_eq!((app.selected, app.current_quote), (0, Some(0)));
     assert!(
         app.message
             .as_deref()
             .unwrap_or("")
-            .contains("No earlier quote")
+            .contains("No earlier quote"),
+        "the first story has no previous one"
     );
+}
+
+#[test]
+fn brackets_pass_over_stories_without_quotes() {
+    let mut corpus = corpus();
+    corpus.stories[1].quotes.clear();
+    let mut app = App::new(corpus);
+    for _ in 0..4 {
+        press(&mut app, ch(']'));
+    }
+    assert_eq!((app.selected, app.current_quote), (2, Some(0)));
+    press(&mut app, ch('['));
+    assert_eq!((app.selected, app.current_quote), (0, Some(2)));
 }
 
 #[test]
@@ -177,11 +206,16 @@ fn brackets_scroll_a_far_quote_into_view() {
 #[test]
 fn a_story_without_quotes_says_so() {
     let mut corpus = corpus();
-    corpus.stories[0].quotes.clear();
+    for story in &mut corpus.stories {
+        story.quotes.clear();
+    }
     let mut app = App::new(corpus);
     press(&mut app, ch(']'));
-    assert_eq!(app.current_quote, None);
-    assert_eq!(app.message.as_deref(), Some("No quotes in this story"));
+    assert_eq!((app.selected, app.current_quote), (0, None));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("No quotes in this story or any later one")
+    );
 }
 
 #[test]
@@ -245,7 +279,10 @@ fn an_unattributed_quote_has_no_speaker_to_follow() {
     app.select_story(3);
     press(&mut app, ch(']'));
     press(&mut app, ch('}'));
-    assert_eq!(app.message.as_deref(), Some("No attributed quote here"));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("This quote has no known speaker")
+    );
 }
 
 #[test]
@@ -511,4 +548,81 @@ fn an_empty_corpus_takes_every_action_without_panicking() {
     assert!(find(&buf, "No stories").is_some());
     update(&mut app, Action::Back);
     assert!(app.should_quit());
+}
+
+#[test]
+fn capital_j_and_k_change_the_story_from_the_reading_pane() {
+    let mut app = app();
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, ch('J'));
+    assert_eq!((app.selected, app.focus), (1, Focus::Reader));
+    assert!(app.read[1], "the story shown is opened");
+    assert_eq!(app.scroll, 0);
+    press(&mut app, ch('J'));
+    press(&mut app, ch('J'));
+    assert_eq!(app.selected, 3);
+    press(&mut app, ch('J'));
+    assert_eq!(app.selected, 3);
+    assert_eq!(app.message.as_deref(), Some("Last story: no next one"));
+    press(&mut app, ch('K'));
+    assert_eq!((app.selected, app.focus), (2, Focus::Reader));
+    // From the list, J and K move the selection without opening.
+    press(&mut app, ch('h'));
+    press(&mut app, ch('K'));
+    press(&mut app, ch('K'));
+    assert_eq!((app.selected, app.focus), (0, Focus::List));
+    press(&mut app, ch('K'));
+    assert_eq!(app.message.as_deref(), Some("First story: no previous one"));
+}
+
+#[test]
+fn next_unread_skips_read_stories_and_wraps() {
+    let mut app = app();
+    app.set_read(1, true);
+    app.set_read(2, true);
+    press(&mut app, key(KeyCode::Enter)); // reads story 0
+    press(&mut app, ch('U'));
+    assert_eq!((app.selected, app.focus), (3, Focus::Reader));
+    assert!(app.read[3]);
+    assert_eq!(app.message.as_deref(), Some("0 unread left"));
+    press(&mut app, ch('U'));
+    assert_eq!(app.selected, 3);
+    assert_eq!(app.message.as_deref(), Some("No unread stories"));
+    app.set_read(1, false);
+    press(&mut app, ch('U'));
+    assert_eq!(app.selected, 1);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("0 unread left (wrapped to the top)")
+    );
+}
+
+#[test]
+fn space_pages_the_story_shown_from_the_list_too() {
+    let mut app = app();
+    app.select_story(2); // the long budget story
+    assert_eq!(app.focus, Focus::List);
+    let (_, height) = app.text_size();
+    press(&mut app, ch(' '));
+    assert_eq!(app.selected, 2, "the selection stays");
+    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.scroll, usize::from(height - 1));
+    press(&mut app, ch('G')); // the list's last story
+    assert_eq!(app.selected, 3);
+    press(&mut app, ch(' '));
+    assert_eq!(app.scroll, 0);
+    assert_eq!(app.message.as_deref(), Some("End of the story"));
+}
+
+#[test]
+fn braces_from_below_every_attributed_quote_start_from_the_first() {
+    let mut app = app();
+    app.select_story(2);
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, ch('G')); // scrolled past the story's quotes
+    let max = app.max_scroll();
+    assert!(max > 0);
+    press(&mut app, ch('}'));
+    assert!(app.current_quote.is_some(), "{:?}", app.message);
+    assert_eq!(app.selected, 2);
 }

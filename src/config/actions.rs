@@ -68,11 +68,7 @@ pub const KEYS: &[DefaultBinding] = &[
     ),
     bind(
         "page_down",
-        &[
-            KeySpec::plain(KeyCode::PageDown),
-            KeySpec::char(' '),
-            KeySpec::ctrl('f'),
-        ],
+        &[KeySpec::plain(KeyCode::PageDown), KeySpec::ctrl('f')],
         Action::PageDown,
         "page down",
     ),
@@ -93,6 +89,30 @@ pub const KEYS: &[DefaultBinding] = &[
         &[KeySpec::ctrl('u')],
         Action::HalfPageUp,
         "half a page up",
+    ),
+    bind(
+        "page_story",
+        &[KeySpec::char(' ')],
+        Action::PageStory,
+        "page down the story shown, from either pane",
+    ),
+    bind(
+        "next_story",
+        &[KeySpec::char('J')],
+        Action::NextStory,
+        "next story, from either pane",
+    ),
+    bind(
+        "prev_story",
+        &[KeySpec::char('K')],
+        Action::PrevStory,
+        "previous story, from either pane",
+    ),
+    bind(
+        "next_unread",
+        &[KeySpec::char('U')],
+        Action::NextUnread,
+        "next unread story, from either pane",
     ),
     bind(
         "next_pane",
@@ -125,13 +145,13 @@ pub const KEYS: &[DefaultBinding] = &[
         "next_quote",
         &[KeySpec::char(']')],
         Action::NextQuote,
-        "next quote in the story",
+        "next quote in the story, or the next story's first",
     ),
     bind(
         "prev_quote",
         &[KeySpec::char('[')],
         Action::PrevQuote,
-        "previous quote in the story",
+        "previous quote in the story, or the previous story's last",
     ),
     bind(
         "next_by_speaker",

@@ -330,7 +330,8 @@ impl App {
 
     /// The speaker whose quotes `}`/`{` follow, with the quote to start from: the
     /// current quote (`true`), else the first attributed quote at or below the top of
-    /// the reading pane (`false`, to be jumped to itself).
+    /// the reading pane, else the story's first attributed quote (`false`, to be jumped
+    /// to itself).
     pub fn speaker_in_focus(&mut self) -> Option<(usize, QuoteRef, bool)> {
         if let Some(q) = self.current_quote {
             let story = self.corpus.stories.get(self.selected)?;
@@ -344,18 +345,21 @@ impl App {
         }
         let wrapped = self.wrapped();
         let story = self.corpus.stories.get(self.selected)?;
-        story.quotes.iter().enumerate().find_map(|(qi, quote)| {
-            let row = wrapped.quote_rows.get(qi)?.first;
-            if quote.partial || row < self.scroll {
-                return None;
-            }
-            let idx = *self.speaker_index.get(quote.speaker.as_ref()?)?;
-            let at = QuoteRef {
-                story: self.selected,
-                quote: qi,
-            };
-            Some((idx, at, false))
-        })
+        let attributed = |below: usize| {
+            story.quotes.iter().enumerate().find_map(|(qi, quote)| {
+                let row = wrapped.quote_rows.get(qi)?.first;
+                if quote.partial || row < below {
+                    return None;
+                }
+                let idx = *self.speaker_index.get(quote.speaker.as_ref()?)?;
+                let at = QuoteRef {
+                    story: self.selected,
+                    quote: qi,
+                };
+                Some((idx, at, false))
+            })
+        };
+        attributed(self.scroll).or_else(|| attributed(0))
     }
 
     /// Recomputes which speakers match the panel's filter.

@@ -4,6 +4,7 @@
 //!   [`crate::action`], so the configuration can name actions);
 //! - [`keymap`]: key and mouse events to actions (pure), from one key table;
 //! - [`app`]: the reader's state; [`update`]: applying an action to it (pure);
+//!   [`flow`]: moving from story to story and quote to quote while reading;
 //! - [`memory`]: read and starred stories and last positions, kept in the state
 //!   store, and the unread-only list (handed pieces of the state by [`app`]);
 //!   [`order`]: the configured story order;
@@ -19,6 +20,7 @@
 
 pub mod app;
 pub mod event;
+pub mod flow;
 pub mod keymap;
 pub mod loading;
 pub mod memory;

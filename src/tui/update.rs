@@ -4,7 +4,8 @@
 //! move its selection, in the story list they change the story, in the reading pane
 //! they scroll.
 
-use super::app::{App, Focus, Overlay, QuoteRef, SearchSource};
+use super::app::{App, Focus, Overlay, SearchSource};
+use super::flow;
 use crate::action::{Action, Pane};
 
 /// How many rows one turn of the mouse wheel scrolls.
@@ -59,10 +60,14 @@ fn apply(app: &mut App, action: Action) {
             }
         }
         Action::Open => open(app),
-        Action::NextQuote => quote_in_story(app, true),
-        Action::PrevQuote => quote_in_story(app, false),
-        Action::NextBySpeaker => quote_by_speaker(app, true),
-        Action::PrevBySpeaker => quote_by_speaker(app, false),
+        Action::NextQuote => flow::quote_in_story(app, true),
+        Action::PrevQuote => flow::quote_in_story(app, false),
+        Action::NextBySpeaker => flow::quote_by_speaker(app, true),
+        Action::PrevBySpeaker => flow::quote_by_speaker(app, false),
+        Action::PageStory => flow::page_story(app, |app| move_by(app, page(app))),
+        Action::NextStory => flow::step_story(app, true),
+        Action::PrevStory => flow::step_story(app, false),
+        Action::NextUnread => flow::next_unread(app),
         Action::ToggleSpeakers => toggle(app, Overlay::Speakers),
         Action::ToggleTimeline => toggle(app, Overlay::Timeline),
         Action::ToggleHelp => toggle(app, Overlay::Help),
@@ -236,85 +241,6 @@ fn open(app: &mut App) {
                 app.focus = Focus::Reader;
                 app.mark_read();
             }
-        }
-    }
-}
-
-fn quote_in_story(app: &mut App, forward: bool) {
-    if app.overlay != Overlay::None {
-        return;
-    }
-    let Some(story) = app.corpus.stories.get(app.selected) else {
-        return;
-    };
-    let count = story.quotes.len();
-    if count == 0 {
-        app.message = Some("No quotes in this story".to_string());
-        return;
-    }
-    let target = match (app.current_quote, forward) {
-        (Some(q), true) => (q + 1 < count).then_some(q + 1),
-        (Some(q), false) => q.checked_sub(1),
-        (None, _) => {
-            let wrapped = app.wrapped();
-            let scroll = app.scroll;
-            let rows = &wrapped.quote_rows;
-            if forward {
-                rows.iter().position(|r| r.first >= scroll)
-            } else {
-                rows.iter().rposition(|r| r.first < scroll)
-            }
-        }
-    };
-    match target {
-        Some(quote) => app.open_quote(QuoteRef {
-            story: app.selected,
-            quote,
-        }),
-        None => {
-            app.message = Some(if forward {
-                "No later quote in this story".to_string()
-            } else {
-                "No earlier quote in this story".to_string()
-            })
-        }
-    }
-}
-
-fn quote_by_speaker(app: &mut App, forward: bool) {
-    if app.overlay != Overlay::None {
-        return;
-    }
-    let Some((speaker, from, is_current)) = app.speaker_in_focus() else {
-        app.message = Some("No attributed quote here".to_string());
-        return;
-    };
-    let Some(entry) = app.speakers.get(speaker) else {
-        return;
-    };
-    let quotes = &entry.quotes;
-    let target = if !is_current {
-        Some(from)
-    } else if forward {
-        quotes.iter().copied().find(|q| *q > from)
-    } else {
-        quotes.iter().copied().rev().find(|q| *q < from)
-    };
-    match target {
-        Some(at) => {
-            let name = entry.display.clone();
-            let position = quotes.iter().position(|q| *q == at).map_or(0, |p| p + 1);
-            let total = quotes.len();
-            app.open_quote(at);
-            app.message = Some(format!("{name}: quote {position} of {total}"));
-        }
-        None => {
-            let name = &entry.display;
-            app.message = Some(if forward {
-                format!("No later quote by {name}")
-            } else {
-                format!("No earlier quote by {name}")
-            });
         }
     }
 }
