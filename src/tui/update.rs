@@ -228,7 +228,10 @@ fn open(app: &mut App) {
             }
         }
         Overlay::None => {
-            if app.search.typing {
+            if app.search.typing && app.search.query.trim().is_empty() {
+                // Nothing to look for: back where the search started, no message.
+                close(app);
+            } else if app.search.typing {
                 finish_search(app);
                 app.search.typing = false;
                 app.search.origin = None;

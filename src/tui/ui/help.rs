@@ -1,5 +1,6 @@
 //! The help overlay, generated from the key table with the keys in effect (so a
-//! key rebound in the configuration file shows as it works).
+//! key rebound in the configuration file shows as it works); it scrolls, and its
+//! border says how much is hidden below and above.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,6 +8,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::overlay_frame;
+use crate::action::Action;
 use crate::tui::keymap::{KEYS, Key, Keymap, TYPING_KEYS, labels};
 
 /// The width of the keys column.
@@ -51,22 +53,42 @@ fn binding_line(keys: &[Key], help: &'static str) -> Line<'static> {
     ])
 }
 
-/// Draws the help overlay into `area`.
+/// Draws the help overlay into `area`: the lines from [`App::help_scroll`](crate::tui::app::App::help_scroll) on, and
+/// on its border how many lines are hidden above and below, with the keys that scroll.
 pub fn render(frame: &mut Frame, area: Rect, app: &mut super::App) {
     let inner = overlay_frame(frame, area, " Help (Esc closes) ".to_string());
     app.areas.overlay = area;
     app.areas.overlay_rows = inner.height;
     let all = lines(&app.keymap);
-    app.help_scroll = app
-        .help_scroll
-        .min(all.len().saturating_sub(usize::from(inner.height)));
+    let rows = usize::from(inner.height);
+    app.help_scroll = app.help_scroll.min(all.len().saturating_sub(rows));
     let buf = frame.buffer_mut();
-    for (slot, line) in all
-        .iter()
-        .skip(app.help_scroll)
-        .take(usize::from(inner.height))
-        .enumerate()
-    {
+    for (slot, line) in all.iter().skip(app.help_scroll).take(rows).enumerate() {
         buf.set_line(inner.x, inner.y + slot as u16, line, inner.width);
     }
+    let below = all.len().saturating_sub(app.help_scroll + rows);
+    let key = |action| {
+        app.keymap
+            .keys_for(action)
+            .first()
+            .map_or_else(String::new, |k| format!(" ({})", k.label()))
+    };
+    let style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+    if below > 0 {
+        let note = format!(" ↓ {below} more{} ", key(Action::Down));
+        border_note(buf, area, area.bottom().saturating_sub(1), &note, style);
+    }
+    if app.help_scroll > 0 {
+        let note = format!(" ↑ {} above{} ", app.help_scroll, key(Action::Up));
+        border_note(buf, area, area.y, &note, style);
+    }
+}
+
+/// Writes `note` at the right of border row `y` of `area`, if it fits.
+fn border_note(buf: &mut ratatui::buffer::Buffer, area: Rect, y: u16, note: &str, style: Style) {
+    let width = crate::tui::text::width(note) as u16;
+    if area.height < 2 || width + 4 > area.width {
+        return;
+    }
+    buf.set_string(area.right() - width - 2, y, note, style);
 }

@@ -1,5 +1,6 @@
 //! The status bar: story i/n (of the list as shown), quote j/m, the unread-only
-//! and no-save notices, the search prompt or a message, and the main keys (as bound).
+//! and no-save notices, the search prompt or a message, and the keys of the mode in
+//! effect (as bound): never keys that would type text.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,11 +8,12 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use crate::action::Action;
-use crate::tui::app::App;
+use crate::tui::app::{App, Focus, Overlay};
 use crate::tui::keymap::Keymap;
 use crate::tui::text;
 
-/// The main actions hinted at the right of the status bar, with their short names.
+/// The main actions hinted at the right of the status bar on the story list, with
+/// their short names.
 pub const HINTED: &[(Action, &str)] = &[
     (Action::ToggleHelp, "help"),
     (Action::StartSearch, "search"),
@@ -20,13 +22,77 @@ pub const HINTED: &[(Action, &str)] = &[
     (Action::Back, "back"),
 ];
 
-/// The key hint, from the keys in effect: `?:help /:search ...` (an unbound action
-/// is left out).
+/// The actions hinted in the reading pane.
+pub const READER_HINTED: &[(Action, &str)] = &[
+    (Action::ToggleHelp, "help"),
+    (Action::NextStory, "next"),
+    (Action::PrevStory, "prev"),
+    (Action::NextQuote, "quote"),
+    (Action::PageStory, "page"),
+    (Action::Back, "list"),
+];
+
+/// The commands hinted while a search is typed (through their keys that type no text).
+pub const SEARCH_HINTED: &[(Action, &str)] = &[
+    (Action::Open, "done"),
+    (Action::Close, "cancel"),
+    (Action::DeleteChar, "erase"),
+];
+
+/// The commands hinted while the speakers filter is typed.
+pub const SPEAKERS_HINTED: &[(Action, &str)] = &[
+    (Action::Open, "jump"),
+    (Action::Down, "next"),
+    (Action::Up, "prev"),
+    (Action::Close, "close"),
+];
+
+/// The actions hinted in the quotes timeline.
+pub const TIMELINE_HINTED: &[(Action, &str)] = &[
+    (Action::Open, "open"),
+    (Action::Down, "next"),
+    (Action::Up, "prev"),
+    (Action::Close, "close"),
+];
+
+/// The actions hinted in the help and warnings overlays.
+pub const SCROLL_HINTED: &[(Action, &str)] = &[
+    (Action::Down, "down"),
+    (Action::Up, "up"),
+    (Action::Close, "close"),
+];
+
+/// The story list's key hint, from the keys in effect: `?:help /:search ...` (an
+/// unbound action is left out).
 pub fn key_hint(keymap: &Keymap) -> String {
-    HINTED
+    hint(keymap, HINTED, false)
+}
+
+/// The key hint for the mode in effect: while typing only the commands that work
+/// while typing (`Enter:done Esc:cancel`), in an overlay its own keys, in the reading
+/// pane the reading keys, else the story list's.
+pub fn mode_hint(app: &App) -> String {
+    let keymap = &app.keymap;
+    match app.overlay {
+        Overlay::Speakers => hint(keymap, SPEAKERS_HINTED, true),
+        Overlay::Timeline => hint(keymap, TIMELINE_HINTED, false),
+        Overlay::Help | Overlay::Warnings => hint(keymap, SCROLL_HINTED, false),
+        Overlay::None if app.search.typing => hint(keymap, SEARCH_HINTED, true),
+        Overlay::None if app.focus == Focus::Reader => hint(keymap, READER_HINTED, false),
+        Overlay::None => key_hint(keymap),
+    }
+}
+
+/// `key:name` for each action with a key (`typing`: a key that types no text).
+fn hint(keymap: &Keymap, hinted: &[(Action, &str)], typing: bool) -> String {
+    hinted
         .iter()
         .filter_map(|(action, name)| {
-            let key = keymap.keys_for(*action).first()?;
+            let key = if typing {
+                keymap.typing_keys_for(*action).first().copied()
+            } else {
+                keymap.keys_for(*action).first().copied()
+            }?;
             Some(format!("{}:{name}", key.label()))
         })
         .collect::<Vec<_>>()
@@ -78,7 +144,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     };
     let width = usize::from(area.width);
     let left = format!(" {story} · {quote} ");
-    let right = format!(" {} ", key_hint(&app.keymap));
+    let right = format!(" {} ", mode_hint(app));
     let room = width.saturating_sub(text::width(&left) + text::width(&right));
     // While loading, the progress bar takes the key hint's place.
     let right = if room == 0 || app.loading.is_some() {
