@@ -401,6 +401,78 @@ fn a_resize_redraws_the_reader() {
 }
 
 #[test]
+fn under_lang_c_the_reader_writes_ascii_only() {
+    let mut reader =
+        Reader::start_and_wait_for_stories(&[("LANG", "C"), ("LC_ALL", ""), ("LC_CTYPE", "")]);
+    reader.press(b"\r");
+    reader.press(b"]");
+    reader.wait_until_settled();
+    {
+        let capture = reader.capture();
+        let stray: Vec<u8> = capture.raw.iter().copied().filter(|b| *b >= 0x80).collect();
+        assert!(
+            stray.is_empty(),
+            "{} bytes outside ASCII\n{}",
+            stray.len(),
+            capture.describe()
+        );
+        let corner = capture
+            .screen()
+            .cell(0, 0)
+            .map(|c| c.contents().to_string());
+        assert_eq!(corner.as_deref(), Some("+"), "{}", capture.describe());
+    }
+    reader.press(b"q");
+    reader.press(b"q");
+    let status = reader.wait_for_exit();
+    assert!(status.success(), "exit status {status:?}");
+    reader.assert_terminal_restored();
+}
+
+#[test]
+fn below_the_minimum_size_keys_wait_until_it_fits() {
+    let mut reader = Reader::start_and_wait_for_stories(&[]);
+    let headlines = sample_headline_starts();
+    reader.wait_until_settled();
+    let resize = |reader: &Reader, rows: u16, cols: u16| {
+        reader.capture().parser.screen_mut().set_size(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+        );
+        reader
+            .master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
+    };
+    resize(&reader, 5, 30);
+    reader.wait_for("the minimum size stated", |c| {
+        let text = c.screen().contents().replace('\n', " ");
+        text.contains("need at least 40x8, have 30x5")
+    });
+    // `q` would quit from the list: while too small it waits.
+    reader.press(b"q");
+    reader.wait_until_settled();
+    assert!(
+        reader.child.try_wait().expect("poll").is_none(),
+        "a key acted on a screen too small to show it"
+    );
+    resize(&reader, 30, 100);
+    reader.wait_for("the reader again once it fits", |c| {
+        let contents = c.screen().contents();
+        headlines.iter().any(|h| contents.contains(h))
+    });
+    reader.press(b"q");
+    let status = reader.wait_for_exit();
+    assert!(status.success(), "exit status {status:?}");
+    reader.assert_terminal_restored();
+}
+
+#[test]
 fn ctrl_c_quits_cleanly() {
     let mut reader = Reader::start_and_wait_for_stories(&[]);
     reader.press(KEY_CTRL_C);

@@ -38,6 +38,10 @@ pub struct Cli {
     /// The configuration file [default: $XDG_CONFIG_HOME/dateline/config.toml].
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
+    /// Draw the reader in ASCII only (borders, marks, quote glyphs); also the default
+    /// when the locale (LC_ALL, LC_CTYPE or LANG) is not UTF-8.
+    #[arg(long)]
+    pub ascii: bool,
     /// What to do instead of opening the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -177,6 +181,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 state: cli.state,
                 config,
                 no_color: crate::config::no_color_requested(),
+                ascii: crate::tui::glyphs::ascii_wanted(cli.ascii),
             };
             crate::tui::run(crate::tui::loading::Source::from_paths(&cli.paths), options)?;
             Ok(ExitCode::SUCCESS)

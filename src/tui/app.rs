@@ -141,6 +141,11 @@ pub struct App {
     pub styles: Styles,
     /// Whether to draw without any colour (`NO_COLOR`).
     pub no_color: bool,
+    /// Whether to draw ASCII only (`--ascii`, or a locale that is not UTF-8).
+    pub ascii: bool,
+    /// Whether the last frame was below the minimum size: keys then wait (only
+    /// Ctrl-C acts) until the screen is large enough to show what they do.
+    pub too_small: bool,
     /// What is remembered between sessions, and the list's unread-only view.
     pub memory: Memory,
     /// The search.
@@ -216,6 +221,8 @@ impl App {
             keymap: Keymap::from_config(&config.keys),
             styles: config.theme.styles(no_color),
             no_color,
+            ascii: false,
+            too_small: false,
             memory: Memory::default(),
             search: Search::default(),
             speakers_panel: SpeakersPanel::default(),

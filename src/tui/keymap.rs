@@ -65,6 +65,10 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
     if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
         return Some(Action::Quit);
     }
+    if app.too_small {
+        // Nothing acts unseen: keys wait until the screen is large enough.
+        return None;
+    }
     if app.typing() {
         if let Some(action) = app.keymap.typing_action_for(&key) {
             return Some(action);
@@ -85,6 +89,9 @@ fn inside(area: Rect, column: u16, row: u16) -> bool {
 /// The action for a mouse event, if any: the wheel scrolls the pane under the
 /// pointer; a left click selects a story in the list, or focuses the reading pane.
 pub fn action_for_mouse(app: &App, mouse: MouseEvent) -> Option<Action> {
+    if app.too_small {
+        return None;
+    }
     let (col, row) = (mouse.column, mouse.row);
     let pane = if app.overlay != Overlay::None {
         inside(app.areas.overlay, col, row).then_some(Pane::Overlay)

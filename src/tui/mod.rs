@@ -14,13 +14,15 @@
 //!   timeline rows they hold; [`search`]: incremental search and its matches;
 //! - [`wrap`]: wrapped story layouts cached per (story, width);
 //! - [`text`]: cleaning and measuring page text for the terminal;
-//! - [`ui`]: drawing the state, one module per pane;
+//! - [`ui`]: drawing the state, one module per pane; [`glyphs`]: ASCII stand-ins
+//!   for terminals that are not UTF-8;
 //! - [`run`](mod@run): the event loop; [`terminal`]: the terminal session and its restoration
 //!   (on quit, error, panic, signals); [`event`]: the events that drive the loop.
 
 pub mod app;
 pub mod event;
 pub mod flow;
+pub mod glyphs;
 pub mod keymap;
 pub mod loading;
 pub mod memory;

@@ -25,6 +25,9 @@ pub struct ReaderOptions {
     pub config: Config,
     /// Draw without any colour (`NO_COLOR`).
     pub no_color: bool,
+    /// Draw ASCII only (`--ascii`, or a locale that is not UTF-8: see
+    /// [`super::glyphs::ascii_wanted`]).
+    pub ascii: bool,
 }
 
 /// Runs the reader until the user quits, while `source` loads in the background: the
@@ -38,6 +41,7 @@ pub struct ReaderOptions {
 /// back.
 pub fn run(source: Source, options: ReaderOptions) -> anyhow::Result<()> {
     let mut app = App::with_config(Corpus::default(), &options.config, options.no_color);
+    app.ascii = options.ascii;
     app.loading = Some(Loading::new());
     let events = Events::new().context("cannot listen for signals")?;
     let mut session = TerminalSession::enter()?;

@@ -60,7 +60,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     }
     let per_page = usize::from(inner.height / 2).max(1);
     let selected = app.list_position(app.selected).unwrap_or(0);
-    app.list_offset = keep_in_view(selected, app.list_offset, per_page).min(total - 1);
+    app.list_offset = keep_in_view(selected, app.list_offset, per_page, total);
     let width = usize::from(inner.width);
     let styles = &app.styles;
     let buf = frame.buffer_mut();

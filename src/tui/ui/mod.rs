@@ -25,8 +25,17 @@ use crate::config::Styles;
 pub const MIN_WIDTH: u16 = 40;
 /// The fewest rows the reader draws.
 pub const MIN_HEIGHT: u16 = 8;
-/// The notice shown on a screen too small to read on.
+/// The start of the notice shown on a screen too small to read on.
 pub const TOO_SMALL: &str = "Terminal too small";
+
+/// The notice on a `width` x `height` screen below the minimum: the minimum, the size
+/// there is, and that keys wait.
+pub fn too_small_notice(width: u16, height: u16) -> String {
+    format!(
+        "{TOO_SMALL}: need at least {MIN_WIDTH}x{MIN_HEIGHT}, have {width}x{height}. \
+         Keys wait until it is larger (Ctrl-C quits)."
+    )
+}
 
 /// The colour of unattributed quotes (themes colour speakers only).
 pub const UNATTRIBUTED: Color = Color::Gray;
@@ -85,10 +94,14 @@ pub fn pane_block(title: String, focused: bool) -> Block<'static> {
 /// Draws the whole screen for the app's state.
 pub fn draw(frame: &mut Frame, app: &mut App) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    app.too_small = area.width < MIN_WIDTH || area.height < MIN_HEIGHT;
+    if app.too_small {
         app.areas = Default::default();
-        let notice = Paragraph::new(TOO_SMALL).wrap(Wrap { trim: true });
-        frame.render_widget(notice, area);
+        let notice = too_small_notice(area.width, area.height);
+        frame.render_widget(Paragraph::new(notice).wrap(Wrap { trim: true }), area);
+        if app.ascii {
+            super::glyphs::to_ascii(frame.buffer_mut());
+        }
         return;
     }
     let [main, status_area] =
@@ -109,6 +122,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     }
     if app.no_color {
         strip_colours(frame.buffer_mut());
+    }
+    if app.ascii {
+        super::glyphs::to_ascii(frame.buffer_mut());
     }
 }
 
@@ -135,14 +151,17 @@ fn overlay_frame(frame: &mut Frame, area: Rect, title: String) -> Rect {
     inner
 }
 
-/// Keeps `selected` within `offset..offset + rows`, returning the new offset.
-fn keep_in_view(selected: usize, offset: usize, rows: usize) -> usize {
+/// Keeps `selected` within `offset..offset + rows` of a list of `len` rows, and the
+/// view full: never more rows hidden above than needed to fill the view to the end
+/// (so a screen grown taller shows more rows above, not blank ones below).
+fn keep_in_view(selected: usize, offset: usize, rows: usize, len: usize) -> usize {
     let rows = rows.max(1);
-    if selected < offset {
+    let offset = if selected < offset {
         selected
     } else if selected >= offset + rows {
         selected + 1 - rows
     } else {
         offset
-    }
+    };
+    offset.min(len.saturating_sub(rows))
 }

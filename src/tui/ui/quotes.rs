@@ -36,8 +36,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
         return;
     }
     let rows = usize::from(inner.height);
+    let len = app.timeline_rows.len();
     let cursor = &mut app.timeline;
-    cursor.offset = keep_in_view(cursor.selected, cursor.offset, rows);
+    cursor.offset = keep_in_view(cursor.selected, cursor.offset, rows, len);
     let width = usize::from(inner.width);
     // "2026-03-03 09:40 +08:00" in full on a wide screen; else the date and time,
     // dropping the offset rather than the minutes.

@@ -32,7 +32,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let rows = inner.height.saturating_sub(1);
     app.areas.overlay_rows = rows;
     let panel = &mut app.speakers_panel;
-    panel.offset = keep_in_view(panel.selected, panel.offset, usize::from(rows));
+    let len = panel.visible.len();
+    panel.offset = keep_in_view(panel.selected, panel.offset, usize::from(rows), len);
     if panel.visible.is_empty() && rows > 0 {
         buf.set_stringn(
             inner.x,
