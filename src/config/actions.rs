@@ -181,7 +181,7 @@ pub const KEYS: &[DefaultBinding] = &[
         "search",
         &[KeySpec::char('/')],
         Action::StartSearch,
-        "search headlines and bodies",
+        "search; with field: or - terms, filter the list",
     ),
     bind(
         "next_match",

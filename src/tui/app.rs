@@ -496,7 +496,9 @@ impl App {
         self.timeline = Cursor::default();
         self.speakers_panel.selected = 0;
         self.filter_speakers();
-        if !self.search.query.is_empty() {
+        if self.memory.filtered() {
+            super::query::reapply(self);
+        } else if !self.search.query.is_empty() {
             self.run_search();
         }
         self.apply_saved_state();

@@ -32,16 +32,21 @@ pub fn step_story(app: &mut App, forward: bool) {
     }
 }
 
-/// The next unread story after the selected one, wrapping to the top of the list.
+/// The next unread story of the list as shown after the selected one, wrapping to
+/// the top of the list.
 pub fn next_unread(app: &mut App) {
     if app.overlay != Overlay::None || app.corpus.stories.is_empty() {
         return;
     }
-    let count = app.corpus.stories.len();
-    let unread = |i: &usize| !app.read.get(*i).copied().unwrap_or(false);
-    let after = (app.selected + 1..count).find(unread);
+    let len = app.list_len();
+    let from = app.list_position(app.selected).unwrap_or(0);
+    let unread = |p: usize| {
+        app.list_story(p)
+            .filter(|&i| !app.read.get(i).copied().unwrap_or(false))
+    };
+    let after = (from + 1..len).find_map(unread);
     let wrapped = after.is_none();
-    let Some(story) = after.or_else(|| (0..app.selected).find(unread)) else {
+    let Some(story) = after.or_else(|| (0..from).find_map(unread)) else {
         app.message = Some("No unread stories".to_string());
         return;
     };

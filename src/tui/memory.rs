@@ -1,5 +1,6 @@
 //! The reader's memory: read and starred stories, where each story was left, the
-//! story selected last, and the unread-only view of the list.
+//! story selected last, and the views of the list: unread only, and the stories a
+//! search filter keeps.
 //!
 //! Everything is kept in a [`StateStore`] keyed by [`crate::model::Story::id`].
 //! Writes happen when something changes: opening a story (read), `m` and `*`,
@@ -26,7 +27,11 @@ pub struct Memory {
     not_saving: Option<String>,
     /// Whether the list shows only unread stories (and the selected one).
     unread_only: bool,
-    /// With [`Memory::unread_only`], the stories the list shows, in list order.
+    /// The stories a search filter keeps (by index; a story beyond it is kept), when
+    /// one narrows the list.
+    kept: Option<Vec<bool>>,
+    /// With [`Memory::unread_only`] or a filter, the stories the list shows, in list
+    /// order.
     visible: Vec<usize>,
     /// Whether the last selected story is still to be selected (it may arrive later).
     selection_pending: bool,
@@ -40,6 +45,7 @@ impl Default for Memory {
             saved: StateSnapshot::default(),
             not_saving: None,
             unread_only: false,
+            kept: None,
             visible: Vec::new(),
             selection_pending: false,
         }
@@ -183,24 +189,46 @@ impl Memory {
         self.unread_only
     }
 
-    /// Recomputes which stories the list shows (with the unread-only view: the
-    /// unread ones and the `selected` one, which never vanishes under the cursor).
+    /// Narrows the list to the stories marked in `kept` (`None`: no filter).
+    pub fn set_kept(&mut self, kept: Option<Vec<bool>>) {
+        self.kept = kept;
+    }
+
+    /// Whether a filter narrows the list.
+    pub fn filtered(&self) -> bool {
+        self.kept.is_some()
+    }
+
+    /// Whether the list shows only some of the stories.
+    fn narrowed(&self) -> bool {
+        self.unread_only || self.kept.is_some()
+    }
+
+    /// Recomputes which stories the list shows (with the unread-only view, the
+    /// unread ones; with a filter, the ones it keeps; and always the `selected` one,
+    /// which never vanishes under the cursor).
     pub fn refresh_list(&mut self, read: &[bool], selected: usize) {
         self.visible.clear();
-        if !self.unread_only {
+        if !self.narrowed() {
             return;
         }
+        let kept = self.kept.as_deref();
+        let unread_only = self.unread_only;
         self.visible.extend(
             read.iter()
                 .enumerate()
-                .filter(|&(i, &read)| !read || i == selected)
+                .filter(|&(i, &read)| {
+                    let shown = (!unread_only || !read)
+                        && kept.is_none_or(|k| k.get(i).copied().unwrap_or(true));
+                    shown || i == selected
+                })
                 .map(|(i, _)| i),
         );
     }
 
     /// How many of `count` stories the list shows.
     pub fn list_len(&self, count: usize) -> usize {
-        if self.unread_only {
+        if self.narrowed() {
             self.visible.len()
         } else {
             count
@@ -209,7 +237,7 @@ impl Memory {
 
     /// The story at row `position` of the list, of `count` stories.
     pub fn list_story(&self, count: usize, position: usize) -> Option<usize> {
-        if self.unread_only {
+        if self.narrowed() {
             self.visible.get(position).copied()
         } else {
             (position < count).then_some(position)
@@ -218,7 +246,7 @@ impl Memory {
 
     /// The row of the list showing story `index` of `count`, if it is shown.
     pub fn list_position(&self, count: usize, index: usize) -> Option<usize> {
-        if self.unread_only {
+        if self.narrowed() {
             self.visible.binary_search(&index).ok()
         } else {
             (index < count).then_some(index)

@@ -12,6 +12,7 @@
 //!   [`progress`]: how far it has got, for the status bar;
 //! - [`prepare`]: the indexes built once per corpus; [`rows`]: the list, speaker and
 //!   timeline rows they hold; [`search`]: incremental search and its matches;
+//!   [`query`]: a search written in the filter syntax, which narrows the list;
 //! - [`wrap`]: wrapped story layouts cached per (story, width);
 //! - [`text`]: cleaning and measuring page text for the terminal;
 //! - [`ui`]: drawing the state, one module per pane; [`glyphs`]: ASCII stand-ins
@@ -29,6 +30,7 @@ pub mod memory;
 pub mod order;
 pub mod prepare;
 pub mod progress;
+pub mod query;
 pub mod rows;
 pub mod run;
 pub mod search;

@@ -5,7 +5,7 @@
 //! they scroll.
 
 use super::app::{App, Focus, Overlay, SearchSource};
-use super::flow;
+use super::{flow, query};
 use crate::action::{Action, Pane};
 
 /// How many rows one turn of the mouse wheel scrolls.
@@ -184,6 +184,7 @@ fn close(app: &mut App) {
 }
 
 fn clear_search(app: &mut App) {
+    query::clear(app);
     app.search.query.clear();
     app.search.hits.clear();
     app.search.current = None;
@@ -231,6 +232,11 @@ fn open(app: &mut App) {
             if app.search.typing && app.search.query.trim().is_empty() {
                 // Nothing to look for: back where the search started, no message.
                 close(app);
+            } else if app.search.typing && query::is_filter_query(&app.search.query) {
+                if query::apply(app) {
+                    app.search.typing = false;
+                    app.search.origin = None;
+                }
             } else if app.search.typing {
                 finish_search(app);
                 app.search.typing = false;
@@ -266,8 +272,16 @@ fn type_char(app: &mut App, c: Option<char>) {
                 app.search.query.pop();
             }
         }
-        app.run_search();
-        jump_to_first_match(app);
+        if query::is_filter_query(&app.search.query) {
+            // A filter narrows the list on Enter; no text search meanwhile.
+            app.stop_search();
+            app.search.hits.clear();
+            app.search.current = None;
+            app.search.jump_pending = false;
+        } else {
+            app.run_search();
+            jump_to_first_match(app);
+        }
     }
 }
 
@@ -313,6 +327,10 @@ fn search_step(app: &mut App, forward: bool) {
     }
     finish_search(app);
     let len = app.search.hits.len();
+    if app.memory.filtered() {
+        app.message = Some("A filter narrows the list: j/k move through it, Esc clears it".into());
+        return;
+    }
     if len == 0 {
         app.message = Some(if app.search.query.is_empty() {
             "No search: press / to search".to_string()

@@ -30,7 +30,9 @@ pub fn unread_style() -> Style {
 pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let focused = app.focus == Focus::List && app.overlay == Overlay::None;
     let total = app.list_len();
-    let title = if app.memory.unread_only() {
+    let title = if app.memory.filtered() {
+        format!(" Filtered stories ({total}) ")
+    } else if app.memory.unread_only() {
         format!(" Unread stories ({total}) ")
     } else {
         format!(" Stories ({total}) ")

@@ -131,12 +131,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
         // More may come: the search goes on between keys.
         matches.push('…');
     }
-    let middle = if app.search.typing {
+    let filter_query = crate::tui::query::is_filter_query(&app.search.query);
+    let middle = if app.search.typing && filter_query {
+        let note = crate::tui::query::typing_note(&app.search.query);
+        format!("/{}_ ({note})", text::clean(&app.search.query))
+    } else if app.search.typing {
         format!("/{}_ ({matches})", text::clean(&app.search.query))
     } else if let Some(loading) = &app.loading {
         crate::tui::progress::status_text(loading, 12)
     } else if let Some(message) = &app.message {
         text::clean(message)
+    } else if app.memory.filtered() {
+        format!("/{} ({stories} shown)", text::clean(&app.search.query))
     } else if !app.search.query.is_empty() {
         format!("/{} ({matches})", text::clean(&app.search.query))
     } else {

@@ -1,0 +1,126 @@
+//! The search box's filter syntax: a query with a `field:` term or a `-` term
+//! (`speaker:wang -section:sport`) is the filter of [`crate::filter`] (the CLI's
+//! `--filter`), and Enter narrows the list to the stories it keeps; any other query is
+//! a plain text search ([`super::search`]).
+//!
+//! It decides which queries are filters, what the status bar says of them, and which
+//! stories the list keeps; it draws nothing and changes the list only through
+//! [`App`] and its [`super::memory::Memory`].
+
+use super::app::{App, Focus};
+use crate::filter::Filter;
+use crate::state::StoryState;
+
+/// Whether `query` is written in the filter syntax: one of its words is a `field:`
+/// term (`speaker:`, `since:`, `has:`...) or is negated with `-`.
+pub fn is_filter_query(query: &str) -> bool {
+    query
+        .split_whitespace()
+        .any(|word| match word.strip_prefix('-') {
+            Some(rest) => !rest.is_empty(),
+            None => field_term(word),
+        })
+}
+
+/// Whether `word` starts with `name:`, a name of ASCII letters.
+fn field_term(word: &str) -> bool {
+    word.split_once(':')
+        .is_some_and(|(name, _)| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// What the status bar says of a filter being typed: its error (with the column), or
+/// that Enter narrows the list.
+pub fn typing_note(query: &str) -> String {
+    match Filter::parse(query) {
+        Ok(_) => "filter · Enter narrows the list".to_string(),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// Enter on a filter query: narrows the list to the stories it keeps (moving the
+/// selection to the nearest kept story) and says how many. A malformed filter leaves
+/// the prompt open with its error. Returns whether the search was confirmed.
+pub fn apply(app: &mut App) -> bool {
+    let filter = match Filter::parse(&app.search.query) {
+        Ok(filter) => filter,
+        Err(e) => {
+            app.message = Some(e.to_string());
+            return false;
+        }
+    };
+    let kept = kept_by(app, &filter);
+    let count = kept.iter().filter(|k| **k).count();
+    let nearest = (app.selected..kept.len())
+        .find(|&i| kept[i])
+        .or_else(|| (0..app.selected).rev().find(|&i| kept[i]));
+    app.memory.set_kept(Some(kept));
+    if let Some(index) = nearest {
+        app.select_story(index);
+        if app.focus == Focus::Reader {
+            app.mark_read();
+        }
+    }
+    app.refresh_list();
+    app.message = Some(match count {
+        0 => "No story matches the filter (Esc clears it)".to_string(),
+        1 => "Filter: 1 story (Esc clears it)".to_string(),
+        n => format!("Filter: {n} stories (Esc clears it)"),
+    });
+    true
+}
+
+/// Applies the filter in the query again (after the corpus changed), without moving.
+pub fn reapply(app: &mut App) {
+    if let Ok(filter) = Filter::parse(&app.search.query) {
+        let kept = kept_by(app, &filter);
+        app.memory.set_kept(Some(kept));
+        app.refresh_list();
+    }
+}
+
+/// Takes the filter away: the list shows every story again.
+pub fn clear(app: &mut App) {
+    if app.memory.filtered() {
+        app.memory.set_kept(None);
+        app.refresh_list();
+    }
+}
+
+/// Which stories `filter` keeps, with their read and starred marks.
+fn kept_by(app: &App, filter: &Filter) -> Vec<bool> {
+    app.corpus
+        .stories
+        .iter()
+        .enumerate()
+        .map(|(i, story)| {
+            let state = StoryState {
+                read: app.read.get(i).copied().unwrap_or(false),
+                starred: app.starred.get(i).copied().unwrap_or(false),
+                scroll: 0,
+            };
+            filter.matches(story, state)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_and_negated_terms_make_a_filter_query() {
+        for q in [
+            "speaker:wang",
+            "port section:news",
+            "-budget",
+            "port -typhoon",
+            "has:quotes",
+            "since:2026-01",
+        ] {
+            assert!(is_filter_query(q), "{q}");
+        }
+        for q in ["port", "point 30", "a-b", "10:30", "“quoted”", "", " - "] {
+            assert!(!is_filter_query(q), "{q}");
+        }
+    }
+}
