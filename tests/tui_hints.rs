@@ -142,3 +142,14 @@ fn a_help_that_fits_has_no_note() {
     assert!(row_with(&buf, " more ").is_none(), "{}", text_of(&buf));
     assert!(row_with(&buf, " above ").is_none());
 }
+
+#[test]
+fn the_help_counts_its_own_lines_and_tells_the_filter_syntax() {
+    let lines = dateline::tui::ui::help::lines(&dateline::tui::keymap::Keymap::default());
+    assert_eq!(dateline::tui::ui::help::line_count(), lines.len());
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.to_string().contains("speaker: section:"))
+    );
+}

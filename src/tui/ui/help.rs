@@ -35,6 +35,10 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
     );
     out.push(Line::default());
     out.push(Line::from(
+        "Search: a query with field: or - terms (speaker: section: source: byline: since: \
+         until: unread starred has:quotes) filters the list on Enter.",
+    ));
+    out.push(Line::from(
         "Mouse: the wheel scrolls the pane under the pointer; a click selects a story.",
     ));
     out
@@ -42,7 +46,7 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
 
 /// How many lines the help has.
 pub fn line_count() -> usize {
-    KEYS.len() + TYPING_KEYS.len() + 5
+    KEYS.len() + TYPING_KEYS.len() + 6
 }
 
 fn binding_line(keys: &[Key], help: &'static str) -> Line<'static> {
