@@ -87,6 +87,8 @@ pub enum Action {
     ToggleStar,
     /// Show only unread stories in the list, or all of them again.
     ToggleUnreadOnly,
+    /// Show only starred stories in the list, or all of them again.
+    ToggleStarredOnly,
     /// Type a character into the search or the speaker filter.
     Type(char),
     /// Delete the last character typed.

@@ -147,3 +147,33 @@ fn next_unread_and_j_k_stay_inside_the_filter() {
     );
     assert_eq!(app.message.as_deref(), Some("No unread stories"));
 }
+
+#[test]
+fn capital_s_shows_only_starred_stories_beside_the_unread_view() {
+    let mut app = App::new(corpus());
+    app.set_starred(1, true);
+    app.set_starred(3, true);
+    press(&mut app, ch('S'));
+    assert_eq!(app.selected, 1, "moved to the nearest starred story");
+    assert_eq!(shown(&app), vec![1, 3]);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Showing starred stories only (S shows all)")
+    );
+    let mut term = terminal(120, 30);
+    let buf = draw(&mut term, &mut app);
+    assert!(
+        find(&buf, "Starred stories (2)").is_some(),
+        "{}",
+        text_of(&buf)
+    );
+    assert!(row_text(&buf, 29).contains("Story 1/2 starred"));
+    // With the unread view too: starred and unread.
+    app.set_read(3, true);
+    press(&mut app, ch('u'));
+    assert_eq!(shown(&app), vec![1]);
+    press(&mut app, ch('u'));
+    press(&mut app, ch('S'));
+    assert_eq!(shown(&app), vec![0, 1, 2, 3]);
+    assert_eq!(app.message.as_deref(), Some("Showing all stories"));
+}

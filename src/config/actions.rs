@@ -214,6 +214,12 @@ pub const KEYS: &[DefaultBinding] = &[
         "show only unread stories / all",
     ),
     bind(
+        "starred_only",
+        &[KeySpec::char('S')],
+        Action::ToggleStarredOnly,
+        "show only starred stories / all",
+    ),
+    bind(
         "delete_char",
         &[KeySpec::plain(KeyCode::Backspace)],
         Action::DeleteChar,

@@ -642,7 +642,8 @@ impl App {
     /// Recomputes which stories the list shows (with the unread-only view: the
     /// unread ones and the selected one, which never vanishes under the cursor).
     pub fn refresh_list(&mut self) {
-        self.memory.refresh_list(&self.read, self.selected);
+        self.memory
+            .refresh_list(&self.read, &self.starred, self.selected);
     }
 
     /// How many stories the list shows.

@@ -27,6 +27,8 @@ pub struct Memory {
     not_saving: Option<String>,
     /// Whether the list shows only unread stories (and the selected one).
     unread_only: bool,
+    /// Whether the list shows only starred stories (and the selected one).
+    starred_only: bool,
     /// The stories a search filter keeps (by index; a story beyond it is kept), when
     /// one narrows the list.
     kept: Option<Vec<bool>>,
@@ -45,6 +47,7 @@ impl Default for Memory {
             saved: StateSnapshot::default(),
             not_saving: None,
             unread_only: false,
+            starred_only: false,
             kept: None,
             visible: Vec::new(),
             selection_pending: false,
@@ -189,6 +192,17 @@ impl Memory {
         self.unread_only
     }
 
+    /// Turns the starred view on or off; returns whether it is now on.
+    pub fn toggle_starred_only(&mut self) -> bool {
+        self.starred_only = !self.starred_only;
+        self.starred_only
+    }
+
+    /// Whether the list shows only starred stories.
+    pub fn starred_only(&self) -> bool {
+        self.starred_only
+    }
+
     /// Narrows the list to the stories marked in `kept` (`None`: no filter).
     pub fn set_kept(&mut self, kept: Option<Vec<bool>>) {
         self.kept = kept;
@@ -201,24 +215,26 @@ impl Memory {
 
     /// Whether the list shows only some of the stories.
     fn narrowed(&self) -> bool {
-        self.unread_only || self.kept.is_some()
+        self.unread_only || self.starred_only || self.kept.is_some()
     }
 
     /// Recomputes which stories the list shows (with the unread-only view, the
-    /// unread ones; with a filter, the ones it keeps; and always the `selected` one,
-    /// which never vanishes under the cursor).
-    pub fn refresh_list(&mut self, read: &[bool], selected: usize) {
+    /// unread ones; with the starred view, the starred ones; with a filter, the ones it
+    /// keeps; and always the `selected` one, which never vanishes under the cursor).
+    pub fn refresh_list(&mut self, read: &[bool], starred: &[bool], selected: usize) {
         self.visible.clear();
         if !self.narrowed() {
             return;
         }
         let kept = self.kept.as_deref();
         let unread_only = self.unread_only;
+        let starred_only = self.starred_only;
         self.visible.extend(
             read.iter()
                 .enumerate()
                 .filter(|&(i, &read)| {
                     let shown = (!unread_only || !read)
+                        && (!starred_only || starred.get(i).copied().unwrap_or(false))
                         && kept.is_none_or(|k| k.get(i).copied().unwrap_or(true));
                     shown || i == selected
                 })

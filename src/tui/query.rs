@@ -1,4 +1,5 @@
-//! The search box's filter syntax: a query with a `field:` term or a `-` term
+//! The list's narrowed views other than unread-only: the starred view, and the search
+//! box's filter syntax: a query with a `field:` term or a `-` term
 //! (`speaker:wang -section:sport`) is the filter of [`crate::filter`] (the CLI's
 //! `--filter`), and Enter narrows the list to the stories it keeps; any other query is
 //! a plain text search ([`super::search`]).
@@ -84,6 +85,31 @@ pub fn clear(app: &mut App) {
         app.memory.set_kept(None);
         app.refresh_list();
     }
+}
+
+/// `S`: show only starred stories, or all again. Turning it on from the list moves
+/// off an unstarred story to the nearest starred one (later, else earlier).
+pub fn toggle_starred_only(app: &mut App) {
+    if !app.memory.toggle_starred_only() {
+        app.refresh_list();
+        app.message = Some("Showing all stories".to_string());
+        return;
+    }
+    let starred = |i: &usize| app.starred.get(*i).copied().unwrap_or(false);
+    let count = app.corpus.stories.len();
+    let nearest = (app.selected..count)
+        .find(starred)
+        .or_else(|| (0..app.selected).rev().find(starred));
+    if app.focus == Focus::List
+        && let Some(index) = nearest
+    {
+        app.select_story(index);
+    }
+    app.refresh_list();
+    app.message = Some(match nearest {
+        Some(_) => "Showing starred stories only (S shows all)".to_string(),
+        None => "No starred stories (S shows all)".to_string(),
+    });
 }
 
 /// Which stories `filter` keeps, with their read and starred marks.

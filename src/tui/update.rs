@@ -79,11 +79,15 @@ fn apply(app: &mut App, action: Action) {
                 app.search.origin = Some((app.selected, app.scroll, app.focus));
             }
         }
-        Action::ToggleRead | Action::ToggleStar | Action::ToggleUnreadOnly
+        Action::ToggleRead
+        | Action::ToggleStar
+        | Action::ToggleUnreadOnly
+        | Action::ToggleStarredOnly
             if app.overlay != Overlay::None || app.corpus.stories.is_empty() => {}
         Action::ToggleRead => app.toggle_read(),
         Action::ToggleStar => app.toggle_star(),
         Action::ToggleUnreadOnly => app.toggle_unread_only(),
+        Action::ToggleStarredOnly => query::toggle_starred_only(app),
         Action::SearchNext => search_step(app, true),
         Action::SearchPrev => search_step(app, false),
         Action::Type(c) => type_char(app, Some(c)),

@@ -32,6 +32,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let total = app.list_len();
     let title = if app.memory.filtered() {
         format!(" Filtered stories ({total}) ")
+    } else if app.memory.starred_only() {
+        format!(" Starred stories ({total}) ")
     } else if app.memory.unread_only() {
         format!(" Unread stories ({total}) ")
     } else {

@@ -111,6 +111,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     if app.memory.unread_only() {
         story.push_str(" unread");
     }
+    if app.memory.starred_only() {
+        story.push_str(" starred");
+    }
     if app.memory.not_saving().is_some() {
         story.push_str(" · NOT SAVING");
     }
