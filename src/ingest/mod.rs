@@ -17,7 +17,9 @@
 pub mod archive;
 pub mod classify;
 pub mod dedupe;
+pub mod feed;
 pub mod format;
+pub mod html;
 pub mod page;
 pub mod phrases;
 pub mod read;
@@ -230,7 +232,7 @@ pub fn load_pages_with(
     for (name, bytes) in pages {
         stats.files += 1;
         stats.bytes += bytes.len() as u64;
-        match sanitize::decode(&name, &bytes) {
+        match read::unpack(&name, bytes).and_then(|bytes| sanitize::decode_owned(&name, bytes)) {
             Ok((page, page_warnings)) => {
                 warnings.extend(page_warnings);
                 stats.pages += 1;
@@ -263,10 +265,33 @@ pub fn parse_text(path: &str, text: &str) -> ParsedPage {
     })
 }
 
-/// Parses one page into stories: an archive export ([`archive`]) document by
-/// document, any other page by its layout ([`page`]), hard-wrapped text made ready
-/// for it first ([`unwrap`]).
+/// Parses one page into stories: a saved HTML page ([`html`]) as one story, a feed
+/// ([`feed`]) entry by entry, an archive export ([`archive`]) document by document,
+/// any other page by its layout ([`page`]), hard-wrapped text made ready for it first
+/// ([`unwrap`]). HTML and feeds are told by their content; a file named as a feed that
+/// is not one is skipped with a warning rather than read as text.
 pub fn parse_page(page: &Page) -> ParsedPage {
+    if let Some(parsed) = html::parse(page) {
+        return parsed;
+    }
+    if let Some(parsed) = feed::parse(page) {
+        return parsed;
+    }
+    match format::detect(std::path::Path::new(&page.path)) {
+        Some(format::Format::Html) if page.text.trim_start().starts_with('<') => {
+            return html::parse_html(page);
+        }
+        Some(format::Format::Feed) => {
+            return ParsedPage {
+                warnings: vec![Warning {
+                    path: page.path.clone(),
+                    message: "not a feed (RSS, Atom or JSON Feed), skipped".into(),
+                }],
+                ..ParsedPage::default()
+            };
+        }
+        _ => {}
+    }
     if let Some(parsed) = archive::parse(page) {
         return parsed;
     }
