@@ -196,9 +196,9 @@ fn atom_and_json_feeds_are_read_in_a_mixed_folder() {
         .expect("json feed item");
     assert_eq!(url(stalls), Some("https://market.example/stalls"));
     assert_eq!(stalls.byline.as_deref(), Some("Ada Lindqvist"));
-    // A .json file that is not a feed is passed over with one warning naming it.
-    assert_eq!(corpus.warnings.len(), 1, "{:?}", corpus.warnings);
-    assert!(corpus.warnings[0].path.ends_with("settings.json"));
+    // A .json file that is not a feed is passed over, not read as text.
+    assert!(corpus.warnings.is_empty(), "{:?}", corpus.warnings);
+    assert!(corpus.stories.iter().all(|s| !text(s).contains("theme")));
 }
 
 #[test]
@@ -323,4 +323,14 @@ fn development_html_pages_give_one_story_each() {
         addressed * 10 >= pages * 8,
         "only {addressed} of {pages} with an address"
     );
+}
+
+#[test]
+fn a_url_line_of_a_text_page_is_the_story_address() {
+    let page = "Council approves new cycle lanes\n\nBy Dana Park\n\nURL: https://news.example/cycle-lanes\n\nThe city council approved four new cycle lanes on Wednesday after a long debate about parking.\n\nWork on the first lane will start in September, officials said.\n";
+    let corpus = ingest::load_pages([("lanes.txt".to_string(), page.as_bytes().to_vec())]);
+    let story = only(&corpus);
+    assert_eq!(url(story), Some("https://news.example/cycle-lanes"));
+    assert!(!text(story).contains("URL:"), "{}", text(story));
+    assert!(text(story).contains("cycle lanes on Wednesday"));
 }

@@ -269,7 +269,7 @@ pub fn parse_text(path: &str, text: &str) -> ParsedPage {
 /// ([`feed`]) entry by entry, an archive export ([`archive`]) document by document,
 /// any other page by its layout ([`page`]), hard-wrapped text made ready for it first
 /// ([`unwrap`]). HTML and feeds are told by their content; a file named as a feed that
-/// is not one is skipped with a warning rather than read as text.
+/// is not one is passed over rather than read as text.
 pub fn parse_page(page: &Page) -> ParsedPage {
     if let Some(parsed) = html::parse(page) {
         return parsed;
@@ -281,27 +281,69 @@ pub fn parse_page(page: &Page) -> ParsedPage {
         Some(format::Format::Html) if page.text.trim_start().starts_with('<') => {
             return html::parse_html(page);
         }
-        Some(format::Format::Feed) => {
-            return ParsedPage {
-                warnings: vec![Warning {
-                    path: page.path.clone(),
-                    message: "not a feed (RSS, Atom or JSON Feed), skipped".into(),
-                }],
-                ..ParsedPage::default()
-            };
-        }
+        // Data files beside the pages (`gold.json`, `config.xml`) are no feeds and no
+        // text: passed over without a word.
+        Some(format::Format::Feed) => return ParsedPage::default(),
         _ => {}
     }
     if let Some(parsed) = archive::parse(page) {
         return parsed;
     }
-    match unwrap::unwrap_page(&page.text) {
+    let mut parsed = match unwrap::unwrap_page(&page.text) {
         std::borrow::Cow::Borrowed(_) => page::parse(page),
         std::borrow::Cow::Owned(text) => page::parse(&Page {
             path: page.path.clone(),
             text,
         }),
+    };
+    text_addresses(&page.text, &mut parsed);
+    parsed
+}
+
+/// A `URL:` or `Source:` line of a text page gives the address of the story it
+/// stands in (or of the page's only story); the line leaves the story's text.
+fn text_addresses(text: &str, parsed: &mut ParsedPage) {
+    if !(text.contains("URL:") || text.contains("Source:") || text.contains("SOURCE:")) {
+        return;
     }
+    for (no, line) in text.lines().enumerate() {
+        let Some(url) = address_line(line) else {
+            continue;
+        };
+        let found = parsed
+            .stories
+            .iter()
+            .position(|s| (s.source.line_start..=s.source.line_end).contains(&(no + 1)))
+            .or((parsed.stories.len() == 1).then_some(0));
+        let Some(i) = found else {
+            continue;
+        };
+        let story = &mut parsed.stories[i];
+        let origin = story.origin.get_or_insert_with(Default::default);
+        if origin.url.is_none() {
+            origin.url = Some(url.to_string());
+        }
+        if story.paragraphs.iter().any(|p| address_line(p).is_some())
+            && story.paragraphs.iter().any(|p| address_line(p).is_none())
+        {
+            story.paragraphs.retain(|p| address_line(p).is_none());
+            if let Some(print) = parsed.prints.get_mut(i) {
+                *print = dedupe::StoryPrint::of(story);
+            }
+        }
+    }
+}
+
+/// The address on a `URL: https://...` / `Source: https://...` line.
+fn address_line(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let rest = ["URL:", "Url:", "Source:", "SOURCE:", "Link:"]
+        .iter()
+        .find_map(|key| line.strip_prefix(key))?
+        .trim();
+    ((rest.starts_with("http://") || rest.starts_with("https://"))
+        && !rest.contains(char::is_whitespace))
+    .then_some(rest)
 }
 
 /// Merges, identifies, quotes and sorts the stories of parsed pages.
