@@ -4,7 +4,10 @@
 //! 1. [`read`] expands the paths given (files, directories, `-`) into inputs and reads
 //!    each one, refusing what is not a page (binary, empty, FIFOs, ...);
 //! 2. [`sanitize`] decodes and cleans the text so nothing in it can drive a terminal;
-//! 3. [`page`] segments a page into blocks, classifies them (chrome, section, headline,
+//!    ([`read::unpack`] inflates gzip and decodes markup by its declared charset first);
+//! 3. a saved HTML page becomes one story ([`html`]), a feed one story per entry
+//!    ([`feed`]), an archive export one per document ([`archive`]); any other text page:
+//!    [`page`] segments a page into blocks, classifies them (chrome, section, headline,
 //!    byline, timestamp, caption, body) and splits it into stories, using
 //!    [`timestamp`] for the dates;
 //! 4. [`dedupe`] merges the same story found in several pages and gives each story
