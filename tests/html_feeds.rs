@@ -334,3 +334,21 @@ fn a_url_line_of_a_text_page_is_the_story_address() {
     assert!(!text(story).contains("URL:"), "{}", text(story));
     assert!(text(story).contains("cycle lanes on Wednesday"));
 }
+
+#[test]
+fn a_feed_entry_and_its_saved_page_are_one_story_with_both_sources() {
+    let corpus = load(&[data("html", "harbour.html"), data("feeds", "ledger.rss")]);
+    let story = only(&corpus);
+    assert_eq!(story.sources.len(), 2, "{:?}", story.sources);
+    // The page's full text is kept, not the feed's one-line summary.
+    assert!(text(story).contains("expansion joints"));
+}
+
+#[test]
+fn a_page_in_its_declared_charset_is_decoded() {
+    let corpus = load(&[data("html", "latin1.html")]);
+    assert!(corpus.warnings.is_empty(), "{:?}", corpus.warnings);
+    let story = only(&corpus);
+    assert_eq!(story.headline, "Café owners welcome the new square");
+    assert!(text(story).contains("the cafés around"), "{}", text(story));
+}

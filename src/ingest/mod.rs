@@ -385,8 +385,67 @@ fn merge_pages(parsed: Vec<ParsedPage>, stats: &mut LoadStats) -> Vec<Story> {
         prints.extend(page.prints);
     }
     let (stories, merged) = dedupe::merge_printed(stories, prints);
-    stats.duplicates_merged = merged;
+    let (stories, by_address) = merge_by_address(stories);
+    stats.duplicates_merged = merged + by_address;
     stories
+}
+
+/// Merges stories that give the same address (a feed entry and the saved page of its
+/// article, whose texts differ when the feed carries only a summary): the one with
+/// more text is kept, with every source and the fields it lacks taken from the other.
+/// Returns the stories in order and how many were merged into others.
+fn merge_by_address(stories: Vec<Story>) -> (Vec<Story>, usize) {
+    let address = |story: &Story| {
+        story
+            .origin
+            .as_ref()
+            .and_then(|o| o.url.as_deref())
+            .map(|u| u.trim_end_matches('/').to_string())
+    };
+    if stories.iter().filter(|s| address(s).is_some()).count() < 2 {
+        return (stories, 0);
+    }
+    let mut first: std::collections::HashMap<String, usize> = Default::default();
+    let mut out: Vec<Story> = Vec::with_capacity(stories.len());
+    let mut merged = 0;
+    for story in stories {
+        let Some(url) = address(&story) else {
+            out.push(story);
+            continue;
+        };
+        match first.get(&url) {
+            Some(&at) => {
+                merged += 1;
+                let kept = &mut out[at];
+                let length = |s: &Story| s.paragraphs.iter().map(String::len).sum::<usize>();
+                let other = if length(&story) > length(kept) {
+                    std::mem::replace(kept, story)
+                } else {
+                    story
+                };
+                let sources = kept.sources.len() + other.sources.len();
+                let mut all = Vec::with_capacity(sources);
+                all.append(&mut kept.sources);
+                all.extend(other.sources);
+                all.dedup();
+                kept.sources = all;
+                kept.published = kept.published.or(other.published);
+                kept.updated = kept.updated.or(other.updated);
+                kept.byline = kept.byline.take().or(other.byline);
+                kept.section = kept.section.take().or(other.section);
+                if let (Some(mine), Some(theirs)) = (kept.origin.as_mut(), other.origin) {
+                    mine.publication = mine.publication.take().or(theirs.publication);
+                    mine.summary = mine.summary.take().or(theirs.summary);
+                    mine.length = mine.length.take().or(theirs.length);
+                }
+            }
+            None => {
+                first.insert(url, out.len());
+                out.push(story);
+            }
+        }
+    }
+    (out, merged)
 }
 
 /// Sorts newest first; stories without any time go last, keeping their load order.
