@@ -206,6 +206,7 @@ pub fn article(html: &str) -> Result<Article, String> {
     if article.published.is_none() && article.updated.is_none() {
         stamp_in_text(&mut article);
     }
+    drop_chrome(&mut article);
     if article.headline.is_empty() {
         article.headline = super::page::first_sentence(&article.paragraphs[0]);
     }
@@ -226,6 +227,33 @@ fn stamp_in_text(article: &mut Article) {
         if article.paragraphs.len() > 1 {
             article.paragraphs.remove(n);
         }
+    }
+}
+
+/// The paragraphs at the text's edges that the text-page classifier calls chrome
+/// (share buttons, sign-up prompts, "Advertisement") leave the text, as do a byline
+/// or stamp line among the first paragraphs (giving the byline when the markup names
+/// none). At least one paragraph stays.
+fn drop_chrome(article: &mut Article) {
+    use super::classify::{BlockKind, classify_block};
+    let count = article.paragraphs.len();
+    let mut kept = Vec::with_capacity(count);
+    for (n, paragraph) in article.paragraphs.iter().enumerate() {
+        let edge = n < 3 || n + 3 >= count;
+        let class = classify_block(paragraph);
+        match class.kind {
+            BlockKind::Chrome if edge => continue,
+            BlockKind::Byline | BlockKind::Timestamp if n < 3 => {
+                if article.byline.is_none() {
+                    article.byline = class.byline;
+                }
+                continue;
+            }
+            _ => kept.push(paragraph.clone()),
+        }
+    }
+    if !kept.is_empty() {
+        article.paragraphs = kept;
     }
 }
 
