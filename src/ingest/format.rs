@@ -1,6 +1,8 @@
-//! The page formats dateline reads, and how a file's format is told.
+//! The page formats dateline reads, and how a file's format is told by its name.
 //!
-//! Only plain text is read today; HTML, JSON and feeds plug in here as new variants.
+//! A directory scan keeps the files named as one of these formats. The name only says
+//! what to expect: the loader tells HTML and feeds by their content too, so a page
+//! whose extension lies is still read for what it is ([`super::parse_page`]).
 
 use std::path::Path;
 
@@ -9,12 +11,26 @@ use std::path::Path;
 pub enum Format {
     /// Plain text saved from a news site.
     Text,
+    /// A saved HTML page (`.html`, `.htm`, either gzip-compressed).
+    Html,
+    /// A feed: RSS, Atom (`.xml`, `.rss`, `.atom`) or JSON Feed (`.json`).
+    Feed,
 }
 
 /// The format of a file met while scanning a directory, or `None` to pass it over.
 pub fn detect(path: &Path) -> Option<Format> {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some(ext) if ext.eq_ignore_ascii_case("txt") => Some(Format::Text),
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let (stem, ext) = name.rsplit_once('.')?;
+    if stem.is_empty() {
+        return None;
+    }
+    match ext {
+        "txt" if name.len() == path.file_name()?.len() => Some(Format::Text),
+        "html" | "htm" | "xhtml" => Some(Format::Html),
+        "xml" | "rss" | "atom" | "json" if name.len() == path.file_name()?.len() => {
+            Some(Format::Feed)
+        }
         _ => None,
     }
 }
@@ -29,6 +45,19 @@ mod tests {
             assert_eq!(detect(Path::new(name)), Some(Format::Text), "{name}");
         }
         for name in ["a.md", "txt", "a.txt.gz", ".txt", "a."] {
+            assert_eq!(detect(Path::new(name)), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn pages_and_feeds_are_told_by_extension() {
+        for name in ["a.html", "b.HTM", "c.html.gz", "d.htm.GZ"] {
+            assert_eq!(detect(Path::new(name)), Some(Format::Html), "{name}");
+        }
+        for name in ["a.xml", "b.rss", "c.atom", "d.json"] {
+            assert_eq!(detect(Path::new(name)), Some(Format::Feed), "{name}");
+        }
+        for name in ["a.json.gz", ".html", "a.gz", "a.css"] {
             assert_eq!(detect(Path::new(name)), None, "{name}");
         }
     }

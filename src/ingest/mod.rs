@@ -4,7 +4,10 @@
 //! 1. [`read`] expands the paths given (files, directories, `-`) into inputs and reads
 //!    each one, refusing what is not a page (binary, empty, FIFOs, ...);
 //! 2. [`sanitize`] decodes and cleans the text so nothing in it can drive a terminal;
-//! 3. [`page`] segments a page into blocks, classifies them (chrome, section, headline,
+//!    ([`read::unpack`] inflates gzip and decodes markup by its declared charset first);
+//! 3. a saved HTML page becomes one story ([`html`]), a feed one story per entry
+//!    ([`feed`]), an archive export one per document ([`archive`]); any other text page:
+//!    [`page`] segments a page into blocks, classifies them (chrome, section, headline,
 //!    byline, timestamp, caption, body) and splits it into stories, using
 //!    [`timestamp`] for the dates;
 //! 4. [`dedupe`] merges the same story found in several pages and gives each story
@@ -17,7 +20,9 @@
 pub mod archive;
 pub mod classify;
 pub mod dedupe;
+pub mod feed;
 pub mod format;
+pub mod html;
 pub mod page;
 pub mod phrases;
 pub mod read;
@@ -230,7 +235,7 @@ pub fn load_pages_with(
     for (name, bytes) in pages {
         stats.files += 1;
         stats.bytes += bytes.len() as u64;
-        match sanitize::decode(&name, &bytes) {
+        match read::unpack(&name, bytes).and_then(|bytes| sanitize::decode_owned(&name, bytes)) {
             Ok((page, page_warnings)) => {
                 warnings.extend(page_warnings);
                 stats.pages += 1;
@@ -263,20 +268,85 @@ pub fn parse_text(path: &str, text: &str) -> ParsedPage {
     })
 }
 
-/// Parses one page into stories: an archive export ([`archive`]) document by
-/// document, any other page by its layout ([`page`]), hard-wrapped text made ready
-/// for it first ([`unwrap`]).
+/// Parses one page into stories: a saved HTML page ([`html`]) as one story, a feed
+/// ([`feed`]) entry by entry, an archive export ([`archive`]) document by document,
+/// any other page by its layout ([`page`]), hard-wrapped text made ready for it first
+/// ([`unwrap`]). HTML and feeds are told by their content; a file named as a feed that
+/// is not one is passed over rather than read as text.
 pub fn parse_page(page: &Page) -> ParsedPage {
+    if let Some(parsed) = html::parse(page) {
+        return parsed;
+    }
+    if let Some(parsed) = feed::parse(page) {
+        return parsed;
+    }
+    match format::detect(std::path::Path::new(&page.path)) {
+        Some(format::Format::Html) if page.text.trim_start().starts_with('<') => {
+            return html::parse_html(page);
+        }
+        // Data files beside the pages (`gold.json`, `config.xml`) are no feeds and no
+        // text: passed over without a word.
+        Some(format::Format::Feed) => return ParsedPage::default(),
+        _ => {}
+    }
     if let Some(parsed) = archive::parse(page) {
         return parsed;
     }
-    match unwrap::unwrap_page(&page.text) {
+    let mut parsed = match unwrap::unwrap_page(&page.text) {
         std::borrow::Cow::Borrowed(_) => page::parse(page),
         std::borrow::Cow::Owned(text) => page::parse(&Page {
             path: page.path.clone(),
             text,
         }),
+    };
+    text_addresses(&page.text, &mut parsed);
+    parsed
+}
+
+/// A `URL:` or `Source:` line of a text page gives the address of the story it
+/// stands in (or of the page's only story); the line leaves the story's text.
+fn text_addresses(text: &str, parsed: &mut ParsedPage) {
+    if !(text.contains("URL:") || text.contains("Source:") || text.contains("SOURCE:")) {
+        return;
     }
+    for (no, line) in text.lines().enumerate() {
+        let Some(url) = address_line(line) else {
+            continue;
+        };
+        let found = parsed
+            .stories
+            .iter()
+            .position(|s| (s.source.line_start..=s.source.line_end).contains(&(no + 1)))
+            .or((parsed.stories.len() == 1).then_some(0));
+        let Some(i) = found else {
+            continue;
+        };
+        let story = &mut parsed.stories[i];
+        let origin = story.origin.get_or_insert_with(Default::default);
+        if origin.url.is_none() {
+            origin.url = Some(url.to_string());
+        }
+        if story.paragraphs.iter().any(|p| address_line(p).is_some())
+            && story.paragraphs.iter().any(|p| address_line(p).is_none())
+        {
+            story.paragraphs.retain(|p| address_line(p).is_none());
+            if let Some(print) = parsed.prints.get_mut(i) {
+                *print = dedupe::StoryPrint::of(story);
+            }
+        }
+    }
+}
+
+/// The address on a `URL: https://...` / `Source: https://...` line.
+fn address_line(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let rest = ["URL:", "Url:", "Source:", "SOURCE:", "Link:"]
+        .iter()
+        .find_map(|key| line.strip_prefix(key))?
+        .trim();
+    ((rest.starts_with("http://") || rest.starts_with("https://"))
+        && !rest.contains(char::is_whitespace))
+    .then_some(rest)
 }
 
 /// Merges, identifies, quotes and sorts the stories of parsed pages.
@@ -315,8 +385,67 @@ fn merge_pages(parsed: Vec<ParsedPage>, stats: &mut LoadStats) -> Vec<Story> {
         prints.extend(page.prints);
     }
     let (stories, merged) = dedupe::merge_printed(stories, prints);
-    stats.duplicates_merged = merged;
+    let (stories, by_address) = merge_by_address(stories);
+    stats.duplicates_merged = merged + by_address;
     stories
+}
+
+/// Merges stories that give the same address (a feed entry and the saved page of its
+/// article, whose texts differ when the feed carries only a summary): the one with
+/// more text is kept, with every source and the fields it lacks taken from the other.
+/// Returns the stories in order and how many were merged into others.
+fn merge_by_address(stories: Vec<Story>) -> (Vec<Story>, usize) {
+    let address = |story: &Story| {
+        story
+            .origin
+            .as_ref()
+            .and_then(|o| o.url.as_deref())
+            .map(|u| u.trim_end_matches('/').to_string())
+    };
+    if stories.iter().filter(|s| address(s).is_some()).count() < 2 {
+        return (stories, 0);
+    }
+    let mut first: std::collections::HashMap<String, usize> = Default::default();
+    let mut out: Vec<Story> = Vec::with_capacity(stories.len());
+    let mut merged = 0;
+    for story in stories {
+        let Some(url) = address(&story) else {
+            out.push(story);
+            continue;
+        };
+        match first.get(&url) {
+            Some(&at) => {
+                merged += 1;
+                let kept = &mut out[at];
+                let length = |s: &Story| s.paragraphs.iter().map(String::len).sum::<usize>();
+                let other = if length(&story) > length(kept) {
+                    std::mem::replace(kept, story)
+                } else {
+                    story
+                };
+                let sources = kept.sources.len() + other.sources.len();
+                let mut all = Vec::with_capacity(sources);
+                all.append(&mut kept.sources);
+                all.extend(other.sources);
+                all.dedup();
+                kept.sources = all;
+                kept.published = kept.published.or(other.published);
+                kept.updated = kept.updated.or(other.updated);
+                kept.byline = kept.byline.take().or(other.byline);
+                kept.section = kept.section.take().or(other.section);
+                if let (Some(mine), Some(theirs)) = (kept.origin.as_mut(), other.origin) {
+                    mine.publication = mine.publication.take().or(theirs.publication);
+                    mine.summary = mine.summary.take().or(theirs.summary);
+                    mine.length = mine.length.take().or(theirs.length);
+                }
+            }
+            None => {
+                first.insert(url, out.len());
+                out.push(story);
+            }
+        }
+    }
+    (out, merged)
 }
 
 /// Sorts newest first; stories without any time go last, keeping their load order.

@@ -403,12 +403,68 @@ pub fn read_input(input: &Input) -> Result<ReadPage, Warning> {
         Input::File(path) => read_file(path)?,
     };
     let size = bytes.len() as u64;
+    let bytes = unpack(&name, bytes)?;
     let (page, decode_warnings) = super::sanitize::decode_owned(&name, bytes)?;
     warnings.extend(decode_warnings);
     Ok(ReadPage {
         page,
         warnings,
         bytes: size,
+    })
+}
+
+/// A page's bytes made ready to decode: gzip-compressed data inflated (capped at
+/// [`MAX_PAGE_BYTES`]), and markup that is not UTF-8 but declares its charset
+/// (`<meta charset>`, `encoding="..."`) converted to UTF-8.
+pub fn unpack(name: &str, bytes: Vec<u8>) -> Result<Vec<u8>, Warning> {
+    let fail = |message: String| Warning {
+        path: sanitize_line(name).into_owned(),
+        message,
+    };
+    let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::new();
+        flate2::read::MultiGzDecoder::new(&bytes[..])
+            .take(MAX_PAGE_BYTES + 1)
+            .read_to_end(&mut out)
+            .map_err(|e| fail(format!("damaged gzip data ({e}), skipped")))?;
+        if out.len() as u64 > MAX_PAGE_BYTES {
+            return Err(fail(format!(
+                "compressed page expands past {} MiB, skipped",
+                MAX_PAGE_BYTES / (1024 * 1024)
+            )));
+        }
+        out
+    } else {
+        bytes
+    };
+    if std::str::from_utf8(&bytes).is_ok() {
+        return Ok(bytes);
+    }
+    match declared_charset(&bytes[..bytes.len().min(4096)]) {
+        Some(encoding) if encoding != encoding_rs::UTF_8 => {
+            let (text, _, _) = encoding.decode(&bytes);
+            Ok(text.into_owned().into_bytes())
+        }
+        _ => Ok(bytes),
+    }
+}
+
+/// The charset a page of markup declares in its first bytes.
+fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let lower = head.to_ascii_lowercase();
+    let trimmed = lower.trim_ascii_start();
+    if !trimmed.starts_with(b"<") {
+        return None;
+    }
+    ["charset=", "encoding="].iter().find_map(|key| {
+        let at = memchr::memmem::find(&lower, key.as_bytes())? + key.len();
+        let label: Vec<u8> = lower[at..]
+            .iter()
+            .skip_while(|&&c| c == b'"' || c == b'\'' || c == b' ')
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':' | b'.'))
+            .copied()
+            .collect();
+        encoding_rs::Encoding::for_label(&label)
     })
 }
 
