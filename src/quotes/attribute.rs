@@ -9,6 +9,7 @@ use foldhash::fast::FixedState;
 use super::cast::{Cast, Resolved};
 use super::cues::{self, Attribution};
 use super::detect::{self, Found, Piece};
+use super::governing;
 use super::names::{Mention, classify, is_name_word, looks_like_title, title_text};
 use super::paragraph::Paragraph;
 use super::prose;
@@ -28,6 +29,9 @@ struct Draft<'a> {
     after: bool,
     /// Where the attribution is read, as (paragraph, offset).
     at: (usize, usize),
+    /// The quote runs on from a sentence whose verb of saying governs it (`X says the
+    /// plan is "…"`): speech, not a fragment, when it is long enough.
+    governed: bool,
 }
 
 impl Draft<'_> {
@@ -196,11 +200,51 @@ fn drafts<'a>(
             None // not needed, or nothing between the previous quote and this one
         };
         let embedded = may_embed && pre.is_none();
-        let (attribution, after, at) = match (post, pre) {
+        let mut spare = None;
+        let (mut attribution, mut after, mut at) = match (post, pre) {
+            (Some(a), _) if embedded => {
+                spare = Some(a);
+                (None, false, (last.paragraph, last.end))
+            }
             (Some(a), _) => (Some(a), true, (last.paragraph, last.end)),
-            (None, Some(a)) => (Some(a), false, (first.paragraph, first.start)),
-            (None, None) => (None, false, (last.paragraph, last.end)),
+            (_, Some(a)) => (Some(a), false, (first.paragraph, first.start)),
+            _ => (None, false, (last.paragraph, last.end)),
         };
+        let mut governed = false;
+        if attribution.is_none() && prev_end <= first.start {
+            let before = stretch(paras, cache, first.paragraph, prev_end, first.start);
+            let found = if embedded {
+                naming(governing::governing(before))
+            } else {
+                naming(governing::governing(before))
+                    .or_else(|| naming(governing::label(before)))
+                    .or_else(|| naming(governing::sentence_before(before)))
+            };
+            if let Some(a) = found {
+                attribution = Some(a);
+                at = (first.paragraph, first.start);
+                governed = embedded;
+            } else if embedded {
+                // `X said that … "a" and "b"`: a second quote of the same sentence.
+                let same_sentence = prev_end > 0
+                    && !before.iter().any(|t| t.kind == Kind::Stop)
+                    && before.iter().filter(|t| t.is_word()).count() <= 3;
+                if let Some(prev) = out
+                    .last()
+                    .filter(|p| same_sentence && p.last().paragraph == first.paragraph)
+                    && let (Some(a), m) = (&prev.attribution, &prev.mention)
+                {
+                    attribution = Some((a.clone(), m.clone()));
+                    at = (first.paragraph, first.start);
+                    governed = true;
+                } else if let Some(a) = spare {
+                    // `… "a dead heat," as Lee said on Monday.`
+                    attribution = Some(a);
+                    after = true;
+                    governed = true;
+                }
+            }
+        }
         let (attribution, mention) = attribution.map_or((None, None), |(a, m)| (Some(a), m));
         out.push(Draft {
             pieces: f.pieces.clone(),
@@ -210,12 +254,14 @@ fn drafts<'a>(
             mention,
             after,
             at,
+            governed,
         });
     }
     let mut out = merge_split(paras, out);
     // Scare quotes, titles and fragments are not speech, and are not attributed.
     for d in &mut out {
-        d.partial = d.partial || word_count(&d.text) < 4 || is_title_case(&d.text);
+        let fragment = word_count(&d.text) < 4 || is_title_case(&d.text);
+        d.partial = (d.partial && !(d.governed && d.attribution.is_some())) || fragment;
         if d.partial {
             d.attribution = None;
             d.mention = None;
@@ -426,7 +472,17 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
             let intro = &mut introductions[event.index];
             cast.mention(&intro.mention, intro.title.take(), intro.subject);
         } else if let Some(a) = &drafts[event.index].attribution {
-            let (r, mention) = resolve(&mut cast, a, drafts[event.index].mention.as_ref());
+            let d = &drafts[event.index];
+            // A mixed quote's lone capitalised word ("Commuters called it \"…\"") is a
+            // speaker only when the story has introduced someone by it.
+            let lone = |m: &Mention| {
+                matches!(m, Mention::Person { name, .. }
+                    if !name.contains(' ') && looks_plural(name) && !cast.knows(name))
+            };
+            if d.governed && d.mention.as_ref().is_some_and(lone) {
+                continue;
+            }
+            let (r, mention) = resolve(&mut cast, a, d.mention.as_ref());
             resolved[event.index] = Some((r, mention, a.cue.clone()));
         }
     }
@@ -448,13 +504,15 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
                 title.clone_from(&prev.speaker_title);
             }
         }
+        // A mixed quote whose speaker is not known stays a fragment of the sentence.
+        let partial = d.partial || (d.governed && speaker.is_none());
         out.push(Quote {
             text: d.text.clone(),
             speaker,
             speaker_title: title,
             speaker_mention: mention,
             cue,
-            partial: d.partial,
+            partial,
             paragraph: first.paragraph,
             start: paras[first.paragraph].char_offset(first.start),
             end: paras[last.paragraph].char_offset(last.end),
@@ -471,6 +529,13 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// Whether a capitalised word looks like a plural noun ("Commuters", "Democrats"): a
+/// group, unless the story has introduced someone by it.
+fn looks_plural(word: &str) -> bool {
+    let mut back = word.chars().rev();
+    back.next() == Some('s') && back.next().is_some_and(|c| c.is_lowercase() && c != 's')
 }
 
 /// Whether draft `k` stands alone in its paragraph right after a paragraph whose last

@@ -131,6 +131,11 @@ impl Cast {
         &self.people
     }
 
+    /// Whether `word` is a part of the name of someone introduced.
+    pub fn knows(&self, word: &str) -> bool {
+        self.by_part(word).is_some()
+    }
+
     fn touch(&mut self, id: usize) {
         self.salient.retain(|&k| k != id);
         self.salient.push(id);
@@ -158,14 +163,21 @@ impl Cast {
             let is_word = |k: usize, &(a, b): &(usize, usize)| {
                 b - a == word.len() && self.people[k].name.get(a..b) == Some(word)
             };
-            self.name_words.iter().rposition(|w| {
+            let matches = |w: &NameWords| {
                 w.spaced
                     && if last {
                         w.words.last().is_some_and(|r| is_word(w.person, r))
                     } else {
                         w.words.iter().any(|r| is_word(w.person, r))
                     }
-            })
+            };
+            // A surname alone is the first person introduced with it (the story's
+            // "Trump" is the Trump it named first; a relative is named in full).
+            if last {
+                self.name_words.iter().position(matches)
+            } else {
+                self.name_words.iter().rposition(matches)
+            }
         };
         found(true)
             .or_else(|| found(false))

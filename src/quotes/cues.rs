@@ -319,7 +319,7 @@ fn leading_np<'t, 'a>(tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
             || super::names::is_prefixed_name(t.text)
             || matches!(l.as_str(), "of" | "for" | "the" | "and")
             || t.text.chars().any(|c| c.is_ascii_digit());
-        if !ok || is_cue(l) && k > 0 {
+        if !ok || is_cue(l) && k > 0 && !t.is_capitalised() {
             break;
         }
         end = k + 1;

@@ -24,6 +24,7 @@ pub mod cast;
 pub mod cues;
 pub mod detect;
 pub mod directory;
+pub mod governing;
 pub mod listing;
 pub mod lower;
 pub mod names;

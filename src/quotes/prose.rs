@@ -79,12 +79,12 @@ static INTRO_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 /// True for a word opening a sentence part that is not its subject, or one with a digit.
-fn is_intro_word(t: &Token) -> bool {
+pub(super) fn is_intro_word(t: &Token) -> bool {
     INTRO_WORDS.contains_lowered(t.text) || t.text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// The subject noun phrase at the start of a sentence part.
-fn subject_np<'t, 'a>(seg: &'t [Token<'a>]) -> &'t [Token<'a>] {
+pub(super) fn subject_np<'t, 'a>(seg: &'t [Token<'a>]) -> &'t [Token<'a>] {
     // "said Zhang Lihua, deputy director …" is a clause after a quote, not a subject.
     if seg.first().is_some_and(|t| t.is_word() && is_cue(t.text)) {
         return &[];
