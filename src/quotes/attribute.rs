@@ -496,6 +496,15 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
             title = r.title;
             mention = Some(m);
             cue = Some(c);
+        } else if !d.partial
+            && let Some(prev) = out.iter().rev().find(|q| !q.partial).filter(|q| {
+                q.paragraph == first.paragraph && q.speaker.is_some() && q.cue.is_some()
+            })
+        {
+            // A quote with no attribution of its own after an attributed one in the same
+            // paragraph (`"A," Lee said. "B."`) goes on with the same speaker.
+            speaker.clone_from(&prev.speaker);
+            title.clone_from(&prev.speaker_title);
         } else if !d.partial && continues_previous(&standalone, &drafts, k) {
             // A paragraph of nothing but a quote, after an attributed quote, goes on with
             // the same speaker.
@@ -541,8 +550,10 @@ fn looks_plural(word: &str) -> bool {
 /// Whether draft `k` stands alone in its paragraph right after a paragraph whose last
 /// spoken quote was attributed (`standalone` tells which paragraphs hold only quotes).
 fn continues_previous(standalone: &[bool], drafts: &[Draft], k: usize) -> bool {
-    let p = drafts[k].first().paragraph;
-    if p == 0 || !standalone.get(p).copied().unwrap_or(false) {
+    let first = drafts[k].first();
+    let p = first.paragraph;
+    // The quote stands alone, or opens its paragraph with no attribution of its own.
+    if p == 0 || !(standalone.get(p).copied().unwrap_or(false) || first.start == 0) {
         return false;
     }
     // The nearest earlier spoken quote: drafts are in reading order, so this looks back

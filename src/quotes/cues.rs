@@ -218,6 +218,21 @@ static CUE_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
         "lament",
         "lamented",
         "point",
+        "react",
+        "reacts",
+        "reacted",
+        "press",
+        "pressed",
+        "report",
+        "reports",
+        "reported",
+        "interject",
+        "interjected",
+        "agree",
+        "agrees",
+        "agreed",
+        "remember",
+        "remembered",
     ];
     forms.iter().copied().collect()
 });

@@ -150,6 +150,33 @@ fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
         return;
     };
     let next = segs.next().unwrap_or(&[]);
+    // "said Ann Lee, a nurse": the clause after a quote names who the story is about.
+    if let Some((verb, rest)) = seg.split_first()
+        && verb.is_word()
+        && is_cue(verb.text)
+    {
+        let n = rest
+            .iter()
+            .take_while(|t| {
+                t.is_word()
+                    && (t.is_capitalised()
+                        || names::is_role_noun(t.text)
+                        || names::is_modifier(t.text)
+                        || names::is_particle(t.lower()))
+            })
+            .count();
+        if n == rest.len()
+            && let Some(mention @ Mention::Person { .. }) = classify(&rest[..n])
+        {
+            out.push(Introduction {
+                at: rest[0].start,
+                mention,
+                title: looks_like_title(next).then(|| title_text(next)).flatten(),
+                subject: true,
+            });
+        }
+        return;
+    }
     let closed = segs.next().is_some();
     // "The head of the NHS in England, Sir Jim Mackey, has warned …"
     if closed
