@@ -257,8 +257,9 @@ impl Cast {
                 title: own,
                 gender,
             } => {
-                if !name.contains(' ') && self.by_part(name).is_none() {
-                    return; // a lone capitalised word in prose is not introduced
+                // A lone capitalised word in prose is not introduced.
+                if !name.contains(' ') && own.is_none() && self.by_part(name).is_none() {
+                    return;
                 }
                 let id = self.person(name, title.or_else(|| own.clone()), *gender);
                 if subject {
@@ -389,6 +390,12 @@ impl Cast {
             }
         }
     }
+}
+
+/// Whether a capitalised word looks like a plural noun ("Commuters", "Democrats").
+pub fn looks_plural(word: &str) -> bool {
+    let mut back = word.chars().rev();
+    back.next() == Some('s') && back.next().is_some_and(|c| c.is_lowercase() && c != 's')
 }
 
 /// The words with their first letter in capitals ("the company" → "The company").

@@ -447,7 +447,7 @@ pub fn after_quote<'a>(tokens: &[Token<'a>], ended: bool) -> Option<Attribution<
     // "Kim was quoted as saying".
     let limit = clause.len().min(30);
     let (v, len) = (1..limit).find_map(|k| {
-        if !clause[k].is_word() {
+        if !clause[k].is_word() || clause[k].is_capitalised() {
             return None;
         }
         if is_cue(lower[k]) && !is_participle(lower[k]) {
@@ -497,9 +497,9 @@ pub fn before_quote<'a>(tokens: &[Token<'a>]) -> Option<Attribution<'a>> {
             appositive,
         });
     }
-    let v = (0..body.len())
-        .rev()
-        .find(|&k| body[k].is_word() && is_cue(lower[k]))?;
+    let v = (0..body.len()).rev().find(|&k| {
+        body[k].is_word() && is_cue(lower[k]) && (k == 0 || !body[k].is_capitalised())
+    })?;
     let after = &body[v + 1..];
     let allowed = match last.kind {
         Kind::Colon => after.len() <= 14,
