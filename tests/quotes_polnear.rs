@@ -78,6 +78,12 @@ fn quoted(text: &[char]) -> Vec<(usize, usize)> {
     out
 }
 
+/// An annotation's spans by id: its kind and character ranges.
+type Spans<'a> = HashMap<&'a str, (&'a str, Vec<(usize, usize)>)>;
+
+/// A predicted quote: its words and its speaker's words.
+type Predicted = (Vec<String>, Vec<String>);
+
 /// One gold direct quote: its words, the source's head words, and whether the source
 /// is a name (else a pronoun with a labelled referent).
 struct Gold {
@@ -117,7 +123,7 @@ fn gold(txt: &str, ann: &str, referents: Option<&serde_json::Value>) -> Vec<Gold
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let mut spans: HashMap<&str, (&str, Vec<(usize, usize)>)> = HashMap::new();
+    let mut spans: Spans = HashMap::new();
     let mut links = Vec::new();
     for line in ann.lines() {
         let parts: Vec<&str> = line.split('\t').collect();
@@ -200,7 +206,7 @@ fn attribution_on_real_political_news_holds() {
         .unwrap_or(serde_json::Value::Null);
     let corpus = ingest::load(&[PathBuf::from(DIR)], &LoadOptions::default());
     // Each article's predicted quotes (four words or more): words and speaker words.
-    let mut predicted: HashMap<String, Vec<(Vec<String>, Vec<String>)>> = HashMap::new();
+    let mut predicted: HashMap<String, Vec<Predicted>> = HashMap::new();
     for story in &corpus.stories {
         for source in &story.sources {
             let stem = Path::new(&source.path)
