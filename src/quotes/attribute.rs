@@ -228,9 +228,7 @@ fn drafts<'a>(
                 governed = embedded;
             } else if embedded {
                 // `X said that … "a" and "b"`: a second quote of the same sentence.
-                let same_sentence = prev_end > 0
-                    && !before.iter().any(|t| t.kind == Kind::Stop)
-                    && before.iter().filter(|t| t.is_word()).count() <= 3;
+                let same_sentence = prev_end > 0 && !before.iter().any(|t| t.kind == Kind::Stop);
                 if let Some(prev) = out
                     .last()
                     .filter(|p| same_sentence && p.last().paragraph == first.paragraph)

@@ -145,6 +145,8 @@ static REPORTING: LazyLock<WordSet> = LazyLock::new(|| {
         "countered",
         "chided",
         "chiding",
+        "pondered",
+        "stating",
         "mocking",
         "praising",
         "blasting",
@@ -390,7 +392,7 @@ pub fn governing<'a>(tokens: &[Token<'a>]) -> Option<Attribution<'a>> {
         } else {
             continue;
         };
-        if passive_or_infinitive(clause, v) {
+        if passive_or_infinitive(clause, v) || is_noun_here(clause, v) {
             continue;
         }
         return read_subject(clause, v).map(|subject| Attribution {
@@ -409,9 +411,37 @@ fn passive_or_infinitive(clause: &[Token], v: usize) -> bool {
     while k > 0 && clause[k - 1].is_word() && BETWEEN.contains_lowered(clause[k - 1].text) {
         k -= 1;
     }
+    // "is pledging", "was telling": progressive, the verb has its subject.
+    let progressive = is_participle(clause[v].lower());
     k > 0
         && clause[k - 1].is_word()
-        && (is_be(clause[k - 1].lower()) || clause[k - 1].lower() == "to")
+        && ((is_be(clause[k - 1].lower()) && !progressive) || clause[k - 1].lower() == "to")
+}
+
+/// Whether the word at `v` is a noun here ("Lee's remarks", "the report", "a call"):
+/// after a possessive, an article or a possessive pronoun.
+fn is_noun_here(clause: &[Token], v: usize) -> bool {
+    v > 0 && clause[v - 1].is_word() && {
+        let before = &clause[v - 1];
+        names::is_possessive(before.text)
+            || matches!(
+                before.lower().as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+            )
+    }
 }
 
 /// The subject of the verb of saying at `v` in `clause`.
@@ -421,7 +451,11 @@ fn read_subject<'t, 'a>(clause: &'t [Token<'a>], v: usize) -> Option<&'t [Token<
     while k > 0 && clause[k - 1].is_word() && BETWEEN.contains_lowered(clause[k - 1].text) {
         k -= 1;
     }
-    if k > 0 && clause[k - 1].is_word() && is_be(clause[k - 1].lower()) {
+    if k > 0
+        && clause[k - 1].is_word()
+        && is_be(clause[k - 1].lower())
+        && !is_participle(clause[v].lower())
+    {
         return None; // passive: "was called \"…\" by"
     }
     // "to say", "refused to comment": not a finite verb with a subject of its own.
@@ -600,6 +634,18 @@ mod tests {
         assert_eq!(
             gov("The vote came after TV host Dana Pike described it as "),
             some("described", "TV host Dana Pike")
+        );
+    }
+
+    #[test]
+    fn nouns_that_look_like_verbs_are_passed_over() {
+        assert_eq!(
+            gov("Council leader Dana Pike told the paper Monday that Okoro's remarks "),
+            some("told", "Council leader Dana Pike")
+        );
+        assert_eq!(
+            gov("Ben Ode, back from his trip to Lyon, is promising to "),
+            some("promising", "Ben Ode")
         );
     }
 
