@@ -455,7 +455,22 @@ pub fn after_quote<'a>(tokens: &[Token<'a>], ended: bool) -> Option<Attribution<
         }
         phrase_cue(&lower, k).map(|len| (k, len))
     })?;
-    let (subject, appositive) = subject_before(&clause[..v], true)?;
+    let Some((subject, appositive)) = subject_before(&clause[..v], true) else {
+        // `"…" if she lost, said Ada Obi, an analyst.`: the quote's sentence goes on,
+        // then a clause of its own names the speaker.
+        let c = (1..v)
+            .rev()
+            .find(|&c| clause[c].kind == Kind::Comma && c + 1 == v)?;
+        if is_participle(lower[v]) || len != 1 {
+            return None;
+        }
+        let (subject, appositive) = subject_after(&clause[c + 2..])?;
+        return Some(Attribution {
+            cue: lower[v].as_str().to_string(),
+            subject,
+            appositive,
+        });
+    };
     Some(Attribution {
         cue: lower[v..v + len]
             .iter()
