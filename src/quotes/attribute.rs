@@ -220,6 +220,7 @@ fn drafts<'a>(
             } else {
                 naming(governing::governing(before))
                     .or_else(|| naming(governing::label(before)))
+                    .or_else(|| naming(governing::colon_subject(before)))
                     .or_else(|| naming(governing::sentence_before(before)))
             };
             if let Some(a) = found {

@@ -289,6 +289,13 @@ impl Cast {
             .rev()
             .copied()
             .find(|&k| compatible(self.people[k].gender, gender))
+            // No one talked about fits: the latest introduced who does, when the
+            // pronoun tells a gender and that person's name or title told it too.
+            .or_else(|| {
+                (gender != Gender::Unknown)
+                    .then(|| self.people.iter().rposition(|p| p.gender == gender))
+                    .flatten()
+            })
     }
 
     fn as_speaker(&mut self, id: usize, title: Option<String>) -> Resolved {

@@ -345,7 +345,15 @@ fn leading_np<'t, 'a>(tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
 /// Drops adverbs and auxiliaries at the end of a subject ("he later", "Smith has").
 fn strip_between<'t, 'a>(mut tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
     while let Some(last) = tokens.last() {
-        if last.is_word() && BETWEEN.contains(last.lower().as_str()) && tokens.len() > 1 {
+        let adverb = {
+            let l = last.lower().as_str();
+            l.len() > 5
+                && l.ends_with("ly")
+                && !last.is_capitalised()
+                && !matches!(l, "family" | "assembly" | "supply" | "monopoly")
+        };
+        if last.is_word() && (BETWEEN.contains(last.lower().as_str()) || adverb) && tokens.len() > 1
+        {
             tokens = &tokens[..tokens.len() - 1];
         } else {
             break;
@@ -363,7 +371,30 @@ fn subject_before<'a>(
     let tokens = strip_between(tokens);
     let segs = segments(tokens);
     let appositive_closed = segs.len() >= 2 && segs.last().is_some_and(|s| s.is_empty());
-    let (head, appositive): (&[Token], &[Token]) = if first {
+    // `"…" in the end, she said`: a phrase opening with a preposition is no subject.
+    let circumstance = segs.len() >= 2
+        && segs[0].first().is_some_and(|t| {
+            t.is_word()
+                && matches!(
+                    t.lower().as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "for"
+                        | "to"
+                        | "from"
+                        | "with"
+                        | "about"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "since"
+                        | "by"
+                        | "of"
+                )
+        });
+    let (head, appositive): (&[Token], &[Token]) = if first && circumstance {
+        (segs[segs.len() - 1], &[])
+    } else if first {
         (segs[0], if segs.len() >= 2 { segs[1] } else { &[] })
     } else if appositive_closed && segs.len() >= 3 {
         (segs[segs.len() - 3], segs[segs.len() - 2])

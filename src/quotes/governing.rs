@@ -145,6 +145,9 @@ static REPORTING: LazyLock<WordSet> = LazyLock::new(|| {
         "countered",
         "chided",
         "chiding",
+        "surmised",
+        "confessed",
+        "retweeted",
         "pondered",
         "stating",
         "mocking",
@@ -566,6 +569,27 @@ pub fn sentence_before<'a>(tokens: &[Token<'a>]) -> Option<Attribution<'a>> {
     (a.cue == sentence[v].lower().as_str()).then_some(a)
 }
 
+/// The subject of a sentence that introduces a quote with a colon: `Ann Lee then turned
+/// to the crowd: "…"`. A person, a pronoun or an organisation; not a thing ("The sign
+/// read: …").
+pub fn colon_subject<'a>(tokens: &[Token<'a>]) -> Option<Attribution<'a>> {
+    let (last, body) = tokens.split_last()?;
+    if last.kind != Kind::Colon {
+        return None;
+    }
+    let clause = last_sentence(body);
+    let subject = sentence_subject(clause);
+    let mention = speaker_like(subject)?;
+    if matches!(mention, Mention::Anonymous(_) | Mention::Role { .. }) {
+        return None;
+    }
+    Some(Attribution {
+        cue: ":".to_string(),
+        subject: subject.to_vec(),
+        appositive: Vec::new(),
+    })
+}
+
 /// A speaker's label before a quote, as a transcript writes it: `Lee: "…"` (the words
 /// before the colon, after the previous sentence, are a name and nothing else).
 pub fn label<'a>(tokens: &[Token<'a>]) -> Option<Attribution<'a>> {
@@ -690,6 +714,18 @@ mod tests {
         );
         assert_eq!(before("Okoro said that it rained. "), None);
         assert_eq!(before("The rain stopped. "), None);
+    }
+
+    #[test]
+    fn a_colon_introduces_the_sentence_subject() {
+        let colon = |s: &str| colon_subject(&tokenize(s, 0)).map(|a| words(&a.subject));
+        assert_eq!(
+            colon("Rain fell. Okoro then turned to the crowd: "),
+            Some("Okoro".into())
+        );
+        assert_eq!(colon("Later, she put it plainly: "), Some("she".into()));
+        assert_eq!(colon("The sign read: "), None);
+        assert_eq!(colon("Okoro turned to the crowd. "), None);
     }
 
     #[test]
