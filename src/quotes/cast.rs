@@ -6,7 +6,7 @@ use std::hash::BuildHasher;
 
 use foldhash::fast::FixedState;
 
-use super::names::{Gender, Mention, gender_of_given_name, gender_of_word};
+use super::names::{Gender, Mention, gender_of_given_name, gender_of_word, is_common_given_name};
 use super::tokens::Lower;
 
 /// A person the story has named.
@@ -298,6 +298,7 @@ impl Cast {
         };
         self.set_title(id, title);
         let p = &mut self.people[id];
+        let known_before = p.gender != Gender::Unknown;
         if p.gender == Gender::Unknown {
             p.gender = gender;
         }
@@ -310,13 +311,19 @@ impl Cast {
                 .find(|g| *g != Gender::Unknown)
                 .unwrap_or(Gender::Unknown);
         }
+        let mut settled = !known_before && p.gender != Gender::Unknown;
         if p.gender == Gender::Unknown
             && p.name.contains(' ')
             && let Some(given) = p.name.split_whitespace().next()
         {
             p.gender = gender_of_given_name(given);
+            // A rarer name tells gender for a pronoun about someone talked about, not
+            // enough to find them when no one talked about fits.
+            settled = is_common_given_name(given);
         }
-        self.settle_gender(id);
+        if settled {
+            self.settle_gender(id);
+        }
         id
     }
 

@@ -296,6 +296,13 @@ pub(super) static GIVEN_NAMES: LazyLock<(WordSet, WordSet)> = LazyLock::new(|| {
     (female, male)
 });
 
+/// Whether the short list of common given names tells this name's gender (the long
+/// lists hold rarer names and some words that are names only now and then: "Port").
+pub fn is_common_given_name(name: &str) -> bool {
+    let (female, male) = &*GIVEN_NAMES;
+    female.contains_lowered(name) || male.contains_lowered(name)
+}
+
 /// Given names borne (almost) only by women and only by men, in English-speaking
 /// countries: the public-domain lists of given names by gender, less the names in both.
 static ENGLISH_GIVEN_NAMES: LazyLock<(WordSet, WordSet)> = LazyLock::new(|| {

@@ -24,7 +24,7 @@ mod lists;
 mod shape;
 mod titles;
 
-pub use gender::{Gender, gender_of_given_name, gender_of_word};
+pub use gender::{Gender, gender_of_given_name, gender_of_word, is_common_given_name};
 pub use lists::{is_generic_org, is_leading_junk, is_not_name, is_place};
 pub use shape::{is_acronym, is_name_word, is_particle, is_possessive, is_prefixed_name};
 pub use titles::{
