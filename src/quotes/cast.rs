@@ -534,10 +534,18 @@ mod tests {
     #[test]
     fn a_gendered_pronoun_takes_the_latest_of_that_gender_when_no_one_recent_fits() {
         let mut cast = Cast::new();
-        cast.mention(&person("Dora Quill", None), None, false); // named, not the subject
+        cast.mention(&person("Mary Quill", None), None, false); // named, not the subject
         cast.mention(&person("Carl Pask", None), None, true);
         let r = cast.resolve(&Mention::Pronoun("she".into()), None);
-        assert_eq!(r.speaker.as_deref(), Some("Dora Quill"));
+        assert_eq!(r.speaker.as_deref(), Some("Mary Quill"));
+        // A rarer given name is not enough to find someone no one talked about.
+        let mut cast = Cast::new();
+        cast.mention(&person("Port Elin", None), None, false);
+        cast.mention(&person("Port Elin", None), None, false);
+        assert_eq!(
+            cast.resolve(&Mention::Pronoun("he".into()), None).speaker,
+            None
+        );
     }
 
     #[test]
