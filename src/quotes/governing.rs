@@ -400,7 +400,7 @@ pub fn governing<'a>(tokens: &[Token<'a>]) -> Option<Attribution<'a>> {
         }
         return read_subject(clause, v).map(|subject| Attribution {
             cue: l.to_string(),
-            subject: subject.to_vec(),
+            subject: trim_front(subject).to_vec(),
             appositive: Vec::new(),
         });
     }
@@ -541,6 +541,32 @@ fn read_subject<'t, 'a>(clause: &'t [Token<'a>], v: usize) -> Option<&'t [Token<
     })
 }
 
+/// The subject without the words in front of it that are no part of a name or title
+/// ("Both", "until", "Here's"), so that none is taken for a title.
+fn trim_front<'t, 'a>(mut np: &'t [Token<'a>]) -> &'t [Token<'a>] {
+    while np.len() > 1 {
+        let t = &np[0];
+        let l = t.lower().as_str();
+        let function = names::is_leading_junk(t.text)
+            || (names::is_not_name(t.text) && !is_determiner(l))
+            || (names::is_possessive(t.text)
+                && matches!(
+                    l.trim_end_matches(['s', '\'', '’']),
+                    "here" | "that" | "it" | "there" | "what" | "who"
+                ))
+            || (!t.is_capitalised()
+                && !is_determiner(l)
+                && !names::is_role_noun(t.text)
+                && !names::is_modifier(t.text)
+                && !names::is_particle(t.lower()));
+        if !function {
+            break;
+        }
+        np = &np[1..];
+    }
+    np
+}
+
 /// The attribution in the sentence right before a quote that opens its own sentence:
 /// `Ann Lee agreed.` or `Ann Lee told the council on Monday.` then `"…"`. Only a short
 /// sentence whose verb of saying has a named subject and ends the sentence, or is
@@ -578,7 +604,7 @@ pub fn colon_subject<'a>(tokens: &[Token<'a>]) -> Option<Attribution<'a>> {
         return None;
     }
     let clause = last_sentence(body);
-    let subject = sentence_subject(clause);
+    let subject = trim_front(sentence_subject(clause));
     let mention = speaker_like(subject)?;
     if matches!(mention, Mention::Anonymous(_) | Mention::Role { .. }) {
         return None;

@@ -9,7 +9,7 @@
 use std::sync::LazyLock;
 
 use super::gender::{Gender, gender_of_word};
-use super::lists::{LEADING_JUNK, set};
+use super::lists::{LEADING_JUNK, NOT_NAMES, set};
 use crate::quotes::tokens::{Kind, Token};
 use crate::quotes::wordset::WordSet;
 
@@ -629,6 +629,26 @@ pub fn title_text(tokens: &[Token]) -> Option<String> {
         start += 1;
     }
     let rest = &tokens[start..];
+    // One word that is no title: a function word, a verb, a place's possessive
+    // ("until", "elected", "Colorado's").
+    if let [only] = rest {
+        let lower = only.lower();
+        // A lower-case word that is a verb or a function word, not a role ("baker").
+        let plain = !only.is_capitalised()
+            && !ROLE_NOUNS.contains(lower.as_str())
+            && !TITLE_WORDS.contains(lower.as_str())
+            && !MODIFIERS.contains(lower.as_str())
+            && (lower.ends_with("ed")
+                || matches!(
+                    lower.as_str(),
+                    "until" | "state" | "had" | "for" | "of" | "on"
+                ));
+        let possessive =
+            only.text.ends_with("'s") || only.text.ends_with('’') || only.text.ends_with("’s");
+        if plain || NOT_NAMES.contains(lower.as_str()) || possessive {
+            return None;
+        }
+    }
     let text = join_words(
         rest.iter()
             .filter(|t| !HONORIFICS.contains(t.lower().as_str())),
