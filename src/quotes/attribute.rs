@@ -663,6 +663,71 @@ mod tests {
     }
 
     #[test]
+    fn a_mixed_quote_is_its_governing_verb_s_subject() {
+        let q = run(&[
+            "Press secretary Lina Holt says the mayor has \"kept every promise she made to the town.\"",
+            "Holt later said the council would \"look again at the whole budget\" and \"listen to every resident who writes in.\"",
+        ]);
+        assert_eq!(q.len(), 3, "{q:#?}");
+        assert!(q.iter().all(|q| !q.partial), "{q:#?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Lina Holt"));
+        assert_eq!(q[0].speaker_title.as_deref(), Some("Press secretary"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Lina Holt"));
+        // The second quote of the sentence takes the first one's attribution.
+        assert_eq!(q[2].speaker.as_deref(), Some("Lina Holt"));
+    }
+
+    #[test]
+    fn a_group_in_capitals_is_no_speaker_and_its_quote_stays_a_fragment() {
+        let q = run(&["Commuters called the new timetable \"a slap in the face for us all\"."]);
+        assert_eq!(q.len(), 1);
+        assert!(q[0].partial);
+        assert_eq!(q[0].speaker, None);
+    }
+
+    #[test]
+    fn a_quote_after_an_attributed_one_in_its_paragraph_goes_on_with_its_speaker() {
+        let q = run(&[
+            "\"We start on Monday, whatever the weather,\" said site manager Piet Roos. He looked up at the grey sky. \"Nobody wants another delay.\"",
+        ]);
+        assert_eq!(q.len(), 2, "{q:#?}");
+        assert_eq!(q[1].speaker.as_deref(), Some("Piet Roos"));
+    }
+
+    #[test]
+    fn a_quote_opening_the_next_paragraph_goes_on_with_the_speaker() {
+        let q = run(&[
+            "\"The river rose faster than anyone expected,\" said Mayor Ida Brandt.",
+            "\"We moved everyone out before midnight.\" The water fell by morning.",
+        ]);
+        assert_eq!(q[1].speaker.as_deref(), Some("Ida Brandt"));
+    }
+
+    #[test]
+    fn labels_colons_and_introducing_sentences_attribute() {
+        let q = run(&[
+            "Ida Brandt, the mayor, toured the shelter on Sunday.",
+            "Brandt: \"Every family here will have a roof by Friday.\"",
+            "Brandt then turned to the volunteers: \"You kept this town standing all week.\"",
+            "Council leader Piet Roos agreed. \"Nobody could have asked for more from them.\"",
+        ]);
+        assert_eq!(q.len(), 3, "{q:#?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Ida Brandt"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Ida Brandt"));
+        assert_eq!(q[2].speaker.as_deref(), Some("Piet Roos"));
+    }
+
+    #[test]
+    fn a_pronoun_after_a_closing_attribution_is_that_speaker() {
+        let q = run(&[
+            "Ben Ode chaired the meeting.",
+            "The vote was close, Ana Ruiz said, but fair.",
+            "\"We will appeal if we have to, and we may well have to,\" she said.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
     fn anonymous_source_keeps_the_mention() {
         let q =
             run(&["\"The deal is done, more or less,\" a source familiar with the matter said."]);

@@ -486,6 +486,23 @@ pub fn after_quote<'a>(tokens: &[Token<'a>], ended: bool) -> Option<Attribution<
         }
         phrase_cue(&lower, k).map(|len| (k, len))
     })?;
+    // `"…" if the rain holds, said Ada Obi`: a verb after a comma, then a name, is a
+    // clause of its own naming the speaker.
+    if v >= 2
+        && len == 1
+        && clause[v - 1].kind == Kind::Comma
+        && !is_participle(lower[v])
+        && clause
+            .get(v + 1)
+            .is_some_and(|t| t.is_word() && super::names::is_name_word(t))
+        && let Some((subject, appositive)) = subject_after(&clause[v + 1..])
+    {
+        return Some(Attribution {
+            cue: lower[v].as_str().to_string(),
+            subject,
+            appositive,
+        });
+    }
     let Some((subject, appositive)) = subject_before(&clause[..v], true) else {
         // `"…" if she lost, said Ada Obi, an analyst.`: the quote's sentence goes on,
         // then a clause of its own names the speaker.
@@ -686,6 +703,18 @@ mod tests {
         );
         // "hit" alone is not a verb of saying.
         assert_eq!(after(" the storm hit the coast."), None);
+    }
+
+    #[test]
+    fn a_run_on_sentence_then_a_clause_naming_the_speaker() {
+        assert_eq!(
+            after(" if the rain holds off, said Ada Obi, a farmer near the river."),
+            t("said", "Ada Obi", "a farmer near the river")
+        );
+        assert_eq!(after(" at the hearing, she said."), t("said", "she", ""));
+        assert_eq!(after(" he wrongly claimed."), t("claimed", "he", ""));
+        // A capitalised "State" is no verb of saying.
+        assert_eq!(after(" in the Islamic State region."), None);
     }
 
     #[test]

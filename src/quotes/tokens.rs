@@ -401,6 +401,14 @@ fn chunk<'a>(
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_state_s_abbreviation_ends_no_sentence() {
+        let t = tokenize("Sen. Ann Lee, R-Ky., said. Louisville, Ky., agreed.", 0);
+        let stops = t.iter().filter(|t| t.kind == Kind::Stop).count();
+        assert_eq!(stops, 2, "{t:?}");
+        assert!(t.iter().any(|t| t.text == "R-Ky."));
+    }
+
     fn kinds(s: &str) -> Vec<(String, Kind)> {
         tokenize(s, 0)
             .into_iter()

@@ -706,6 +706,17 @@ pub fn looks_like_title(tokens: &[Token]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_verb_function_word_or_possessive_is_no_title() {
+        let title = |s: &str| title_text(&crate::quotes::tokens::tokenize(s, 0));
+        assert_eq!(title("until"), None);
+        assert_eq!(title("reacted"), None);
+        assert_eq!(title("Both"), None);
+        assert_eq!(title("Ohio's"), None);
+        assert_eq!(title("baker").as_deref(), Some("baker"));
+        assert_eq!(title("Senator").as_deref(), Some("Senator"));
+    }
     use crate::quotes::tokens::tokenize;
 
     #[test]
