@@ -629,23 +629,16 @@ pub fn title_text(tokens: &[Token]) -> Option<String> {
         start += 1;
     }
     let rest = &tokens[start..];
-    // One word that is no title: a function word, a verb, a place's possessive
-    // ("until", "elected", "Colorado's").
+    // One word that is no title: a verb, a function word, a possessive ("reacted",
+    // "until", "Colorado's"); a lower-case role stays ("baker").
     if let [only] = rest {
-        let lower = only.lower();
-        // A lower-case word that is a verb or a function word, not a role ("baker").
-        let plain = !only.is_capitalised()
-            && !ROLE_NOUNS.contains(lower.as_str())
-            && !TITLE_WORDS.contains(lower.as_str())
-            && !MODIFIERS.contains(lower.as_str())
-            && (lower.ends_with("ed")
-                || matches!(
-                    lower.as_str(),
-                    "until" | "state" | "had" | "for" | "of" | "on"
-                ));
-        let possessive =
-            only.text.ends_with("'s") || only.text.ends_with('’') || only.text.ends_with("’s");
-        if plain || NOT_NAMES.contains(lower.as_str()) || possessive {
+        let l = only.lower().as_str();
+        let role = ROLE_NOUNS.contains(l) || TITLE_WORDS.contains(l) || MODIFIERS.contains(l);
+        let verb = (l.ends_with("ed") || matches!(l, "until" | "state" | "had" | "for" | "of"))
+            && !only.is_capitalised()
+            && !role;
+        let owned = l.trim_end_matches(['s', 'S']).ends_with(['’', '\'']);
+        if verb || NOT_NAMES.contains(l) || owned {
             return None;
         }
     }
@@ -714,6 +707,7 @@ mod tests {
         assert_eq!(title("reacted"), None);
         assert_eq!(title("Both"), None);
         assert_eq!(title("Ohio's"), None);
+        assert_eq!(title("Ohio’s"), None);
         assert_eq!(title("baker").as_deref(), Some("baker"));
         assert_eq!(title("Senator").as_deref(), Some("Senator"));
     }
