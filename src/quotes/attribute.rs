@@ -10,9 +10,7 @@ use super::cast::{Cast, Resolved, looks_plural};
 use super::cues::{self, Attribution};
 use super::detect::{self, Found, Piece};
 use super::governing;
-use super::names::{
-    Gender, Mention, classify, gender_of_given_name, is_name_word, looks_like_title, title_text,
-};
+use super::names::{Mention, classify, is_name_word, looks_like_title, title_text};
 use super::paragraph::Paragraph;
 use super::prose;
 use super::tokens::{Kind, Token, tokenize, tokenize_into};
@@ -468,23 +466,9 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
     events.sort_unstable();
     let mut cast = Cast::new();
     let mut resolved: Vec<Option<(Resolved, String, String)>> = vec![None; drafts.len()];
-    // The words the story writes in lower case, made when first needed.
-    let lower_words: std::cell::OnceCell<LowerWords<'_>> = std::cell::OnceCell::new();
     for event in events {
         if event.prose {
             let intro = &mut introductions[event.index];
-            // "Right Wing Watch", "Child Left Behind": capitalised words the story also
-            // writes in lower case are a phrase or a name of a thing, not a person.
-            if let Mention::Person { name, .. } = &intro.mention
-                && let Some((first, last)) = name
-                    .split_once(' ')
-                    .map(|(f, _)| f)
-                    .zip(name.rsplit(' ').next())
-                && gender_of_given_name(first) == Gender::Unknown
-                && lower_words.get_or_init(|| LowerWords::of(paras)).has(last)
-            {
-                continue;
-            }
             cast.mention(&intro.mention, intro.title.take(), intro.subject);
         } else if let Some(a) = &drafts[event.index].attribution {
             let d = &drafts[event.index];
@@ -553,25 +537,6 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
         });
     }
     out
-}
-
-/// The words a story writes in lower case somewhere ("watch", "core").
-struct LowerWords<'a>(std::collections::HashSet<&'a str, FixedState>);
-
-impl<'a> LowerWords<'a> {
-    fn of(paras: &[Paragraph<'a>]) -> Self {
-        let words = paras
-            .iter()
-            .flat_map(|p| p.text.split(|c: char| !c.is_alphanumeric() && c != '-'))
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase));
-        LowerWords(words.collect())
-    }
-
-    /// Whether the story writes `word` (capitalised) in lower case.
-    fn has(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.0.contains(lower.as_str())
-    }
 }
 
 /// Whether draft `k` stands alone in its paragraph right after a paragraph whose last
