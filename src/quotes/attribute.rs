@@ -6,9 +6,10 @@ use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
 
-use super::cast::{Cast, Resolved};
+use super::cast::{Cast, Resolved, looks_plural};
 use super::cues::{self, Attribution};
 use super::detect::{self, Found, Piece};
+use super::governing;
 use super::names::{Mention, classify, is_name_word, looks_like_title, title_text};
 use super::paragraph::Paragraph;
 use super::prose;
@@ -28,6 +29,9 @@ struct Draft<'a> {
     after: bool,
     /// Where the attribution is read, as (paragraph, offset).
     at: (usize, usize),
+    /// The quote runs on from a sentence whose verb of saying governs it (`X says the
+    /// plan is "…"`): speech, not a fragment, when it is long enough.
+    governed: bool,
 }
 
 impl Draft<'_> {
@@ -196,11 +200,50 @@ fn drafts<'a>(
             None // not needed, or nothing between the previous quote and this one
         };
         let embedded = may_embed && pre.is_none();
-        let (attribution, after, at) = match (post, pre) {
+        let mut spare = None;
+        let (mut attribution, mut after, mut at) = match (post, pre) {
+            (Some(a), _) if embedded => {
+                spare = Some(a);
+                (None, false, (last.paragraph, last.end))
+            }
             (Some(a), _) => (Some(a), true, (last.paragraph, last.end)),
-            (None, Some(a)) => (Some(a), false, (first.paragraph, first.start)),
-            (None, None) => (None, false, (last.paragraph, last.end)),
+            (_, Some(a)) => (Some(a), false, (first.paragraph, first.start)),
+            _ => (None, false, (last.paragraph, last.end)),
         };
+        let mut governed = false;
+        if attribution.is_none() && prev_end <= first.start {
+            let before = stretch(paras, cache, first.paragraph, prev_end, first.start);
+            let found = if embedded {
+                naming(governing::governing(before))
+            } else {
+                naming(governing::governing(before))
+                    .or_else(|| naming(governing::label(before)))
+                    .or_else(|| naming(governing::colon_subject(before)))
+                    .or_else(|| naming(governing::sentence_before(before)))
+            };
+            if let Some(a) = found {
+                attribution = Some(a);
+                at = (first.paragraph, first.start);
+                governed = embedded;
+            } else if embedded {
+                // `X said that … "a" and "b"`: a second quote of the same sentence.
+                let same_sentence = prev_end > 0 && !before.iter().any(|t| t.kind == Kind::Stop);
+                if let Some(prev) = out
+                    .last()
+                    .filter(|p| same_sentence && p.last().paragraph == first.paragraph)
+                    && let (Some(a), m) = (&prev.attribution, &prev.mention)
+                {
+                    attribution = Some((a.clone(), m.clone()));
+                    at = (first.paragraph, first.start);
+                    governed = true;
+                } else if let Some(a) = spare {
+                    // `… "a dead heat," as Lee said on Monday.`
+                    attribution = Some(a);
+                    after = true;
+                    governed = true;
+                }
+            }
+        }
         let (attribution, mention) = attribution.map_or((None, None), |(a, m)| (Some(a), m));
         out.push(Draft {
             pieces: f.pieces.clone(),
@@ -210,12 +253,14 @@ fn drafts<'a>(
             mention,
             after,
             at,
+            governed,
         });
     }
     let mut out = merge_split(paras, out);
     // Scare quotes, titles and fragments are not speech, and are not attributed.
     for d in &mut out {
-        d.partial = d.partial || word_count(&d.text) < 4 || is_title_case(&d.text);
+        let fragment = word_count(&d.text) < 4 || is_title_case(&d.text);
+        d.partial = (d.partial && !(d.governed && d.attribution.is_some())) || fragment;
         if d.partial {
             d.attribution = None;
             d.mention = None;
@@ -426,7 +471,17 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
             let intro = &mut introductions[event.index];
             cast.mention(&intro.mention, intro.title.take(), intro.subject);
         } else if let Some(a) = &drafts[event.index].attribution {
-            let (r, mention) = resolve(&mut cast, a, drafts[event.index].mention.as_ref());
+            let d = &drafts[event.index];
+            // A mixed quote's lone capitalised word ("Commuters called it \"…\"") is a
+            // speaker only when the story has introduced someone by it.
+            let lone = |m: &Mention| {
+                matches!(m, Mention::Person { name, .. }
+                    if !name.contains(' ') && looks_plural(name) && !cast.knows(name))
+            };
+            if d.governed && d.mention.as_ref().is_some_and(lone) {
+                continue;
+            }
+            let (r, mention) = resolve(&mut cast, a, d.mention.as_ref());
             resolved[event.index] = Some((r, mention, a.cue.clone()));
         }
     }
@@ -440,6 +495,15 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
             title = r.title;
             mention = Some(m);
             cue = Some(c);
+        } else if !d.partial
+            && let Some(prev) = out.iter().rev().find(|q| !q.partial).filter(|q| {
+                q.paragraph == first.paragraph && q.speaker.is_some() && q.cue.is_some()
+            })
+        {
+            // A quote with no attribution of its own after an attributed one in the same
+            // paragraph (`"A," Lee said. "B."`) goes on with the same speaker.
+            speaker.clone_from(&prev.speaker);
+            title.clone_from(&prev.speaker_title);
         } else if !d.partial && continues_previous(&standalone, &drafts, k) {
             // A paragraph of nothing but a quote, after an attributed quote, goes on with
             // the same speaker.
@@ -448,13 +512,15 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
                 title.clone_from(&prev.speaker_title);
             }
         }
+        // A mixed quote whose speaker is not known stays a fragment of the sentence.
+        let partial = d.partial || (d.governed && speaker.is_none());
         out.push(Quote {
             text: d.text.clone(),
             speaker,
             speaker_title: title,
             speaker_mention: mention,
             cue,
-            partial: d.partial,
+            partial,
             paragraph: first.paragraph,
             start: paras[first.paragraph].char_offset(first.start),
             end: paras[last.paragraph].char_offset(last.end),
@@ -476,8 +542,10 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
 /// Whether draft `k` stands alone in its paragraph right after a paragraph whose last
 /// spoken quote was attributed (`standalone` tells which paragraphs hold only quotes).
 fn continues_previous(standalone: &[bool], drafts: &[Draft], k: usize) -> bool {
-    let p = drafts[k].first().paragraph;
-    if p == 0 || !standalone.get(p).copied().unwrap_or(false) {
+    let first = drafts[k].first();
+    let p = first.paragraph;
+    // The quote stands alone, or opens its paragraph with no attribution of its own.
+    if p == 0 || !(standalone.get(p).copied().unwrap_or(false) || first.start == 0) {
         return false;
     }
     // The nearest earlier spoken quote: drafts are in reading order, so this looks back
@@ -557,6 +625,71 @@ mod tests {
         ]);
         assert_eq!(q[1].speaker.as_deref(), Some("Ed Cole"));
         assert_eq!(q[2].speaker, None);
+    }
+
+    #[test]
+    fn a_mixed_quote_is_its_governing_verb_s_subject() {
+        let q = run(&[
+            "Press secretary Lina Holt says the mayor has \"kept every promise she made to the town.\"",
+            "Holt later said the council would \"look again at the whole budget\" and \"listen to every resident who writes in.\"",
+        ]);
+        assert_eq!(q.len(), 3, "{q:#?}");
+        assert!(q.iter().all(|q| !q.partial), "{q:#?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Lina Holt"));
+        assert_eq!(q[0].speaker_title.as_deref(), Some("Press secretary"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Lina Holt"));
+        // The second quote of the sentence takes the first one's attribution.
+        assert_eq!(q[2].speaker.as_deref(), Some("Lina Holt"));
+    }
+
+    #[test]
+    fn a_group_in_capitals_is_no_speaker_and_its_quote_stays_a_fragment() {
+        let q = run(&["Commuters called the new timetable \"a slap in the face for us all\"."]);
+        assert_eq!(q.len(), 1);
+        assert!(q[0].partial);
+        assert_eq!(q[0].speaker, None);
+    }
+
+    #[test]
+    fn a_quote_after_an_attributed_one_in_its_paragraph_goes_on_with_its_speaker() {
+        let q = run(&[
+            "\"We start on Monday, whatever the weather,\" said site manager Piet Roos. He looked up at the grey sky. \"Nobody wants another delay.\"",
+        ]);
+        assert_eq!(q.len(), 2, "{q:#?}");
+        assert_eq!(q[1].speaker.as_deref(), Some("Piet Roos"));
+    }
+
+    #[test]
+    fn a_quote_opening_the_next_paragraph_goes_on_with_the_speaker() {
+        let q = run(&[
+            "\"The river rose faster than anyone expected,\" said Mayor Ida Brandt.",
+            "\"We moved everyone out before midnight.\" The water fell by morning.",
+        ]);
+        assert_eq!(q[1].speaker.as_deref(), Some("Ida Brandt"));
+    }
+
+    #[test]
+    fn labels_colons_and_introducing_sentences_attribute() {
+        let q = run(&[
+            "Ida Brandt, the mayor, toured the shelter on Sunday.",
+            "Brandt: \"Every family here will have a roof by Friday.\"",
+            "Brandt then turned to the volunteers: \"You kept this town standing all week.\"",
+            "Council leader Piet Roos agreed. \"Nobody could have asked for more from them.\"",
+        ]);
+        assert_eq!(q.len(), 3, "{q:#?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Ida Brandt"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Ida Brandt"));
+        assert_eq!(q[2].speaker.as_deref(), Some("Piet Roos"));
+    }
+
+    #[test]
+    fn a_pronoun_after_a_closing_attribution_is_that_speaker() {
+        let q = run(&[
+            "Ben Ode chaired the meeting.",
+            "The vote was close, Ana Ruiz said, but fair.",
+            "\"We will appeal if we have to, and we may well have to,\" she said.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ana Ruiz"));
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! The cast of a story: the people and organisations it has introduced so far, read in
 //! order, so that a surname, a role or a pronoun can be resolved to the right one.
 
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
 
 use foldhash::fast::FixedState;
 
-use super::names::{Gender, Mention, gender_of_given_name, gender_of_word};
+use super::names::{Gender, Mention, gender_of_given_name, gender_of_word, is_common_given_name};
 use super::tokens::Lower;
 
 /// A person the story has named.
@@ -29,21 +30,50 @@ pub struct Resolved {
 }
 
 /// The people and organisations introduced so far, with who was talked about last.
+///
+/// Every look-up costs the same however many people the story has: names are found
+/// through maps, and who was talked about last is read back over a bounded number of
+/// people ([`RECENT`]).
 #[derive(Debug, Default)]
 pub struct Cast {
     people: Vec<Person>,
-    /// People in the order they were last the subject of a sentence or a speaker.
+    /// People in the order they were talked about (the subject of a sentence or a
+    /// speaker); an entry is live when it is the person's latest (see `touched`).
     salient: Vec<usize>,
-    /// Organisations in the order they were last mentioned.
+    /// Each person's place in `salient` when they were last talked about.
+    touched: Vec<Option<usize>>,
+    /// Live entries of `salient`.
+    salient_live: usize,
+    /// Organisations in the order they were mentioned; an entry is live when it is the
+    /// organisation's latest (see `org_touched`).
     organisations: Vec<String>,
+    /// Each organisation's place in `organisations` when last mentioned.
+    org_touched: HashMap<String, usize>,
     /// Head nouns of people introduced without a name ("a former employee").
-    unnamed: Vec<String>,
-    /// The words of each person's name, split once when they are introduced.
-    name_words: Vec<NameWords>,
+    unnamed: HashSet<String>,
+    /// The first person introduced with each surname (the last word of a name of
+    /// several words).
+    by_last: HashMap<String, usize>,
+    /// The latest person introduced with each word of a name of several words.
+    by_word: HashMap<String, usize>,
+    /// Each person by their whole name.
+    by_name: HashMap<String, usize>,
+    /// The latest person whose name ends with each run of its last words ("den Broek",
+    /// "van den Broek" for Pieter van den Broek).
+    by_tail: HashMap<String, usize>,
+    /// The latest person introduced known to be male, and female.
+    latest_of: [Option<usize>; 2],
+    /// The latest person whose title holds each word (lower case; the spokes- words
+    /// as one).
+    by_title_word: HashMap<String, usize>,
     /// Every word of a name of several words, and every whole name: a word not here is
     /// part of no one's name, and is turned away without reading the cast.
     name_parts: WordFilter,
 }
+
+/// How many people (and organisations) talked about last a pronoun or a role is looked
+/// for among, before the latest introduced of the right kind.
+const RECENT: usize = 64;
 
 /// A set of words that may answer "maybe" for a word not in it, never "no" for one in
 /// it (a Bloom filter of 256 bits, two per word): most words asked about are turned away
@@ -76,36 +106,18 @@ impl WordFilter {
     }
 }
 
-/// The words of a person's name: where each starts and ends in the name.
-#[derive(Debug, Default)]
-struct NameWords {
-    /// The person (their index in the cast).
-    person: usize,
-    /// Whether the name holds a space (is more than one word).
-    spaced: bool,
-    /// Byte ranges of its words (split at white space).
-    words: Vec<(usize, usize)>,
-}
-
-impl NameWords {
-    fn of(name: &str, person: usize) -> Self {
-        let words = name
-            .split_whitespace()
-            .map(|w| {
-                let a = w.as_ptr() as usize - name.as_ptr() as usize;
-                (a, a + w.len())
-            })
-            .collect();
-        NameWords {
-            person,
-            spaced: name.contains(' '),
-            words,
-        }
-    }
-}
-
 fn compatible(person: Gender, wanted: Gender) -> bool {
     wanted == Gender::Unknown || person == Gender::Unknown || person == wanted
+}
+
+/// A title word as looked up: lower case, the spokes- words as one.
+fn title_key(word: &str) -> String {
+    let w = Lower::of(word);
+    if w.starts_with("spokes") {
+        "spokes".to_string()
+    } else {
+        w.as_str().to_string()
+    }
 }
 
 /// True when `title` has `head` as one of its words ("spokesman" in "deputy spokesman
@@ -131,90 +143,162 @@ impl Cast {
         &self.people
     }
 
-    fn touch(&mut self, id: usize) {
-        self.salient.retain(|&k| k != id);
-        self.salient.push(id);
+    /// Whether `word` is a part of the name of someone introduced.
+    pub fn knows(&self, word: &str) -> bool {
+        self.by_part(word).is_some()
     }
 
-    /// Makes the organisation `name` the last one mentioned (each is listed once).
-    fn touch_org(&mut self, name: &str) {
-        match self.organisations.iter().position(|o| o == name) {
-            Some(k) => {
-                let known = self.organisations.remove(k);
-                self.organisations.push(known);
+    fn touch(&mut self, id: usize) {
+        if self.touched[id].is_none() {
+            self.salient_live += 1;
+        }
+        self.touched[id] = Some(self.salient.len());
+        self.salient.push(id);
+        // Drop the entries no longer live once they are half the list: each entry is
+        // moved a bounded number of times, so touching stays linear in all.
+        if self.salient.len() > 2 * self.salient_live + 16 {
+            let touched = &self.touched;
+            let mut kept = 0;
+            let old = std::mem::take(&mut self.salient);
+            for (at, k) in old.into_iter().enumerate() {
+                if touched[k] == Some(at) {
+                    self.salient.push(k);
+                    kept += 1;
+                }
             }
-            None => self.organisations.push(name.to_string()),
+            for (at, &k) in self.salient.iter().enumerate() {
+                self.touched[k] = Some(at);
+            }
+            self.salient_live = kept;
         }
     }
 
+    /// The people talked about, latest first, each once, at most [`RECENT`] of them.
+    fn recent(&self) -> impl Iterator<Item = usize> + '_ {
+        self.salient
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|&(at, &k)| self.touched[k] == Some(at))
+            .map(|(_, &k)| k)
+            .take(RECENT)
+    }
+
+    /// Makes the organisation `name` the last one mentioned.
+    fn touch_org(&mut self, name: &str) {
+        if self.organisations.last().is_some_and(|o| o == name) {
+            return;
+        }
+        self.org_touched
+            .insert(name.to_string(), self.organisations.len());
+        self.organisations.push(name.to_string());
+        if self.organisations.len() > 2 * self.org_touched.len() + 16 {
+            let old = std::mem::take(&mut self.organisations);
+            for (at, o) in old.into_iter().enumerate() {
+                if self.org_touched.get(&o) == Some(&at) {
+                    self.org_touched.insert(o.clone(), self.organisations.len());
+                    self.organisations.push(o);
+                }
+            }
+        }
+    }
+
+    /// The organisations mentioned, latest first, each once, at most [`RECENT`].
+    fn recent_orgs(&self) -> impl Iterator<Item = &String> + '_ {
+        self.organisations
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|&(at, o)| self.org_touched.get(o) == Some(&at))
+            .map(|(_, o)| o)
+            .take(RECENT)
+    }
+
     /// The person whose name has `word` as one of its parts: a surname ("Wang" for Wang
-    /// Zhihua, "Park" for John Park) or a given name; the latest introduced wins, and a
-    /// match on the last word beats one on another word.
+    /// Zhihua, "Park" for John Park) or a given name. A surname is the first person
+    /// introduced with it (the story's "Trump" is the Trump it named first; a relative
+    /// is named in full); another part of a name is the latest person with it.
     fn by_part(&self, word: &str) -> Option<usize> {
         if !self.name_parts.may_contain(word) {
             return None;
         }
-        let found = |last: bool| {
-            let is_word = |k: usize, &(a, b): &(usize, usize)| {
-                b - a == word.len() && self.people[k].name.get(a..b) == Some(word)
-            };
-            self.name_words.iter().rposition(|w| {
-                w.spaced
-                    && if last {
-                        w.words.last().is_some_and(|r| is_word(w.person, r))
-                    } else {
-                        w.words.iter().any(|r| is_word(w.person, r))
-                    }
-            })
-        };
-        found(true)
-            .or_else(|| found(false))
-            .or_else(|| self.people.iter().position(|p| p.name == word))
+        self.by_last
+            .get(word)
+            .or_else(|| self.by_word.get(word))
+            .or_else(|| self.by_name.get(word))
+            .copied()
     }
 
-    /// The latest person whose full name ends with `tail`, a surname of several words.
-    fn by_tail(&self, tail: &str) -> Option<usize> {
-        self.people.iter().rposition(|p| {
-            p.name
-                .strip_suffix(tail)
-                .is_some_and(|front| front.ends_with(' '))
-        })
+    /// Notes what a person's gender is once it is known.
+    fn settle_gender(&mut self, id: usize) {
+        let slot = match self.people[id].gender {
+            Gender::Male => 0,
+            Gender::Female => 1,
+            Gender::Unknown => return,
+        };
+        if self.latest_of[slot].is_none_or(|k| k < id) {
+            self.latest_of[slot] = Some(id);
+        }
+    }
+
+    /// Gives a person their first title, and files them under its words.
+    fn set_title(&mut self, id: usize, title: Option<String>) {
+        if self.people[id].title.is_some() {
+            return;
+        }
+        let Some(t) = title else {
+            return;
+        };
+        for w in t.split(|c: char| !c.is_alphanumeric() && c != '-') {
+            if !w.is_empty() {
+                self.by_title_word.insert(title_key(w), id);
+            }
+        }
+        self.people[id].title = Some(t);
     }
 
     /// Introduces (or finds again) a person; returns their index.
     fn person(&mut self, name: &str, title: Option<String>, gender: Gender) -> usize {
         let id = if name.contains(' ') {
             // "von der Leyen", "Lula da Silva": a surname of several words.
-            self.people
-                .iter()
-                .position(|p| p.name == name)
-                .or_else(|| self.by_tail(name))
+            self.by_name
+                .get(name)
+                .or_else(|| self.by_tail.get(name))
+                .copied()
         } else {
             self.by_part(name)
         };
         let id = match id {
             Some(id) => id,
             None => {
+                let id = self.people.len();
                 self.people.push(Person {
                     name: name.to_string(),
                     title: None,
                     gender: Gender::Unknown,
                 });
-                let words = NameWords::of(name, self.people.len() - 1);
-                if words.spaced {
-                    for part in words.words.iter().filter_map(|&(a, b)| name.get(a..b)) {
+                self.touched.push(None);
+                let words: Vec<&str> = name.split_whitespace().collect();
+                if words.len() > 1 {
+                    for &part in &words {
                         self.name_parts.insert(part);
+                        self.by_word.insert(part.to_string(), id);
+                    }
+                    if let Some(last) = words.last() {
+                        self.by_last.entry((*last).to_string()).or_insert(id);
+                    }
+                    for k in 1..words.len() {
+                        self.by_tail.insert(words[k..].join(" "), id);
                     }
                 }
                 self.name_parts.insert(name);
-                self.name_words.push(words);
-                self.people.len() - 1
+                self.by_name.entry(name.to_string()).or_insert(id);
+                id
             }
         };
+        self.set_title(id, title);
         let p = &mut self.people[id];
-        if p.title.is_none() {
-            p.title = title;
-        }
+        let known_before = p.gender != Gender::Unknown;
         if p.gender == Gender::Unknown {
             p.gender = gender;
         }
@@ -227,11 +311,18 @@ impl Cast {
                 .find(|g| *g != Gender::Unknown)
                 .unwrap_or(Gender::Unknown);
         }
+        let mut settled = !known_before && p.gender != Gender::Unknown;
         if p.gender == Gender::Unknown
             && p.name.contains(' ')
             && let Some(given) = p.name.split_whitespace().next()
         {
             p.gender = gender_of_given_name(given);
+            // A rarer name tells gender for a pronoun about someone talked about, not
+            // enough to find them when no one talked about fits.
+            settled = is_common_given_name(given);
+        }
+        if settled {
+            self.settle_gender(id);
         }
         id
     }
@@ -245,8 +336,9 @@ impl Cast {
                 title: own,
                 gender,
             } => {
-                if !name.contains(' ') && self.by_part(name).is_none() {
-                    return; // a lone capitalised word in prose is not introduced
+                // A lone capitalised word in prose is not introduced.
+                if !name.contains(' ') && own.is_none() && self.by_part(name).is_none() {
+                    return;
                 }
                 let id = self.person(name, title.or_else(|| own.clone()), *gender);
                 if subject {
@@ -265,25 +357,27 @@ impl Cast {
     /// Notes someone introduced without a name, so that "the employee" later is them.
     fn note_unnamed(&mut self, text: &str) {
         if let Some(head) = text.split_whitespace().last() {
-            self.unnamed.push(head.to_lowercase());
+            self.unnamed.insert(head.to_lowercase());
         }
     }
 
     /// The latest salient person compatible with `gender`.
     fn latest(&self, gender: Gender) -> Option<usize> {
-        self.salient
-            .iter()
-            .rev()
-            .copied()
+        self.recent()
             .find(|&k| compatible(self.people[k].gender, gender))
+            // No one talked about fits: the latest introduced who does, when the
+            // pronoun tells a gender and that person's name or title told it too.
+            .or_else(|| match gender {
+                Gender::Male => self.latest_of[0],
+                Gender::Female => self.latest_of[1],
+                Gender::Unknown => None,
+            })
     }
 
     fn as_speaker(&mut self, id: usize, title: Option<String>) -> Resolved {
         self.touch(id);
-        let p = &mut self.people[id];
-        if p.title.is_none() {
-            p.title.clone_from(&title);
-        }
+        self.set_title(id, title.clone());
+        let p = &self.people[id];
         Resolved {
             speaker: Some(p.name.clone()),
             title: title.or_else(|| p.title.clone()),
@@ -315,24 +409,22 @@ impl Cast {
                 };
                 if self.people[id].gender == Gender::Unknown {
                     self.people[id].gender = gender;
+                    self.settle_gender(id);
                 }
                 self.as_speaker(id, title)
             }
             Mention::Role { head, text } => {
                 let by_title = self
-                    .salient
-                    .iter()
-                    .rev()
-                    .copied()
-                    .chain((0..self.people.len()).rev())
+                    .recent()
                     .find(|&k| {
                         self.people[k]
                             .title
                             .as_deref()
                             .is_some_and(|t| title_has(t, head))
-                    });
+                    })
+                    .or_else(|| self.by_title_word.get(&title_key(head)).copied());
                 // "A former employee said …" then "the former employee said": still unnamed.
-                let unnamed = self.unnamed.iter().any(|h| h == head);
+                let unnamed = self.unnamed.contains(head.as_str());
                 // "the cyclist's partner" is someone else, unnamed unless the title says.
                 let owned = text.split_whitespace().any(super::names::is_possessive);
                 let id = by_title.or_else(|| {
@@ -354,9 +446,7 @@ impl Cast {
             }
             Mention::OrganisationRef { head, text } => {
                 let named = self
-                    .organisations
-                    .iter()
-                    .rev()
+                    .recent_orgs()
                     .find(|o| title_has(o, head))
                     .or_else(|| {
                         super::names::is_generic_org(head)
@@ -377,6 +467,12 @@ impl Cast {
             }
         }
     }
+}
+
+/// Whether a capitalised word looks like a plural noun ("Commuters", "Democrats").
+pub fn looks_plural(word: &str) -> bool {
+    let mut back = word.chars().rev();
+    back.next() == Some('s') && back.next().is_some_and(|c| c.is_lowercase() && c != 's')
 }
 
 /// The words with their first letter in capitals ("the company" → "The company").
@@ -421,6 +517,48 @@ mod tests {
         assert_eq!(cast.by_part("Ana María"), None);
         assert_eq!(cast.by_part("Olu"), None);
         assert_eq!(cast.people().len(), 1);
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_first_person_named_with_it() {
+        let mut cast = Cast::new();
+        cast.mention(&person("Dora Quill", Some("senator")), None, true);
+        cast.mention(&person("Ivo Quill", None), None, true);
+        let r = cast.resolve(&person("Quill", None), None);
+        assert_eq!(r.speaker.as_deref(), Some("Dora Quill"));
+        // The given name still tells them apart.
+        let r = cast.resolve(&person("Ivo", None), None);
+        assert_eq!(r.speaker.as_deref(), Some("Ivo Quill"));
+    }
+
+    #[test]
+    fn a_gendered_pronoun_takes_the_latest_of_that_gender_when_no_one_recent_fits() {
+        let mut cast = Cast::new();
+        cast.mention(&person("Mary Quill", None), None, false); // named, not the subject
+        cast.mention(&person("Carl Pask", None), None, true);
+        let r = cast.resolve(&Mention::Pronoun("she".into()), None);
+        assert_eq!(r.speaker.as_deref(), Some("Mary Quill"));
+        // A rarer given name is not enough to find someone no one talked about.
+        let mut cast = Cast::new();
+        cast.mention(&person("Port Elin", None), None, false);
+        cast.mention(&person("Port Elin", None), None, false);
+        assert_eq!(
+            cast.resolve(&Mention::Pronoun("he".into()), None).speaker,
+            None
+        );
+    }
+
+    #[test]
+    fn many_people_keep_their_names_apart() {
+        let mut cast = Cast::new();
+        for k in 0..5000 {
+            cast.resolve(&person(&format!("Ann Vale{k}"), None), None);
+        }
+        assert_eq!(cast.people().len(), 5000);
+        let r = cast.resolve(&person("Vale4321", None), None);
+        assert_eq!(r.speaker.as_deref(), Some("Ann Vale4321"));
+        let r = cast.resolve(&Mention::Pronoun("she".into()), None);
+        assert_eq!(r.speaker.as_deref(), Some("Ann Vale4321"));
     }
 
     #[test]

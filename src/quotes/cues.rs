@@ -218,6 +218,21 @@ static CUE_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
         "lament",
         "lamented",
         "point",
+        "react",
+        "reacts",
+        "reacted",
+        "press",
+        "pressed",
+        "report",
+        "reports",
+        "reported",
+        "interject",
+        "interjected",
+        "agree",
+        "agrees",
+        "agreed",
+        "remember",
+        "remembered",
     ];
     forms.iter().copied().collect()
 });
@@ -319,7 +334,7 @@ fn leading_np<'t, 'a>(tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
             || super::names::is_prefixed_name(t.text)
             || matches!(l.as_str(), "of" | "for" | "the" | "and")
             || t.text.chars().any(|c| c.is_ascii_digit());
-        if !ok || is_cue(l) && k > 0 {
+        if !ok || is_cue(l) && k > 0 && !t.is_capitalised() {
             break;
         }
         end = k + 1;
@@ -330,7 +345,15 @@ fn leading_np<'t, 'a>(tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
 /// Drops adverbs and auxiliaries at the end of a subject ("he later", "Smith has").
 fn strip_between<'t, 'a>(mut tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
     while let Some(last) = tokens.last() {
-        if last.is_word() && BETWEEN.contains(last.lower().as_str()) && tokens.len() > 1 {
+        let adverb = {
+            let l = last.lower().as_str();
+            l.len() > 5
+                && l.ends_with("ly")
+                && !last.is_capitalised()
+                && !matches!(l, "family" | "assembly" | "supply" | "monopoly")
+        };
+        if last.is_word() && (BETWEEN.contains(last.lower().as_str()) || adverb) && tokens.len() > 1
+        {
             tokens = &tokens[..tokens.len() - 1];
         } else {
             break;
@@ -348,7 +371,30 @@ fn subject_before<'a>(
     let tokens = strip_between(tokens);
     let segs = segments(tokens);
     let appositive_closed = segs.len() >= 2 && segs.last().is_some_and(|s| s.is_empty());
-    let (head, appositive): (&[Token], &[Token]) = if first {
+    // `"…" in the end, she said`: a phrase opening with a preposition is no subject.
+    let circumstance = segs.len() >= 2
+        && segs[0].first().is_some_and(|t| {
+            t.is_word()
+                && matches!(
+                    t.lower().as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "for"
+                        | "to"
+                        | "from"
+                        | "with"
+                        | "about"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "since"
+                        | "by"
+                        | "of"
+                )
+        });
+    let (head, appositive): (&[Token], &[Token]) = if first && circumstance {
+        (segs[segs.len() - 1], &[])
+    } else if first {
         (segs[0], if segs.len() >= 2 { segs[1] } else { &[] })
     } else if appositive_closed && segs.len() >= 3 {
         (segs[segs.len() - 3], segs[segs.len() - 2])
@@ -432,7 +478,7 @@ pub fn after_quote<'a>(tokens: &[Token<'a>], ended: bool) -> Option<Attribution<
     // "Kim was quoted as saying".
     let limit = clause.len().min(30);
     let (v, len) = (1..limit).find_map(|k| {
-        if !clause[k].is_word() {
+        if !clause[k].is_word() || clause[k].is_capitalised() {
             return None;
         }
         if is_cue(lower[k]) && !is_participle(lower[k]) {
@@ -440,7 +486,39 @@ pub fn after_quote<'a>(tokens: &[Token<'a>], ended: bool) -> Option<Attribution<
         }
         phrase_cue(&lower, k).map(|len| (k, len))
     })?;
-    let (subject, appositive) = subject_before(&clause[..v], true)?;
+    // `"…" if the rain holds, said Ada Obi`: a verb after a comma, then a name, is a
+    // clause of its own naming the speaker.
+    if v >= 2
+        && len == 1
+        && clause[v - 1].kind == Kind::Comma
+        && !is_participle(lower[v])
+        && clause
+            .get(v + 1)
+            .is_some_and(|t| t.is_word() && super::names::is_name_word(t))
+        && let Some((subject, appositive)) = subject_after(&clause[v + 1..])
+    {
+        return Some(Attribution {
+            cue: lower[v].as_str().to_string(),
+            subject,
+            appositive,
+        });
+    }
+    let Some((subject, appositive)) = subject_before(&clause[..v], true) else {
+        // `"…" if she lost, said Ada Obi, an analyst.`: the quote's sentence goes on,
+        // then a clause of its own names the speaker.
+        let c = (1..v)
+            .rev()
+            .find(|&c| clause[c].kind == Kind::Comma && c + 1 == v)?;
+        if is_participle(lower[v]) || len != 1 {
+            return None;
+        }
+        let (subject, appositive) = subject_after(&clause[c + 2..])?;
+        return Some(Attribution {
+            cue: lower[v].as_str().to_string(),
+            subject,
+            appositive,
+        });
+    };
     Some(Attribution {
         cue: lower[v..v + len]
             .iter()
@@ -482,9 +560,9 @@ pub fn before_quote<'a>(tokens: &[Token<'a>]) -> Option<Attribution<'a>> {
             appositive,
         });
     }
-    let v = (0..body.len())
-        .rev()
-        .find(|&k| body[k].is_word() && is_cue(lower[k]))?;
+    let v = (0..body.len()).rev().find(|&k| {
+        body[k].is_word() && is_cue(lower[k]) && (k == 0 || !body[k].is_capitalised())
+    })?;
     let after = &body[v + 1..];
     let allowed = match last.kind {
         Kind::Colon => after.len() <= 14,
@@ -625,6 +703,18 @@ mod tests {
         );
         // "hit" alone is not a verb of saying.
         assert_eq!(after(" the storm hit the coast."), None);
+    }
+
+    #[test]
+    fn a_run_on_sentence_then_a_clause_naming_the_speaker() {
+        assert_eq!(
+            after(" if the rain holds off, said Ada Obi, a farmer near the river."),
+            t("said", "Ada Obi", "a farmer near the river")
+        );
+        assert_eq!(after(" at the hearing, she said."), t("said", "she", ""));
+        assert_eq!(after(" he wrongly claimed."), t("claimed", "he", ""));
+        // A capitalised "State" is no verb of saying.
+        assert_eq!(after(" in the Islamic State region."), None);
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub mod cast;
 pub mod cues;
 pub mod detect;
 pub mod directory;
+pub mod governing;
 pub mod lower;
 pub mod names;
 pub mod paragraph;

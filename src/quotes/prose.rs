@@ -79,12 +79,16 @@ static INTRO_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 /// True for a word opening a sentence part that is not its subject, or one with a digit.
-fn is_intro_word(t: &Token) -> bool {
-    INTRO_WORDS.contains_lowered(t.text) || t.text.bytes().any(|b| b.is_ascii_digit())
+pub(super) fn is_intro_word(t: &Token) -> bool {
+    INTRO_WORDS.contains_lowered(t.text)
+        || t.text.bytes().any(|b| b.is_ascii_digit())
+        // "Filling in for Lee, …", "Reached by phone, …": a participle opens no subject.
+        || (t.text.len() > 5 && t.text.ends_with("ing") || t.text.len() > 5 && t.text.ends_with("ed"))
+            && t.is_capitalised()
 }
 
 /// The subject noun phrase at the start of a sentence part.
-fn subject_np<'t, 'a>(seg: &'t [Token<'a>]) -> &'t [Token<'a>] {
+pub(super) fn subject_np<'t, 'a>(seg: &'t [Token<'a>]) -> &'t [Token<'a>] {
     // "said Zhang Lihua, deputy director …" is a clause after a quote, not a subject.
     if seg.first().is_some_and(|t| t.is_word() && is_cue(t.text)) {
         return &[];
@@ -150,6 +154,33 @@ fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
         return;
     };
     let next = segs.next().unwrap_or(&[]);
+    // "said Ann Lee, a nurse": the clause after a quote names who the story is about.
+    if let Some((verb, rest)) = seg.split_first()
+        && verb.is_word()
+        && is_cue(verb.text)
+    {
+        let n = rest
+            .iter()
+            .take_while(|t| {
+                t.is_word()
+                    && (t.is_capitalised()
+                        || names::is_role_noun(t.text)
+                        || names::is_modifier(t.text)
+                        || names::is_particle(t.lower()))
+            })
+            .count();
+        if n == rest.len()
+            && let Some(mention @ Mention::Person { .. }) = classify(&rest[..n])
+        {
+            out.push(Introduction {
+                at: rest[0].start,
+                mention,
+                title: looks_like_title(next).then(|| title_text(next)).flatten(),
+                subject: true,
+            });
+        }
+        return;
+    }
     let closed = segs.next().is_some();
     // "The head of the NHS in England, Sir Jim Mackey, has warned …"
     if closed
@@ -361,6 +392,35 @@ pub fn introductions_into(tokens: &[Token], out: &mut Vec<Introduction>) {
     for sentence in tokens.split(|t| t.kind == Kind::Stop) {
         names_in(sentence, out);
         sentence_subject(sentence, out);
+        closing_attribution(sentence, out);
+    }
+}
+
+/// "The stakes are high, Lee said": a sentence that ends with who said it makes them
+/// who the story is about.
+fn closing_attribution(sentence: &[Token], out: &mut Vec<Introduction>) {
+    let mut segs = sentence.split(|t| t.kind == Kind::Comma);
+    segs.next(); // the sentence's own subject is read by `sentence_subject`
+    for seg in segs {
+        let named = match seg {
+            // "…, Lee said" at the end of the sentence.
+            [np @ .., verb] if verb.is_word() && is_cue(verb.text) => np,
+            // "…, said Lee, a nurse."
+            [verb, np @ ..] if verb.is_word() && is_cue(verb.text) => np,
+            _ => continue,
+        };
+        if (1..=4).contains(&named.len())
+            && named.iter().all(is_name_word)
+            && let Some(mention @ Mention::Person { .. }) = classify(named)
+        {
+            out.push(Introduction {
+                at: named[0].start,
+                mention,
+                title: None,
+                subject: true,
+            });
+            return;
+        }
     }
 }
 

@@ -142,6 +142,23 @@ static ABBREVIATIONS: LazyLock<WordSet> = LazyLock::new(|| {
     .collect()
 });
 
+/// US states' abbreviations, written capitalised ("Louisville, Ky., said"; "R-Ky."):
+/// their dot ends no sentence. Those that are also words ("Ill.", "Mass.") are left out.
+static STATES: LazyLock<WordSet> = LazyLock::new(|| {
+    [
+        "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Ga", "Kan", "Ky", "Md", "Mich",
+        "Minn", "Mont", "Neb", "Nev", "Okla", "Ore", "Tenn", "Tex", "Vt", "Va", "Wis", "Wyo",
+        "Penn",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Whether `word` is a state's abbreviation, alone or after a party ("R-Ky").
+fn is_state(word: &str) -> bool {
+    word.rsplit('-').next().is_some_and(|w| STATES.contains(w))
+}
+
 fn punct_kind(c: char) -> Kind {
     match c {
         ',' => Kind::Comma,
@@ -291,7 +308,11 @@ fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
     } else if next == Some(b'.') {
         let word = c.get(first..word_end).unwrap_or("");
         let single_letter = word_end - first == 1 && b[first].is_ascii_alphabetic();
-        if word.contains('.') || single_letter || ABBREVIATIONS.contains_lowered(word) {
+        if word.contains('.')
+            || single_letter
+            || is_state(word)
+            || ABBREVIATIONS.contains_lowered(word)
+        {
             word_end += 1;
         }
     }
@@ -360,7 +381,11 @@ fn chunk<'a>(
     } else if next == Some('.') {
         let word = span(first, word_end);
         let single_letter = word_end - first == 1 && c[first].1.is_alphabetic();
-        if word.contains('.') || single_letter || ABBREVIATIONS.contains(Lower::of(word).as_str()) {
+        if word.contains('.')
+            || single_letter
+            || is_state(word)
+            || ABBREVIATIONS.contains(Lower::of(word).as_str())
+        {
             word_end += 1;
         }
     }
@@ -375,6 +400,14 @@ fn chunk<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_state_s_abbreviation_ends_no_sentence() {
+        let t = tokenize("Sen. Ann Lee, R-Ky., said. Louisville, Ky., agreed.", 0);
+        let stops = t.iter().filter(|t| t.kind == Kind::Stop).count();
+        assert_eq!(stops, 2, "{t:?}");
+        assert!(t.iter().any(|t| t.text == "R-Ky."));
+    }
 
     fn kinds(s: &str) -> Vec<(String, Kind)> {
         tokenize(s, 0)

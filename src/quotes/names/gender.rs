@@ -46,6 +46,18 @@ pub fn gender_of_word(word: &str) -> Gender {
 /// here, and then only titles and pronouns tell).
 pub(super) static GIVEN_NAMES: LazyLock<(WordSet, WordSet)> = LazyLock::new(|| {
     let female = set(&[
+        "hillary",
+        "melania",
+        "ivanka",
+        "kellyanne",
+        "huma",
+        "chelsea",
+        "carly",
+        "nikki",
+        "sarah",
+        "loretta",
+        "dianne",
+        "hope",
         "mary",
         "anna",
         "ana",
@@ -150,6 +162,20 @@ pub(super) static GIVEN_NAMES: LazyLock<(WordSet, WordSet)> = LazyLock::new(|| {
         "niamh",
     ]);
     let male = set(&[
+        "donald",
+        "bernie",
+        "ted",
+        "barack",
+        "jeb",
+        "mitt",
+        "marco",
+        "rand",
+        "newt",
+        "reince",
+        "mike",
+        "chris",
+        "joe",
+        "bill",
         "john",
         "james",
         "robert",
@@ -270,12 +296,35 @@ pub(super) static GIVEN_NAMES: LazyLock<(WordSet, WordSet)> = LazyLock::new(|| {
     (female, male)
 });
 
-/// What a given name says about a person's gender, when it is a common one.
+/// Whether the short list of common given names tells this name's gender (the long
+/// lists hold rarer names and some words that are names only now and then: "Port").
+pub fn is_common_given_name(name: &str) -> bool {
+    let (female, male) = &*GIVEN_NAMES;
+    female.contains_lowered(name) || male.contains_lowered(name)
+}
+
+/// Given names borne (almost) only by women and only by men, in English-speaking
+/// countries: the public-domain lists of given names by gender, less the names in both.
+static ENGLISH_GIVEN_NAMES: LazyLock<(WordSet, WordSet)> = LazyLock::new(|| {
+    let list = |text: &'static str| text.lines().filter(|l| !l.is_empty()).collect::<WordSet>();
+    (
+        list(include_str!("given_female.txt")),
+        list(include_str!("given_male.txt")),
+    )
+});
+
+/// What a given name says about a person's gender, when it is a common one (the short
+/// list above first, which settles names borne by both, then the long lists).
 pub fn gender_of_given_name(name: &str) -> Gender {
     let (female, male) = &*GIVEN_NAMES;
+    let (more_female, more_male) = &*ENGLISH_GIVEN_NAMES;
     if female.contains_lowered(name) {
         Gender::Female
     } else if male.contains_lowered(name) {
+        Gender::Male
+    } else if more_female.contains_lowered(name) {
+        Gender::Female
+    } else if more_male.contains_lowered(name) {
         Gender::Male
     } else {
         Gender::Unknown
@@ -285,6 +334,16 @@ pub fn gender_of_given_name(name: &str) -> Gender {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn given_names_tell_gender_from_the_short_list_then_the_long_ones() {
+        assert_eq!(gender_of_given_name("Hillary"), Gender::Female);
+        assert_eq!(gender_of_given_name("Bernie"), Gender::Male);
+        assert_eq!(gender_of_given_name("Gwendolyn"), Gender::Female);
+        assert_eq!(gender_of_given_name("Thaddeus"), Gender::Male);
+        assert_eq!(gender_of_given_name("Jordan"), Gender::Unknown);
+        assert_eq!(gender_of_given_name("Zzyzx"), Gender::Unknown);
+    }
 
     #[test]
     fn compound_titles_tell_gender() {

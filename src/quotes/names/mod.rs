@@ -24,8 +24,8 @@ mod lists;
 mod shape;
 mod titles;
 
-pub use gender::{Gender, gender_of_given_name, gender_of_word};
-pub use lists::{is_generic_org, is_leading_junk, is_not_name};
+pub use gender::{Gender, gender_of_given_name, gender_of_word, is_common_given_name};
+pub use lists::{is_generic_org, is_leading_junk, is_not_name, is_place};
 pub use shape::{is_acronym, is_name_word, is_particle, is_possessive, is_prefixed_name};
 pub use titles::{
     is_honorific, is_modifier, is_office, is_role_noun, looks_like_title, title_text,
@@ -148,6 +148,9 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
     }
     if let Some(j) = name_start(rest) {
         let name_words = &rest[j..];
+        if is_place(&join(name_words)) {
+            return None;
+        }
         let gender = rest[..j]
             .iter()
             .map(|w| gender_of_word(w.lower()))

@@ -9,7 +9,7 @@
 use std::sync::LazyLock;
 
 use super::gender::{Gender, gender_of_word};
-use super::lists::{LEADING_JUNK, set};
+use super::lists::{LEADING_JUNK, NOT_NAMES, set};
 use crate::quotes::tokens::{Kind, Token};
 use crate::quotes::wordset::WordSet;
 
@@ -629,6 +629,19 @@ pub fn title_text(tokens: &[Token]) -> Option<String> {
         start += 1;
     }
     let rest = &tokens[start..];
+    // One word that is no title: a verb, a function word, a possessive ("reacted",
+    // "until", "Colorado's"); a lower-case role stays ("baker").
+    if let [only] = rest {
+        let l = only.lower().as_str();
+        let role = ROLE_NOUNS.contains(l) || TITLE_WORDS.contains(l) || MODIFIERS.contains(l);
+        let verb = (l.ends_with("ed") || matches!(l, "until" | "state" | "had" | "for" | "of"))
+            && !only.is_capitalised()
+            && !role;
+        let owned = l.trim_end_matches(['s', 'S']).ends_with(['’', '\'']);
+        if verb || NOT_NAMES.contains(l) || owned {
+            return None;
+        }
+    }
     let text = join_words(
         rest.iter()
             .filter(|t| !HONORIFICS.contains(t.lower().as_str())),
@@ -686,6 +699,18 @@ pub fn looks_like_title(tokens: &[Token]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_verb_function_word_or_possessive_is_no_title() {
+        let title = |s: &str| title_text(&crate::quotes::tokens::tokenize(s, 0));
+        assert_eq!(title("until"), None);
+        assert_eq!(title("reacted"), None);
+        assert_eq!(title("Both"), None);
+        assert_eq!(title("Ohio's"), None);
+        assert_eq!(title("Ohio’s"), None);
+        assert_eq!(title("baker").as_deref(), Some("baker"));
+        assert_eq!(title("Senator").as_deref(), Some("Senator"));
+    }
     use crate::quotes::tokens::tokenize;
 
     #[test]
