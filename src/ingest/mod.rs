@@ -14,6 +14,7 @@
 //! Pages are read and parsed in parallel, one file at a time per worker, so the raw
 //! text of a page is dropped as soon as its stories are built.
 
+pub mod article;
 pub mod classify;
 pub mod dedupe;
 pub mod format;

@@ -97,6 +97,99 @@ fn read_stamp(line: &str) -> Option<Stamp> {
     })
 }
 
+/// Most words of a line searched by [`find_stamp`].
+const MAX_FIND_WORDS: usize = 40;
+/// Most words of the stamp [`find_stamp`] finds inside a line.
+const MAX_FOUND_STAMP_WORDS: usize = 12;
+
+/// The stamp written inside a header line that also holds other words, such as a
+/// byline or a reading time: `Chris Davies - Nov 19, 2019, 10:31 pm CST 0`,
+/// `Reuters November 18, 2019 11:03 PM`, `Monday November 18, 2019 7:45 am PST by
+/// Joe Rossignol`, `Nov 18, 2019 at 9:24 pm ET • 2 min read`. The longest run of
+/// words that [`parse_stamp`] reads as a full date (with its year) is taken, the
+/// earliest on ties. `MM/DD/YY` is read month first when the line also gives
+/// `AM`/`PM` or a North American zone (`11/19/19 06:56 AM EST`), as US sites write
+/// it. Only for a story's header lines: in prose, a date is what the story tells
+/// of, not when it was published.
+pub fn find_stamp(line: &str) -> Option<Stamp> {
+    let line = line.trim();
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let us = is_us_style(line);
+    let words: Vec<String> = line
+        .split_whitespace()
+        .map(|w| {
+            if us {
+                us_short_date(w).unwrap_or_else(|| w.to_string())
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    if words.len() > MAX_FIND_WORDS {
+        return None;
+    }
+    let longest = words.len().min(MAX_FOUND_STAMP_WORDS);
+    for len in (1..=longest).rev() {
+        for start in 0..=words.len() - len {
+            let window = &words[start..start + len];
+            // A run starting or ending on a word with no digit and no date word is
+            // found again, shorter, as the one without it.
+            if !window.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())) {
+                continue;
+            }
+            let text = window.join(" ");
+            if let Some(stamp) = parse_stamp(&text)
+                && (stamp.published.is_some() || stamp.updated.is_some())
+            {
+                return Some(stamp);
+            }
+        }
+    }
+    None
+}
+
+/// Whether a line writes times the North American way: `AM`/`PM` or a zone of
+/// the continent (`EST`, `PT`, `CDT`).
+fn is_us_style(line: &str) -> bool {
+    line.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "am" | "pm"
+                | "est"
+                | "edt"
+                | "et"
+                | "cst"
+                | "cdt"
+                | "ct"
+                | "mst"
+                | "mdt"
+                | "mt"
+                | "pst"
+                | "pdt"
+                | "pt"
+        )
+    })
+}
+
+/// `MM/DD/YY` (US order, two-digit year) as an ISO date: `11/19/19` gives
+/// `2019-11-19`.
+fn us_short_date(word: &str) -> Option<String> {
+    let core = word.trim_end_matches([',', ';']);
+    let mut parts = core.split('/');
+    let (m, d, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some()
+        || !(1..=2).contains(&m.len())
+        || !(1..=2).contains(&d.len())
+        || y.len() != 2
+    {
+        return None;
+    }
+    let (m, d, y): (u32, u32, i32) = (m.parse().ok()?, d.parse().ok()?, y.parse().ok()?);
+    NaiveDate::from_ymd_opt(2000 + y, m, d).map(|date| date.format("%Y-%m-%d").to_string())
+}
+
 /// Furthest into a paragraph (in bytes) the dash closing a dateline may stand.
 const MAX_DATELINE_BYTES: usize = 100;
 /// Most words of the place name opening a dateline.

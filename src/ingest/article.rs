@@ -1,0 +1,485 @@
+//! Which stories of a split page are its article and which are furniture.
+//!
+//! Text scrapers save a page with its `<title>` as the first line (often with the
+//! site's name after a bar or dash: `… - SlashGear`, `… | IndieWire`), and the
+//! article's heading repeats that title as a line of its own, just above the byline,
+//! the stamp and the body. When the first line reads as a title and a later line
+//! repeats it (word for word, or most of its words), that line *anchors* the page's
+//! article:
+//!
+//! - the main story is the first story whose body follows the anchor; its headline
+//!   is the anchor line (or, when the anchor only shares most of the title's words,
+//!   the title with its site suffix dropped);
+//! - its stamp and byline are read from the lines between the anchor and the body
+//!   (a byline and a stamp often share one line: `Chris Davies - Nov 19, 2019,
+//!   10:31 pm CST`), see [`super::timestamp::find_stamp`];
+//! - every other story is furniture (comments, teaser rails, related links, author
+//!   bios, subscribe prompts) and is dropped, unless it is a real second story: its
+//!   own headline over (or under) a run of several prose paragraphs, as the seed's
+//!   second story is. A comment (`NAME says:`) is never one.
+//!
+//! A page whose first line is no title, or whose title is not repeated, is left as
+//! the split made it. This pass only chooses among the split's stories and fills in
+//! the main story's headline, stamp and byline: it never changes a block's text.
+
+use super::classify::{BlockKind, Classified};
+use super::segment::Block;
+use super::split::{Plan, StoryPlan, for_each_word_hash};
+use super::text::ends_sentence;
+use super::timestamp;
+
+/// Fewest words of a title (site suffix dropped) that may anchor an article: a
+/// shorter first line is more likely the site's name.
+const MIN_TITLE_WORDS: usize = 3;
+/// Most words of a line that may repeat the title.
+const MAX_ANCHOR_WORDS: usize = 40;
+/// Least word F1 between a line and the title for the line to anchor the article.
+const MIN_ANCHOR_F1: f64 = 0.6;
+/// Least word F1 for the anchor line to be the headline shown (below it, the title
+/// is shown).
+const HEADING_F1: f64 = 0.8;
+/// Most words of a site suffix dropped from a title.
+const MAX_SUFFIX_WORDS: usize = 6;
+/// Fewest prose paragraphs of a second real story.
+const SECOND_STORY_PARAGRAPHS: usize = 3;
+/// Fewest words of a prose paragraph.
+const PROSE_WORDS: usize = 12;
+/// Fewest words, over its prose paragraphs, of a second real story.
+const SECOND_STORY_WORDS: usize = 120;
+/// Most blocks before the anchor searched for the main story's stamp.
+const STAMP_LOOKBACK: usize = 3;
+/// Most words of a header line searched for a date inside it.
+const MAX_STAMP_LINE_WORDS: usize = 30;
+
+/// Most words of a comment's header line, the verb included.
+const COMMENT_HEADER_WORDS: usize = 5;
+
+/// Most blocks between two parts of an article.
+const MAX_ARTICLE_GAP: usize = 15;
+/// Most words of a comment's name-and-date header.
+const MAX_NAMED_STAMP_WORDS: usize = 12;
+
+/// Fewest prose paragraphs of an article resuming under a label inside it.
+const RESUMED_PARAGRAPHS: usize = 2;
+/// Fewest words of those paragraphs.
+const RESUMED_WORDS: usize = 60;
+
+/// Separators between a title and the site's name.
+const SUFFIX_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " : ", " :: ", " · ", " « "];
+
+/// A title with its site suffix dropped: the part after the last separator, when
+/// it is short ([`MAX_SUFFIX_WORDS`] words or fewer) and what is left is longer.
+/// `New SUVs highlight L.A. Auto Show - Connecticut Post` gives `New SUVs
+/// highlight L.A. Auto Show`.
+pub fn strip_site_suffix(title: &str) -> &str {
+    let title = title.trim();
+    let cut = SUFFIX_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|at| (at, sep.len())))
+        .max_by_key(|&(at, _)| at);
+    let Some((at, len)) = cut else {
+        return title;
+    };
+    let (head, tail) = (title[..at].trim(), title[at + len..].trim());
+    let head_words = super::text::word_count(head);
+    let tail_words = super::text::word_count(tail);
+    if tail_words == 0 || tail_words > MAX_SUFFIX_WORDS || head_words < 2 || head_words < tail_words
+    {
+        return title;
+    }
+    head
+}
+
+/// The sorted word hashes of a text.
+fn word_bag(text: &str, out: &mut Vec<u64>) {
+    out.clear();
+    for_each_word_hash(text, |w| out.push(w));
+    out.sort_unstable();
+}
+
+/// Word F1 of two sorted bags of word hashes.
+fn bag_f1(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (a.len() + b.len()) as f64
+}
+
+/// The line anchoring a page's article, and how closely it repeats the title.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Anchor {
+    /// The block repeating the title.
+    pub block: usize,
+    /// Its word F1 with the title (the better of the whole title and the title
+    /// without its site suffix).
+    pub f1: f64,
+}
+
+/// The block that repeats the page's title (its first block), if the first block
+/// reads as a title: a headline-like line of [`MIN_TITLE_WORDS`] words or more
+/// (site suffix dropped). The best match wins, the earliest on ties.
+pub fn find_anchor(
+    blocks: &[Block<'_>],
+    classes: &[Classified],
+    words: &[usize],
+) -> Option<Anchor> {
+    let first = blocks.first()?;
+    if classes.first()?.kind != BlockKind::Headline {
+        return None;
+    }
+    let stripped = strip_site_suffix(&first.text);
+    if super::text::word_count(stripped) < MIN_TITLE_WORDS {
+        return None;
+    }
+    let (mut full, mut short, mut line) = (Vec::new(), Vec::new(), Vec::new());
+    word_bag(&first.text, &mut full);
+    word_bag(stripped, &mut short);
+    let mut best: Option<Anchor> = None;
+    for i in 1..blocks.len() {
+        if words[i] == 0 || words[i] > MAX_ANCHOR_WORDS || words[i] > 2 * full.len() + 4 {
+            continue;
+        }
+        word_bag(&blocks[i].text, &mut line);
+        let f1 = bag_f1(&line, &full).max(bag_f1(&line, &short));
+        if f1 >= MIN_ANCHOR_F1 && best.is_none_or(|b| f1 > b.f1 + 1e-9) {
+            best = Some(Anchor { block: i, f1 });
+        }
+    }
+    best
+}
+
+/// Narrows a split page to its article (see the module documentation).
+pub fn focus(blocks: &[Block<'_>], classes: &[Classified], words: &[usize], plan: &mut Plan) {
+    let Some(anchor) = find_anchor(blocks, classes, words) else {
+        return;
+    };
+    let a = anchor.block;
+    // The anchor is a heading, never a paragraph.
+    for story in &mut plan.stories {
+        story.body.retain(|&i| i != a);
+    }
+    plan.stories.retain(|s| !s.body.is_empty());
+    let Some(main) = plan
+        .stories
+        .iter()
+        .position(|s| s.body.iter().any(|&i| i > a))
+    else {
+        return;
+    };
+    let body_start = plan.stories[main].body[0].max(a + 1);
+    {
+        let story = &mut plan.stories[main];
+        story.headline = Some(a);
+        let text = if anchor.f1 >= HEADING_F1 {
+            strip_site_suffix(&blocks[a].text)
+        } else {
+            strip_site_suffix(&blocks[0].text)
+        };
+        story.title = (text != blocks[a].text).then(|| text.to_string());
+        story.lines.0 = story.lines.0.min(blocks[a].line_start);
+        fill_header(blocks, classes, words, a, body_start, story);
+    }
+    absorb_continuations(blocks, classes, words, main, plan);
+    drop_furniture(blocks, classes, words, main, a, plan);
+}
+
+/// Drops every story but the main one that is not a real second story
+/// ([`is_real_story`]), or that stands beyond a furniture label: after the label
+/// that ends the article, or before one that stands above the article's anchor.
+fn drop_furniture(
+    blocks: &[Block<'_>],
+    classes: &[Classified],
+    words: &[usize],
+    main: usize,
+    anchor: usize,
+    plan: &mut Plan,
+) {
+    let main_end = plan.stories[main].body.last().copied().unwrap_or(anchor);
+    let mut index = 0;
+    plan.stories.retain(|story| {
+        let keep = index == main || {
+            let first = story.body.first().copied().unwrap_or(0);
+            let last = story.body.last().copied().unwrap_or(0);
+            let between = if first > main_end {
+                main_end + 1..first
+            } else {
+                last + 1..anchor
+            };
+            is_real_story(blocks, classes, words, story)
+                && !between
+                    .into_iter()
+                    .any(|i| is_furniture_label(&blocks[i].text))
+        };
+        index += 1;
+        keep
+    });
+}
+
+/// The stories right after the main one that continue its article join it: the
+/// split breaks an article wherever a line shaped like a headline stands between
+/// its paragraphs (a byline and stamp line under a photo caption, an embedded
+/// post's attribution, a share widget, a crosshead). The article ends at a label
+/// that opens the page's furniture ("Related", "More in Sport", "Comments",
+/// "Tags:"), at a gap of more than [`MAX_ARTICLE_GAP`] blocks, or at a reader's
+/// comment once the article has some prose of its own.
+fn absorb_continuations(
+    blocks: &[Block<'_>],
+    classes: &[Classified],
+    words: &[usize],
+    main: usize,
+    plan: &mut Plan,
+) {
+    let next = main + 1;
+    while next < plan.stories.len() {
+        let end = plan.stories[main].body.last().copied().unwrap_or(0);
+        let story = &plan.stories[next];
+        let start = story.body[0];
+        if start <= end || start - end - 1 > MAX_ARTICLE_GAP {
+            break;
+        }
+        // Once the article has prose of its own, a furniture label or a comment
+        // ends it; before that, such labels are widgets inside its header.
+        let settled = plan.stories[main]
+            .body
+            .iter()
+            .filter(|&&i| is_prose(blocks, words, i))
+            .count()
+            >= SECOND_STORY_PARAGRAPHS;
+        // A label inside the article ("Related", "Read more" over a link to
+        // another story) is passed when the article's prose resumes under it.
+        let comment = story
+            .headline
+            .is_some_and(|h| is_comment_header(&blocks[h].text) || is_named_stamp(&blocks[h].text));
+        let resumes = {
+            let prose: Vec<usize> = story
+                .body
+                .iter()
+                .copied()
+                .filter(|&i| is_prose(blocks, words, i))
+                .collect();
+            prose.len() >= RESUMED_PARAGRAPHS
+                && prose.iter().map(|&i| words[i]).sum::<usize>() >= RESUMED_WORDS
+        };
+        if settled
+            && (comment
+                || (!resumes && (end + 1..start).any(|i| is_furniture_label(&blocks[i].text))))
+        {
+            break;
+        }
+        let story = plan.stories.remove(next);
+        let main_story = &mut plan.stories[main];
+        main_story.body.extend(story.body);
+        main_story.lines.1 = main_story.lines.1.max(story.lines.1);
+        if main_story.byline.is_none() {
+            main_story.byline = story.byline;
+        }
+        let _ = classes;
+    }
+}
+
+/// Whether a block is a prose paragraph: [`PROSE_WORDS`] words or more, ending
+/// like a sentence.
+fn is_prose(blocks: &[Block<'_>], words: &[usize], i: usize) -> bool {
+    words[i] >= PROSE_WORDS && ends_sentence(&blocks[i].text)
+}
+
+/// Whether a line is a name and a date and nothing else, as a comment's header
+/// is: `Cherie McCluney August 17, 2019 - 2:19 pm`, `2 days ago at 07:52 am`.
+fn is_named_stamp(line: &str) -> bool {
+    let line = line.trim();
+    // An embedded post's attribution, "— Jane Roe (@janeroe) November 1, 2019",
+    // belongs to the article.
+    if super::text::word_count(line) > MAX_NAMED_STAMP_WORDS
+        || line.starts_with(['—', '–', '-'])
+        || line.contains("(@")
+    {
+        return false;
+    }
+    starts_relative(line) || timestamp::find_stamp(line).is_some()
+}
+
+/// Whether a line opens with a relative time: `2 days ago at 07:52 am`, `an hour
+/// ago`.
+fn starts_relative(line: &str) -> bool {
+    let mut words = line.split_whitespace().map(str::to_lowercase);
+    let (Some(count), Some(unit), Some(ago)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let count_ok =
+        count.bytes().all(|b| b.is_ascii_digit()) || matches!(count.as_str(), "a" | "an" | "one");
+    let unit = unit.trim_end_matches('s');
+    count_ok
+        && matches!(
+            unit,
+            "sec" | "second" | "min" | "minute" | "hour" | "hr" | "day" | "week" | "month" | "year"
+        )
+        && ago.trim_end_matches(['.', ',']) == "ago"
+}
+
+/// Whether a line is a label opening the furniture after an article: teaser
+/// labels ("Related", "Most read", "More in Minnesota Wild"), comment prompts
+/// ("Comments", "Leave a Reply", "View Comments"), tag lists ("Tags:", "Filed
+/// under"), "You may also like", "Recommended", "Trending".
+pub fn is_furniture_label(line: &str) -> bool {
+    let line = line.trim();
+    if line.len() > 60 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let bare = lower.trim_end_matches([':', ' ', '.', '›', '»', '!']);
+    if super::phrases::is_teaser_label(bare) {
+        return true;
+    }
+    const LABELS: &[&str] = &[
+        "comments",
+        "comment",
+        "view comments",
+        "show comments",
+        "load comments",
+        "leave a comment",
+        "leave a reply",
+        "post a comment",
+        "add a comment",
+        "join the conversation",
+        "discussion",
+        "tags",
+        "topics",
+        "filed under",
+        "you may also like",
+        "you might also like",
+        "you may like",
+        "recommended",
+        "recommended for you",
+        "recommended articles",
+        "recommended stories",
+        "trending",
+        "trending now",
+        "trending news",
+        "trending stories",
+        "popular",
+        "popular now",
+        "popular stories",
+        "more stories",
+        "more news",
+        "more articles",
+        "latest news",
+        "latest stories",
+        "latest headlines",
+        "top stories",
+        "editor's picks",
+        "editors' picks",
+        "what to read next",
+        "up next",
+        "around the web",
+        "from around the web",
+        "related posts",
+        "about the author",
+        "don't miss",
+        "more to explore",
+        "further reading",
+    ];
+    if LABELS.contains(&bare) {
+        return true;
+    }
+    // "More World", "More Videos": "more" and one or two words.
+    let mut words = bare.split_whitespace();
+    if words.next() == Some("more") && (1..=2).contains(&words.count()) {
+        return true;
+    }
+    // "34 Comments", "Comments (12)", "Leave a comment".
+    bare.split_whitespace().count() <= 4
+        && (bare.ends_with(" comments")
+            || bare.starts_with("comments ")
+            || bare.starts_with("leave a "))
+}
+
+/// Fills in the main story's stamp and byline from its header (the blocks from
+/// the anchor to the body, then a few just above the anchor) when the split found
+/// none: a stamp line, or a date inside a byline line.
+fn fill_header(
+    blocks: &[Block<'_>],
+    classes: &[Classified],
+    words: &[usize],
+    anchor: usize,
+    body_start: usize,
+    story: &mut StoryPlan,
+) {
+    let header =
+        (anchor + 1..body_start).chain((anchor.saturating_sub(STAMP_LOOKBACK)..anchor).rev());
+    let candidates: Vec<usize> = header
+        .filter(|&i| classes[i].kind != BlockKind::Body || !ends_sentence(&blocks[i].text))
+        .filter(|&i| words[i] <= MAX_STAMP_LINE_WORDS)
+        .collect();
+    if story.stamp.published.is_none() {
+        for &i in &candidates {
+            let stamp = classes[i]
+                .stamp
+                .or_else(|| timestamp::find_stamp(&blocks[i].text));
+            if let Some(stamp) = stamp.filter(|s| s.published.is_some()) {
+                story.stamp.published = stamp.published;
+                if story.stamp.updated.is_none() {
+                    story.stamp.updated = stamp.updated;
+                }
+                break;
+            }
+        }
+    }
+    if story.byline.is_none() {
+        story.byline = candidates.iter().find_map(|&i| classes[i].byline.clone());
+    }
+}
+
+/// Whether a story other than the main one is a real second story: a headline of
+/// its own (not a comment's `NAME says:`) and at least [`SECOND_STORY_PARAGRAPHS`]
+/// prose paragraphs of [`PROSE_WORDS`] words or more, [`SECOND_STORY_WORDS`] in
+/// all.
+fn is_real_story(
+    blocks: &[Block<'_>],
+    classes: &[Classified],
+    words: &[usize],
+    story: &StoryPlan,
+) -> bool {
+    let Some(h) = story.headline else {
+        return false;
+    };
+    if classes[h].kind != BlockKind::Headline || is_comment_header(&blocks[h].text) {
+        return false;
+    }
+    let prose: Vec<usize> = story
+        .body
+        .iter()
+        .copied()
+        .filter(|&i| words[i] >= PROSE_WORDS && ends_sentence(&blocks[i].text))
+        .collect();
+    prose.len() >= SECOND_STORY_PARAGRAPHS
+        && prose.iter().map(|&i| words[i]).sum::<usize>() >= SECOND_STORY_WORDS
+}
+
+/// Whether a line heads a reader's comment: `Guy Hence says:`, `Ana replied:`.
+pub fn is_comment_header(line: &str) -> bool {
+    let line = line.trim().trim_end_matches(':').trim_end();
+    if super::text::word_count(line) > COMMENT_HEADER_WORDS {
+        return false;
+    }
+    ["says", "said", "replied", "writes", "wrote", "commented"]
+        .iter()
+        .any(|verb| {
+            line.len() > verb.len()
+                && line
+                    .get(line.len() - verb.len()..)
+                    .is_some_and(|end| end.eq_ignore_ascii_case(verb))
+                && line[..line.len() - verb.len()].ends_with(' ')
+        })
+}
