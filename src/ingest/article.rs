@@ -153,7 +153,14 @@ pub fn find_anchor(
         }
         word_bag(&blocks[i].text, &mut line);
         let f1 = bag_f1(&line, &full).max(bag_f1(&line, &short));
-        if f1 >= MIN_ANCHOR_F1 && best.is_none_or(|b| f1 > b.f1 + 1e-9) {
+        // A paragraph repeats the title only word for word (a heading that ends
+        // with a full stop); one sharing some of its words is the story's prose.
+        let allowed = match classes[i].kind {
+            BlockKind::Body => f1 >= HEADING_F1,
+            BlockKind::Byline | BlockKind::Timestamp => false,
+            _ => true,
+        };
+        if allowed && f1 >= MIN_ANCHOR_F1 && best.is_none_or(|b| f1 > b.f1 + 1e-9) {
             best = Some(Anchor { block: i, f1 });
         }
     }
@@ -163,6 +170,7 @@ pub fn find_anchor(
 /// Narrows a split page to its article (see the module documentation).
 pub fn focus(blocks: &[Block<'_>], classes: &[Classified], words: &[usize], plan: &mut Plan) {
     let Some(anchor) = find_anchor(blocks, classes, words) else {
+        focus_on_title(blocks, classes, words, plan);
         return;
     };
     let a = anchor.block;
@@ -193,6 +201,50 @@ pub fn focus(blocks: &[Block<'_>], classes: &[Classified], words: &[usize], plan
     }
     absorb_continuations(blocks, classes, words, main, plan);
     drop_furniture(blocks, classes, words, main, a, plan);
+}
+
+/// A page whose title names its site (`… - CBS News`) but is repeated nowhere:
+/// the story with the most prose is its article, headed by the title without the
+/// site's name; the rest is furniture as on an anchored page. A first line with
+/// no site suffix may be the article's own headline or the site's name, and
+/// leaves the page as the split made it.
+fn focus_on_title(blocks: &[Block<'_>], classes: &[Classified], words: &[usize], plan: &mut Plan) {
+    let (Some(first), Some(class)) = (blocks.first(), classes.first()) else {
+        return;
+    };
+    let title = strip_site_suffix(&first.text);
+    if class.kind != BlockKind::Headline
+        || title == first.text.trim()
+        || super::text::word_count(title) < MIN_TITLE_WORDS
+    {
+        return;
+    }
+    let prose_words = |story: &StoryPlan| -> usize {
+        story
+            .body
+            .iter()
+            .filter(|&&i| is_prose(blocks, words, i))
+            .map(|&i| words[i])
+            .sum()
+    };
+    let Some(main) = (0..plan.stories.len())
+        .rev()
+        .max_by_key(|&s| prose_words(&plan.stories[s]))
+    else {
+        return;
+    };
+    let body_start = plan.stories[main].body[0];
+    let heading = plan.stories[main]
+        .headline
+        .filter(|&h| h < body_start)
+        .unwrap_or(body_start.saturating_sub(1));
+    {
+        let story = &mut plan.stories[main];
+        story.title = Some(title.to_string());
+        fill_header(blocks, classes, words, heading, body_start, story);
+    }
+    absorb_continuations(blocks, classes, words, main, plan);
+    drop_furniture(blocks, classes, words, main, heading, plan);
 }
 
 /// Drops every story but the main one that is not a real second story
