@@ -47,7 +47,9 @@ const PROSE_WORDS: usize = 12;
 /// Fewest words, over its prose paragraphs, of a second real story.
 const SECOND_STORY_WORDS: usize = 120;
 /// Most blocks before the anchor searched for the main story's stamp.
-const STAMP_LOOKBACK: usize = 3;
+const STAMP_LOOKBACK: usize = 6;
+/// Most blocks from the body's start searched for the main story's stamp.
+const TOP_BLOCKS: usize = 20;
 /// Most words of a header line searched for a date inside it.
 const MAX_STAMP_LINE_WORDS: usize = 30;
 
@@ -186,7 +188,6 @@ pub fn focus(blocks: &[Block<'_>], classes: &[Classified], words: &[usize], plan
     else {
         return;
     };
-    let body_start = plan.stories[main].body[0].max(a + 1);
     {
         let story = &mut plan.stories[main];
         story.headline = Some(a);
@@ -197,9 +198,9 @@ pub fn focus(blocks: &[Block<'_>], classes: &[Classified], words: &[usize], plan
         };
         story.title = (text != blocks[a].text).then(|| text.to_string());
         story.lines.0 = story.lines.0.min(blocks[a].line_start);
-        fill_header(blocks, classes, words, a, body_start, story);
     }
     absorb_continuations(blocks, classes, words, main, plan);
+    fill_header(blocks, classes, words, a, &mut plan.stories[main]);
     drop_furniture(blocks, classes, words, main, a, plan);
 }
 
@@ -241,9 +242,9 @@ fn focus_on_title(blocks: &[Block<'_>], classes: &[Classified], words: &[usize],
     {
         let story = &mut plan.stories[main];
         story.title = Some(title.to_string());
-        fill_header(blocks, classes, words, heading, body_start, story);
     }
     absorb_continuations(blocks, classes, words, main, plan);
+    fill_header(blocks, classes, words, heading, &mut plan.stories[main]);
     drop_furniture(blocks, classes, words, main, heading, plan);
 }
 
@@ -350,13 +351,8 @@ fn is_prose(blocks: &[Block<'_>], words: &[usize], i: usize) -> bool {
 /// Whether a line is a name and a date and nothing else, as a comment's header
 /// is: `Cherie McCluney August 17, 2019 - 2:19 pm`, `2 days ago at 07:52 am`.
 fn is_named_stamp(line: &str) -> bool {
-    let line = line.trim();
-    // An embedded post's attribution, "— Jane Roe (@janeroe) November 1, 2019",
-    // belongs to the article.
-    if super::text::word_count(line) > MAX_NAMED_STAMP_WORDS
-        || line.starts_with(['—', '–', '-'])
-        || line.contains("(@")
-    {
+    // An embedded post's attribution belongs to the article.
+    if super::text::word_count(line) > MAX_NAMED_STAMP_WORDS || is_embed_attribution(line) {
         return false;
     }
     starts_relative(line) || timestamp::find_stamp(line).is_some()
@@ -457,22 +453,41 @@ pub fn is_furniture_label(line: &str) -> bool {
             || bare.starts_with("leave a "))
 }
 
-/// Fills in the main story's stamp and byline from its header (the blocks from
-/// the anchor to the body, then a few just above the anchor) when the split found
-/// none: a stamp line, or a date inside a byline line.
+/// Fills in the main story's stamp and byline when the split found none: from a
+/// stamp line, or a date inside a byline line (`By Jane Roe | Nov 18, 2019`), met
+/// first in the story's header (the lines from its heading to its body), then in
+/// the lines between the paragraphs at the top of its article (up to its third
+/// prose paragraph, at most [`TOP_BLOCKS`] blocks: a stamp often stands under the
+/// photo caption or standfirst), then in the few lines just above its heading. An
+/// embedded post's attribution (`— Jane Roe (@janeroe) November 1, 2019`) dates the
+/// post, not the story.
 fn fill_header(
     blocks: &[Block<'_>],
     classes: &[Classified],
     words: &[usize],
-    anchor: usize,
-    body_start: usize,
+    heading: usize,
     story: &mut StoryPlan,
 ) {
-    let header =
-        (anchor + 1..body_start).chain((anchor.saturating_sub(STAMP_LOOKBACK)..anchor).rev());
-    let candidates: Vec<usize> = header
-        .filter(|&i| classes[i].kind != BlockKind::Body || !ends_sentence(&blocks[i].text))
-        .filter(|&i| words[i] <= MAX_STAMP_LINE_WORDS)
+    let n = blocks.len();
+    let body_start = story.body.first().copied().unwrap_or(n).max(heading + 1);
+    let in_body = |i: usize| story.body.binary_search(&i).is_ok();
+    let mut top_end = body_start;
+    let mut prose = 0;
+    while top_end < n.min(body_start + TOP_BLOCKS) {
+        if in_body(top_end) && is_prose(blocks, words, top_end) {
+            prose += 1;
+            if prose >= SECOND_STORY_PARAGRAPHS {
+                break;
+            }
+        }
+        top_end += 1;
+    }
+    let lookback = heading.saturating_sub(STAMP_LOOKBACK)..heading;
+    let candidates: Vec<usize> = (heading + 1..body_start)
+        .chain((body_start..top_end).filter(|&i| !in_body(i)))
+        .chain(lookback.rev())
+        .filter(|&i| words[i] <= MAX_STAMP_LINE_WORDS && !is_prose(blocks, words, i))
+        .filter(|&i| !is_embed_attribution(&blocks[i].text))
         .collect();
     if story.stamp.published.is_none() {
         for &i in &candidates {
@@ -491,6 +506,13 @@ fn fill_header(
     if story.byline.is_none() {
         story.byline = candidates.iter().find_map(|&i| classes[i].byline.clone());
     }
+}
+
+/// Whether a line is an embedded post's attribution: `— Jane Roe (@janeroe)
+/// November 1, 2019`.
+fn is_embed_attribution(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with(['—', '–', '-']) || line.contains("(@")
 }
 
 /// Whether a story other than the main one is a real second story: a headline of

@@ -701,6 +701,41 @@ fn is_weekday(w: &str) -> bool {
             | "saturday"
             | "sun"
             | "sunday"
+            // Portuguese ("segunda-feira" is read as two words), French,
+            // Spanish, German, Italian.
+            | "segunda"
+            | "terça"
+            | "quarta"
+            | "quinta"
+            | "sexta"
+            | "sábado"
+            | "domingo"
+            | "feira"
+            | "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
+            | "dimanche"
+            | "lunes"
+            | "martes"
+            | "miércoles"
+            | "jueves"
+            | "viernes"
+            | "montag"
+            | "dienstag"
+            | "mittwoch"
+            | "donnerstag"
+            | "freitag"
+            | "samstag"
+            | "sonntag"
+            | "lunedì"
+            | "martedì"
+            | "mercoledì"
+            | "giovedì"
+            | "venerdì"
+            | "sabato"
     )
 }
 
@@ -744,6 +779,54 @@ fn month_number(w: &str) -> Option<u32> {
         "octubre" => 10,
         "noviembre" => 11,
         "dic" | "diciembre" => 12,
+        // German and Dutch
+        "januar" | "januari" | "jänner" => 1,
+        "februar" | "februari" => 2,
+        "märz" | "maerz" | "maart" => 3,
+        "juni" => 6,
+        "juli" => 7,
+        "augustus" => 8,
+        "oktober" => 10,
+        "dezember" => 12,
+        // Italian
+        "gennaio" => 1,
+        "febbraio" => 2,
+        "aprile" => 4,
+        "maggio" => 5,
+        "giugno" => 6,
+        "luglio" => 7,
+        "settembre" => 9,
+        "ottobre" => 10,
+        "dicembre" => 12,
+        // Portuguese
+        "janeiro" => 1,
+        "fevereiro" => 2,
+        "março" => 3,
+        "maio" => 5,
+        "junho" => 6,
+        "julho" => 7,
+        "setembro" => 9,
+        "outubro" => 10,
+        "novembro" => 11,
+        "dezembro" => 12,
+        // Indonesian and Malay (with the Dutch forms above)
+        "maret" => 3,
+        "mei" => 5,
+        "agustus" | "ogos" => 8,
+        "desember" | "disember" => 12,
+        // Russian, in the genitive a date uses
+        "января" => 1,
+        "февраля" => 2,
+        "марта" => 3,
+        "апреля" => 4,
+        "мая" => 5,
+        "июня" => 6,
+        "июля" => 7,
+        "августа" => 8,
+        "сентября" => 9,
+        "октября" => 10,
+        "ноября" => 11,
+        "декабря" => 12,
         _ => return None,
     })
 }
