@@ -482,17 +482,29 @@ fn fill_header(
         }
         top_end += 1;
     }
-    let lookback = heading.saturating_sub(STAMP_LOOKBACK)..heading;
+    // The lines just above the heading, share buttons and menus not counted.
+    let lookback: Vec<usize> = (0..heading)
+        .rev()
+        .filter(|&i| classes[i].kind != BlockKind::Chrome)
+        .take(STAMP_LOOKBACK)
+        .collect();
     let candidates: Vec<usize> = (heading + 1..body_start)
         .chain((body_start..top_end).filter(|&i| !in_body(i)))
-        .chain(lookback.rev())
+        .chain(lookback)
         .filter(|&i| words[i] <= MAX_STAMP_LINE_WORDS && !is_prose(blocks, words, i))
         .filter(|&i| !is_embed_attribution(&blocks[i].text))
         .collect();
+    // Past the top of the article, only a stamp that says it is the publish time
+    // ("First published on November 19, 2019"), up to the article's end.
+    let end = story.body.last().copied().unwrap_or(top_end);
+    let published_lines = (top_end..end).filter(|&i| {
+        !in_body(i) && words[i] <= MAX_STAMP_LINE_WORDS && says_published(&blocks[i].text)
+    });
     if story.stamp.published.is_none() {
-        for &i in &candidates {
+        for i in candidates.iter().copied().chain(published_lines) {
             let stamp = classes[i]
                 .stamp
+                .filter(|s| s.published.is_some())
                 .or_else(|| timestamp::find_stamp(&blocks[i].text));
             if let Some(stamp) = stamp.filter(|s| s.published.is_some()) {
                 story.stamp.published = stamp.published;
@@ -506,6 +518,12 @@ fn fill_header(
     if story.byline.is_none() {
         story.byline = candidates.iter().find_map(|&i| classes[i].byline.clone());
     }
+}
+
+/// Whether a line names a publish time: "Published", "First published", "Posted".
+fn says_published(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    lower.contains("published") || lower.contains("posted")
 }
 
 /// Whether a line is an embedded post's attribution: `— Jane Roe (@janeroe)

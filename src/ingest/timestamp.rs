@@ -131,23 +131,63 @@ pub fn find_stamp(line: &str) -> Option<Stamp> {
         return None;
     }
     let longest = words.len().min(MAX_FOUND_STAMP_WORDS);
+    let mut update_only = None;
     for len in (1..=longest).rev() {
         for start in 0..=words.len() - len {
             let window = &words[start..start + len];
-            // A run starting or ending on a word with no digit and no date word is
-            // found again, shorter, as the one without it.
             if !window.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())) {
                 continue;
             }
-            let text = window.join(" ");
-            if let Some(stamp) = parse_stamp(&text)
-                && (stamp.published.is_some() || stamp.updated.is_some())
-            {
+            let Some(stamp) = parse_stamp(&window.join(" ")) else {
+                continue;
+            };
+            // A publish time wins over a longer run giving only an update time
+            // ("Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019").
+            // A date after "Updated" ("By Jane Roe Updated Nov 13, 2019") is an
+            // update time, though the run itself has no update word.
+            let stamp = if stamp.updated.is_none() && follows_update_word(&words[..start]) {
+                Stamp {
+                    published: None,
+                    updated: stamp.published,
+                }
+            } else {
+                stamp
+            };
+            if stamp.published.is_some() {
                 return Some(stamp);
+            }
+            if update_only.is_none() && stamp.updated.is_some() {
+                update_only = Some(stamp);
             }
         }
     }
-    None
+    update_only
+}
+
+/// Whether the last of the words naming a time (`Published`, `Posted`, `Updated`)
+/// among `words` introduces an update time.
+fn follows_update_word(words: &[String]) -> bool {
+    for word in words.iter().rev() {
+        let lower = word
+            .trim_matches(|c: char| !c.is_alphabetic())
+            .to_lowercase();
+        if UPDATE_WORDS.contains(&lower.as_str()) {
+            return true;
+        }
+        if matches!(
+            lower.as_str(),
+            "published"
+                | "posted"
+                | "publié"
+                | "publicado"
+                | "publicada"
+                | "veröffentlicht"
+                | "pubblicato"
+        ) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether a line writes times the North American way: `AM`/`PM` or a zone of
