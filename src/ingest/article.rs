@@ -58,6 +58,8 @@ const COMMENT_HEADER_WORDS: usize = 5;
 
 /// Most blocks between two parts of an article.
 const MAX_ARTICLE_GAP: usize = 15;
+/// Most blocks between an article's header and its prose.
+const MAX_HEADER_GAP: usize = 40;
 /// Most words of a comment's name-and-date header.
 const MAX_NAMED_STAMP_WORDS: usize = 12;
 
@@ -299,17 +301,23 @@ fn absorb_continuations(
         let end = plan.stories[main].body.last().copied().unwrap_or(0);
         let story = &plan.stories[next];
         let start = story.body[0];
-        if start <= end || start - end - 1 > MAX_ARTICLE_GAP {
-            break;
-        }
         // Once the article has prose of its own, a furniture label or a comment
-        // ends it; before that, such labels are widgets inside its header.
+        // ends it; before that, such labels are widgets inside its header, and
+        // a rail of teasers may stand between the header and the body.
         let settled = plan.stories[main]
             .body
             .iter()
             .filter(|&&i| is_prose(blocks, words, i))
             .count()
             >= SECOND_STORY_PARAGRAPHS;
+        let gap = if settled {
+            MAX_ARTICLE_GAP
+        } else {
+            MAX_HEADER_GAP
+        };
+        if start <= end || start - end - 1 > gap {
+            break;
+        }
         // A label inside the article ("Related", "Read more" over a link to
         // another story) is passed when the article's prose resumes under it.
         let comment = story
