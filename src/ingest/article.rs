@@ -24,7 +24,7 @@
 
 use super::classify::{BlockKind, Classified};
 use super::segment::Block;
-use super::split::{Plan, StoryPlan, for_each_word_hash};
+use super::split::{Plan, StoryPlan, for_each_word_hash, normal_hash};
 use super::text::ends_sentence;
 use super::timestamp;
 
@@ -193,8 +193,11 @@ pub fn focus(blocks: &[Block<'_>], classes: &[Classified], words: &[usize], plan
     {
         let story = &mut plan.stories[main];
         story.headline = Some(a);
-        let text = if anchor.f1 >= HEADING_F1 {
-            strip_site_suffix(&blocks[a].text)
+        // The heading as written, unless it repeats the whole title with its
+        // site's name, or shares too few of the title's words to be shown.
+        let repeats_title = normal_hash(&blocks[a].text) == normal_hash(&blocks[0].text);
+        let text = if anchor.f1 >= HEADING_F1 && !repeats_title {
+            blocks[a].text.trim()
         } else {
             strip_site_suffix(&blocks[0].text)
         };
@@ -262,6 +265,7 @@ fn drop_furniture(
     plan: &mut Plan,
 ) {
     let main_end = plan.stories[main].body.last().copied().unwrap_or(anchor);
+    let mut seen: Option<std::collections::HashMap<u64, usize>> = None;
     let mut index = 0;
     plan.stories.retain(|story| {
         let keep = index == main || {
@@ -276,6 +280,7 @@ fn drop_furniture(
                 && !between
                     .into_iter()
                     .any(|i| is_furniture_label(&blocks[i].text))
+                && !is_repeated_feed(blocks, story, &mut seen)
         };
         index += 1;
         keep
@@ -539,6 +544,34 @@ fn says_published(line: &str) -> bool {
 fn is_embed_attribution(line: &str) -> bool {
     let line = line.trim();
     line.starts_with(['—', '–', '-']) || line.contains("(@")
+}
+
+/// Whether most of a story's paragraphs stand on the page a second time: a feed
+/// or ticker of teasers shown twice ("Breaking News" in the header and the
+/// footer), not a story. `seen` counts each block's normalised text, made on
+/// first use.
+fn is_repeated_feed(
+    blocks: &[Block<'_>],
+    story: &StoryPlan,
+    seen: &mut Option<std::collections::HashMap<u64, usize>>,
+) -> bool {
+    let counts = seen.get_or_insert_with(|| {
+        let mut counts = std::collections::HashMap::new();
+        for block in blocks {
+            *counts.entry(normal_hash(&block.text)).or_insert(0) += 1;
+        }
+        counts
+    });
+    let repeated = story
+        .body
+        .iter()
+        .filter(|&&i| {
+            counts
+                .get(&normal_hash(&blocks[i].text))
+                .is_some_and(|&c| c > 1)
+        })
+        .count();
+    2 * repeated > story.body.len()
 }
 
 /// Whether a story other than the main one is a real second story: a headline of
