@@ -67,6 +67,8 @@ const MAX_NAMED_STAMP_WORDS: usize = 12;
 const RESUMED_PARAGRAPHS: usize = 2;
 /// Fewest words of those paragraphs.
 const RESUMED_WORDS: usize = 60;
+/// Paragraphs under a label looked at for the article's prose resuming.
+const RESUME_WINDOW: usize = 3;
 
 /// Separators between a title and the site's name.
 const SUFFIX_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " : ", " :: ", " · ", " « "];
@@ -325,22 +327,21 @@ fn absorb_continuations(
         }
         // A label inside the article ("Related", "Read more" over a link to
         // another story) is passed when the article's prose resumes under it.
+        // A story with a header of its own (its headline over its stamp) is
+        // another story.
         let comment = story
             .headline
             .is_some_and(|h| is_comment_header(&blocks[h].text) || is_named_stamp(&blocks[h].text));
-        let resumes = {
-            let prose: Vec<usize> = story
-                .body
-                .iter()
-                .copied()
-                .filter(|&i| is_prose(blocks, words, i))
-                .collect();
-            prose.len() >= RESUMED_PARAGRAPHS
-                && prose.iter().map(|&i| words[i]).sum::<usize>() >= RESUMED_WORDS
-        };
+        let own_header = story.headline.is_some_and(|h| {
+            classes[h].kind == BlockKind::Headline
+                && (h + 1..start).any(|i| classes[i].stamp.is_some_and(|s| s.published.is_some()))
+                && !repeats_heading(blocks, h, plan.stories[main].headline)
+        });
         if settled
             && (comment
-                || (!resumes && (end + 1..start).any(|i| is_furniture_label(&blocks[i].text))))
+                || own_header
+                || (!resumes(blocks, words, &story.body)
+                    && (end + 1..start).any(|i| is_furniture_label(&blocks[i].text))))
         {
             break;
         }
@@ -351,8 +352,66 @@ fn absorb_continuations(
         if main_story.byline.is_none() {
             main_story.byline = story.byline;
         }
-        let _ = classes;
     }
+    trim_furniture(blocks, classes, words, &mut plan.stories[main]);
+}
+
+/// Whether block `h` repeats most of the words of the heading `main` (the same
+/// article headed again, over its video or its second page).
+fn repeats_heading(blocks: &[Block<'_>], h: usize, main: Option<usize>) -> bool {
+    let Some(m) = main else {
+        return false;
+    };
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    word_bag(&blocks[h].text, &mut a);
+    word_bag(&blocks[m].text, &mut b);
+    bag_f1(&a, &b) >= MIN_ANCHOR_F1
+}
+
+/// Cuts the article's body where furniture the split took for body begins: at a
+/// furniture label or a comment's header between two of its paragraphs, once it
+/// has [`SECOND_STORY_PARAGRAPHS`] prose paragraphs, unless its prose resumes
+/// under the label ([`resumes`]).
+fn trim_furniture(
+    blocks: &[Block<'_>],
+    classes: &[Classified],
+    words: &[usize],
+    story: &mut StoryPlan,
+) {
+    let mut prose = 0;
+    for k in 1..story.body.len() {
+        if is_prose(blocks, words, story.body[k - 1]) {
+            prose += 1;
+        }
+        if prose < SECOND_STORY_PARAGRAPHS {
+            continue;
+        }
+        let boundary = (story.body[k - 1] + 1..story.body[k]).any(|i| {
+            let text = &blocks[i].text;
+            is_furniture_label(text)
+                || (classes[i].kind != BlockKind::Body
+                    && (is_comment_header(text) || is_named_stamp(text)))
+        });
+        if boundary && !resumes(blocks, words, &story.body[k..]) {
+            story.body.truncate(k);
+            return;
+        }
+    }
+}
+
+/// Whether a part of an article under a label is its prose resuming: at least
+/// [`RESUMED_PARAGRAPHS`] prose paragraphs of [`RESUMED_WORDS`] words in all among
+/// its first [`RESUME_WINDOW`] paragraphs (the link under the label may come
+/// first).
+fn resumes(blocks: &[Block<'_>], words: &[usize], body: &[usize]) -> bool {
+    let prose: Vec<usize> = body
+        .iter()
+        .take(RESUME_WINDOW)
+        .copied()
+        .filter(|&i| is_prose(blocks, words, i))
+        .collect();
+    prose.len() >= RESUMED_PARAGRAPHS
+        && prose.iter().map(|&i| words[i]).sum::<usize>() >= RESUMED_WORDS
 }
 
 /// Whether a block is a prose paragraph: [`PROSE_WORDS`] words or more, ending
@@ -368,7 +427,9 @@ fn is_named_stamp(line: &str) -> bool {
     if super::text::word_count(line) > MAX_NAMED_STAMP_WORDS || is_embed_attribution(line) {
         return false;
     }
-    starts_relative(line) || timestamp::find_stamp(line).is_some()
+    // A stamp standing alone is the article's own; a comment's names someone.
+    starts_relative(line)
+        || (timestamp::parse_stamp(line).is_none() && timestamp::find_stamp(line).is_some())
 }
 
 /// Whether a line opens with a relative time: `2 days ago at 07:52 am`, `an hour
@@ -615,4 +676,292 @@ pub fn is_comment_header(line: &str) -> bool {
                     .is_some_and(|end| end.eq_ignore_ascii_case(verb))
                 && line[..line.len() - verb.len()].ends_with(' ')
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Story;
+
+    /// The stories the loader makes of a page.
+    fn stories(page: &str) -> Vec<Story> {
+        crate::ingest::parse_text("page.txt", page).stories
+    }
+
+    /// Joins blocks into a page, one blank line between them.
+    fn page(blocks: &[&str]) -> String {
+        blocks.join("\n\n")
+    }
+
+    /// The article every test page carries: heading, byline and stamp, and four
+    /// prose paragraphs.
+    const ARTICLE: &[&str] = &[
+        "Harbour ferries return after the winter storm",
+        "By Ana Lim - Nov 19, 2025, 10:31 pm CST",
+        "Ferries between the harbour and the islands ran again on Tuesday after a storm closed the crossing for three days, the operator said in a statement.",
+        "Crews checked every berth overnight and found only light damage to the ramps, which were repaired before the first sailing left at six in the morning.",
+        "\u{201c}We are glad to have the boats moving again,\u{201d} said the harbour master, who thanked the crews for working through the night in the cold.",
+        "The operator said that extra sailings would run until Friday so that the passengers who were stranded by the storm can all get home this week.",
+    ];
+
+    /// A page: its title line with the site's name, menus, then the article and
+    /// what follows it.
+    fn article_page(after: &[&str]) -> String {
+        let mut blocks = vec![
+            "Harbour ferries return after the winter storm - Coast Herald",
+            "Home",
+            "News",
+            "Sport",
+        ];
+        blocks.extend_from_slice(ARTICLE);
+        blocks.extend_from_slice(after);
+        page(&blocks)
+    }
+
+    fn assert_one_article(stories: &[Story]) {
+        let heads: Vec<&str> = stories.iter().map(|s| s.headline.as_str()).collect();
+        assert_eq!(stories.len(), 1, "{heads:?}");
+        let story = &stories[0];
+        assert_eq!(
+            story.headline,
+            "Harbour ferries return after the winter storm"
+        );
+        assert_eq!(story.paragraphs.len(), 4, "{:?}", story.paragraphs);
+        assert!(story.paragraphs[0].starts_with("Ferries between"));
+        assert!(story.paragraphs[3].starts_with("The operator said"));
+    }
+
+    #[test]
+    fn site_suffixes_are_dropped_from_titles() {
+        assert_eq!(
+            strip_site_suffix("The VW wagon with a secret message - SlashGear"),
+            "The VW wagon with a secret message"
+        );
+        assert_eq!(
+            strip_site_suffix("Mary Steenburgen wrote the best song | IndieWire"),
+            "Mary Steenburgen wrote the best song"
+        );
+        assert_eq!(
+            strip_site_suffix("Alibaba to raise $12.9bn in Hong Kong listing : CityAM"),
+            "Alibaba to raise $12.9bn in Hong Kong listing"
+        );
+        // A long tail is part of the title; a short head is the site's name.
+        assert_eq!(
+            strip_site_suffix("Fallen Order review - shoots for the moon, lands among the stars"),
+            "Fallen Order review - shoots for the moon, lands among the stars"
+        );
+        assert_eq!(
+            strip_site_suffix("The Courier - Back to home"),
+            "The Courier - Back to home"
+        );
+        assert_eq!(
+            strip_site_suffix("No suffix at all here"),
+            "No suffix at all here"
+        );
+    }
+
+    #[test]
+    fn the_repeated_title_anchors_the_article_with_its_byline_and_stamp() {
+        let stories = stories(&article_page(&[]));
+        assert_one_article(&stories);
+        let story = &stories[0];
+        assert_eq!(
+            story.published.map(|t| t.to_string()).as_deref(),
+            Some("2025-11-19T22:31:00")
+        );
+    }
+
+    #[test]
+    fn a_comment_thread_is_dropped() {
+        let stories = stories(&article_page(&[
+            "3 Comments",
+            "Guy Hence says:",
+            "I took this ferry last winter and the crossing was closed for a week, so three days is not so bad when you think about it.",
+            "It is a disgrace that the operator had no plan for the storm, and the passengers paid for it by sleeping in the terminal for nights on end.",
+            "Reply",
+            "Mara Quist says:",
+            "Glad the crews are safe, that matters more than any timetable and they worked hard through the night to fix the ramps for us all.",
+            "Reply",
+            "2 days ago at 07:52 am",
+            "Does anyone know whether the extra sailings take cars as well, or only foot passengers, because I need to bring the van back?",
+            "Leave a Reply",
+        ]));
+        assert_one_article(&stories);
+    }
+
+    #[test]
+    fn a_teaser_rail_is_dropped() {
+        let stories = stories(&article_page(&[
+            "More in News",
+            "Council approves new cycle lanes on the seafront",
+            "The lanes will open in spring after a year of consultation with residents.",
+            "3 hours ago",
+            "Library reopens after a two-year refit",
+            "Readers queued from early morning to see the new reading room.",
+            "5 hours ago",
+            "Fishing fleet lands record catch of herring",
+            "The fleet's best week in a decade came after a cold autumn.",
+            "Yesterday",
+        ]));
+        assert_one_article(&stories);
+    }
+
+    #[test]
+    fn an_author_bio_and_a_subscribe_prompt_are_dropped() {
+        let stories = stories(&article_page(&[
+            "About the author",
+            "Ana Lim is a reporter covering transport and the coast for the Herald. She has written about ferries, ports and shipping since 2015.",
+            "Follow Ana Lim on Twitter",
+            "Sign up for our morning newsletter",
+            "Get the day's news from the coast in your inbox every morning. You can unsubscribe at any time by clicking the link in any email.",
+        ]));
+        assert_one_article(&stories);
+        let all = stories[0].paragraphs.join(" ");
+        assert!(!all.contains("is a reporter covering"), "{all}");
+    }
+
+    #[test]
+    fn widgets_and_captions_around_the_heading_are_never_the_headline() {
+        let page = page(&[
+            "Harbour ferries return after the winter storm | Coast Herald",
+            "Home",
+            "Harbour ferries return after the winter storm",
+            "Copy Link URL Copied!",
+            "Share on: Facebook Twitter Reddit",
+            "A ferry leaves the harbour on Tuesday morning. (Coast Herald/Jane Roe)",
+            "Ana Lim @analim / Nov 19, 2025 10:31 pm EST",
+            ARTICLE[2],
+            ARTICLE[3],
+            ARTICLE[4],
+            ARTICLE[5],
+        ]);
+        let stories = stories(&page);
+        assert_eq!(stories.len(), 1);
+        assert_eq!(
+            stories[0].headline,
+            "Harbour ferries return after the winter storm"
+        );
+        assert_eq!(
+            stories[0].published.map(|t| t.to_string()).as_deref(),
+            Some("2025-11-19T22:31:00-05:00")
+        );
+    }
+
+    #[test]
+    fn a_second_real_story_stays_with_its_own_headline() {
+        let stories = stories(&article_page(&[
+            "Bakery wins the county prize for a third year",
+            "Nov 20, 2025",
+            "The bakery on the quay won the county prize for its bread again on Saturday, the third year in a row that its loaves have taken the cup.",
+            "Judges praised the crust and the crumb of the sourdough, and said that the rye had improved since last year, when it came a close second.",
+            "The owner said she would spend the prize money on a second oven, so that the shop can bake through the night before the summer season.",
+            "The prize will be handed over at the county show in June, where the bakery will also sell its bread from a stall beside the main ring.",
+            "Last year the cup went to a baker from the hills, who said on Saturday that she would be back next year with a new loaf.",
+            "Recommended Articles",
+        ]));
+        let heads: Vec<&str> = stories.iter().map(|s| s.headline.as_str()).collect();
+        assert_eq!(
+            heads,
+            [
+                "Harbour ferries return after the winter storm",
+                "Bakery wins the county prize for a third year"
+            ]
+        );
+        assert_eq!(stories[1].paragraphs.len(), 5);
+        assert_eq!(
+            stories[1].published.map(|t| t.to_string()).as_deref(),
+            Some("2025-11-20T00:00:00")
+        );
+    }
+
+    #[test]
+    fn an_article_broken_by_an_inline_link_is_joined() {
+        let page = article_page(&[
+            "Related",
+            "Storm closes ferry crossing for third day",
+            "The crossing will stay shut until the wind drops, the operator said on Monday night, and no sailings are planned before Tuesday at the earliest, when the forecast is better.",
+            "Passengers who were stranded on the islands were offered rooms in the hotels near the pier, which the operator said it would pay for until the boats can take them home again.",
+        ]);
+        let stories = stories(&page);
+        assert_eq!(stories.len(), 1);
+        let paragraphs = &stories[0].paragraphs;
+        assert!(
+            paragraphs
+                .iter()
+                .any(|p| p.starts_with("The crossing will stay shut"))
+        );
+        assert!(
+            paragraphs
+                .iter()
+                .any(|p| p.starts_with("Passengers who were stranded"))
+        );
+    }
+
+    #[test]
+    fn an_unrepeated_title_with_a_site_suffix_heads_the_page_s_main_story() {
+        let page = page(&[
+            "Harbour ferries return after the winter storm - Coast Herald",
+            "Home",
+            "Ferries are back",
+            ARTICLE[2],
+            ARTICLE[3],
+            ARTICLE[4],
+            ARTICLE[5],
+            "Sign up for our newsletter",
+            "Get the news in your inbox.",
+        ]);
+        let stories = stories(&page);
+        assert_eq!(stories.len(), 1);
+        assert_eq!(
+            stories[0].headline,
+            "Harbour ferries return after the winter storm"
+        );
+    }
+
+    #[test]
+    fn a_page_without_a_title_line_is_left_as_split() {
+        // A first line that is the site's name anchors nothing: both briefs stay.
+        let page = page(&[
+            "Coast Herald",
+            "Bakery wins the county prize",
+            "March 3, 2026",
+            "The bakery on the quay won the county prize again.",
+            "Library reopens after a refit",
+            "March 4, 2026",
+            "Readers queued from early morning to see the new room.",
+        ]);
+        assert_eq!(stories(&page).len(), 2);
+    }
+
+    #[test]
+    fn labels_comments_and_named_stamps_are_told() {
+        for label in [
+            "Related",
+            "Most read",
+            "More in Minnesota Wild",
+            "34 Comments",
+            "Leave a Reply",
+            "Tags:",
+            "You may also like",
+            "Trending now",
+        ] {
+            assert!(is_furniture_label(label), "{label}");
+        }
+        for line in [
+            "Harbour ferries return",
+            "More ferries are running",
+            "Comments on the plan closed",
+        ] {
+            assert!(!is_furniture_label(line), "{line}");
+        }
+        assert!(is_comment_header("Guy Hence says:"));
+        assert!(!is_comment_header(
+            "House where Hitler was born will become a police station, Austria says"
+        ));
+        assert!(is_named_stamp("Cherie McCluney August 17, 2019 - 2:19 pm"));
+        assert!(is_named_stamp("2 days ago at 07:52 am"));
+        assert!(!is_named_stamp(
+            "\u{2014} Jane Roe (@janeroe) November 18, 2019"
+        ));
+    }
 }
