@@ -154,7 +154,14 @@ pub fn find_anchor(
     word_bag(stripped, &mut short);
     let mut best: Option<Anchor> = None;
     for i in 1..blocks.len() {
-        if words[i] == 0 || words[i] > MAX_ANCHOR_WORDS || words[i] > 2 * full.len() + 4 {
+        // Too few or too many words to share enough of the title's, or a kind
+        // that never anchors: not hashed.
+        if words[i] == 0
+            || words[i] > MAX_ANCHOR_WORDS
+            || words[i] > 2 * full.len() + 4
+            || 3 * words[i] < short.len()
+            || matches!(classes[i].kind, BlockKind::Byline | BlockKind::Timestamp)
+        {
             continue;
         }
         word_bag(&blocks[i].text, &mut line);

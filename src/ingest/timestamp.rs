@@ -117,16 +117,23 @@ pub fn find_stamp(line: &str) -> Option<Stamp> {
         return None;
     }
     let us = is_us_style(line);
-    let words: Vec<String> = line
-        .split_whitespace()
-        .map(|w| {
-            if us {
-                us_short_date(w).unwrap_or_else(|| w.to_string())
-            } else {
-                w.to_string()
-            }
-        })
-        .collect();
+    let text: String = if us {
+        line.split_whitespace()
+            .map(|w| us_short_date(w).unwrap_or_else(|| w.to_string()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        line.to_string()
+    };
+    // Each word's span in `text`, and whether a stamp may begin or end on it.
+    let mut spans: Vec<(usize, usize, bool)> = Vec::new();
+    let mut at = 0;
+    for word in text.split_whitespace() {
+        let start = at + text[at..].find(word).unwrap_or(0);
+        at = start + word.len();
+        spans.push((start, at, may_bound_stamp(word)));
+    }
+    let words: Vec<&str> = spans.iter().map(|&(a, b, _)| &text[a..b]).collect();
     if words.len() > MAX_FIND_WORDS {
         return None;
     }
@@ -134,11 +141,17 @@ pub fn find_stamp(line: &str) -> Option<Stamp> {
     let mut update_only = None;
     for len in (1..=longest).rev() {
         for start in 0..=words.len() - len {
+            let (first, last) = (spans[start], spans[start + len - 1]);
+            // A run is tried only from a date word to a date word: one with a
+            // filler at either end is found again, shorter, without it.
+            if !(first.2 && last.2) {
+                continue;
+            }
             let window = &words[start..start + len];
             if !window.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())) {
                 continue;
             }
-            let Some(stamp) = parse_stamp(&window.join(" ")) else {
+            let Some(stamp) = parse_stamp(&text[first.0..last.1]) else {
                 continue;
             };
             // A publish time wins over a longer run giving only an update time
@@ -164,9 +177,26 @@ pub fn find_stamp(line: &str) -> Option<Stamp> {
     update_only
 }
 
+/// Whether a stamp may begin or end on a word: one with a digit, or a month or
+/// weekday name, a zone or `AM`/`PM`.
+fn may_bound_stamp(word: &str) -> bool {
+    if word.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let lower: String = word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    month_number(&lower).is_some()
+        || zone_offset(&lower).is_some()
+        || is_weekday(&lower)
+        || matches!(lower.as_str(), "am" | "pm")
+}
+
 /// Whether the last of the words naming a time (`Published`, `Posted`, `Updated`)
 /// among `words` introduces an update time.
-fn follows_update_word(words: &[String]) -> bool {
+fn follows_update_word(words: &[&str]) -> bool {
     for word in words.iter().rev() {
         let lower = word
             .trim_matches(|c: char| !c.is_alphabetic())
