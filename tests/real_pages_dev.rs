@@ -166,12 +166,11 @@ fn real_pages_give_one_article_with_its_headline_and_date() {
         }
         if let Some(gold_day) = &meta.published {
             dated += 1;
-            match story.and_then(|s| s.published) {
-                Some(at) => match days_apart(&at.to_string(), gold_day) {
+            if let Some(at) = story.and_then(|s| s.published) {
+                match days_apart(&at.to_string(), gold_day) {
                     Some(d) if d <= 1 => right += 1,
                     _ => wrong += 1,
-                },
-                None => {}
+                }
             }
         }
     }
