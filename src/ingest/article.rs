@@ -186,6 +186,9 @@ pub fn focus(blocks: &[Block<'_>], classes: &[Classified], words: &[usize], plan
         focus_on_title(blocks, classes, words, plan);
         return;
     };
+    if heads_own_story(classes, plan, anchor.block) {
+        return;
+    }
     let a = anchor.block;
     // The anchor is a heading, never a paragraph.
     for story in &mut plan.stories {
@@ -218,6 +221,19 @@ pub fn focus(blocks: &[Block<'_>], classes: &[Classified], words: &[usize], plan
     drop_furniture(blocks, classes, words, main, a, plan);
 }
 
+/// Whether the first line is a story's own headline rather than the page's
+/// title: it heads a story whose stamp or byline stands between it and the body,
+/// and its copy (at `repeat`) comes after that body, as a caption does.
+fn heads_own_story(classes: &[Classified], plan: &Plan, repeat: usize) -> bool {
+    plan.stories.iter().any(|s| {
+        s.headline == Some(0)
+            && s.body.first().is_some_and(|&b| {
+                b < repeat
+                    && (1..b).any(|i| classes[i].stamp.is_some() || classes[i].byline.is_some())
+            })
+    })
+}
+
 /// A page whose title names its site (`… - CBS News`) but is repeated nowhere:
 /// the story with the most prose is its article, headed by the title without the
 /// site's name; the rest is furniture as on an anchored page. A first line with
@@ -228,7 +244,8 @@ fn focus_on_title(blocks: &[Block<'_>], classes: &[Classified], words: &[usize],
         return;
     };
     let title = strip_site_suffix(&first.text);
-    if class.kind != BlockKind::Headline
+    if heads_own_story(classes, plan, blocks.len())
+        || class.kind != BlockKind::Headline
         || title == first.text.trim()
         || super::text::word_count(title) < MIN_TITLE_WORDS
     {
