@@ -38,6 +38,10 @@ const MIN_ANCHOR_F1: f64 = 0.6;
 /// Least word F1 for the anchor line to be the headline shown (below it, the title
 /// is shown).
 const HEADING_F1: f64 = 0.8;
+/// Least word F1 for a paragraph (a heading ending with a full stop) to anchor
+/// the article: near word for word, as a lead sentence sharing most of the
+/// title's words is prose.
+const BODY_ANCHOR_F1: f64 = 0.9;
 /// Most words of a site suffix dropped from a title.
 const MAX_SUFFIX_WORDS: usize = 6;
 /// Fewest prose paragraphs of a second real story.
@@ -169,7 +173,7 @@ pub fn find_anchor(
         // A paragraph repeats the title only word for word (a heading that ends
         // with a full stop); one sharing some of its words is the story's prose.
         let allowed = match classes[i].kind {
-            BlockKind::Body => f1 >= HEADING_F1,
+            BlockKind::Body => f1 >= BODY_ANCHOR_F1,
             BlockKind::Byline | BlockKind::Timestamp => false,
             _ => true,
         };
@@ -186,7 +190,13 @@ pub fn focus(blocks: &[Block<'_>], classes: &[Classified], words: &[usize], plan
         focus_on_title(blocks, classes, words, plan);
         return;
     };
-    if heads_own_story(classes, plan, anchor.block) {
+    // A first line heading its own story, whose copy is a caption after the
+    // body or whose body the "copy" opens, is that story's headline.
+    let opens_own_body = plan
+        .stories
+        .iter()
+        .any(|s| s.headline == Some(0) && s.body.first() == Some(&anchor.block));
+    if opens_own_body || heads_own_story(classes, plan, anchor.block) {
         return;
     }
     let a = anchor.block;
@@ -955,6 +965,29 @@ mod tests {
             "Readers queued from early morning to see the new room.",
         ]);
         assert_eq!(stories(&page).len(), 2);
+    }
+
+    #[test]
+    fn a_page_opening_with_its_headline_keeps_its_lead() {
+        // The lead shares most of the headline's words: it is prose, no anchor.
+        let lead = stories("Ferry strike called off\n\nFerry crews called off their strike.\n");
+        assert_eq!(lead.len(), 1);
+        assert_eq!(lead[0].headline, "Ferry strike called off");
+        assert_eq!(lead[0].paragraphs, ["Ferry crews called off their strike."]);
+        // A headline over its stamp, repeated as a caption after the body.
+        let page = page(&[
+            "Rail fares frozen for a year",
+            "April 1, 2026",
+            "Rail fares will be frozen until next April, the transport ministry said.",
+            "Rail fares frozen for a year",
+            "Coastguard rescues three fishermen off the cape",
+            "March 30, 2026",
+            "Three men were winched to safety by a helicopter crew on Sunday night.",
+        ]);
+        let split = stories(&page);
+        assert_eq!(split.len(), 2);
+        assert_eq!(split[0].headline, "Rail fares frozen for a year");
+        assert_eq!(split[0].paragraphs.len(), 1);
     }
 
     #[test]
