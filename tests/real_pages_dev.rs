@@ -27,10 +27,10 @@ const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/extrac
 const SLACK: f64 = 0.02;
 
 /// The figures recorded when the rules were last changed.
-const F1: f64 = 0.917;
+const F1: f64 = 0.916;
 const PRECISION: f64 = 0.901;
 const RECALL: f64 = 0.933;
-const STORIES_PER_PAGE: f64 = 1.18;
+const STORIES_PER_PAGE: f64 = 1.05;
 const HEADLINE_RIGHT: f64 = 0.955;
 const DATE_RIGHT: f64 = 0.789;
 const DATE_WRONG: f64 = 1.0 / 71.0;

@@ -281,6 +281,7 @@ fn focus_on_title(blocks: &[Block<'_>], classes: &[Classified], words: &[usize],
         .headline
         .filter(|&h| h < body_start)
         .unwrap_or(body_start.saturating_sub(1));
+    let main = absorb_earlier_parts(blocks, words, main, plan);
     {
         let story = &mut plan.stories[main];
         story.title = Some(title.to_string());
@@ -288,6 +289,44 @@ fn focus_on_title(blocks: &[Block<'_>], classes: &[Classified], words: &[usize],
     absorb_continuations(blocks, classes, words, main, plan);
     fill_header(blocks, classes, words, heading, &mut plan.stories[main]);
     drop_furniture(blocks, classes, words, main, heading, plan);
+}
+
+/// On a page with no heading to start its article, the stories right before the
+/// main one are its earlier parts (the sections of a list article) when only a
+/// short gap with no furniture label parts them and they have prose. Returns
+/// the main story's index after joining.
+fn absorb_earlier_parts(
+    blocks: &[Block<'_>],
+    words: &[usize],
+    mut main: usize,
+    plan: &mut Plan,
+) -> usize {
+    while main > 0 {
+        let start = plan.stories[main].body[0];
+        let previous = &plan.stories[main - 1];
+        let end = previous.body.last().copied().unwrap_or(0);
+        if end >= start
+            || start - end - 1 > MAX_ARTICLE_GAP
+            || (end + 1..start).any(|i| is_furniture_label(&blocks[i].text))
+            || !previous.body.iter().any(|&i| is_prose(blocks, words, i))
+        {
+            break;
+        }
+        let previous = plan.stories.remove(main - 1);
+        main -= 1;
+        let story = &mut plan.stories[main];
+        let mut body = previous.body;
+        body.append(&mut story.body);
+        story.body = body;
+        story.lines.0 = story.lines.0.min(previous.lines.0);
+        if story
+            .headline
+            .is_none_or(|h| h > previous.headline.unwrap_or(h))
+        {
+            story.headline = previous.headline.or(story.headline);
+        }
+    }
+    main
 }
 
 /// Drops every story but the main one that is not a real second story
@@ -852,6 +891,40 @@ mod tests {
         assert_eq!(split.len(), 2);
         assert_eq!(split[0].headline, "Rail fares frozen for a year");
         assert_eq!(split[0].paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn the_parts_of_a_list_article_without_a_heading_are_joined() {
+        let page = page(&[
+            "Three harbour walks to try this winter - Coast Herald",
+            "Home",
+            "The quay loop",
+            "Nov 19, 2025",
+            ARTICLE[2],
+            ARTICLE[3],
+            "The lighthouse path",
+            "Nov 19, 2025",
+            ARTICLE[4],
+            ARTICLE[5],
+            "The path climbs to the old lighthouse on the point, where the keepers' cottages are now a small museum that opens at weekends through the winter.",
+            "More in Travel",
+            "Five cafes on the seafront",
+            "Where to eat after a walk.",
+        ]);
+        let stories = stories(&page);
+        assert_eq!(
+            stories.len(),
+            1,
+            "{:?}",
+            stories.iter().map(|s| &s.headline).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            stories[0].headline,
+            "Three harbour walks to try this winter"
+        );
+        // The second section has the most prose; the first joins it.
+        assert_eq!(stories[0].paragraphs.len(), 5);
+        assert!(stories[0].paragraphs[0].starts_with("Ferries between"));
     }
 
     #[test]
