@@ -18,6 +18,7 @@
 //! text of a page is dropped as soon as its stories are built.
 
 pub mod archive;
+pub mod article;
 pub mod classify;
 pub mod dedupe;
 pub mod feed;

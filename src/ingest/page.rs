@@ -69,9 +69,10 @@ pub fn parse(page: &Page) -> ParsedPage {
         if stamp.published.is_none() && stamp.updated.is_none() {
             stamp.published = timestamp::dateline_date(first);
         }
-        let headline = match story.headline {
-            Some(i) => blocks[i].text.to_string(),
-            None => first_sentence(first),
+        let headline = match (story.title, story.headline) {
+            (Some(title), _) => title,
+            (None, Some(i)) => blocks[i].text.to_string(),
+            (None, None) => first_sentence(first),
         };
         let source = SourceRef {
             path: page.path.clone(),

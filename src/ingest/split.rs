@@ -41,6 +41,9 @@ use super::timestamp::Stamp;
 pub struct StoryPlan {
     /// The block holding the headline, when the page gives one.
     pub headline: Option<usize>,
+    /// The headline's text when it is not the headline block's text as written: the
+    /// page's title with its site suffix dropped ([`super::article`]).
+    pub title: Option<String>,
     /// The block holding the section label.
     pub section: Option<usize>,
     /// The byline.
@@ -242,8 +245,13 @@ pub fn split(blocks: &[Block<'_>], classes: &[Classified]) -> Plan {
 }
 
 /// [`split`], given the blocks' [`word_counts`].
+///
+/// The stories are then narrowed to the page's article when the page's title
+/// anchors one ([`super::article::focus`]).
 pub fn split_counted(blocks: &[Block<'_>], classes: &[Classified], words: &[usize]) -> Plan {
-    Splitter::new(blocks, classes, words).run()
+    let mut plan = Splitter::new(blocks, classes, words).run();
+    super::article::focus(blocks, classes, words, &mut plan);
+    plan
 }
 
 // Standfirsts compare word counts up to `STANDFIRST_MAX_WORDS + 1`.
@@ -411,6 +419,7 @@ impl<'p> Splitter<'p> {
                 .unwrap_or(line_start);
             stories.push(StoryPlan {
                 headline: headline[r],
+                title: None,
                 section,
                 byline: byline_at.and_then(|i| self.classes[i].byline.clone()),
                 stamp: combine(stamps[r].iter().filter_map(|&i| self.classes[i].stamp)),

@@ -22,7 +22,10 @@ use regex::Regex;
 
 use crate::model::Timestamp;
 
+mod header;
 mod tokens;
+
+pub use header::find_stamp;
 
 /// The times a stamp line gives.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -608,6 +611,41 @@ fn is_weekday(w: &str) -> bool {
             | "saturday"
             | "sun"
             | "sunday"
+            // Portuguese ("segunda-feira" is read as two words), French,
+            // Spanish, German, Italian.
+            | "segunda"
+            | "terça"
+            | "quarta"
+            | "quinta"
+            | "sexta"
+            | "sábado"
+            | "domingo"
+            | "feira"
+            | "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
+            | "dimanche"
+            | "lunes"
+            | "martes"
+            | "miércoles"
+            | "jueves"
+            | "viernes"
+            | "montag"
+            | "dienstag"
+            | "mittwoch"
+            | "donnerstag"
+            | "freitag"
+            | "samstag"
+            | "sonntag"
+            | "lunedì"
+            | "martedì"
+            | "mercoledì"
+            | "giovedì"
+            | "venerdì"
+            | "sabato"
     )
 }
 
@@ -651,6 +689,54 @@ fn month_number(w: &str) -> Option<u32> {
         "octubre" => 10,
         "noviembre" => 11,
         "dic" | "diciembre" => 12,
+        // German and Dutch
+        "januar" | "januari" | "jänner" => 1,
+        "februar" | "februari" => 2,
+        "märz" | "maerz" | "maart" => 3,
+        "juni" => 6,
+        "juli" => 7,
+        "augustus" => 8,
+        "oktober" => 10,
+        "dezember" => 12,
+        // Italian
+        "gennaio" => 1,
+        "febbraio" => 2,
+        "aprile" => 4,
+        "maggio" => 5,
+        "giugno" => 6,
+        "luglio" => 7,
+        "settembre" => 9,
+        "ottobre" => 10,
+        "dicembre" => 12,
+        // Portuguese
+        "janeiro" => 1,
+        "fevereiro" => 2,
+        "março" => 3,
+        "maio" => 5,
+        "junho" => 6,
+        "julho" => 7,
+        "setembro" => 9,
+        "outubro" => 10,
+        "novembro" => 11,
+        "dezembro" => 12,
+        // Indonesian and Malay (with the Dutch forms above)
+        "maret" => 3,
+        "mei" => 5,
+        "agustus" | "ogos" => 8,
+        "desember" | "disember" => 12,
+        // Russian, in the genitive a date uses
+        "января" => 1,
+        "февраля" => 2,
+        "марта" => 3,
+        "апреля" => 4,
+        "мая" => 5,
+        "июня" => 6,
+        "июля" => 7,
+        "августа" => 8,
+        "сентября" => 9,
+        "октября" => 10,
+        "ноября" => 11,
+        "декабря" => 12,
         _ => return None,
     })
 }
@@ -1028,5 +1114,135 @@ mod tests {
         assert_eq!(s.published, at("2026-07-07T00:00:00"));
         assert_eq!(parse_stamp("Le maire a parlé 3 heures"), None);
         assert_eq!(parse_stamp("10 hours later"), None);
+    }
+
+    /// The publish time [`find_stamp`] reads in a header line, as text.
+    fn found(line: &str) -> Option<String> {
+        find_stamp(line)?.published.map(|t| t.to_string())
+    }
+
+    #[test]
+    fn a_stamp_is_found_inside_byline_lines() {
+        assert_eq!(
+            found("Reuters November 18, 2019 11:03 PM").as_deref(),
+            Some("2019-11-18T23:03:00")
+        );
+        assert_eq!(
+            found("Chris Davies - Nov 19, 2019, 10:31 pm CST 0").as_deref(),
+            Some("2019-11-19T22:31:00")
+        );
+        assert_eq!(
+            found("Monday November 18, 2019 7:45 am PST by Joe Rossignol").as_deref(),
+            Some("2019-11-18T07:45:00-08:00")
+        );
+        assert_eq!(
+            found("Published Wed, Nov 20 2019 4:29 AM EST Updated an hour ago Natasha Turak @NatashaTurak")
+                .as_deref(),
+            Some("2019-11-20T04:29:00-05:00")
+        );
+        assert_eq!(
+            found("Nov 18, 2019 at 9:24 pm ET \u{2022} 2 min read").as_deref(),
+            Some("2019-11-18T21:24:00")
+        );
+        assert_eq!(
+            found(
+                "By Jason Cipriani | November 18, 2019 -- 19:14 GMT (19:14 GMT) | Topic: Hardware"
+            )
+            .map(|t| t[..10].to_string())
+            .as_deref(),
+            Some("2019-11-18")
+        );
+    }
+
+    #[test]
+    fn us_short_dates_are_read_month_first_beside_am_pm_or_a_us_zone() {
+        assert_eq!(
+            found("By Tess Bonn - 11/19/19 06:56 AM EST").as_deref(),
+            Some("2019-11-19T06:56:00-05:00")
+        );
+        assert_eq!(
+            found("Posted 03/04/21 9:15 PM").as_deref(),
+            Some("2021-03-04T21:15:00")
+        );
+        // Without AM/PM or a US zone a two-digit year is not guessed at.
+        assert_eq!(found("Edition 03/04/21"), None);
+    }
+
+    #[test]
+    fn iso_weekday_and_bar_forms_are_found() {
+        assert!(
+            found("Last updated 2019-11-19T12:48:14Z by the desk").is_none(),
+            "an update time alone is no publish time"
+        );
+        assert_eq!(
+            found("Posted 2019-11-19T12:48:14Z by the desk").as_deref(),
+            Some("2019-11-19T12:48:14+00:00")
+        );
+        assert_eq!(
+            found("Monday, November 18, 2019, 04:05 pm PT").as_deref(),
+            Some("2019-11-18T16:05:00")
+        );
+        assert_eq!(
+            found(
+                "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: November 19, 2019 at 10:16 pm"
+            )
+            .as_deref(),
+            Some("2019-11-19T20:59:00")
+        );
+    }
+
+    #[test]
+    fn month_names_of_more_languages_are_read() {
+        assert_eq!(
+            found("Posted on Maret 30, 2015 by Admin").as_deref(),
+            Some("2015-03-30T00:00:00")
+        );
+        assert_eq!(
+            found("Posted on Oktober 27, 2015 by Admin").as_deref(),
+            Some("2015-10-27T00:00:00")
+        );
+        assert_eq!(
+            found("Text: Anna Roe \u{b7} 24 \u{441}\u{435}\u{43d}\u{442}\u{44f}\u{431}\u{440}\u{44f} 2018")
+                .as_deref(),
+            Some("2018-09-24T00:00:00")
+        );
+        assert_eq!(
+            found("sexta-feira, 22 de outubro de 2010 \u{e0}s 20:13").as_deref(),
+            Some("2010-10-22T20:13:00")
+        );
+        assert_eq!(
+            found("Pubblicato il 3 maggio 2024 alle 10:00").as_deref(),
+            Some("2024-05-03T10:00:00")
+        );
+        assert_eq!(
+            found("Ver\u{f6}ffentlicht am 12. M\u{e4}rz 2024").as_deref(),
+            Some("2024-03-12T00:00:00")
+        );
+    }
+
+    #[test]
+    fn a_date_after_updated_is_an_update_time() {
+        let stamp = find_stamp("By Jane Roe Updated Nov 13, 2019, 10:28am EST").expect("stamp");
+        assert_eq!(stamp.published, None);
+        assert_eq!(
+            stamp.updated.map(|t| t.to_string()).as_deref(),
+            Some("2019-11-13T10:28:00-05:00")
+        );
+        // A publish time wins over a longer run giving only the update.
+        assert_eq!(
+            found("Nov 18, 2019 @17:19 PM \u{b7} Updated: Nov 18, 2019 @17:26 PM").as_deref(),
+            Some("2019-11-18T00:00:00")
+        );
+    }
+
+    #[test]
+    fn lines_without_a_full_date_give_no_stamp() {
+        assert_eq!(find_stamp("2 days ago at 07:52 am"), None);
+        assert_eq!(find_stamp("Updated an hour ago"), None);
+        assert_eq!(find_stamp("Share on: Facebook Twitter Reddit"), None);
+        assert_eq!(
+            find_stamp("Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM"),
+            None
+        );
     }
 }

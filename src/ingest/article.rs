@@ -1,0 +1,961 @@
+//! Which stories of a split page are its article and which are furniture.
+//!
+//! Text scrapers save a page with its `<title>` as the first line (often with the
+//! site's name after a bar or dash: `… - SlashGear`, `… | IndieWire`), and the
+//! article's heading repeats that title as a line of its own, just above the byline,
+//! the stamp and the body. When the first line reads as a title and a later line
+//! repeats it (word for word, or most of its words), that line *anchors* the page's
+//! article:
+//!
+//! - the main story is the first story whose body follows the anchor; its headline
+//!   is the anchor line (or, when the anchor only shares most of the title's words,
+//!   the title with its site suffix dropped);
+//! - its stamp and byline are read from the lines between the anchor and the body
+//!   (a byline and a stamp often share one line: `Chris Davies - Nov 19, 2019,
+//!   10:31 pm CST`), see [`super::timestamp::find_stamp`];
+//! - every other story is furniture (comments, teaser rails, related links, author
+//!   bios, subscribe prompts) and is dropped, unless it is a real second story: its
+//!   own headline over (or under) a run of several prose paragraphs, as the seed's
+//!   second story is. A comment (`NAME says:`) is never one.
+//!
+//! A page whose first line is no title, or whose title is not repeated, is left as
+//! the split made it. This pass only chooses among the split's stories and fills in
+//! the main story's headline, stamp and byline: it never changes a block's text.
+//! The lines that tell furniture apart (labels, comment headers) are read in
+//! `labels`.
+
+use super::classify::{BlockKind, Classified};
+use super::segment::Block;
+use super::split::{Plan, StoryPlan, for_each_word_hash, normal_hash};
+use super::text::ends_sentence;
+use super::timestamp;
+
+mod labels;
+
+pub use labels::{is_comment_header, is_furniture_label};
+use labels::{is_embed_attribution, is_named_stamp, says_published};
+
+/// Fewest words of a title (site suffix dropped) that may anchor an article: a
+/// shorter first line is more likely the site's name.
+const MIN_TITLE_WORDS: usize = 3;
+/// Most words of a line that may repeat the title.
+const MAX_ANCHOR_WORDS: usize = 40;
+/// Least word F1 between a line and the title for the line to anchor the article.
+const MIN_ANCHOR_F1: f64 = 0.6;
+/// Least word F1 for the anchor line to be the headline shown (below it, the title
+/// is shown).
+const HEADING_F1: f64 = 0.8;
+/// Least word F1 for a paragraph (a heading ending with a full stop) to anchor
+/// the article: near word for word, as a lead sentence sharing most of the
+/// title's words is prose.
+const BODY_ANCHOR_F1: f64 = 0.9;
+/// Most words of a site suffix dropped from a title.
+const MAX_SUFFIX_WORDS: usize = 6;
+/// Fewest prose paragraphs of a second real story.
+const SECOND_STORY_PARAGRAPHS: usize = 3;
+/// Fewest words of a prose paragraph.
+const PROSE_WORDS: usize = 12;
+/// Fewest words, over its prose paragraphs, of a second real story.
+const SECOND_STORY_WORDS: usize = 120;
+/// Most blocks before the anchor searched for the main story's stamp.
+const STAMP_LOOKBACK: usize = 6;
+/// Most blocks from the body's start searched for the main story's stamp.
+const TOP_BLOCKS: usize = 20;
+/// Most words of a header line searched for a date inside it.
+const MAX_STAMP_LINE_WORDS: usize = 30;
+
+/// Most blocks between two parts of an article.
+const MAX_ARTICLE_GAP: usize = 15;
+/// Most blocks between an article's header and its prose.
+const MAX_HEADER_GAP: usize = 40;
+/// Fewest prose paragraphs of an article resuming under a label inside it.
+const RESUMED_PARAGRAPHS: usize = 2;
+/// Fewest words of those paragraphs.
+const RESUMED_WORDS: usize = 60;
+/// Paragraphs under a label looked at for the article's prose resuming.
+const RESUME_WINDOW: usize = 3;
+
+/// Separators between a title and the site's name.
+const SUFFIX_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " : ", " :: ", " · ", " « "];
+
+/// A title with its site suffix dropped: the part after the last separator, when
+/// it is short ([`MAX_SUFFIX_WORDS`] words or fewer) and what is left is longer.
+/// `New SUVs highlight L.A. Auto Show - Connecticut Post` gives `New SUVs
+/// highlight L.A. Auto Show`.
+pub fn strip_site_suffix(title: &str) -> &str {
+    let title = title.trim();
+    let cut = SUFFIX_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|at| (at, sep.len())))
+        .max_by_key(|&(at, _)| at);
+    let Some((at, len)) = cut else {
+        return title;
+    };
+    let (head, tail) = (title[..at].trim(), title[at + len..].trim());
+    let head_words = super::text::word_count(head);
+    let tail_words = super::text::word_count(tail);
+    if tail_words == 0 || tail_words > MAX_SUFFIX_WORDS || head_words < 2 || head_words < tail_words
+    {
+        return title;
+    }
+    head
+}
+
+/// The sorted word hashes of a text.
+fn word_bag(text: &str, out: &mut Vec<u64>) {
+    out.clear();
+    for_each_word_hash(text, |w| out.push(w));
+    out.sort_unstable();
+}
+
+/// Word F1 of two sorted bags of word hashes.
+fn bag_f1(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (a.len() + b.len()) as f64
+}
+
+/// The line anchoring a page's article, and how closely it repeats the title.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Anchor {
+    /// The block repeating the title.
+    pub block: usize,
+    /// Its word F1 with the title (the better of the whole title and the title
+    /// without its site suffix).
+    pub f1: f64,
+}
+
+/// The block that repeats the page's title (its first block), if the first block
+/// reads as a title: a headline-like line of [`MIN_TITLE_WORDS`] words or more
+/// (site suffix dropped). The best match wins, the earliest on ties.
+pub fn find_anchor(
+    blocks: &[Block<'_>],
+    classes: &[Classified],
+    words: &[usize],
+) -> Option<Anchor> {
+    let first = blocks.first()?;
+    if classes.first()?.kind != BlockKind::Headline {
+        return None;
+    }
+    let stripped = strip_site_suffix(&first.text);
+    if super::text::word_count(stripped) < MIN_TITLE_WORDS {
+        return None;
+    }
+    let (mut full, mut short, mut line) = (Vec::new(), Vec::new(), Vec::new());
+    word_bag(&first.text, &mut full);
+    word_bag(stripped, &mut short);
+    let mut best: Option<Anchor> = None;
+    for i in 1..blocks.len() {
+        // Too few or too many words to share enough of the title's, or a kind
+        // that never anchors: not hashed.
+        if words[i] == 0
+            || words[i] > MAX_ANCHOR_WORDS
+            || words[i] > 2 * full.len() + 4
+            || 3 * words[i] < short.len()
+            || matches!(classes[i].kind, BlockKind::Byline | BlockKind::Timestamp)
+        {
+            continue;
+        }
+        word_bag(&blocks[i].text, &mut line);
+        let f1 = bag_f1(&line, &full).max(bag_f1(&line, &short));
+        // A paragraph repeats the title only word for word (a heading that ends
+        // with a full stop); one sharing some of its words is the story's prose.
+        let allowed = match classes[i].kind {
+            BlockKind::Body => f1 >= BODY_ANCHOR_F1,
+            BlockKind::Byline | BlockKind::Timestamp => false,
+            _ => true,
+        };
+        if allowed && f1 >= MIN_ANCHOR_F1 && best.is_none_or(|b| f1 > b.f1 + 1e-9) {
+            best = Some(Anchor { block: i, f1 });
+        }
+    }
+    best
+}
+
+/// Narrows a split page to its article (see the module documentation).
+pub fn focus(blocks: &[Block<'_>], classes: &[Classified], words: &[usize], plan: &mut Plan) {
+    let Some(anchor) = find_anchor(blocks, classes, words) else {
+        focus_on_title(blocks, classes, words, plan);
+        return;
+    };
+    // A first line heading its own story, whose copy is a caption after the
+    // body or whose body the "copy" opens, is that story's headline.
+    let opens_own_body = plan
+        .stories
+        .iter()
+        .any(|s| s.headline == Some(0) && s.body.first() == Some(&anchor.block));
+    if opens_own_body || heads_own_story(classes, plan, anchor.block) {
+        return;
+    }
+    let a = anchor.block;
+    // The anchor is a heading, never a paragraph.
+    for story in &mut plan.stories {
+        story.body.retain(|&i| i != a);
+    }
+    plan.stories.retain(|s| !s.body.is_empty());
+    let Some(main) = plan
+        .stories
+        .iter()
+        .position(|s| s.body.iter().any(|&i| i > a))
+    else {
+        return;
+    };
+    {
+        let story = &mut plan.stories[main];
+        story.headline = Some(a);
+        // The heading as written, unless it repeats the whole title with its
+        // site's name, or shares too few of the title's words to be shown.
+        let repeats_title = normal_hash(&blocks[a].text) == normal_hash(&blocks[0].text);
+        let text = if anchor.f1 >= HEADING_F1 && !repeats_title {
+            blocks[a].text.trim()
+        } else {
+            strip_site_suffix(&blocks[0].text)
+        };
+        story.title = (text != blocks[a].text).then(|| text.to_string());
+        story.lines.0 = story.lines.0.min(blocks[a].line_start);
+    }
+    absorb_continuations(blocks, classes, words, main, plan);
+    fill_header(blocks, classes, words, a, &mut plan.stories[main]);
+    drop_furniture(blocks, classes, words, main, a, plan);
+}
+
+/// Whether the first line is a story's own headline rather than the page's
+/// title: it heads a story whose stamp or byline stands between it and the body,
+/// and its copy (at `repeat`) comes after that body, as a caption does.
+fn heads_own_story(classes: &[Classified], plan: &Plan, repeat: usize) -> bool {
+    plan.stories.iter().any(|s| {
+        s.headline == Some(0)
+            && s.body.first().is_some_and(|&b| {
+                b < repeat
+                    && (1..b).any(|i| classes[i].stamp.is_some() || classes[i].byline.is_some())
+            })
+    })
+}
+
+/// A page whose title names its site (`… - CBS News`) but is repeated nowhere:
+/// the story with the most prose is its article, headed by the title without the
+/// site's name; the rest is furniture as on an anchored page. A first line with
+/// no site suffix may be the article's own headline or the site's name, and
+/// leaves the page as the split made it.
+fn focus_on_title(blocks: &[Block<'_>], classes: &[Classified], words: &[usize], plan: &mut Plan) {
+    let (Some(first), Some(class)) = (blocks.first(), classes.first()) else {
+        return;
+    };
+    let title = strip_site_suffix(&first.text);
+    if heads_own_story(classes, plan, blocks.len())
+        || class.kind != BlockKind::Headline
+        || title == first.text.trim()
+        || super::text::word_count(title) < MIN_TITLE_WORDS
+    {
+        return;
+    }
+    let prose_words = |story: &StoryPlan| -> usize {
+        story
+            .body
+            .iter()
+            .filter(|&&i| is_prose(blocks, words, i))
+            .map(|&i| words[i])
+            .sum()
+    };
+    let Some(main) = (0..plan.stories.len())
+        .rev()
+        .max_by_key(|&s| prose_words(&plan.stories[s]))
+    else {
+        return;
+    };
+    let body_start = plan.stories[main].body[0];
+    let heading = plan.stories[main]
+        .headline
+        .filter(|&h| h < body_start)
+        .unwrap_or(body_start.saturating_sub(1));
+    let main = absorb_earlier_parts(blocks, words, main, plan);
+    {
+        let story = &mut plan.stories[main];
+        story.title = Some(title.to_string());
+    }
+    absorb_continuations(blocks, classes, words, main, plan);
+    fill_header(blocks, classes, words, heading, &mut plan.stories[main]);
+    drop_furniture(blocks, classes, words, main, heading, plan);
+}
+
+/// On a page with no heading to start its article, the stories right before the
+/// main one are its earlier parts (the sections of a list article) when only a
+/// short gap with no furniture label parts them and they have prose. Returns
+/// the main story's index after joining.
+fn absorb_earlier_parts(
+    blocks: &[Block<'_>],
+    words: &[usize],
+    mut main: usize,
+    plan: &mut Plan,
+) -> usize {
+    while main > 0 {
+        let start = plan.stories[main].body[0];
+        let previous = &plan.stories[main - 1];
+        let end = previous.body.last().copied().unwrap_or(0);
+        if end >= start
+            || start - end - 1 > MAX_ARTICLE_GAP
+            || (end + 1..start).any(|i| is_furniture_label(&blocks[i].text))
+            || !previous.body.iter().any(|&i| is_prose(blocks, words, i))
+        {
+            break;
+        }
+        let previous = plan.stories.remove(main - 1);
+        main -= 1;
+        let story = &mut plan.stories[main];
+        let mut body = previous.body;
+        body.append(&mut story.body);
+        story.body = body;
+        story.lines.0 = story.lines.0.min(previous.lines.0);
+        if story
+            .headline
+            .is_none_or(|h| h > previous.headline.unwrap_or(h))
+        {
+            story.headline = previous.headline.or(story.headline);
+        }
+    }
+    main
+}
+
+/// Drops every story but the main one that is not a real second story
+/// ([`is_real_story`]), or that stands beyond a furniture label: after the label
+/// that ends the article, or before one that stands above the article's anchor.
+fn drop_furniture(
+    blocks: &[Block<'_>],
+    classes: &[Classified],
+    words: &[usize],
+    main: usize,
+    anchor: usize,
+    plan: &mut Plan,
+) {
+    let main_end = plan.stories[main].body.last().copied().unwrap_or(anchor);
+    let mut seen: Option<std::collections::HashMap<u64, usize>> = None;
+    let mut index = 0;
+    plan.stories.retain(|story| {
+        let keep = index == main || {
+            let first = story.body.first().copied().unwrap_or(0);
+            let last = story.body.last().copied().unwrap_or(0);
+            let between = if first > main_end {
+                main_end + 1..first
+            } else {
+                last + 1..anchor
+            };
+            is_real_story(blocks, classes, words, story)
+                && !between
+                    .into_iter()
+                    .any(|i| is_furniture_label(&blocks[i].text))
+                && !is_repeated_feed(blocks, story, &mut seen)
+        };
+        index += 1;
+        keep
+    });
+}
+
+/// The stories right after the main one that continue its article join it: the
+/// split breaks an article wherever a line shaped like a headline stands between
+/// its paragraphs (a byline and stamp line under a photo caption, an embedded
+/// post's attribution, a share widget, a crosshead). The article ends at a label
+/// that opens the page's furniture ("Related", "More in Sport", "Comments",
+/// "Tags:"), at a gap of more than [`MAX_ARTICLE_GAP`] blocks, or at a reader's
+/// comment once the article has some prose of its own.
+fn absorb_continuations(
+    blocks: &[Block<'_>],
+    classes: &[Classified],
+    words: &[usize],
+    main: usize,
+    plan: &mut Plan,
+) {
+    let next = main + 1;
+    while next < plan.stories.len() {
+        let end = plan.stories[main].body.last().copied().unwrap_or(0);
+        let story = &plan.stories[next];
+        let start = story.body[0];
+        // Once the article has prose of its own, a furniture label or a comment
+        // ends it; before that, such labels are widgets inside its header, and
+        // a rail of teasers may stand between the header and the body.
+        let settled = plan.stories[main]
+            .body
+            .iter()
+            .filter(|&&i| is_prose(blocks, words, i))
+            .count()
+            >= SECOND_STORY_PARAGRAPHS;
+        let gap = if settled {
+            MAX_ARTICLE_GAP
+        } else {
+            MAX_HEADER_GAP
+        };
+        if start <= end || start - end - 1 > gap {
+            break;
+        }
+        // A label inside the article ("Related", "Read more" over a link to
+        // another story) is passed when the article's prose resumes under it.
+        // A story with a header of its own (its headline over its stamp) is
+        // another story.
+        let comment = story
+            .headline
+            .is_some_and(|h| is_comment_header(&blocks[h].text) || is_named_stamp(&blocks[h].text));
+        let own_header = story.headline.is_some_and(|h| {
+            classes[h].kind == BlockKind::Headline
+                && (h + 1..start).any(|i| classes[i].stamp.is_some_and(|s| s.published.is_some()))
+                && !repeats_heading(blocks, h, plan.stories[main].headline)
+        });
+        if settled
+            && (comment
+                || own_header
+                || (!resumes(blocks, words, &story.body)
+                    && (end + 1..start).any(|i| is_furniture_label(&blocks[i].text))))
+        {
+            break;
+        }
+        let story = plan.stories.remove(next);
+        let main_story = &mut plan.stories[main];
+        main_story.body.extend(story.body);
+        main_story.lines.1 = main_story.lines.1.max(story.lines.1);
+        if main_story.byline.is_none() {
+            main_story.byline = story.byline;
+        }
+    }
+    trim_furniture(blocks, classes, words, &mut plan.stories[main]);
+}
+
+/// Whether block `h` repeats most of the words of the heading `main` (the same
+/// article headed again, over its video or its second page).
+fn repeats_heading(blocks: &[Block<'_>], h: usize, main: Option<usize>) -> bool {
+    let Some(m) = main else {
+        return false;
+    };
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    word_bag(&blocks[h].text, &mut a);
+    word_bag(&blocks[m].text, &mut b);
+    bag_f1(&a, &b) >= MIN_ANCHOR_F1
+}
+
+/// Cuts the article's body where furniture the split took for body begins: at a
+/// furniture label or a comment's header between two of its paragraphs, once it
+/// has [`SECOND_STORY_PARAGRAPHS`] prose paragraphs, unless its prose resumes
+/// under the label ([`resumes`]).
+fn trim_furniture(
+    blocks: &[Block<'_>],
+    classes: &[Classified],
+    words: &[usize],
+    story: &mut StoryPlan,
+) {
+    let mut prose = 0;
+    for k in 1..story.body.len() {
+        if is_prose(blocks, words, story.body[k - 1]) {
+            prose += 1;
+        }
+        if prose < SECOND_STORY_PARAGRAPHS {
+            continue;
+        }
+        let boundary = (story.body[k - 1] + 1..story.body[k]).any(|i| {
+            let text = &blocks[i].text;
+            is_furniture_label(text)
+                || (classes[i].kind != BlockKind::Body
+                    && (is_comment_header(text) || is_named_stamp(text)))
+        });
+        if boundary && !resumes(blocks, words, &story.body[k..]) {
+            story.body.truncate(k);
+            return;
+        }
+    }
+}
+
+/// Whether a part of an article under a label is its prose resuming: at least
+/// [`RESUMED_PARAGRAPHS`] prose paragraphs of [`RESUMED_WORDS`] words in all among
+/// its first [`RESUME_WINDOW`] paragraphs (the link under the label may come
+/// first).
+fn resumes(blocks: &[Block<'_>], words: &[usize], body: &[usize]) -> bool {
+    let prose: Vec<usize> = body
+        .iter()
+        .take(RESUME_WINDOW)
+        .copied()
+        .filter(|&i| is_prose(blocks, words, i))
+        .collect();
+    prose.len() >= RESUMED_PARAGRAPHS
+        && prose.iter().map(|&i| words[i]).sum::<usize>() >= RESUMED_WORDS
+}
+
+/// Whether a block is a prose paragraph: [`PROSE_WORDS`] words or more, ending
+/// like a sentence.
+fn is_prose(blocks: &[Block<'_>], words: &[usize], i: usize) -> bool {
+    words[i] >= PROSE_WORDS && ends_sentence(&blocks[i].text)
+}
+
+/// Fills in the main story's stamp and byline when the split found none: from a
+/// stamp line, or a date inside a byline line (`By Jane Roe | Nov 18, 2019`), met
+/// first in the story's header (the lines from its heading to its body), then in
+/// the lines between the paragraphs at the top of its article (up to its third
+/// prose paragraph, at most [`TOP_BLOCKS`] blocks: a stamp often stands under the
+/// photo caption or standfirst), then in the few lines just above its heading. An
+/// embedded post's attribution (`— Jane Roe (@janeroe) November 1, 2019`) dates the
+/// post, not the story.
+fn fill_header(
+    blocks: &[Block<'_>],
+    classes: &[Classified],
+    words: &[usize],
+    heading: usize,
+    story: &mut StoryPlan,
+) {
+    let n = blocks.len();
+    let body_start = story.body.first().copied().unwrap_or(n).max(heading + 1);
+    let in_body = |i: usize| story.body.binary_search(&i).is_ok();
+    let mut top_end = body_start;
+    let mut prose = 0;
+    while top_end < n.min(body_start + TOP_BLOCKS) {
+        if in_body(top_end) && is_prose(blocks, words, top_end) {
+            prose += 1;
+            if prose >= SECOND_STORY_PARAGRAPHS {
+                break;
+            }
+        }
+        top_end += 1;
+    }
+    // The lines just above the heading, share buttons and menus not counted.
+    let lookback: Vec<usize> = (0..heading)
+        .rev()
+        .filter(|&i| classes[i].kind != BlockKind::Chrome)
+        .take(STAMP_LOOKBACK)
+        .collect();
+    let candidates: Vec<usize> = (heading + 1..body_start)
+        .chain((body_start..top_end).filter(|&i| !in_body(i)))
+        .chain(lookback)
+        .filter(|&i| words[i] <= MAX_STAMP_LINE_WORDS && !is_prose(blocks, words, i))
+        .filter(|&i| !is_embed_attribution(&blocks[i].text))
+        .collect();
+    // Past the top of the article, only a stamp that says it is the publish time
+    // ("First published on November 19, 2019"), up to the article's end.
+    let end = story.body.last().copied().unwrap_or(top_end);
+    let published_lines = (top_end..end).filter(|&i| {
+        !in_body(i) && words[i] <= MAX_STAMP_LINE_WORDS && says_published(&blocks[i].text)
+    });
+    if story.stamp.published.is_none() {
+        for i in candidates.iter().copied().chain(published_lines) {
+            let stamp = classes[i]
+                .stamp
+                .filter(|s| s.published.is_some())
+                .or_else(|| timestamp::find_stamp(&blocks[i].text));
+            if let Some(stamp) = stamp.filter(|s| s.published.is_some()) {
+                story.stamp.published = stamp.published;
+                if story.stamp.updated.is_none() {
+                    story.stamp.updated = stamp.updated;
+                }
+                break;
+            }
+        }
+    }
+    if story.byline.is_none() {
+        story.byline = candidates.iter().find_map(|&i| classes[i].byline.clone());
+    }
+}
+
+/// Whether most of a story's paragraphs stand on the page a second time: a feed
+/// or ticker of teasers shown twice ("Breaking News" in the header and the
+/// footer), not a story. `seen` counts each block's normalised text, made on
+/// first use.
+fn is_repeated_feed(
+    blocks: &[Block<'_>],
+    story: &StoryPlan,
+    seen: &mut Option<std::collections::HashMap<u64, usize>>,
+) -> bool {
+    let counts = seen.get_or_insert_with(|| {
+        let mut counts = std::collections::HashMap::new();
+        for block in blocks {
+            *counts.entry(normal_hash(&block.text)).or_insert(0) += 1;
+        }
+        counts
+    });
+    let repeated = story
+        .body
+        .iter()
+        .filter(|&&i| {
+            counts
+                .get(&normal_hash(&blocks[i].text))
+                .is_some_and(|&c| c > 1)
+        })
+        .count();
+    2 * repeated > story.body.len()
+}
+
+/// Whether a story other than the main one is a real second story: a headline of
+/// its own (not a comment's `NAME says:`) and at least [`SECOND_STORY_PARAGRAPHS`]
+/// prose paragraphs of [`PROSE_WORDS`] words or more, [`SECOND_STORY_WORDS`] in
+/// all.
+fn is_real_story(
+    blocks: &[Block<'_>],
+    classes: &[Classified],
+    words: &[usize],
+    story: &StoryPlan,
+) -> bool {
+    let Some(h) = story.headline else {
+        return false;
+    };
+    if classes[h].kind != BlockKind::Headline || is_comment_header(&blocks[h].text) {
+        return false;
+    }
+    let prose: Vec<usize> = story
+        .body
+        .iter()
+        .copied()
+        .filter(|&i| words[i] >= PROSE_WORDS && ends_sentence(&blocks[i].text))
+        .collect();
+    prose.len() >= SECOND_STORY_PARAGRAPHS
+        && prose.iter().map(|&i| words[i]).sum::<usize>() >= SECOND_STORY_WORDS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Story;
+
+    /// The stories the loader makes of a page.
+    fn stories(page: &str) -> Vec<Story> {
+        crate::ingest::parse_text("page.txt", page).stories
+    }
+
+    /// Joins blocks into a page, one blank line between them.
+    fn page(blocks: &[&str]) -> String {
+        blocks.join("\n\n")
+    }
+
+    /// The article every test page carries: heading, byline and stamp, and four
+    /// prose paragraphs.
+    const ARTICLE: &[&str] = &[
+        "Harbour ferries return after the winter storm",
+        "By Ana Lim - Nov 19, 2025, 10:31 pm CST",
+        "Ferries between the harbour and the islands ran again on Tuesday after a storm closed the crossing for three days, the operator said in a statement.",
+        "Crews checked every berth overnight and found only light damage to the ramps, which were repaired before the first sailing left at six in the morning.",
+        "\u{201c}We are glad to have the boats moving again,\u{201d} said the harbour master, who thanked the crews for working through the night in the cold.",
+        "The operator said that extra sailings would run until Friday so that the passengers who were stranded by the storm can all get home this week.",
+    ];
+
+    /// A page: its title line with the site's name, menus, then the article and
+    /// what follows it.
+    fn article_page(after: &[&str]) -> String {
+        let mut blocks = vec![
+            "Harbour ferries return after the winter storm - Coast Herald",
+            "Home",
+            "News",
+            "Sport",
+        ];
+        blocks.extend_from_slice(ARTICLE);
+        blocks.extend_from_slice(after);
+        page(&blocks)
+    }
+
+    fn assert_one_article(stories: &[Story]) {
+        let heads: Vec<&str> = stories.iter().map(|s| s.headline.as_str()).collect();
+        assert_eq!(stories.len(), 1, "{heads:?}");
+        let story = &stories[0];
+        assert_eq!(
+            story.headline,
+            "Harbour ferries return after the winter storm"
+        );
+        assert_eq!(story.paragraphs.len(), 4, "{:?}", story.paragraphs);
+        assert!(story.paragraphs[0].starts_with("Ferries between"));
+        assert!(story.paragraphs[3].starts_with("The operator said"));
+    }
+
+    #[test]
+    fn site_suffixes_are_dropped_from_titles() {
+        assert_eq!(
+            strip_site_suffix("The VW wagon with a secret message - SlashGear"),
+            "The VW wagon with a secret message"
+        );
+        assert_eq!(
+            strip_site_suffix("Mary Steenburgen wrote the best song | IndieWire"),
+            "Mary Steenburgen wrote the best song"
+        );
+        assert_eq!(
+            strip_site_suffix("Alibaba to raise $12.9bn in Hong Kong listing : CityAM"),
+            "Alibaba to raise $12.9bn in Hong Kong listing"
+        );
+        // A long tail is part of the title; a short head is the site's name.
+        assert_eq!(
+            strip_site_suffix("Fallen Order review - shoots for the moon, lands among the stars"),
+            "Fallen Order review - shoots for the moon, lands among the stars"
+        );
+        assert_eq!(
+            strip_site_suffix("The Courier - Back to home"),
+            "The Courier - Back to home"
+        );
+        assert_eq!(
+            strip_site_suffix("No suffix at all here"),
+            "No suffix at all here"
+        );
+    }
+
+    #[test]
+    fn the_repeated_title_anchors_the_article_with_its_byline_and_stamp() {
+        let stories = stories(&article_page(&[]));
+        assert_one_article(&stories);
+        let story = &stories[0];
+        assert_eq!(
+            story.published.map(|t| t.to_string()).as_deref(),
+            Some("2025-11-19T22:31:00")
+        );
+    }
+
+    #[test]
+    fn a_comment_thread_is_dropped() {
+        let stories = stories(&article_page(&[
+            "3 Comments",
+            "Guy Hence says:",
+            "I took this ferry last winter and the crossing was closed for a week, so three days is not so bad when you think about it.",
+            "It is a disgrace that the operator had no plan for the storm, and the passengers paid for it by sleeping in the terminal for nights on end.",
+            "Reply",
+            "Mara Quist says:",
+            "Glad the crews are safe, that matters more than any timetable and they worked hard through the night to fix the ramps for us all.",
+            "Reply",
+            "2 days ago at 07:52 am",
+            "Does anyone know whether the extra sailings take cars as well, or only foot passengers, because I need to bring the van back?",
+            "Leave a Reply",
+        ]));
+        assert_one_article(&stories);
+    }
+
+    #[test]
+    fn a_teaser_rail_is_dropped() {
+        let stories = stories(&article_page(&[
+            "More in News",
+            "Council approves new cycle lanes on the seafront",
+            "The lanes will open in spring after a year of consultation with residents.",
+            "3 hours ago",
+            "Library reopens after a two-year refit",
+            "Readers queued from early morning to see the new reading room.",
+            "5 hours ago",
+            "Fishing fleet lands record catch of herring",
+            "The fleet's best week in a decade came after a cold autumn.",
+            "Yesterday",
+        ]));
+        assert_one_article(&stories);
+    }
+
+    #[test]
+    fn an_author_bio_and_a_subscribe_prompt_are_dropped() {
+        let stories = stories(&article_page(&[
+            "About the author",
+            "Ana Lim is a reporter covering transport and the coast for the Herald. She has written about ferries, ports and shipping since 2015.",
+            "Follow Ana Lim on Twitter",
+            "Sign up for our morning newsletter",
+            "Get the day's news from the coast in your inbox every morning. You can unsubscribe at any time by clicking the link in any email.",
+        ]));
+        assert_one_article(&stories);
+        let all = stories[0].paragraphs.join(" ");
+        assert!(!all.contains("is a reporter covering"), "{all}");
+    }
+
+    #[test]
+    fn widgets_and_captions_around_the_heading_are_never_the_headline() {
+        let page = page(&[
+            "Harbour ferries return after the winter storm | Coast Herald",
+            "Home",
+            "Harbour ferries return after the winter storm",
+            "Copy Link URL Copied!",
+            "Share on: Facebook Twitter Reddit",
+            "A ferry leaves the harbour on Tuesday morning. (Coast Herald/Jane Roe)",
+            "Ana Lim @analim / Nov 19, 2025 10:31 pm EST",
+            ARTICLE[2],
+            ARTICLE[3],
+            ARTICLE[4],
+            ARTICLE[5],
+        ]);
+        let stories = stories(&page);
+        assert_eq!(stories.len(), 1);
+        assert_eq!(
+            stories[0].headline,
+            "Harbour ferries return after the winter storm"
+        );
+        assert_eq!(
+            stories[0].published.map(|t| t.to_string()).as_deref(),
+            Some("2025-11-19T22:31:00-05:00")
+        );
+    }
+
+    #[test]
+    fn a_second_real_story_stays_with_its_own_headline() {
+        let stories = stories(&article_page(&[
+            "Bakery wins the county prize for a third year",
+            "Nov 20, 2025",
+            "The bakery on the quay won the county prize for its bread again on Saturday, the third year in a row that its loaves have taken the cup.",
+            "Judges praised the crust and the crumb of the sourdough, and said that the rye had improved since last year, when it came a close second.",
+            "The owner said she would spend the prize money on a second oven, so that the shop can bake through the night before the summer season.",
+            "The prize will be handed over at the county show in June, where the bakery will also sell its bread from a stall beside the main ring.",
+            "Last year the cup went to a baker from the hills, who said on Saturday that she would be back next year with a new loaf.",
+            "Recommended Articles",
+        ]));
+        let heads: Vec<&str> = stories.iter().map(|s| s.headline.as_str()).collect();
+        assert_eq!(
+            heads,
+            [
+                "Harbour ferries return after the winter storm",
+                "Bakery wins the county prize for a third year"
+            ]
+        );
+        assert_eq!(stories[1].paragraphs.len(), 5);
+        assert_eq!(
+            stories[1].published.map(|t| t.to_string()).as_deref(),
+            Some("2025-11-20T00:00:00")
+        );
+    }
+
+    #[test]
+    fn an_article_broken_by_an_inline_link_is_joined() {
+        let page = article_page(&[
+            "Related",
+            "Storm closes ferry crossing for third day",
+            "The crossing will stay shut until the wind drops, the operator said on Monday night, and no sailings are planned before Tuesday at the earliest, when the forecast is better.",
+            "Passengers who were stranded on the islands were offered rooms in the hotels near the pier, which the operator said it would pay for until the boats can take them home again.",
+        ]);
+        let stories = stories(&page);
+        assert_eq!(stories.len(), 1);
+        let paragraphs = &stories[0].paragraphs;
+        assert!(
+            paragraphs
+                .iter()
+                .any(|p| p.starts_with("The crossing will stay shut"))
+        );
+        assert!(
+            paragraphs
+                .iter()
+                .any(|p| p.starts_with("Passengers who were stranded"))
+        );
+    }
+
+    #[test]
+    fn an_unrepeated_title_with_a_site_suffix_heads_the_page_s_main_story() {
+        let page = page(&[
+            "Harbour ferries return after the winter storm - Coast Herald",
+            "Home",
+            "Ferries are back",
+            ARTICLE[2],
+            ARTICLE[3],
+            ARTICLE[4],
+            ARTICLE[5],
+            "Sign up for our newsletter",
+            "Get the news in your inbox.",
+        ]);
+        let stories = stories(&page);
+        assert_eq!(stories.len(), 1);
+        assert_eq!(
+            stories[0].headline,
+            "Harbour ferries return after the winter storm"
+        );
+    }
+
+    #[test]
+    fn a_page_without_a_title_line_is_left_as_split() {
+        // A first line that is the site's name anchors nothing: both briefs stay.
+        let page = page(&[
+            "Coast Herald",
+            "Bakery wins the county prize",
+            "March 3, 2026",
+            "The bakery on the quay won the county prize again.",
+            "Library reopens after a refit",
+            "March 4, 2026",
+            "Readers queued from early morning to see the new room.",
+        ]);
+        assert_eq!(stories(&page).len(), 2);
+    }
+
+    #[test]
+    fn a_page_opening_with_its_headline_keeps_its_lead() {
+        // The lead shares most of the headline's words: it is prose, no anchor.
+        let lead = stories("Ferry strike called off\n\nFerry crews called off their strike.\n");
+        assert_eq!(lead.len(), 1);
+        assert_eq!(lead[0].headline, "Ferry strike called off");
+        assert_eq!(lead[0].paragraphs, ["Ferry crews called off their strike."]);
+        // A headline over its stamp, repeated as a caption after the body.
+        let page = page(&[
+            "Rail fares frozen for a year",
+            "April 1, 2026",
+            "Rail fares will be frozen until next April, the transport ministry said.",
+            "Rail fares frozen for a year",
+            "Coastguard rescues three fishermen off the cape",
+            "March 30, 2026",
+            "Three men were winched to safety by a helicopter crew on Sunday night.",
+        ]);
+        let split = stories(&page);
+        assert_eq!(split.len(), 2);
+        assert_eq!(split[0].headline, "Rail fares frozen for a year");
+        assert_eq!(split[0].paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn the_parts_of_a_list_article_without_a_heading_are_joined() {
+        let page = page(&[
+            "Three harbour walks to try this winter - Coast Herald",
+            "Home",
+            "The quay loop",
+            "Nov 19, 2025",
+            ARTICLE[2],
+            ARTICLE[3],
+            "The lighthouse path",
+            "Nov 19, 2025",
+            ARTICLE[4],
+            ARTICLE[5],
+            "The path climbs to the old lighthouse on the point, where the keepers' cottages are now a small museum that opens at weekends through the winter.",
+            "More in Travel",
+            "Five cafes on the seafront",
+            "Where to eat after a walk.",
+        ]);
+        let stories = stories(&page);
+        assert_eq!(
+            stories.len(),
+            1,
+            "{:?}",
+            stories.iter().map(|s| &s.headline).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            stories[0].headline,
+            "Three harbour walks to try this winter"
+        );
+        // The second section has the most prose; the first joins it.
+        assert_eq!(stories[0].paragraphs.len(), 5);
+        assert!(stories[0].paragraphs[0].starts_with("Ferries between"));
+    }
+
+    #[test]
+    fn labels_comments_and_named_stamps_are_told() {
+        for label in [
+            "Related",
+            "Most read",
+            "More in Minnesota Wild",
+            "34 Comments",
+            "Leave a Reply",
+            "Tags:",
+            "You may also like",
+            "Trending now",
+        ] {
+            assert!(is_furniture_label(label), "{label}");
+        }
+        for line in [
+            "Harbour ferries return",
+            "More ferries are running",
+            "Comments on the plan closed",
+        ] {
+            assert!(!is_furniture_label(line), "{line}");
+        }
+        assert!(is_comment_header("Guy Hence says:"));
+        assert!(!is_comment_header(
+            "House where Hitler was born will become a police station, Austria says"
+        ));
+        assert!(is_named_stamp("Cherie McCluney August 17, 2019 - 2:19 pm"));
+        assert!(is_named_stamp("2 days ago at 07:52 am"));
+        assert!(!is_named_stamp(
+            "\u{2014} Jane Roe (@janeroe) November 18, 2019"
+        ));
+    }
+}

@@ -1,0 +1,150 @@
+//! The lines that tell an article from the furniture around it: labels opening
+//! the furniture ("Related", "More in Sport", "Comments", "Tags:"), a reader's
+//! comment header (`NAME says:`, a name and a date, `2 days ago`), an embedded
+//! post's attribution, a stamp that names the publish time. Decides nothing about
+//! stories: [`super`] uses these answers.
+
+use crate::ingest::timestamp;
+
+/// Most words of a comment's header line, the verb included.
+const COMMENT_HEADER_WORDS: usize = 5;
+
+/// Most words of a comment's name-and-date header.
+const MAX_NAMED_STAMP_WORDS: usize = 12;
+
+/// Whether a line is a name and a date and nothing else, as a comment's header
+/// is: `Cherie McCluney August 17, 2019 - 2:19 pm`, `2 days ago at 07:52 am`.
+pub(super) fn is_named_stamp(line: &str) -> bool {
+    // An embedded post's attribution belongs to the article.
+    if crate::ingest::text::word_count(line) > MAX_NAMED_STAMP_WORDS || is_embed_attribution(line) {
+        return false;
+    }
+    // A stamp standing alone is the article's own; a comment's names someone.
+    starts_relative(line)
+        || (timestamp::parse_stamp(line).is_none() && timestamp::find_stamp(line).is_some())
+}
+
+/// Whether a line opens with a relative time: `2 days ago at 07:52 am`, `an hour
+/// ago`.
+pub(super) fn starts_relative(line: &str) -> bool {
+    let mut words = line.split_whitespace().map(str::to_lowercase);
+    let (Some(count), Some(unit), Some(ago)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let count_ok =
+        count.bytes().all(|b| b.is_ascii_digit()) || matches!(count.as_str(), "a" | "an" | "one");
+    let unit = unit.trim_end_matches('s');
+    count_ok
+        && matches!(
+            unit,
+            "sec" | "second" | "min" | "minute" | "hour" | "hr" | "day" | "week" | "month" | "year"
+        )
+        && ago.trim_end_matches(['.', ',']) == "ago"
+}
+
+/// Whether a line is a label opening the furniture after an article: teaser
+/// labels ("Related", "Most read", "More in Minnesota Wild"), comment prompts
+/// ("Comments", "Leave a Reply", "View Comments"), tag lists ("Tags:", "Filed
+/// under"), "You may also like", "Recommended", "Trending".
+pub fn is_furniture_label(line: &str) -> bool {
+    let line = line.trim();
+    if line.len() > 60 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let bare = lower.trim_end_matches([':', ' ', '.', '›', '»', '!']);
+    if crate::ingest::phrases::is_teaser_label(bare) {
+        return true;
+    }
+    const LABELS: &[&str] = &[
+        "comments",
+        "comment",
+        "view comments",
+        "show comments",
+        "load comments",
+        "leave a comment",
+        "leave a reply",
+        "post a comment",
+        "add a comment",
+        "join the conversation",
+        "discussion",
+        "tags",
+        "topics",
+        "filed under",
+        "you may also like",
+        "you might also like",
+        "you may like",
+        "recommended",
+        "recommended for you",
+        "recommended articles",
+        "recommended stories",
+        "trending",
+        "trending now",
+        "trending news",
+        "trending stories",
+        "popular",
+        "popular now",
+        "popular stories",
+        "more stories",
+        "more news",
+        "more articles",
+        "latest news",
+        "latest stories",
+        "latest headlines",
+        "top stories",
+        "editor's picks",
+        "editors' picks",
+        "what to read next",
+        "up next",
+        "around the web",
+        "from around the web",
+        "related posts",
+        "about the author",
+        "don't miss",
+        "more to explore",
+        "further reading",
+    ];
+    if LABELS.contains(&bare) {
+        return true;
+    }
+    // "More World", "More Videos": "more" and one or two words.
+    let mut words = bare.split_whitespace();
+    if words.next() == Some("more") && (1..=2).contains(&words.count()) {
+        return true;
+    }
+    // "34 Comments", "Comments (12)", "Leave a comment".
+    bare.split_whitespace().count() <= 4
+        && (bare.ends_with(" comments")
+            || bare.starts_with("comments ")
+            || bare.starts_with("leave a "))
+}
+
+/// Whether a line names a publish time: "Published", "First published", "Posted".
+pub(super) fn says_published(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    lower.contains("published") || lower.contains("posted")
+}
+
+/// Whether a line is an embedded post's attribution: `— Jane Roe (@janeroe)
+/// November 1, 2019`.
+pub(super) fn is_embed_attribution(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with(['—', '–', '-']) || line.contains("(@")
+}
+
+/// Whether a line heads a reader's comment: `Guy Hence says:`, `Ana replied:`.
+pub fn is_comment_header(line: &str) -> bool {
+    let line = line.trim().trim_end_matches(':').trim_end();
+    if crate::ingest::text::word_count(line) > COMMENT_HEADER_WORDS {
+        return false;
+    }
+    ["says", "said", "replied", "writes", "wrote", "commented"]
+        .iter()
+        .any(|verb| {
+            line.len() > verb.len()
+                && line
+                    .get(line.len() - verb.len()..)
+                    .is_some_and(|end| end.eq_ignore_ascii_case(verb))
+                && line[..line.len() - verb.len()].ends_with(' ')
+        })
+}
