@@ -227,18 +227,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             paths,
         }) => {
-            let Some(filter) = parse_filter(filter.as_deref()) else {
-                return Ok(ExitCode::from(2));
+            let corpus = match load_filtered(&cli.paths, paths, filter, cli.state.as_deref()) {
+                Ok(corpus) => corpus,
+                Err(code) => return Ok(code),
             };
-            let paths = [cli.paths, paths].concat();
-            let Some(mut corpus) = load_reporting(&paths) else {
-                return Ok(ExitCode::FAILURE);
-            };
-            narrow(
-                &mut corpus,
-                &filter,
-                &state_for(&filter, cli.state.as_deref()),
-            );
             let query = match (speaker, speaker_contains) {
                 (Some(name), _) => Some(listing::SpeakerQuery::Name(name)),
                 (None, Some(part)) => Some(listing::SpeakerQuery::Contains(part)),
@@ -261,22 +253,30 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             paths,
         }) => {
-            let Some(filter) = parse_filter(filter.as_deref()) else {
-                return Ok(ExitCode::from(2));
+            let corpus = match load_filtered(&cli.paths, paths, filter, cli.state.as_deref()) {
+                Ok(corpus) => corpus,
+                Err(code) => return Ok(code),
             };
-            let paths = [cli.paths, paths].concat();
-            let Some(mut corpus) = load_reporting(&paths) else {
-                return Ok(ExitCode::FAILURE);
-            };
-            narrow(
-                &mut corpus,
-                &filter,
-                &state_for(&filter, cli.state.as_deref()),
-            );
             write_then_leave(corpus, |corpus, out| listing::speakers(corpus, format, out))
         }
         Some(Command::Config(args)) => crate::config::cli::run(&args, cli.config.as_deref()),
     }
+}
+
+/// The corpus of `quotes` and `speakers`: the paths before and after the command loaded,
+/// narrowed by `--filter` (the reading state read only when the filter asks about it).
+/// The exit code when the filter is malformed (2) or nothing could be loaded.
+fn load_filtered(
+    before: &[PathBuf],
+    after: Vec<PathBuf>,
+    filter: Option<String>,
+    state: Option<&std::path::Path>,
+) -> Result<Corpus, ExitCode> {
+    let filter = parse_filter(filter.as_deref()).ok_or(ExitCode::from(2))?;
+    let paths = [before.to_vec(), after].concat();
+    let mut corpus = load_reporting(&paths).ok_or(ExitCode::FAILURE)?;
+    narrow(&mut corpus, &filter, &state_for(&filter, state));
+    Ok(corpus)
 }
 
 /// The `--filter` expression read, or `None` after its one-line error on stderr.

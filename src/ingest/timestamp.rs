@@ -591,10 +591,15 @@ const FILLERS: &[&str] = &[
     "às",
 ];
 
-fn is_weekday(w: &str) -> bool {
+/// Weekday names and their short forms, lower case, in English and the common European
+/// languages (also what an archive export's dated line may carry).
+pub(crate) fn is_weekday(w: &str) -> bool {
     matches!(
         w,
-        "mon"
+        "sonnabend"
+            | "miercoles"
+            | "sabado"
+            | "mon"
             | "monday"
             | "tue"
             | "tues"
@@ -649,8 +654,14 @@ fn is_weekday(w: &str) -> bool {
     )
 }
 
-fn month_number(w: &str) -> Option<u32> {
+/// The number of a month name or its short form, lower case, in English and the common
+/// European languages.
+pub(crate) fn month_number(w: &str) -> Option<u32> {
     Some(match w {
+        "mär" | "mrz" => 3,
+        "fevr" => 2,
+        "okt" => 10,
+        "dez" => 12,
         "jan" | "january" => 1,
         "feb" | "february" => 2,
         "mar" | "march" => 3,

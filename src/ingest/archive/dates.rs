@@ -9,6 +9,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
+use crate::ingest::timestamp::{is_weekday, month_number};
 use crate::model::Timestamp;
 
 /// Lines longer than this are never dated lines.
@@ -123,74 +124,6 @@ fn is_filler(w: &str) -> bool {
             | "et"
             | "pt"
     )
-}
-
-/// Weekday names and their short forms in the four languages.
-fn is_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-            | "montag"
-            | "dienstag"
-            | "mittwoch"
-            | "donnerstag"
-            | "freitag"
-            | "samstag"
-            | "sonnabend"
-            | "sonntag"
-            | "lundi"
-            | "mardi"
-            | "mercredi"
-            | "jeudi"
-            | "vendredi"
-            | "samedi"
-            | "dimanche"
-            | "lunes"
-            | "martes"
-            | "miércoles"
-            | "miercoles"
-            | "jueves"
-            | "viernes"
-            | "sábado"
-            | "sabado"
-            | "domingo"
-    )
-}
-
-/// The number of a month name or its short form in the four languages.
-fn month_number(w: &str) -> Option<u32> {
-    Some(match w {
-        "january" | "jan" | "januar" | "jänner" | "janvier" | "janv" | "enero" | "ene" => 1,
-        "february" | "feb" | "februar" | "février" | "fevrier" | "févr" | "fevr" | "febrero" => 2,
-        "march" | "mar" | "märz" | "maerz" | "mär" | "mrz" | "mars" | "marzo" => 3,
-        "april" | "apr" | "avril" | "avr" | "abril" | "abr" => 4,
-        "may" | "mai" | "mayo" => 5,
-        "june" | "jun" | "juni" | "juin" | "junio" => 6,
-        "july" | "jul" | "juli" | "juillet" | "juil" | "julio" => 7,
-        "august" | "aug" | "août" | "aout" | "agosto" | "ago" => 8,
-        "september" | "sep" | "sept" | "septembre" | "septiembre" | "setiembre" => 9,
-        "october" | "oct" | "oktober" | "okt" | "octobre" | "octubre" => 10,
-        "november" | "nov" | "novembre" | "noviembre" => 11,
-        "december" | "dec" | "dezember" | "dez" | "décembre" | "decembre" | "déc" | "diciembre"
-        | "dic" => 12,
-        _ => return None,
-    })
 }
 
 #[cfg(test)]
