@@ -1,8 +1,27 @@
 //! Text predicates the ingest stages share: counting a block's words (fast, as
-//! `split_whitespace` counts them) and telling whether a text ends like a sentence.
+//! `split_whitespace` counts them), telling whether a text ends like a sentence, and
+//! the overlap of two sorted bags of hashes.
 //!
 //! Every other ingest module may use this one; it uses none of them, and decides
 //! nothing about what a block is.
+
+/// How many values two sorted slices share, counting a repeated value as often as both
+/// hold it (the overlap of two bags of word or shingle hashes).
+pub fn common_sorted(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common
+}
 
 /// Whether the text ends like a sentence: `.`, `!`, `?`, possibly inside closing
 /// quotes or brackets.
@@ -150,6 +169,13 @@ fn space_at(text: &str, i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_sorted_counts_shared_values_as_often_as_both_hold_them() {
+        assert_eq!(common_sorted(&[1, 2, 2, 5], &[2, 2, 3, 5, 5]), 3);
+        assert_eq!(common_sorted(&[], &[1]), 0);
+        assert_eq!(common_sorted(&[4, 4], &[4]), 1);
+    }
 
     /// Pieces that make words and gaps hard to count: ASCII and Unicode spaces
     /// (no-break, em, ideographic), controls that are not whitespace, curly quotes,
