@@ -55,10 +55,9 @@ pub enum Command {
         /// json: one document; jsonl: one story per line; csv: one row a story.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
-        /// Only stories matching this filter (words, "phrases", speaker:, section:,
-        /// source:, byline:, since:, until:, unread, starred, has:quotes, - to negate).
-        #[arg(long, value_name = "EXPR", allow_hyphen_values = true)]
-        filter: Option<String>,
+        /// Only the stories matching `--filter EXPR`.
+        #[command(flatten)]
+        filter: FilterArg,
         /// Pages to read: files, directories, or - for stdin.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -85,10 +84,9 @@ pub enum Command {
         /// List the fragments too (scare quotes, titles, single words), marked as such.
         #[arg(long)]
         fragments: bool,
-        /// Only stories matching this filter (words, "phrases", speaker:, section:,
-        /// source:, byline:, since:, until:, unread, starred, has:quotes, - to negate).
-        #[arg(long, value_name = "EXPR", allow_hyphen_values = true)]
-        filter: Option<String>,
+        /// Only the stories matching `--filter EXPR`.
+        #[command(flatten)]
+        filter: FilterArg,
         /// text: aligned columns; json: an array of quotes with headline and story id.
         #[arg(long, value_enum, default_value_t = TextFormat::Text)]
         format: TextFormat,
@@ -98,10 +96,9 @@ pub enum Command {
     },
     /// List everyone quoted, most quoted first.
     Speakers {
-        /// Only stories matching this filter (words, "phrases", speaker:, section:,
-        /// source:, byline:, since:, until:, unread, starred, has:quotes, - to negate).
-        #[arg(long, value_name = "EXPR", allow_hyphen_values = true)]
-        filter: Option<String>,
+        /// Only the stories matching `--filter EXPR`.
+        #[command(flatten)]
+        filter: FilterArg,
         /// text: aligned columns; json: an array of speakers.
         #[arg(long, value_enum, default_value_t = TextFormat::Text)]
         format: TextFormat,
@@ -111,6 +108,15 @@ pub enum Command {
     },
     /// Check the configuration file, or print the default one or its location.
     Config(crate::config::cli::ConfigArgs),
+}
+
+/// `--filter EXPR`, as `export`, `quotes` and `speakers` take it.
+#[derive(Debug, clap::Args)]
+pub struct FilterArg {
+    /// Only stories matching this filter (words, "phrases", speaker:, section:,
+    /// source:, byline:, since:, until:, unread, starred, has:quotes, - to negate).
+    #[arg(long = "filter", value_name = "EXPR", allow_hyphen_values = true)]
+    pub expr: Option<String>,
 }
 
 /// Output formats of `export`.
@@ -191,7 +197,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             filter,
             paths,
         }) => {
-            let Some(filter) = parse_filter(filter.as_deref()) else {
+            let Some(filter) = parse_filter(filter.expr.as_deref()) else {
                 return Ok(ExitCode::from(2));
             };
             let paths = [cli.paths, paths].concat();
@@ -269,10 +275,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 fn load_filtered(
     before: &[PathBuf],
     after: Vec<PathBuf>,
-    filter: Option<String>,
+    filter: FilterArg,
     state: Option<&std::path::Path>,
 ) -> Result<Corpus, ExitCode> {
-    let filter = parse_filter(filter.as_deref()).ok_or(ExitCode::from(2))?;
+    let filter = parse_filter(filter.expr.as_deref()).ok_or(ExitCode::from(2))?;
     let paths = [before.to_vec(), after].concat();
     let mut corpus = load_reporting(&paths).ok_or(ExitCode::FAILURE)?;
     narrow(&mut corpus, &filter, &state_for(&filter, state));
