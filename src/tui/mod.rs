@@ -5,7 +5,8 @@
 //! - [`keymap`]: key and mouse events to actions (pure), from one key table;
 //! - [`app`]: the reader's state; [`update`]: applying an action to it (pure);
 //!   [`flow`]: moving from story to story and quote to quote while reading;
-//! - [`memory`]: read and starred stories and last positions, kept in the state
+//! - [`marks`]: marking stories read and starred, and the unread-only view (on
+//!   [`app::App`]); [`memory`]: read and starred stories and last positions, kept in the state
 //!   store, and the unread-only list (handed pieces of the state by [`app`]);
 //!   [`order`]: the configured story order;
 //! - [`loading`]: loading in the background, stories streamed to the list;
@@ -26,6 +27,7 @@ pub mod flow;
 pub mod glyphs;
 pub mod keymap;
 pub mod loading;
+pub mod marks;
 pub mod memory;
 pub mod order;
 pub mod prepare;
