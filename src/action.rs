@@ -89,6 +89,10 @@ pub enum Action {
     ToggleUnreadOnly,
     /// Show only starred stories in the list, or all of them again.
     ToggleStarredOnly,
+    /// Open the story's address with the system opener (or the configured one).
+    OpenLink,
+    /// Copy the current quote, with its speaker, story and date, to the clipboard.
+    CopyQuote,
     /// Type a character into the search or the speaker filter.
     Type(char),
     /// Delete the last character typed.

@@ -220,6 +220,18 @@ pub const KEYS: &[DefaultBinding] = &[
         "show only starred stories / all",
     ),
     bind(
+        "open_link",
+        &[KeySpec::char('o')],
+        Action::OpenLink,
+        "open the story's address in the browser",
+    ),
+    bind(
+        "copy_quote",
+        &[KeySpec::char('y')],
+        Action::CopyQuote,
+        "copy the quote, its speaker, story and date",
+    ),
+    bind(
         "delete_char",
         &[KeySpec::plain(KeyCode::Backspace)],
         Action::DeleteChar,

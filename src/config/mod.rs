@@ -1,4 +1,5 @@
-//! The configuration file: colours, key bindings and the default sort.
+//! The configuration file: colours, key bindings, the default sort and the reader's
+//! settings (the link opener, quote fragments).
 //!
 //! Read from `$XDG_CONFIG_HOME/dateline/config.toml` (fallback
 //! `~/.config/dateline/config.toml`) or the file given with `--config`. A missing file
@@ -16,6 +17,7 @@ mod color;
 mod error;
 mod keys;
 mod raw;
+mod reader;
 mod sort;
 mod theme;
 pub mod xdg;
@@ -27,6 +29,7 @@ pub use bindings::{Binding, KeyBindings, Keymap};
 pub use color::{color_name, parse_color};
 pub use error::{ConfigError, Located};
 pub use keys::KeySpec;
+pub use reader::ReaderSettings;
 pub use sort::SortOrder;
 pub use theme::{Styles, Theme, no_color_from, no_color_requested};
 
@@ -49,6 +52,8 @@ pub struct Config {
     pub keys: KeyBindings,
     /// The story order the reader starts with.
     pub sort: SortOrder,
+    /// How the reader opens links and shows quote fragments (`[reader]`).
+    pub reader: ReaderSettings,
 }
 
 impl Config {

@@ -16,6 +16,7 @@ use super::{Config, color::parse_color};
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     sort: Option<Spanned<String>>,
+    reader: Option<super::reader::RawReader>,
     theme: Option<RawTheme>,
     keys: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
 }
@@ -51,6 +52,10 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
             .get_ref()
             .parse()
             .map_err(|m| bad(sort.span().start, "sort", m))?;
+    }
+
+    if let Some(reader) = raw.reader {
+        config.reader = super::reader::check(reader).map_err(|(at, key, m)| bad(at, &key, m))?;
     }
 
     if let Some(theme) = raw.theme {

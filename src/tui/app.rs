@@ -16,6 +16,7 @@ use super::rows::list_row;
 pub use super::rows::{ListRow, QuoteRef, SpeakerEntry, TimelineRow};
 use super::search::{Budget, Entry, Narrowing, SearchIndex};
 pub use super::search::{MAX_HITS, SearchHit, SearchSource};
+use super::share::Effect;
 use super::text;
 use super::wrap::{WrapCache, WrappedStory};
 use crate::config::{Config, Keymap, Styles};
@@ -184,6 +185,11 @@ pub struct App {
     pub warnings: Vec<Warning>,
     /// The warnings panel's first row.
     pub warnings_scroll: usize,
+    /// The command that opens a story's address (empty: the system opener).
+    pub opener: Vec<String>,
+    /// What the last actions asked of the world outside (opening a link, copying),
+    /// for the event loop to perform.
+    pub effects: Vec<Effect>,
 }
 
 impl App {
@@ -241,6 +247,8 @@ impl App {
             loading: None,
             warnings: Vec::new(),
             warnings_scroll: 0,
+            opener: config.reader.opener.clone(),
+            effects: Vec::new(),
         };
         app.filter_speakers();
         app
@@ -366,6 +374,11 @@ impl App {
             })
         };
         attributed(self.scroll).or_else(|| attributed(0))
+    }
+
+    /// The quote on the quotes timeline's selected row.
+    pub fn timeline_at(&self) -> Option<QuoteRef> {
+        self.timeline_rows.get(self.timeline.selected).map(|r| r.at)
     }
 
     /// Recomputes which speakers match the panel's filter.

@@ -14,6 +14,8 @@
 //! - [`prepare`]: the indexes built once per corpus; [`rows`]: the list, speaker and
 //!   timeline rows they hold; [`search`]: incremental search and its matches;
 //!   [`query`]: a search written in the filter syntax, which narrows the list;
+//! - [`share`]: what leaves the reader: a link to the system opener, a quote to the
+//!   clipboard (OSC 52);
 //! - [`wrap`]: wrapped story layouts cached per (story, width);
 //! - [`text`]: cleaning and measuring page text for the terminal;
 //! - [`ui`]: drawing the state, one module per pane; [`glyphs`]: ASCII stand-ins
@@ -36,6 +38,7 @@ pub mod query;
 pub mod rows;
 pub mod run;
 pub mod search;
+pub mod share;
 pub mod terminal;
 pub mod text;
 pub mod ui;

@@ -11,7 +11,7 @@ use super::app::App;
 use super::event::{Event, Events};
 use super::loading::{self, Loading, Source};
 use super::terminal::{ReaderTerminal, TerminalSession};
-use super::{keymap, ui, update};
+use super::{keymap, share, ui, update};
 use crate::config::Config;
 use crate::model::Corpus;
 use crate::state::StateStore;
@@ -162,6 +162,13 @@ fn on_terminal_event(app: &mut App, input: TerminalEvent) -> anyhow::Result<bool
         return Ok(false);
     };
     update::update(app, action);
+    if !app.effects.is_empty() {
+        let effects = std::mem::take(&mut app.effects);
+        let mut launcher = share::SystemLauncher;
+        if let Some(problem) = share::perform(effects, &mut launcher, &mut std::io::stdout()) {
+            app.message = Some(problem);
+        }
+    }
     Ok(true)
 }
 

@@ -5,7 +5,7 @@
 //! they scroll.
 
 use super::app::{App, Focus, Overlay, SearchSource};
-use super::{flow, query};
+use super::{flow, query, share};
 use crate::action::{Action, Pane};
 
 /// How many rows one turn of the mouse wheel scrolls.
@@ -88,6 +88,8 @@ fn apply(app: &mut App, action: Action) {
         Action::ToggleStar => app.toggle_star(),
         Action::ToggleUnreadOnly => app.toggle_unread_only(),
         Action::ToggleStarredOnly => query::toggle_starred_only(app),
+        Action::OpenLink => share::open_link(app),
+        Action::CopyQuote => share::copy_quote(app),
         Action::SearchNext => search_step(app, true),
         Action::SearchPrev => search_step(app, false),
         Action::Type(c) => type_char(app, Some(c)),
@@ -227,7 +229,7 @@ fn open(app: &mut App) {
             }
         }
         Overlay::Timeline => {
-            if let Some(at) = app.timeline_rows.get(app.timeline.selected).map(|r| r.at) {
+            if let Some(at) = app.timeline_at() {
                 app.overlay = Overlay::None;
                 app.open_quote(at);
             }
