@@ -89,6 +89,11 @@ pub enum Action {
     ToggleUnreadOnly,
     /// Show only starred stories in the list, or all of them again.
     ToggleStarredOnly,
+    /// Show quote fragments in the jumps and the timeline, or hide them again.
+    ToggleFragments,
+    /// The selected speaker's quotes on the timeline (from the speakers panel), or
+    /// the timeline narrowed to the selected quote's speaker (and back).
+    SpeakerQuotes,
     /// Open the story's address with the system opener (or the configured one).
     OpenLink,
     /// Copy the current quote, with its speaker, story and date, to the clipboard.

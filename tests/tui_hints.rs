@@ -67,7 +67,7 @@ fn the_reading_pane_hints_the_reading_keys() {
 fn overlays_hint_how_to_move_and_close() {
     let (_, _, status) = status_after(&[ch('t')], 120, 30);
     assert!(
-        status.contains("Enter:open j:next k:prev Esc:close"),
+        status.contains("Enter:open /:search Ctrl-t:speaker f:fragments Esc:close"),
         "{status}"
     );
     let (_, _, status) = status_after(&[ch('?')], 120, 30);

@@ -220,6 +220,18 @@ pub const KEYS: &[DefaultBinding] = &[
         "show only starred stories / all",
     ),
     bind(
+        "fragments",
+        &[KeySpec::char('f')],
+        Action::ToggleFragments,
+        "show / hide quote fragments in ] [ and the timeline",
+    ),
+    bind(
+        "speaker_quotes",
+        &[KeySpec::ctrl('t')],
+        Action::SpeakerQuotes,
+        "the speaker's quotes on the timeline (speakers panel, timeline)",
+    ),
+    bind(
         "open_link",
         &[KeySpec::char('o')],
         Action::OpenLink,
@@ -284,8 +296,12 @@ pub const TYPING_KEYS: &[TypingCommand] = &[
     typing(Action::Open, "confirm search / jump to speaker"),
     typing(Action::Close, "cancel search / close panel"),
     typing(Action::DeleteChar, "delete a character"),
-    typing(Action::Down, "next speaker"),
-    typing(Action::Up, "previous speaker"),
+    typing(
+        Action::SpeakerQuotes,
+        "the speaker's quotes on the timeline",
+    ),
+    typing(Action::Down, "next speaker / quote"),
+    typing(Action::Up, "previous speaker / quote"),
     typing(Action::PageDown, "page down"),
     typing(Action::PageUp, "page up"),
     typing(Action::Quit, "quit"),

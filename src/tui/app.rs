@@ -18,6 +18,7 @@ use super::search::{Budget, Entry, Narrowing, SearchIndex};
 pub use super::search::{MAX_HITS, SearchHit, SearchSource};
 use super::share::Effect;
 use super::text;
+use super::timeline::TimelineView;
 use super::wrap::{WrapCache, WrappedStory};
 use crate::config::{Config, Keymap, Styles};
 use crate::model::{Corpus, Warning};
@@ -152,8 +153,13 @@ pub struct App {
     pub search: Search,
     /// The speakers panel.
     pub speakers_panel: SpeakersPanel,
-    /// The quotes timeline's selection.
+    /// The quotes timeline's selection (a row of [`TimelineView::visible`]).
     pub timeline: Cursor,
+    /// Which timeline rows are shown: spoken quotes (or all), a speaker, a search.
+    pub timeline_view: TimelineView,
+    /// Whether fragments (scare quotes, titles, single words) are stops for `]`/`[`
+    /// and rows of the timeline.
+    pub show_fragments: bool,
     /// The help overlay's first row.
     pub help_scroll: usize,
     /// A one-line message for the status bar.
@@ -232,6 +238,8 @@ impl App {
             search: Search::default(),
             speakers_panel: SpeakersPanel::default(),
             timeline: Cursor::default(),
+            timeline_view: TimelineView::default(),
+            show_fragments: config.reader.show_fragments,
             help_scroll: 0,
             message: None,
             quit: false,
@@ -251,6 +259,7 @@ impl App {
             effects: Vec::new(),
         };
         app.filter_speakers();
+        super::timeline::refresh(&mut app);
         app
     }
 
@@ -261,7 +270,12 @@ impl App {
 
     /// Whether keys are text (typing a search or a speaker filter) rather than commands.
     pub fn typing(&self) -> bool {
-        self.overlay == Overlay::Speakers || (self.overlay == Overlay::None && self.search.typing)
+        match self.overlay {
+            Overlay::Speakers => true,
+            Overlay::None => self.search.typing,
+            Overlay::Timeline => self.timeline_view.typing,
+            _ => false,
+        }
     }
 
     /// The reading pane's text width and height (defaults before the first frame).
@@ -378,7 +392,13 @@ impl App {
 
     /// The quote on the quotes timeline's selected row.
     pub fn timeline_at(&self) -> Option<QuoteRef> {
-        self.timeline_rows.get(self.timeline.selected).map(|r| r.at)
+        super::timeline::row_at(self, self.timeline.selected)
+    }
+
+    /// Whether quote `quote` of story `story` is a stop for `]`/`[`: a spoken quote,
+    /// or any quote while fragments are shown.
+    pub fn is_stop(&self, story: usize, quote: usize) -> bool {
+        super::timeline::is_stop(self, story, quote)
     }
 
     /// Recomputes which speakers match the panel's filter.
@@ -506,6 +526,8 @@ impl App {
         }
         self.current_quote = None;
         self.timeline = Cursor::default();
+        self.timeline_view.speaker = None;
+        super::timeline::refresh(self);
         self.speakers_panel.selected = 0;
         self.filter_speakers();
         if self.memory.filtered() {

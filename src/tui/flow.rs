@@ -1,7 +1,8 @@
 //! The reading flow: moving from story to story and from quote to quote without going
 //! back to the list. `J`/`K` and the next-unread key change the story from either pane;
-//! `]`/`[` step through a story's quotes and go on into the next (previous) story with
-//! quotes; `}`/`{` follow one speaker across stories; `Space` pages the story shown.
+//! `]`/`[` step through a story's spoken quotes (fragments too when shown) and go on
+//! into the next (previous) story with one; `}`/`{` follow one speaker across
+//! stories; `Space` pages the story shown.
 //!
 //! It decides where each of these lands and what the status bar says about it; it may
 //! not draw, and it changes the reader's state only through [`App`]'s methods.
@@ -84,8 +85,10 @@ pub fn page_story(app: &mut App, page_overlay: impl FnOnce(&mut App)) {
     app.scroll_by(rows as isize);
 }
 
-/// `]` / `[`: the next (previous) quote in the story; past its last (before its first)
-/// the first (last) quote of the next (previous) story with quotes in the list.
+/// `]` / `[`: the next (previous) stop in the story; past its last (before its first)
+/// the first (last) stop of the next (previous) story with one in the list. The stops
+/// are the spoken quotes, and the fragments too when they are shown
+/// ([`App::is_stop`]).
 pub fn quote_in_story(app: &mut App, forward: bool) {
     if app.overlay != Overlay::None {
         return;
@@ -93,19 +96,21 @@ pub fn quote_in_story(app: &mut App, forward: bool) {
     let Some(story) = app.corpus.stories.get(app.selected) else {
         return;
     };
-    let count = story.quotes.len();
+    let stops: Vec<usize> = (0..story.quotes.len())
+        .filter(|&q| app.is_stop(app.selected, q))
+        .collect();
     let target = match (app.current_quote, forward) {
-        _ if count == 0 => None,
-        (Some(q), true) => (q + 1 < count).then_some(q + 1),
-        (Some(q), false) => q.checked_sub(1),
+        _ if stops.is_empty() => None,
+        (Some(q), true) => stops.iter().copied().find(|&s| s > q),
+        (Some(q), false) => stops.iter().copied().rev().find(|&s| s < q),
         (None, _) => {
             let wrapped = app.wrapped();
             let scroll = app.scroll;
-            let rows = &wrapped.quote_rows;
+            let row = |q: usize| wrapped.quote_rows.get(q).map_or(0, |r| r.first);
             if forward {
-                rows.iter().position(|r| r.first >= scroll)
+                stops.iter().copied().find(|&q| row(q) >= scroll)
             } else {
-                rows.iter().rposition(|r| r.first < scroll)
+                stops.iter().copied().rev().find(|&q| row(q) < scroll)
             }
         }
     };
@@ -116,10 +121,10 @@ pub fn quote_in_story(app: &mut App, forward: bool) {
         });
         return;
     }
-    match story_with_quotes(app, forward) {
-        Some(next) => {
-            let total = app.corpus.stories[next].quotes.len();
-            let quote = if forward { 0 } else { total - 1 };
+    match story_with_stops(app, forward) {
+        Some((next, stops)) => {
+            let total = stops.len();
+            let quote = if forward { stops[0] } else { stops[total - 1] };
             app.open_quote(QuoteRef { story: next, quote });
             app.message = Some(if forward {
                 format!("Next story: quote 1 of {total}")
@@ -128,7 +133,7 @@ pub fn quote_in_story(app: &mut App, forward: bool) {
             });
         }
         None => {
-            app.message = Some(match (forward, count) {
+            app.message = Some(match (forward, stops.len()) {
                 (true, 0) => "No quotes in this story or any later one".to_string(),
                 (false, 0) => "No quotes in this story or any earlier one".to_string(),
                 (true, _) => "No later quote in this story or any later one".to_string(),
@@ -139,17 +144,20 @@ pub fn quote_in_story(app: &mut App, forward: bool) {
 }
 
 /// The nearest story after (`forward`) or before the selected one, in the list as
-/// shown, that has quotes.
-fn story_with_quotes(app: &App, forward: bool) -> Option<usize> {
+/// shown, that has stops, with its stops.
+fn story_with_stops(app: &App, forward: bool) -> Option<(usize, Vec<usize>)> {
     let from = app.list_position(app.selected)?;
-    let has_quotes = |p: usize| {
-        app.list_story(p)
-            .filter(|&s| !app.corpus.stories[s].quotes.is_empty())
+    let with_stops = |p: usize| {
+        let s = app.list_story(p)?;
+        let stops: Vec<usize> = (0..app.corpus.stories[s].quotes.len())
+            .filter(|&q| app.is_stop(s, q))
+            .collect();
+        (!stops.is_empty()).then_some((s, stops))
     };
     if forward {
-        (from + 1..app.list_len()).find_map(has_quotes)
+        (from + 1..app.list_len()).find_map(with_stops)
     } else {
-        (0..from).rev().find_map(has_quotes)
+        (0..from).rev().find_map(with_stops)
     }
 }
 

@@ -14,6 +14,8 @@
 //! - [`prepare`]: the indexes built once per corpus; [`rows`]: the list, speaker and
 //!   timeline rows they hold; [`search`]: incremental search and its matches;
 //!   [`query`]: a search written in the filter syntax, which narrows the list;
+//! - [`timeline`]: the quotes timeline as shown (spoken quotes or all, a speaker, a
+//!   search) and the fragments switch;
 //! - [`share`]: what leaves the reader: a link to the system opener, a quote to the
 //!   clipboard (OSC 52);
 //! - [`wrap`]: wrapped story layouts cached per (story, width);
@@ -41,6 +43,7 @@ pub mod search;
 pub mod share;
 pub mod terminal;
 pub mod text;
+pub mod timeline;
 pub mod ui;
 pub mod update;
 pub mod wrap;

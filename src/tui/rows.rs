@@ -26,7 +26,7 @@ pub struct ListRow {
     pub headline: String,
     /// The story's time as shown, or `undated`.
     pub date: String,
-    /// How many quotes the story has.
+    /// How many spoken quotes the story has (fragments not counted).
     pub quotes: usize,
 }
 
@@ -58,8 +58,10 @@ pub struct TimelineRow {
     pub text: String,
     /// The story's headline, cleaned.
     pub headline: String,
-    /// Whether it is a partial quote.
+    /// Whether it is a partial quote (a fragment: scare quote, title, single word).
     pub partial: bool,
+    /// The speaker, words and headline folded, for the timeline's search.
+    pub(super) folded: String,
 }
 
 /// A story's row in the list.
@@ -69,7 +71,7 @@ pub(super) fn list_row(s: &crate::model::Story) -> ListRow {
         date: s
             .time()
             .map_or_else(|| "undated".to_string(), |t| format_time(&t)),
-        quotes: s.quotes.len(),
+        quotes: s.quotes.iter().filter(|q| !q.partial).count(),
     }
 }
 
@@ -158,13 +160,18 @@ pub(super) fn build_timeline(corpus: &Corpus) -> Vec<TimelineRow> {
         .filter_map(|(time, at)| {
             let story = corpus.stories.get(at.story)?;
             let quote = story.quotes.get(at.quote)?;
+            let speaker = quote.speaker.as_deref().map(clean).unwrap_or_default();
+            let text = clean(&quote.text);
+            let headline = clean(&story.headline);
+            let folded = text::fold(&format!("{speaker}\n{text}\n{headline}"));
             Some(TimelineRow {
                 at,
                 time: time.map(|t| format_time(&t)).unwrap_or_default(),
-                speaker: quote.speaker.as_deref().map(clean).unwrap_or_default(),
-                text: clean(&quote.text),
-                headline: clean(&story.headline),
+                speaker,
+                text,
+                headline,
                 partial: quote.partial,
+                folded,
             })
         })
         .collect()

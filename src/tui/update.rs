@@ -5,7 +5,7 @@
 //! they scroll.
 
 use super::app::{App, Focus, Overlay, SearchSource};
-use super::{flow, query, share};
+use super::{flow, query, share, timeline};
 use crate::action::{Action, Pane};
 
 /// How many rows one turn of the mouse wheel scrolls.
@@ -72,6 +72,7 @@ fn apply(app: &mut App, action: Action) {
         Action::ToggleTimeline => toggle(app, Overlay::Timeline),
         Action::ToggleHelp => toggle(app, Overlay::Help),
         Action::ToggleWarnings => toggle(app, Overlay::Warnings),
+        Action::StartSearch if app.overlay == Overlay::Timeline => timeline::start_search(app),
         Action::StartSearch => {
             if app.overlay == Overlay::None {
                 app.search.typing = true;
@@ -88,6 +89,8 @@ fn apply(app: &mut App, action: Action) {
         Action::ToggleStar => app.toggle_star(),
         Action::ToggleUnreadOnly => app.toggle_unread_only(),
         Action::ToggleStarredOnly => query::toggle_starred_only(app),
+        Action::ToggleFragments => timeline::toggle_fragments(app),
+        Action::SpeakerQuotes => timeline::speaker_quotes(app),
         Action::OpenLink => share::open_link(app),
         Action::CopyQuote => share::copy_quote(app),
         Action::SearchNext => search_step(app, true),
@@ -142,7 +145,7 @@ fn move_by(app: &mut App, delta: isize) {
             app.speakers_panel.selected = step(app.speakers_panel.selected, delta, len);
         }
         Overlay::Timeline => {
-            let len = app.timeline_rows.len();
+            let len = app.timeline_view.visible.len();
             app.timeline.selected = step(app.timeline.selected, delta, len);
         }
         Overlay::None => match app.focus {
@@ -173,7 +176,9 @@ fn back(app: &mut App) {
 }
 
 fn close(app: &mut App) {
-    if app.overlay != Overlay::None {
+    if app.overlay == Overlay::Timeline && timeline::clear(app) {
+        // Esc takes the timeline's search or speaker away first.
+    } else if app.overlay != Overlay::None {
         app.overlay = Overlay::None;
     } else if app.search.typing {
         app.search.typing = false;
@@ -207,6 +212,12 @@ fn toggle(app: &mut App, overlay: Overlay) {
         if overlay == Overlay::Speakers {
             app.filter_speakers();
         }
+        if overlay == Overlay::Timeline {
+            app.timeline_view.speaker = None;
+            app.timeline_view.query.clear();
+            app.timeline_view.typing = false;
+            timeline::refresh(app);
+        }
     }
 }
 
@@ -228,6 +239,7 @@ fn open(app: &mut App) {
                 None => app.message = Some("No speaker selected".to_string()),
             }
         }
+        Overlay::Timeline if app.timeline_view.typing => app.timeline_view.typing = false,
         Overlay::Timeline => {
             if let Some(at) = app.timeline_at() {
                 app.overlay = Overlay::None;
@@ -271,6 +283,8 @@ fn type_char(app: &mut App, c: Option<char>) {
         app.speakers_panel.selected = 0;
         app.speakers_panel.offset = 0;
         app.filter_speakers();
+    } else if app.overlay == Overlay::Timeline && app.timeline_view.typing {
+        timeline::type_char(app, c);
     } else if app.overlay == Overlay::None && app.search.typing {
         match c {
             Some(c) => app.search.query.push(c),

@@ -39,6 +39,11 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
          until: unread starred has:quotes) filters the list on Enter.",
     ));
     out.push(Line::from(
+        "Quotes: ] [ } {, the timeline and the speakers' counts take spoken quotes; f adds \
+         fragments (scare quotes, titles, single words). In the timeline, / searches and \
+         Ctrl-t narrows to a speaker.",
+    ));
+    out.push(Line::from(
         "Mouse: the wheel scrolls the pane under the pointer; a click selects a story.",
     ));
     out
@@ -46,7 +51,7 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
 
 /// How many lines the help has.
 pub fn line_count() -> usize {
-    KEYS.len() + TYPING_KEYS.len() + 6
+    KEYS.len() + TYPING_KEYS.len() + 7
 }
 
 fn binding_line(keys: &[Key], help: &'static str) -> Line<'static> {

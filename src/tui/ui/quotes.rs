@@ -1,4 +1,5 @@
-//! The quotes timeline: every quote in the corpus, newest first, with its time,
+//! The quotes timeline: the quotes shown ([`crate::tui::timeline`]: spoken ones, or
+//! all with fragments; one speaker's; matching a search), newest first, with time,
 //! speaker, words and headline.
 
 use ratatui::Frame;
@@ -17,7 +18,7 @@ const DATE_TIME: usize = 16;
 
 /// Draws the quotes timeline into `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
-    let title = format!(" Quotes ({}) ", app.timeline_rows.len());
+    let title = crate::tui::timeline::title(app);
     let inner = overlay_frame(frame, area, title);
     app.areas.overlay = area;
     app.areas.overlay_rows = inner.height;
@@ -25,18 +26,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
         return;
     }
     let buf = frame.buffer_mut();
-    if app.timeline_rows.is_empty() {
+    if app.timeline_view.visible.is_empty() {
+        let empty = if app.timeline_view.narrowed() {
+            "No quotes match (Esc shows every quote)"
+        } else {
+            "No quotes"
+        };
         buf.set_stringn(
             inner.x,
             inner.y,
-            "No quotes",
+            empty,
             usize::from(inner.width),
             Style::new().fg(Color::Gray),
         );
         return;
     }
     let rows = usize::from(inner.height);
-    let len = app.timeline_rows.len();
+    let len = app.timeline_view.visible.len();
     let cursor = &mut app.timeline;
     cursor.offset = keep_in_view(cursor.selected, cursor.offset, rows, len);
     let width = usize::from(inner.width);
@@ -51,23 +57,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let rest = width.saturating_sub(time_w + speaker_w + 2);
     let headline_w = (rest / 3).min(40);
     let text_w = rest.saturating_sub(headline_w + 1);
-    for (slot, (index, row)) in app
-        .timeline_rows
-        .iter()
-        .enumerate()
-        .skip(cursor.offset)
-        .take(rows)
-        .enumerate()
-    {
+    let shown = app.timeline_view.visible.iter().enumerate();
+    for (slot, (index, &row)) in shown.skip(cursor.offset).take(rows).enumerate() {
+        let Some(row) = app.timeline_rows.get(row) else {
+            continue;
+        };
         let y = inner.y + slot as u16;
-        let speaker_look = speaker_style(
-            &app.styles,
-            (!row.speaker.is_empty()).then_some(row.speaker.as_str()),
-        );
-        let speaker = if row.speaker.is_empty() {
-            "Unattributed"
+        // A fragment is no one's speech: it is never labelled as unattributed speech.
+        let (speaker, speaker_look) = if row.partial {
+            ("(fragment)", app.styles.partial_quote)
+        } else if row.speaker.is_empty() {
+            ("Unattributed", speaker_style(&app.styles, None))
         } else {
-            row.speaker.as_str()
+            let look = speaker_style(&app.styles, Some(row.speaker.as_str()));
+            (row.speaker.as_str(), look)
         };
         let shown_time = if time_w >= FULL_TIME {
             row.time.as_str()

@@ -42,6 +42,7 @@ pub const SEARCH_HINTED: &[(Action, &str)] = &[
 /// The commands hinted while the speakers filter is typed.
 pub const SPEAKERS_HINTED: &[(Action, &str)] = &[
     (Action::Open, "jump"),
+    (Action::SpeakerQuotes, "quotes"),
     (Action::Down, "next"),
     (Action::Up, "prev"),
     (Action::Close, "close"),
@@ -50,8 +51,9 @@ pub const SPEAKERS_HINTED: &[(Action, &str)] = &[
 /// The actions hinted in the quotes timeline.
 pub const TIMELINE_HINTED: &[(Action, &str)] = &[
     (Action::Open, "open"),
-    (Action::Down, "next"),
-    (Action::Up, "prev"),
+    (Action::StartSearch, "search"),
+    (Action::SpeakerQuotes, "speaker"),
+    (Action::ToggleFragments, "fragments"),
     (Action::Close, "close"),
 ];
 
@@ -75,6 +77,7 @@ pub fn mode_hint(app: &App) -> String {
     let keymap = &app.keymap;
     match app.overlay {
         Overlay::Speakers => hint(keymap, SPEAKERS_HINTED, true),
+        Overlay::Timeline if app.timeline_view.typing => hint(keymap, SEARCH_HINTED, true),
         Overlay::Timeline => hint(keymap, TIMELINE_HINTED, false),
         Overlay::Help | Overlay::Warnings => hint(keymap, SCROLL_HINTED, false),
         Overlay::None if app.search.typing => hint(keymap, SEARCH_HINTED, true),
@@ -114,17 +117,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     if app.memory.starred_only() {
         story.push_str(" starred");
     }
+    if app.show_fragments {
+        story.push_str(" · fragments");
+    }
     if app.memory.not_saving().is_some() {
         story.push_str(" · NOT SAVING");
     }
-    let quotes = app
-        .corpus
-        .stories
-        .get(app.selected)
-        .map_or(0, |s| s.quotes.len());
-    let quote = match app.current_quote {
-        Some(q) => format!("Quote {}/{quotes}", q + 1),
-        None => format!("Quote -/{quotes}"),
+    // Counted among the stops of ] and [: spoken quotes (all, with fragments shown).
+    let quote = match crate::tui::timeline::stop_position(app) {
+        (Some(position), stops) => format!("Quote {position}/{stops}"),
+        (None, stops) if app.current_quote.is_some() => format!("Fragment · {stops} quotes"),
+        (None, stops) => format!("Quote -/{stops}"),
     };
     let mut matches = match app.search.hits.len() {
         1 => "1 match".to_string(),
@@ -135,22 +138,31 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
         matches.push('…');
     }
     let filter_query = crate::tui::query::is_filter_query(&app.search.query);
-    let middle = if app.search.typing && filter_query {
-        let note = crate::tui::query::typing_note(&app.search.query);
-        format!("/{}_ ({note})", text::clean(&app.search.query))
-    } else if app.search.typing {
-        format!("/{}_ ({matches})", text::clean(&app.search.query))
-    } else if let Some(loading) = &app.loading {
-        crate::tui::progress::status_text(loading, 12)
-    } else if let Some(message) = &app.message {
-        text::clean(message)
-    } else if app.memory.filtered() {
-        format!("/{} ({stories} shown)", text::clean(&app.search.query))
-    } else if !app.search.query.is_empty() {
-        format!("/{} ({matches})", text::clean(&app.search.query))
-    } else {
-        String::new()
-    };
+    let timeline = &app.timeline_view;
+    let middle =
+        if app.overlay == Overlay::Timeline && (timeline.typing || !timeline.query.is_empty()) {
+            let cursor = if timeline.typing { "_" } else { "" };
+            let shown = match timeline.visible.len() {
+                1 => "1 quote".to_string(),
+                n => format!("{n} quotes"),
+            };
+            format!("/{}{cursor} ({shown})", text::clean(&timeline.query))
+        } else if app.search.typing && filter_query {
+            let note = crate::tui::query::typing_note(&app.search.query);
+            format!("/{}_ ({note})", text::clean(&app.search.query))
+        } else if app.search.typing {
+            format!("/{}_ ({matches})", text::clean(&app.search.query))
+        } else if let Some(loading) = &app.loading {
+            crate::tui::progress::status_text(loading, 12)
+        } else if let Some(message) = &app.message {
+            text::clean(message)
+        } else if app.memory.filtered() {
+            format!("/{} ({stories} shown)", text::clean(&app.search.query))
+        } else if !app.search.query.is_empty() {
+            format!("/{} ({matches})", text::clean(&app.search.query))
+        } else {
+            String::new()
+        };
     let width = usize::from(area.width);
     let left = format!(" {story} · {quote} ");
     let right = format!(" {} ", mode_hint(app));

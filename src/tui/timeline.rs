@@ -1,0 +1,213 @@
+//! The quotes timeline as shown, and the fragments switch.
+//!
+//! The timeline lists spoken quotes (with or without a known speaker); with fragments
+//! shown (`f`, or `show_fragments` in config.toml) it lists every quote, and `]`/`[`
+//! stop on fragments too. It can be narrowed to one speaker (from the speakers panel
+//! or its own selected row) and searched with `/` as you type.
+//!
+//! It decides which rows are visible and what the timeline's title and the status bar
+//! say about it; it draws nothing, and keeps the selected quote selected when the rows
+//! shown change.
+
+use super::app::{App, Overlay, QuoteRef};
+use super::text;
+
+/// What narrows the timeline beyond the fragments switch.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TimelineView {
+    /// Indexes into [`App::timeline_rows`] shown, in timeline order.
+    pub visible: Vec<usize>,
+    /// The speaker (index into [`App::speakers`]) it is narrowed to.
+    pub speaker: Option<usize>,
+    /// The words searched for.
+    pub query: String,
+    /// Whether the search is being typed.
+    pub typing: bool,
+}
+
+impl TimelineView {
+    /// Whether a speaker or a search narrows the rows.
+    pub fn narrowed(&self) -> bool {
+        self.speaker.is_some() || !self.query.trim().is_empty()
+    }
+}
+
+/// Recomputes the rows shown, keeping the selected quote selected when it is still
+/// shown (else the row at the same place).
+pub fn refresh(app: &mut App) {
+    let selected = app.timeline_at();
+    let words: Vec<String> = text::fold(&app.timeline_view.query)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    let speaker = app
+        .timeline_view
+        .speaker
+        .and_then(|i| app.speakers.get(i))
+        .map(|s| s.display.as_str());
+    let show_fragments = app.show_fragments;
+    let visible: Vec<usize> = app
+        .timeline_rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| {
+            (show_fragments || !row.partial)
+                && speaker.is_none_or(|name| row.speaker == name)
+                && words.iter().all(|w| row.folded.contains(w.as_str()))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    app.timeline_view.visible = visible;
+    let keep = selected.and_then(|at| {
+        app.timeline_view
+            .visible
+            .iter()
+            .position(|&i| app.timeline_rows[i].at == at)
+    });
+    let last = app.timeline_view.visible.len().saturating_sub(1);
+    app.timeline.selected = keep.unwrap_or(app.timeline.selected).min(last);
+}
+
+/// `f`: shows the fragments in the jumps and the timeline, or hides them again.
+pub fn toggle_fragments(app: &mut App) {
+    if !matches!(app.overlay, Overlay::None | Overlay::Timeline) {
+        return;
+    }
+    app.show_fragments = !app.show_fragments;
+    refresh(app);
+    app.message = Some(if app.show_fragments {
+        "Fragments shown: ] [ and the timeline stop on them (f hides them)".to_string()
+    } else {
+        "Fragments hidden: spoken quotes only (f shows them)".to_string()
+    });
+}
+
+/// Opens the timeline narrowed to speaker `speaker` (an index into [`App::speakers`]).
+pub fn open_for_speaker(app: &mut App, speaker: usize) {
+    app.timeline_view.speaker = Some(speaker);
+    app.timeline_view.query.clear();
+    app.timeline_view.typing = false;
+    app.timeline.selected = 0;
+    app.timeline.offset = 0;
+    app.overlay = Overlay::Timeline;
+    refresh(app);
+    app.timeline.selected = 0;
+}
+
+/// The speaker key: in the speakers panel, the selected speaker's quotes on the
+/// timeline; in the timeline, narrows to the selected row's speaker, or shows every
+/// speaker again.
+pub fn speaker_quotes(app: &mut App) {
+    match app.overlay {
+        Overlay::Speakers => {
+            let panel = &app.speakers_panel;
+            match panel.visible.get(panel.selected).copied() {
+                Some(speaker) => open_for_speaker(app, speaker),
+                None => app.message = Some("No speaker selected".to_string()),
+            }
+        }
+        Overlay::Timeline if app.timeline_view.speaker.is_some() => {
+            app.timeline_view.speaker = None;
+            refresh(app);
+            app.message = Some("Every speaker".to_string());
+        }
+        Overlay::Timeline => {
+            let name = app
+                .timeline_at()
+                .and_then(|at| app.corpus.stories.get(at.story)?.quotes.get(at.quote))
+                .and_then(|q| q.speaker.as_ref())
+                .and_then(|name| app.speaker_index.get(name).copied());
+            match name {
+                Some(speaker) => {
+                    app.timeline_view.speaker = Some(speaker);
+                    refresh(app);
+                }
+                None => app.message = Some("This quote has no known speaker".to_string()),
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `/` in the timeline: starts typing a search of its rows.
+pub fn start_search(app: &mut App) {
+    app.timeline_view.typing = true;
+    app.timeline_view.query.clear();
+    refresh(app);
+}
+
+/// A character typed into (or, `None`, deleted from) the timeline's search.
+pub fn type_char(app: &mut App, c: Option<char>) {
+    match c {
+        Some(c) => app.timeline_view.query.push(c),
+        None => {
+            app.timeline_view.query.pop();
+        }
+    }
+    refresh(app);
+}
+
+/// Esc in the timeline: cancels the search being typed, else takes the search and the
+/// speaker away; returns false when there was nothing to take away (so Esc closes).
+pub fn clear(app: &mut App) -> bool {
+    let view = &mut app.timeline_view;
+    if !view.typing && !view.narrowed() {
+        return false;
+    }
+    view.typing = false;
+    view.query.clear();
+    view.speaker = None;
+    refresh(app);
+    true
+}
+
+/// The timeline's title: how many quotes, by whom, matching what, fragments or not.
+pub fn title(app: &App) -> String {
+    let view = &app.timeline_view;
+    let mut title = format!("Quotes ({})", view.visible.len());
+    if let Some(entry) = view.speaker.and_then(|i| app.speakers.get(i)) {
+        title = format!("Quotes by {} ({})", entry.display, view.visible.len());
+    }
+    if !view.query.trim().is_empty() {
+        title.push_str(&format!(" matching “{}”", text::clean(&view.query)));
+    }
+    if app.show_fragments {
+        title.push_str(" with fragments");
+    }
+    format!(" {title} ")
+}
+
+/// Whether quote `quote` of story `story` is a stop for `]`/`[`: a spoken quote, or
+/// any quote while fragments are shown.
+pub fn is_stop(app: &App, story: usize, quote: usize) -> bool {
+    app.corpus
+        .stories
+        .get(story)
+        .and_then(|s| s.quotes.get(quote))
+        .is_some_and(|q| app.show_fragments || !q.partial)
+}
+
+/// The selected quote's position among the stops of its story and how many there
+/// are, for the status bar (`None` for the position when it is not a stop).
+pub fn stop_position(app: &App) -> (Option<usize>, usize) {
+    let Some(story) = app.corpus.stories.get(app.selected) else {
+        return (None, 0);
+    };
+    let mut count = 0;
+    let mut position = None;
+    for q in 0..story.quotes.len() {
+        if is_stop(app, app.selected, q) {
+            count += 1;
+            if app.current_quote == Some(q) {
+                position = Some(count);
+            }
+        }
+    }
+    (position, count)
+}
+
+/// The quote on row `row` of the timeline as shown.
+pub fn row_at(app: &App, row: usize) -> Option<QuoteRef> {
+    let index = *app.timeline_view.visible.get(row)?;
+    app.timeline_rows.get(index).map(|r| r.at)
+}
