@@ -94,6 +94,8 @@ pub enum Action {
     /// The selected speaker's quotes on the timeline (from the speakers panel), or
     /// the timeline narrowed to the selected quote's speaker (and back).
     SpeakerQuotes,
+    /// Show the stories of saved view N of the configuration (or all again).
+    ApplyView(usize),
     /// Open the story's address with the system opener (or the configured one).
     OpenLink,
     /// Copy the current quote, with its speaker, story and date, to the clipboard.

@@ -1,5 +1,5 @@
-//! The configuration file: colours, key bindings, the default sort and the reader's
-//! settings (the link opener, quote fragments).
+//! The configuration file: colours, key bindings, the default sort, the reader's
+//! settings (the link opener, quote fragments) and saved views (filters by key).
 //!
 //! Read from `$XDG_CONFIG_HOME/dateline/config.toml` (fallback
 //! `~/.config/dateline/config.toml`) or the file given with `--config`. A missing file
@@ -20,6 +20,7 @@ mod raw;
 mod reader;
 mod sort;
 mod theme;
+mod views;
 pub mod xdg;
 
 use std::path::{Path, PathBuf};
@@ -32,6 +33,7 @@ pub use keys::KeySpec;
 pub use reader::ReaderSettings;
 pub use sort::SortOrder;
 pub use theme::{Styles, Theme, no_color_from, no_color_requested};
+pub use views::View;
 
 /// The settings part of the default file (sort and theme); [`default_toml`] adds the
 /// key bindings from the reader's key table.
@@ -54,6 +56,8 @@ pub struct Config {
     pub sort: SortOrder,
     /// How the reader opens links and shows quote fragments (`[reader]`).
     pub reader: ReaderSettings,
+    /// Saved filters, each shown by its key (`[views]`).
+    pub views: Vec<View>,
 }
 
 impl Config {

@@ -19,6 +19,7 @@ struct RawConfig {
     reader: Option<super::reader::RawReader>,
     theme: Option<RawTheme>,
     keys: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
+    views: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
 }
 
 /// The `[theme]` table.
@@ -112,6 +113,18 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
                 .bind(name, specs, line)
                 .map_err(|m| bad(value.span().start, &key, m))?;
         }
+    }
+    if let Some(views) = raw.views {
+        let mut entries: Vec<_> = views.into_iter().collect();
+        entries.sort_by_key(|(name, _)| name.span().start);
+        let keys = &config.keys;
+        let taken = |spec: &KeySpec| {
+            keys.iter()
+                .find(|b| b.keys.contains(spec))
+                .map(|b| b.action.clone())
+        };
+        config.views =
+            super::views::check(entries, taken).map_err(|(at, key, m)| bad(at, &key, m))?;
     }
     Ok(config)
 }

@@ -20,7 +20,7 @@ use super::share::Effect;
 use super::text;
 use super::timeline::TimelineView;
 use super::wrap::{WrapCache, WrappedStory};
-use crate::config::{Config, Keymap, Styles};
+use crate::config::{Config, Keymap, Styles, View};
 use crate::model::{Corpus, Warning};
 
 /// Which main pane has the keyboard.
@@ -65,6 +65,9 @@ pub struct Search {
     /// Whether the jump to the first match after the origin waits for the search
     /// under way to get that far.
     pub jump_pending: bool,
+    /// The saved view (index into [`App::views`]) whose filter is the query, when a
+    /// view's key put it there.
+    pub view: Option<usize>,
 }
 
 /// The speakers panel's filter and selection.
@@ -193,6 +196,8 @@ pub struct App {
     pub warnings_scroll: usize,
     /// The command that opens a story's address (empty: the system opener).
     pub opener: Vec<String>,
+    /// The saved views (filters by key) of the configuration.
+    pub views: Vec<View>,
     /// What the last actions asked of the world outside (opening a link, copying),
     /// for the event loop to perform.
     pub effects: Vec<Effect>,
@@ -256,6 +261,7 @@ impl App {
             warnings: Vec::new(),
             warnings_scroll: 0,
             opener: config.reader.opener.clone(),
+            views: config.views.clone(),
             effects: Vec::new(),
         };
         app.filter_speakers();

@@ -79,7 +79,11 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
-    app.keymap.action_for(&key)
+    app.keymap.action_for(&key).or_else(|| {
+        let pressed = Key::from_event(&key);
+        let view = app.views.iter().position(|v| v.key == pressed)?;
+        Some(Action::ApplyView(view))
+    })
 }
 
 fn inside(area: Rect, column: u16, row: u16) -> bool {

@@ -78,6 +78,7 @@ impl App {
         if let Some(e) = self.memory.set_read(stories, &mut self.read, index, read) {
             self.message = Some(e);
         }
+        super::query::recheck(self, index);
     }
 
     /// Stars story `index`, or takes its star away, saving the change.
@@ -87,6 +88,7 @@ impl App {
         if let Some(e) = self.memory.set_starred(stories, flags, index, starred) {
             self.message = Some(e);
         }
+        super::query::recheck(self, index);
     }
 
     /// `m`: the selected story read ↔ unread.

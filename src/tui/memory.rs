@@ -208,6 +208,13 @@ impl Memory {
         self.kept = kept;
     }
 
+    /// Sets whether the filter keeps story `index` (when a filter narrows the list).
+    pub fn keep(&mut self, index: usize, kept: bool) {
+        if let Some(flag) = self.kept.as_mut().and_then(|k| k.get_mut(index)) {
+            *flag = kept;
+        }
+    }
+
     /// Whether a filter narrows the list.
     pub fn filtered(&self) -> bool {
         self.kept.is_some()

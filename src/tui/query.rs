@@ -8,7 +8,8 @@
 //! stories the list keeps; it draws nothing and changes the list only through
 //! [`App`] and its [`super::memory::Memory`].
 
-use super::app::{App, Focus};
+use super::app::{App, Focus, Overlay};
+use super::text;
 use crate::filter::Filter;
 use crate::state::StoryState;
 
@@ -68,6 +69,68 @@ pub fn apply(app: &mut App) -> bool {
         n => format!("Filter: {n} stories (Esc clears it)"),
     });
     true
+}
+
+/// A saved view's key: narrows the list with the view's filter, as if typed and
+/// confirmed; the same key again (or Esc) shows every story.
+pub fn apply_view(app: &mut App, view: usize) {
+    if app.overlay != Overlay::None || app.corpus.stories.is_empty() {
+        return;
+    }
+    let Some(saved) = app.views.get(view) else {
+        return;
+    };
+    let name = text::clean(&saved.name);
+    if app.search.view == Some(view) && app.memory.filtered() {
+        clear(app);
+        app.search.query.clear();
+        app.search.view = None;
+        app.message = Some("Showing all stories".to_string());
+        return;
+    }
+    app.search.query = saved.filter.clone();
+    app.search.typing = false;
+    app.search.origin = None;
+    app.search.hits.clear();
+    app.search.current = None;
+    app.stop_search();
+    if apply(app) {
+        app.search.view = Some(view);
+        let key = saved_key(app, view);
+        app.message = Some(match app.list_len() {
+            0 => format!("View {name}: no story ({key} or Esc shows all)"),
+            1 => format!("View {name}: 1 story ({key} or Esc shows all)"),
+            n => format!("View {name}: {n} stories ({key} or Esc shows all)"),
+        });
+    }
+}
+
+/// The label of view `view`'s key.
+fn saved_key(app: &App, view: usize) -> String {
+    app.views
+        .get(view)
+        .map_or_else(String::new, |v| v.key.label())
+}
+
+/// Story `index`'s read or starred mark changed: whether the filter keeps it is
+/// decided again (`unread`, `starred`), so a story marked read leaves an `unread`
+/// filter's list once the selection moves off it, as in the unread-only view.
+pub fn recheck(app: &mut App, index: usize) {
+    if !app.memory.filtered() {
+        return;
+    }
+    let Ok(filter) = Filter::parse(&app.search.query) else {
+        return;
+    };
+    let Some(story) = app.corpus.stories.get(index) else {
+        return;
+    };
+    let state = StoryState {
+        read: app.read.get(index).copied().unwrap_or(false),
+        starred: app.starred.get(index).copied().unwrap_or(false),
+        scroll: 0,
+    };
+    app.memory.keep(index, filter.matches(story, state));
 }
 
 /// Applies the filter in the query again (after the corpus changed), without moving.

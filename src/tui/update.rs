@@ -91,6 +91,7 @@ fn apply(app: &mut App, action: Action) {
         Action::ToggleStarredOnly => query::toggle_starred_only(app),
         Action::ToggleFragments => timeline::toggle_fragments(app),
         Action::SpeakerQuotes => timeline::speaker_quotes(app),
+        Action::ApplyView(view) => query::apply_view(app, view),
         Action::OpenLink => share::open_link(app),
         Action::CopyQuote => share::copy_quote(app),
         Action::SearchNext => search_step(app, true),
@@ -134,7 +135,8 @@ fn move_by(app: &mut App, delta: isize) {
     match app.overlay {
         Overlay::Help => {
             app.help_scroll = app.help_scroll.saturating_add_signed(delta).min(
-                super::ui::help::line_count().saturating_sub(usize::from(app.areas.overlay_rows)),
+                super::ui::help::total_lines(app)
+                    .saturating_sub(usize::from(app.areas.overlay_rows)),
             );
         }
         Overlay::Warnings => {
@@ -196,6 +198,7 @@ fn close(app: &mut App) {
 
 fn clear_search(app: &mut App) {
     query::clear(app);
+    app.search.view = None;
     app.search.query.clear();
     app.search.hits.clear();
     app.search.current = None;

@@ -49,7 +49,38 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
     out
 }
 
-/// How many lines the help has.
+/// The saved views of the configuration, under their own heading (none: no lines).
+pub fn view_lines(views: &[crate::config::View]) -> Vec<Line<'static>> {
+    if views.is_empty() {
+        return Vec::new();
+    }
+    let heading = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+    let mut out = vec![
+        Line::default(),
+        Line::from(Span::styled(
+            "Saved views ([views] in config.toml)",
+            heading,
+        )),
+    ];
+    for view in views {
+        let keys = format!("  {:<width$}", view.key.label(), width = KEYS_WIDTH);
+        out.push(Line::from(vec![
+            Span::styled(keys, Style::new().fg(Color::Yellow)),
+            Span::raw(crate::tui::text::clean(&format!(
+                "{}: {}",
+                view.name, view.filter
+            ))),
+        ]));
+    }
+    out
+}
+
+/// How many lines the help has with the views of `app`.
+pub fn total_lines(app: &super::App) -> usize {
+    line_count() + view_lines(&app.views).len()
+}
+
+/// How many lines the help has (without saved views).
 pub fn line_count() -> usize {
     KEYS.len() + TYPING_KEYS.len() + 7
 }
@@ -68,7 +99,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut super::App) {
     let inner = overlay_frame(frame, area, " Help (Esc closes) ".to_string());
     app.areas.overlay = area;
     app.areas.overlay_rows = inner.height;
-    let all = lines(&app.keymap);
+    let mut all = lines(&app.keymap);
+    all.extend(view_lines(&app.views));
     let rows = usize::from(inner.height);
     app.help_scroll = app.help_scroll.min(all.len().saturating_sub(rows));
     let buf = frame.buffer_mut();

@@ -30,7 +30,10 @@ pub fn unread_style() -> Style {
 pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let focused = app.focus == Focus::List && app.overlay == Overlay::None;
     let total = app.list_len();
-    let title = if app.memory.filtered() {
+    let view = app.search.view.and_then(|v| app.views.get(v));
+    let title = if let Some(view) = view.filter(|_| app.memory.filtered()) {
+        format!(" View {} ({total}) ", crate::tui::text::clean(&view.name))
+    } else if app.memory.filtered() {
         format!(" Filtered stories ({total}) ")
     } else if app.memory.starred_only() {
         format!(" Starred stories ({total}) ")
