@@ -196,8 +196,15 @@ fn atom_and_json_feeds_are_read_in_a_mixed_folder() {
         .expect("json feed item");
     assert_eq!(url(stalls), Some("https://market.example/stalls"));
     assert_eq!(stalls.byline.as_deref(), Some("Ada Lindqvist"));
-    // A .json file that is not a feed is passed over, not read as text.
-    assert!(corpus.warnings.is_empty(), "{:?}", corpus.warnings);
+    // A .json file that is not a feed is passed over with a warning naming it, not read
+    // as text.
+    let warnings: Vec<String> = corpus.warnings.iter().map(|w| w.message.clone()).collect();
+    assert_eq!(
+        warnings,
+        ["JSON but not a JSON Feed (no jsonfeed.org version), passed over"],
+        "{:?}",
+        corpus.warnings
+    );
     assert!(corpus.stories.iter().all(|s| !text(s).contains("theme")));
 }
 

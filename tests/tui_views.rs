@@ -129,5 +129,9 @@ fn a_typed_starred_filter_follows_stars() {
     assert!(!app.starred[1]);
     assert_eq!(shown(&app), ["a1", "b2"], "the selected story stays");
     press(&mut app, ch('k'));
-    assert_eq!(shown(&app), ["a1"], "unstarred, it leaves once the selection moves");
+    assert_eq!(
+        shown(&app),
+        ["a1"],
+        "unstarred, it leaves once the selection moves"
+    );
 }

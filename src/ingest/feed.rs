@@ -67,8 +67,25 @@ fn root_element(head: &str) -> &str {
 }
 
 /// Parses a page that is a feed into its entries' stories; `None` when it is not one.
+/// A `.json` file that is JSON but no feed gives one warning naming it (rather than
+/// being passed over without a word, or read as text).
 pub fn parse(page: &Page) -> Option<ParsedPage> {
-    sniff(&page.text).then(|| parse_feed(page))
+    if sniff(&page.text) {
+        return Some(parse_feed(page));
+    }
+    let json_name = page.path.to_ascii_lowercase().ends_with(".json");
+    let start = page
+        .text
+        .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if json_name && (start.starts_with('{') || start.starts_with('[')) {
+        let mut parsed = ParsedPage::default();
+        parsed.warnings.push(Warning {
+            path: page.path.clone(),
+            message: "JSON but not a JSON Feed (no jsonfeed.org version), passed over".into(),
+        });
+        return Some(parsed);
+    }
+    None
 }
 
 /// Parses a page known to be a feed.
@@ -105,8 +122,16 @@ pub fn parse_feed(page: &Page) -> ParsedPage {
         .map(|t| text_line(&t.content))
         .filter(|t| !t.is_empty());
     let lines = page.text.lines().count().max(1);
+    let zones = written_times(&page.text);
     for (n, entry) in feed.entries.into_iter().enumerate() {
-        match story(&page.path, lines, &page.text, publication.clone(), entry) {
+        match story(
+            &page.path,
+            lines,
+            &page.text,
+            publication.clone(),
+            entry,
+            &zones,
+        ) {
             Some(story) => parsed.stories.push(story),
             None => parsed
                 .warnings
@@ -135,6 +160,7 @@ fn story(
     text: &str,
     publication: Option<String>,
     entry: feed_rs::model::Entry,
+    zones: &WrittenTimes,
 ) -> Option<Story> {
     let body = entry
         .content
@@ -188,8 +214,8 @@ fn story(
             .first()
             .and_then(|a| a.name.as_deref().map(text_line))
             .filter(|a| !a.is_empty()),
-        published: entry.published.map(|t| Timestamp::with_offset(t.into())),
-        updated: entry.updated.map(|t| Timestamp::with_offset(t.into())),
+        published: entry.published.map(|t| zones.timestamp(t)),
+        updated: entry.updated.map(|t| zones.timestamp(t)),
         sources: vec![source.clone()],
         source,
         paragraphs,
@@ -202,6 +228,48 @@ fn story(
         }
         .boxed(),
     })
+}
+
+/// The times a feed writes, with the zone each is written in, by the instant they
+/// name: feed-rs gives every time in UTC, and the zone the feed gave is taken back
+/// from here.
+#[derive(Debug, Default)]
+struct WrittenTimes(std::collections::HashMap<i64, chrono::FixedOffset>);
+
+impl WrittenTimes {
+    /// The time `at` in the zone the feed wrote it in (UTC when it is not found).
+    fn timestamp(&self, at: chrono::DateTime<chrono::Utc>) -> Timestamp {
+        let zoned = match self.0.get(&at.timestamp()) {
+            Some(zone) => at.with_timezone(zone),
+            None => at.into(),
+        };
+        Timestamp::with_offset(zoned)
+    }
+}
+
+/// Every time written in a date element of an RSS or Atom feed (`<pubDate>`,
+/// `<published>`, `<updated>`, `<dc:date>`...) or a JSON Feed's `date_published` /
+/// `date_modified`, in RFC 2822 or RFC 3339, with its zone.
+fn written_times(text: &str) -> WrittenTimes {
+    static DATES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r#"(?i)<(?:pubdate|published|updated|issued|modified|created|dc:date|dcterms:\w+)\b[^>]{0,200}>\s*([^<]{1,80}?)\s*</|"date_(?:published|modified)"\s*:\s*"([^"]{1,80})""#,
+        )
+        .expect("a valid pattern")
+    });
+    let mut zones = std::collections::HashMap::new();
+    for caps in DATES.captures_iter(text) {
+        let Some(value) = caps.get(1).or_else(|| caps.get(2)) else {
+            continue;
+        };
+        let value = value.as_str().trim();
+        let parsed = chrono::DateTime::parse_from_rfc3339(value)
+            .or_else(|_| chrono::DateTime::parse_from_rfc2822(value));
+        if let Ok(at) = parsed {
+            zones.entry(at.timestamp()).or_insert(*at.offset());
+        }
+    }
+    WrittenTimes(zones)
 }
 
 /// The line where an entry starts, found by its id or link.
