@@ -224,6 +224,165 @@ fn brackets_pass_over_stories_without_quotes() {
 }
 
 #[test]
+fn brackets_scroll_a_far_quote_into_view() {
+    let mut app = app();
+    app.select_story(2);
+    press(&mut app, ch(']'));
+    press(&mut app, ch(']'));
+    press(&mut app, ch(']'));
+    press(&mut app, ch(']'));
+    assert_eq!(app.current_quote, Some(3));
+    assert!(app.scroll > 0);
+    assert!(quote_visible(&mut app, 3));
+    press(&mut app, ch('['));
+    assert!(quote_visible(&mut app, 2));
+}
+
+#[test]
+fn a_story_without_quotes_says_so() {
+    let mut corpus = corpus();
+    for story in &mut corpus.stories {
+        story.quotes.clear();
+    }
+    let mut app = App::new(corpus);
+    press(&mut app, ch(']'));
+    assert_eq!((app.selected, app.current_quote), (0, None));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("No quotes in this story or any later one")
+    );
+}
+
+#[test]
+fn braces_follow_one_speaker_across_stories_in_story_then_position_order() {
+    let mut app = app();
+    press(&mut app, ch(']')); // Wang Wen in the trade story
+    let mut seen = vec![QuoteRef {
+        story: app.selected,
+        quote: app.current_quote.unwrap_or(usize::MAX),
+    }];
+    for _ in 0..3 {
+        press(&mut app, ch('}'));
+        seen.push(QuoteRef {
+            story: app.selected,
+            quote: app.current_quote.unwrap_or(usize::MAX),
+        });
+        let current = app.current_quote.unwrap_or(0);
+        assert!(quote_visible(&mut app, current));
+    }
+    let expected = [(0, 0), (2, 0), (2, 1), (2, 3)].map(|(story, quote)| QuoteRef { story, quote });
+    assert_eq!(seen, expected);
+    for at in &seen {
+        let q = &app.corpus.stories[at.story].quotes[at.quote];
+        assert_eq!(q.speaker.as_deref(), Some(WANG));
+    }
+    press(&mut app, ch('}'));
+    assert_eq!((app.selected, app.current_quote), (2, Some(3)));
+    assert_eq!(app.message.as_deref(), Some("No later quote by Wang Wen"));
+    press(&mut app, ch('{'));
+    assert_eq!((app.selected, app.current_quote), (2, Some(1)));
+    assert!(app.read[2], "jumping to a story marks it read");
+}
+
+#[test]
+fn braces_skip_speakers_other_than_the_current_one() {
+    let mut app = app();
+    app.select_story(1);
+    press(&mut app, ch(']'));
+    press(&mut app, ch(']')); // Li Qiang in the port story
+    assert_eq!(app.current_quote, Some(1));
+    press(&mut app, ch('{'));
+    assert_eq!((app.selected, app.current_quote), (0, Some(2)));
+    press(&mut app, ch('}'));
+    assert_eq!((app.selected, app.current_quote), (1, Some(1)));
+}
+
+#[test]
+fn braces_without_a_current_quote_take_the_first_attributed_one_in_view() {
+    let mut app = app();
+    app.select_story(1);
+    press(&mut app, ch('}'));
+    let q = app.current_quote.map(|q| &app.corpus.stories[1].quotes[q]);
+    assert_eq!(q.and_then(|q| q.speaker.as_deref()), Some(CHEN));
+    press(&mut app, ch('}'));
+    assert_eq!((app.selected, app.current_quote), (1, Some(2)));
+}
+
+#[test]
+fn an_unattributed_quote_has_no_speaker_to_follow() {
+    let mut app = app();
+    app.select_story(3);
+    press(&mut app, ch(']'));
+    press(&mut app, ch('}'));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("This quote has no known speaker")
+    );
+}
+
+#[test]
+fn speakers_are_listed_by_quote_count_with_their_titles() {
+    let app = app();
+    let names: Vec<&str> = app.speakers.iter().map(|s| s.display.as_str()).collect();
+    assert_eq!(names, [WANG, CHEN, LI, ADA]);
+    let counts: Vec<usize> = app.speakers.iter().map(|s| s.quotes.len()).collect();
+    assert_eq!(counts, [4, 2, 2, 1]);
+    assert_eq!(app.speakers[1].titles, ["Mayor of Xiamen", "市长"]);
+}
+
+#[test]
+fn speakers_panel_filters_as_you_type_and_enter_jumps_to_the_first_quote() {
+    let mut app = app();
+    press(&mut app, ch('s'));
+    assert_eq!(app.overlay, Overlay::Speakers);
+    assert_eq!(app.speakers_panel.visible.len(), 4);
+    type_str(&mut app, "PREM");
+    let visible: Vec<&str> = app
+        .speakers_panel
+        .visible
+        .iter()
+        .map(|&i| app.speakers[i].display.as_str())
+        .collect();
+    assert_eq!(visible, [LI], "filters names and titles, ignoring case");
+    press(&mut app, key(KeyCode::Backspace));
+    press(&mut app, key(KeyCode::Backspace));
+    press(&mut app, key(KeyCode::Backspace));
+    press(&mut app, key(KeyCode::Backspace));
+    assert_eq!(app.speakers_panel.visible.len(), 4);
+    type_str(&mut app, "okafor");
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!((app.selected, app.current_quote), (2, Some(2)));
+    assert_eq!(app.focus, Focus::Reader);
+    assert!(quote_visible(&mut app, 2));
+}
+
+#[test]
+fn speakers_panel_moves_with_arrows_and_a_filter_without_match_keeps_it_open() {
+    let mut app = app();
+    press(&mut app, ch('s'));
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Down));
+    assert_eq!(app.speakers_panel.selected, 2);
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!((app.selected, app.current_quote), (0, Some(2)), "Li Qiang");
+    press(&mut app, ch('s'));
+    type_str(&mut app, "zzz");
+    assert!(app.speakers_panel.visible.is_empty());
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.overlay, Overlay::Speakers);
+}
+
+#[test]
+fn the_timeline_is_newest_first_with_undated_quotes_last() {
+    let app = app();
+    let stories: Vec<usize> = app.timeline_rows.iter().map(|r| r.at.story).collect();
+    assert_eq!(stories, [0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 3]);
+    assert_eq!(app.timeline_rows[0].time, "2026-01-26 17:14");
+    assert_eq!(app.timeline_rows[10].time, "");
+}
+
+#[test]
 fn timeline_enter_opens_the_story_scrolled_to_the_quote() {
     let mut app = app();
     let mut term = terminal(100, 30);
