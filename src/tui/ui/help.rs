@@ -39,9 +39,11 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
          until: unread starred has:quotes) filters the list on Enter.",
     ));
     out.push(Line::from(
-        "Quotes: ] [ } {, the timeline and the speakers' counts take spoken quotes; f adds \
-         fragments (scare quotes, titles, single words). In the timeline, / searches and \
-         Ctrl-t narrows to a speaker.",
+        "Quotes: ] [ } {, the timeline and the speaker counts take spoken quotes; f adds \
+         fragments.",
+    ));
+    out.push(Line::from(
+        "Timeline: / searches it, Ctrl-t narrows it to a speaker (also from the speakers panel).",
     ));
     out.push(Line::from(
         "Mouse: the wheel scrolls the pane under the pointer; a click selects a story.",
@@ -82,7 +84,7 @@ pub fn total_lines(app: &super::App) -> usize {
 
 /// How many lines the help has (without saved views).
 pub fn line_count() -> usize {
-    KEYS.len() + TYPING_KEYS.len() + 7
+    KEYS.len() + TYPING_KEYS.len() + 8
 }
 
 fn binding_line(keys: &[Key], help: &'static str) -> Line<'static> {
