@@ -272,3 +272,26 @@ fn in_the_quotes_timeline_o_and_y_act_on_the_selected_quote() {
     }
     assert_eq!(app.overlay, Overlay::Timeline, "the timeline stays open");
 }
+
+#[cfg(unix)]
+#[test]
+fn the_system_launcher_starts_a_program_without_waiting_and_reports_a_missing_one() {
+    use dateline::tui::share::SystemLauncher;
+    let mut launcher = SystemLauncher;
+    // `true` stands in for a browser: it takes the address and exits at once.
+    let started = std::time::Instant::now();
+    let ok = launcher.launch(&opener_for(&["true".to_string()], "https://a.example"));
+    assert!(ok.is_ok(), "{ok:?}");
+    let sleeper = opener_for(&["sleep".to_string(), "{url}".to_string()], "3");
+    assert_eq!(sleeper.args, ["3"]);
+    assert!(launcher.launch(&sleeper).is_ok());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "the reader never waits for the opener"
+    );
+    let missing = launcher.launch(&opener_for(
+        &["dateline-no-such-opener".to_string()],
+        "https://a.example",
+    ));
+    assert_eq!(missing.unwrap_err().kind(), io::ErrorKind::NotFound);
+}
