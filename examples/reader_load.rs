@@ -12,7 +12,7 @@ use std::sync::mpsc;
 use std::time::Instant;
 
 use dateline::tui::app::App;
-use dateline::tui::loading::{self, LoadEvent, Source};
+use dateline::tui::loading::{self, LoadEvent};
 
 /// The `dateline` binary's allocator, so memory and time are the binary's.
 #[cfg(not(target_env = "msvc"))]
@@ -28,7 +28,7 @@ fn main() -> anyhow::Result<()> {
         .map(PathBuf::from)
         .collect();
     anyhow::ensure!(!paths.is_empty(), "usage: reader_load DIR... [--no-cache]");
-    let source = reader_source(paths, no_cache);
+    let source = dateline::cli::reader_source(&paths, None, no_cache);
     let config = dateline::config::Config::default();
     let mut app = App::with_config(dateline::model::Corpus::default(), &config, true);
     let started = Instant::now();
@@ -62,12 +62,6 @@ fn main() -> anyhow::Result<()> {
     );
     println!("resident now {} MB", resident_kb() / 1000);
     Ok(())
-}
-
-/// What the reader loads for `paths`.
-fn reader_source(paths: Vec<PathBuf>, no_cache: bool) -> Source {
-    let _ = no_cache;
-    Source::Paths(paths)
 }
 
 /// The process's resident memory now, from `/proc` (Linux).

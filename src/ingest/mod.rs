@@ -350,8 +350,9 @@ fn address_line(line: &str) -> Option<&str> {
     .then_some(rest)
 }
 
-/// Merges, identifies, quotes and sorts the stories of parsed pages.
-fn assemble(parsed: Vec<ParsedPage>, warnings: Vec<Warning>, mut stats: LoadStats) -> Corpus {
+/// Merges, identifies, quotes and sorts the stories of parsed pages (in input order,
+/// with the warnings and counts of reading them): the corpus [`load`] gives.
+pub fn assemble(parsed: Vec<ParsedPage>, warnings: Vec<Warning>, mut stats: LoadStats) -> Corpus {
     let mut stories = merge_pages(parsed, &mut stats);
     stories.par_iter_mut().for_each(|story| {
         story.quotes = crate::quotes::extract(story);
