@@ -96,6 +96,7 @@ fn an_unchanged_archive_comes_back_whole_with_no_page_parsed() {
     let first = archive.load();
     assert!(!first.hit);
     assert_eq!(first.parsed, 60);
+    assert_eq!(first.quoted, first.corpus.stories.len());
     assert_eq!(first.missed.as_deref(), Some("no cache yet"));
     let fresh = archive.fresh();
     assert_eq!(first.corpus, fresh);
@@ -157,6 +158,13 @@ fn a_changed_file_alone_is_parsed_and_the_corpus_is_a_fresh_loads() {
     assert!(!after.hit);
     assert_eq!(after.parsed, 1);
     assert_eq!(after.reused, 59);
+    // Only the changed page's stories have their quotes found again.
+    assert!(
+        (1..=3).contains(&after.quoted),
+        "{} of {} stories quoted afresh",
+        after.quoted,
+        after.corpus.stories.len()
+    );
     let fresh = archive.fresh();
     assert_eq!(after.corpus, fresh);
     assert!(

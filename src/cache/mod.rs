@@ -11,7 +11,9 @@
 //!   the same files with the same size and time, the corpus is taken as it was stored:
 //!   no page is read. A file whose size or time differs is read and its text hashed:
 //!   the same text is taken from the cache, other text is parsed; the corpus is then
-//!   made again (merged, quoted) from all the pages, and the cache written anew. As in
+//!   made again (merged, quoted) from all the pages, the quotes of every story whose
+//!   paragraphs and time are as stored taken from the stored corpus, and the cache
+//!   written anew. As in
 //!   git's index, a file modified in the same instant the cache was made (its time not
 //!   before the walk that made it) is never trusted by its time alone: its text is
 //!   hashed.
@@ -34,11 +36,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
-use xxhash_rust::xxh3::xxh3_64;
+use std::collections::HashMap;
+
+use chrono::Timelike;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::ingest::read::{self, Input};
 use crate::ingest::{self, LoadOptions, ParsedPage, Progress};
-use crate::model::{Corpus, LoadStats, Warning};
+use crate::model::{Corpus, LoadStats, Quote, Story, Warning};
 use file::{Cache, Miss, Pending};
 
 /// The version of the byte layout ([`codec`]): bumped when it changes.
@@ -84,6 +89,8 @@ pub struct Loaded {
     pub parsed: usize,
     /// Files whose parsed page came from the cache.
     pub reused: usize,
+    /// Stories whose quotes were found afresh (the others' came from the cache).
+    pub quoted: usize,
     /// Whether the whole corpus came from the cache.
     pub hit: bool,
     /// Why the cache could not be used at all, when it could not.
@@ -283,7 +290,22 @@ fn reload(
             Entry::Failed(w) => read_warnings.push(w),
         }
     }
-    let mut corpus = ingest::assemble(pages, read_warnings, stats);
+    // The quotes of stories whose text and time are as stored are taken as stored:
+    // finding quotes is most of a load.
+    let known = cache
+        .and_then(|c| c.corpus().ok())
+        .map(quote_table)
+        .unwrap_or_default();
+    let quoted = AtomicUsize::new(0);
+    let quotes = |story: &Story| match known.get(&story_key(story)) {
+        Some(quotes) => quotes.clone(),
+        None => {
+            quoted.fetch_add(1, Ordering::Relaxed);
+            crate::quotes::extract(story)
+        }
+    };
+    let mut corpus = ingest::assemble_with(pages, read_warnings, stats, &quotes);
+    drop(known);
     if let Err(e) = write.and_then(|w| w.finish(&corpus)) {
         corpus
             .warnings
@@ -292,10 +314,36 @@ fn reload(
     Loaded {
         reused: inputs.len() - parsed,
         parsed,
+        quoted: quoted.into_inner(),
         corpus,
         hit: false,
         missed: None,
     }
+}
+
+/// Each stored story's quotes by [`story_key`].
+fn quote_table(corpus: Corpus) -> HashMap<u64, Vec<Quote>> {
+    corpus
+        .stories
+        .into_iter()
+        .map(|mut s| (story_key(&s), std::mem::take(&mut s.quotes)))
+        .collect()
+}
+
+/// A hash of what a story's quotes depend on: its paragraphs and its time.
+fn story_key(story: &Story) -> u64 {
+    let mut hash = Xxh3::new();
+    for p in &story.paragraphs {
+        hash.update(&(p.len() as u64).to_le_bytes());
+        hash.update(p.as_bytes());
+    }
+    if let Some(t) = story.time() {
+        hash.update(&t.local.and_utc().timestamp().to_le_bytes());
+        hash.update(&t.local.nanosecond().to_le_bytes());
+        let offset = t.offset.map_or(i32::MIN, |o| o.local_minus_utc());
+        hash.update(&offset.to_le_bytes());
+    }
+    hash.digest()
 }
 
 /// Reads one input the cache cannot vouch for by its size and time: its stored page
