@@ -48,5 +48,5 @@ row() { # label, then the command
 row "dateline stats" ./target/release/dateline stats "$dir"
 row "dateline export --format jsonl" ./target/release/dateline export --format jsonl "$dir"
 row "reader, full load (no cache)" ./target/release/examples/reader_load "$dir" --no-cache
-./target/release/examples/reader_load "$dir" > /dev/null # makes the cache
+XDG_STATE_HOME=$state ./target/release/examples/reader_load "$dir" > /dev/null # makes the cache
 row "reader, reopened (cache)" ./target/release/examples/reader_load "$dir"
