@@ -1,8 +1,11 @@
 //! Writes a synthetic corpus of scraped pages for benchmarks and scale tests.
 //!
 //! `cargo run --release --example gen_corpus -- --pages 10000 --seed 1 --out /tmp/corpus`
+//! `... -- --pages 10000 --real ../shared/data/polnear-train --out /tmp/real` draws the
+//! stories' text from a folder of real articles instead of the templates.
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use clap::Parser;
 
@@ -18,16 +21,36 @@ struct Args {
     /// The directory to write into (created if missing).
     #[arg(long)]
     out: PathBuf,
+    /// A folder of real articles (`*.txt`, title line first, one paragraph a line):
+    /// headlines and paragraphs are drawn from them instead of the templates.
+    #[arg(long, value_name = "DIR")]
+    real: Option<PathBuf>,
 }
 
-fn main() -> anyhow::Result<()> {
+fn main() -> anyhow::Result<ExitCode> {
     let args = Args::parse();
-    let bytes = dateline::synth::write(&args.out, args.pages, args.seed)?;
+    let real = match &args.real {
+        Some(dir) => match dateline::synth::RealText::load(dir)? {
+            Some(real) => Some(real),
+            None => {
+                eprintln!(
+                    "gen_corpus: no articles in {}: skipped (nothing written)",
+                    dir.display()
+                );
+                return Ok(ExitCode::from(3));
+            }
+        },
+        None => None,
+    };
+    let bytes = dateline::synth::write_with(&args.out, args.pages, args.seed, real.as_ref())?;
     println!(
-        "wrote {} pages ({:.1} MB) to {}",
+        "wrote {} pages ({:.1} MB{}) to {}",
         args.pages,
         bytes as f64 / 1e6,
+        real.as_ref()
+            .map(|r| format!(", text from {} real articles", r.articles()))
+            .unwrap_or_default(),
         args.out.display()
     );
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }

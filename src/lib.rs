@@ -3,7 +3,8 @@
 //! The library turns folders of saved pages into clean, deduplicated [`model::Story`]
 //! values ([`ingest`]), finds every direct quote and its speaker ([`quotes`]), and
 //! shows it all in a terminal reader ([`tui`]), which remembers what was read
-//! ([`state`]) and reads the user's colours and keys ([`config`]); what a user can do
+//! ([`state`]) and reads the user's colours and keys ([`config`]), and reopens an
+//! archive from the corpus [`cache`] beside the state; what a user can do
 //! there is data of its own ([`action`]). The `dateline` binary is a thin shell over it
 //! ([`cli`]). The synthetic corpus generator used by the benchmarks and tests is behind
 //! the `synth` feature.
@@ -11,6 +12,7 @@
 #![warn(missing_docs)]
 
 pub mod action;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod filter;

@@ -12,6 +12,10 @@ use std::fmt::Write as _;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
+mod real;
+
+pub use real::RealText;
+
 /// One generated page: a relative file name and its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SynthPage {
@@ -325,17 +329,23 @@ struct SynthStory {
 /// Generates `count` pages deterministically from `seed` (about 10 KB each on average, so 10,000 pages
 /// make about 100 MB).
 pub fn generate(count: usize, seed: u64) -> Vec<SynthPage> {
+    generate_with(count, seed, None)
+}
+
+/// [`generate`], the stories' headlines and paragraphs drawn from `real` articles when
+/// given (the page layouts, dates, bylines and re-scrapes as with the templates).
+pub fn generate_with(count: usize, seed: u64, real: Option<&RealText>) -> Vec<SynthPage> {
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut earlier: Vec<SynthStory> = Vec::new();
     let mut pages = Vec::with_capacity(count);
     for n in 0..count {
         let site = rng.usize(0..4);
         let text = match site {
-            0 => bastille_page(&mut rng, &mut earlier, n),
-            1 => wire_page(&mut rng, &mut earlier, n),
-            2 => uk_page(&mut rng, &mut earlier, n),
+            0 => bastille_page(&mut rng, &mut earlier, n, real),
+            1 => wire_page(&mut rng, &mut earlier, n, real),
+            2 => uk_page(&mut rng, &mut earlier, n, real),
             _ if rng.usize(0..4) == 0 => listing_page(&mut rng, n),
-            _ => plain_page(&mut rng, &mut earlier, n),
+            _ => plain_page(&mut rng, &mut earlier, n, real),
         };
         pages.push(SynthPage {
             name: format!("site-{}/{:06}.txt", (b'a' + site as u8) as char, n),
@@ -348,8 +358,18 @@ pub fn generate(count: usize, seed: u64) -> Vec<SynthPage> {
 /// Generates `count` pages from `seed` (as [`generate`]) and writes them under `dir`
 /// (`dir/site-x/NNNNNN.txt`); returns the bytes written.
 pub fn write(dir: &std::path::Path, count: usize, seed: u64) -> std::io::Result<usize> {
+    write_with(dir, count, seed, None)
+}
+
+/// [`write`], with the text drawn from `real` articles when given ([`generate_with`]).
+pub fn write_with(
+    dir: &std::path::Path,
+    count: usize,
+    seed: u64,
+    real: Option<&RealText>,
+) -> std::io::Result<usize> {
     let mut bytes = 0;
-    for page in generate(count, seed) {
+    for page in generate_with(count, seed, real) {
         let path = dir.join(&page.name);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
@@ -413,7 +433,12 @@ pub fn corpus(count: usize, seed: u64) -> crate::model::Corpus {
 }
 
 /// A story, or (about one time in eight) a re-scrape of an earlier one with a later update.
-fn next_story(rng: &mut fastrand::Rng, earlier: &mut Vec<SynthStory>, n: usize) -> SynthStory {
+fn next_story(
+    rng: &mut fastrand::Rng,
+    earlier: &mut Vec<SynthStory>,
+    n: usize,
+    real: Option<&RealText>,
+) -> SynthStory {
     if !earlier.is_empty() && rng.usize(0..8) == 0 {
         let old = &earlier[rng.usize(0..earlier.len())];
         return SynthStory {
@@ -425,7 +450,11 @@ fn next_story(rng: &mut fastrand::Rng, earlier: &mut Vec<SynthStory>, n: usize) 
             paragraphs: old.paragraphs.clone(),
         };
     }
-    let story = new_story(rng, n);
+    let mut story = new_story(rng, n);
+    if let Some(real) = real {
+        story.headline = real.headline(rng);
+        story.paragraphs = real.body(rng);
+    }
     if earlier.len() < 512 {
         earlier.push(clone_story(&story));
     } else {
@@ -652,8 +681,13 @@ fn body(out: &mut String, story: &SynthStory) {
 
 /// Bastille-like: chrome, section ×3, headline ×2, stamp, body, captions; a second story
 /// whose headline trails its body.
-fn bastille_page(rng: &mut fastrand::Rng, earlier: &mut Vec<SynthStory>, n: usize) -> String {
-    let s = next_story(rng, earlier, n);
+fn bastille_page(
+    rng: &mut fastrand::Rng,
+    earlier: &mut Vec<SynthStory>,
+    n: usize,
+    real: Option<&RealText>,
+) -> String {
+    let s = next_story(rng, earlier, n, real);
     let mut out = String::from("Skip to Content Facebook Feature Image\n\n");
     let _ = write!(out, "{}\n\n", s.headline);
     for _ in 0..3 {
@@ -669,7 +703,7 @@ fn bastille_page(rng: &mut fastrand::Rng, earlier: &mut Vec<SynthStory>, n: usiz
     body(&mut out, &s);
     let _ = write!(out, "{0}\n\n{0}\n\n", s.headline);
     if rng.bool() {
-        let t = next_story(rng, earlier, n + 1);
+        let t = next_story(rng, earlier, n + 1, real);
         body(&mut out, &t);
         let _ = write!(out, "{0}\n\n{0}\n\n", t.headline);
     }
@@ -678,8 +712,13 @@ fn bastille_page(rng: &mut fastrand::Rng, earlier: &mut Vec<SynthStory>, n: usiz
 }
 
 /// Wire style: menu, byline, ISO stamp with offset, ads and share bars, copyright footer.
-fn wire_page(rng: &mut fastrand::Rng, earlier: &mut Vec<SynthStory>, n: usize) -> String {
-    let s = next_story(rng, earlier, n);
+fn wire_page(
+    rng: &mut fastrand::Rng,
+    earlier: &mut Vec<SynthStory>,
+    n: usize,
+    real: Option<&RealText>,
+) -> String {
+    let s = next_story(rng, earlier, n, real);
     let mut out = String::from("Home\nWorld\nBusiness\nMarkets\nSport\n\n");
     let _ = write!(
         out,
@@ -703,8 +742,13 @@ fn wire_page(rng: &mut fastrand::Rng, earlier: &mut Vec<SynthStory>, n: usize) -
 }
 
 /// UK paper style: cookie notice, Published/Updated lines, related-story teasers.
-fn uk_page(rng: &mut fastrand::Rng, earlier: &mut Vec<SynthStory>, n: usize) -> String {
-    let s = next_story(rng, earlier, n);
+fn uk_page(
+    rng: &mut fastrand::Rng,
+    earlier: &mut Vec<SynthStory>,
+    n: usize,
+    real: Option<&RealText>,
+) -> String {
+    let s = next_story(rng, earlier, n, real);
     let mut out = String::from("We use cookies to improve your experience. Accept all cookies\n\n");
     let _ = write!(
         out,
@@ -745,8 +789,13 @@ fn listing_page(rng: &mut fastrand::Rng, n: usize) -> String {
 }
 
 /// A plain article: a headline line, then paragraphs.
-fn plain_page(rng: &mut fastrand::Rng, earlier: &mut Vec<SynthStory>, n: usize) -> String {
-    let s = next_story(rng, earlier, n);
+fn plain_page(
+    rng: &mut fastrand::Rng,
+    earlier: &mut Vec<SynthStory>,
+    n: usize,
+    real: Option<&RealText>,
+) -> String {
+    let s = next_story(rng, earlier, n, real);
     let mut out = format!("{}\n\n", s.headline);
     body(&mut out, &s);
     out

@@ -42,6 +42,10 @@ pub struct Cli {
     /// when the locale (LC_ALL, LC_CTYPE or LANG) is not UTF-8.
     #[arg(long)]
     pub ascii: bool,
+    /// Open the reader without the corpus cache: parse every page, and keep nothing
+    /// for the next start (the cache lives beside the reading state).
+    #[arg(long)]
+    pub no_cache: bool,
     /// What to do instead of opening the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -130,6 +134,31 @@ pub enum ExportFormat {
     Csv,
 }
 
+/// What the reader loads: the bundled samples when `paths` is empty; else the paths,
+/// through the corpus cache beside the reading state unless `no_cache` (or standard
+/// input is among them, or there is no place for the state).
+pub fn reader_source(
+    paths: &[PathBuf],
+    state: Option<&std::path::Path>,
+    no_cache: bool,
+) -> crate::tui::loading::Source {
+    use crate::tui::loading::Source;
+    let source = Source::from_paths(paths);
+    let Source::Paths(paths) = source else {
+        return source;
+    };
+    if no_cache || paths.iter().any(|p| p.as_os_str() == "-") {
+        return Source::Paths(paths);
+    }
+    match crate::cache::dir_beside(state) {
+        Some(dir) => Source::Cached {
+            cache: crate::cache::file_for(&dir, &paths),
+            paths,
+        },
+        None => Source::Paths(paths),
+    }
+}
+
 /// Loads the corpus for `paths` (the bundled samples when empty), printing every
 /// warning as one line on stderr. `None` when nothing at all could be loaded.
 pub fn load_reporting(paths: &[PathBuf]) -> Option<Corpus> {
@@ -183,13 +212,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     return Ok(ExitCode::FAILURE);
                 }
             };
+            let source = reader_source(&cli.paths, cli.state.as_deref(), cli.no_cache);
             let options = crate::tui::ReaderOptions {
                 state: cli.state,
                 config,
                 no_color: crate::config::no_color_requested(),
                 ascii: crate::tui::glyphs::ascii_wanted(cli.ascii),
             };
-            crate::tui::run(crate::tui::loading::Source::from_paths(&cli.paths), options)?;
+            crate::tui::run(source, options)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export {

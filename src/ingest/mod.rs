@@ -350,11 +350,24 @@ fn address_line(line: &str) -> Option<&str> {
     .then_some(rest)
 }
 
-/// Merges, identifies, quotes and sorts the stories of parsed pages.
-fn assemble(parsed: Vec<ParsedPage>, warnings: Vec<Warning>, mut stats: LoadStats) -> Corpus {
+/// Merges, identifies, quotes and sorts the stories of parsed pages (in input order,
+/// with the warnings and counts of reading them): the corpus [`load`] gives.
+pub fn assemble(parsed: Vec<ParsedPage>, warnings: Vec<Warning>, stats: LoadStats) -> Corpus {
+    assemble_with(parsed, warnings, stats, &crate::quotes::extract)
+}
+
+/// [`assemble`], each story's quotes found by `quotes`, which must give what
+/// [`crate::quotes::extract`] gives (a cache of earlier results answers for the stories
+/// it has seen).
+pub fn assemble_with(
+    parsed: Vec<ParsedPage>,
+    warnings: Vec<Warning>,
+    mut stats: LoadStats,
+    quotes: &(dyn Fn(&Story) -> Vec<crate::model::Quote> + Sync),
+) -> Corpus {
     let mut stories = merge_pages(parsed, &mut stats);
     stories.par_iter_mut().for_each(|story| {
-        story.quotes = crate::quotes::extract(story);
+        story.quotes = quotes(story);
     });
     sort_newest_first(&mut stories);
     let speakers = crate::quotes::directory(&stories);

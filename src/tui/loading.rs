@@ -32,6 +32,13 @@ pub const BATCH_INTERVAL: Duration = Duration::from_millis(40);
 pub enum Source {
     /// Files, directories, or `-` for standard input.
     Paths(Vec<PathBuf>),
+    /// Files and directories, through the corpus cache in `cache` ([`crate::cache`]).
+    Cached {
+        /// What to load.
+        paths: Vec<PathBuf>,
+        /// The cache file.
+        cache: PathBuf,
+    },
     /// The sample pages bundled into the binary.
     Samples,
 }
@@ -184,6 +191,7 @@ pub fn load_streaming(
     };
     let mut corpus: Corpus = match source {
         Source::Paths(paths) => ingest::load(paths, &options),
+        Source::Cached { paths, cache } => crate::cache::load(paths, cache, &options).corpus,
         Source::Samples => ingest::load_pages_with(crate::samples::pages(), &options),
     };
     batcher.flush();

@@ -8,7 +8,7 @@
 use ratatui::buffer::CellWidth;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::ingest::sanitize::sanitize;
+use crate::ingest::sanitize::{sanitize, sanitize_cow};
 
 /// The character drawn in place of one that could drive a terminal.
 pub const REPLACEMENT: char = '\u{FFFD}';
@@ -17,7 +17,7 @@ pub const REPLACEMENT: char = '\u{FFFD}';
 /// whitespace controls (newline, tab) become spaces, and anything else the page
 /// sanitiser would remove becomes [`REPLACEMENT`].
 pub fn clean(text: &str) -> String {
-    let already_clean = !text.chars().any(unsafe_char) && sanitize(text) == text;
+    let already_clean = !text.chars().any(unsafe_char) && sanitize_cow(text) == text;
     if already_clean {
         return text.to_string();
     }
@@ -108,6 +108,9 @@ pub fn char_slice(text: &str, start: usize, end: usize) -> &str {
 /// Folds text for case-insensitive search, one character out for each character in,
 /// so character offsets found in the folded text are offsets in the original.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.chars()
         .map(|c| c.to_lowercase().next().unwrap_or(c))
         .collect()

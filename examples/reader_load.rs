@@ -1,0 +1,76 @@
+//! The reader's load without a terminal: the same background loading as `dateline DIR`
+//! (stories streamed to the list in batches, then the final corpus merged, quoted,
+//! sorted and indexed), every event applied to a reader state as the event loop does,
+//! timed from the start to the complete list. Run it under `/usr/bin/time -v` for the
+//! reader's peak memory.
+//!
+//!     cargo run --release --example reader_load -- DIR [--no-cache]
+//!
+//! The reading state and the cache go to `$XDG_STATE_HOME` as the reader's do.
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::Instant;
+
+use dateline::tui::app::App;
+use dateline::tui::loading::{self, LoadEvent};
+
+/// The `dateline` binary's allocator, so memory and time are the binary's.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let no_cache = args.iter().any(|a| a == "--no-cache");
+    let paths: Vec<PathBuf> = args
+        .iter()
+        .filter(|a| *a != "--no-cache")
+        .map(PathBuf::from)
+        .collect();
+    anyhow::ensure!(!paths.is_empty(), "usage: reader_load DIR... [--no-cache]");
+    let source = dateline::cli::reader_source(&paths, None, no_cache);
+    let config = dateline::config::Config::default();
+    let mut app = App::with_config(dateline::model::Corpus::default(), &config, true);
+    let started = Instant::now();
+    let (sender, events) = mpsc::channel();
+    loading::spawn(source, config.sort, move |event| {
+        let _ = sender.send(event);
+    })?;
+    let mut first = None;
+    for event in events {
+        let done = matches!(event, LoadEvent::Done(_) | LoadEvent::Failed(_));
+        loading::apply(&mut app, event);
+        if first.is_none() && !app.corpus.stories.is_empty() {
+            first = Some(started.elapsed());
+        }
+        if done {
+            break;
+        }
+    }
+    let total = started.elapsed();
+    println!(
+        "first stories listed {:.3} s, complete list {:.3} s: {} stories, {} quotes, {} speakers",
+        first.unwrap_or(total).as_secs_f64(),
+        total.as_secs_f64(),
+        app.corpus.stories.len(),
+        app.corpus
+            .stories
+            .iter()
+            .map(|s| s.quotes.len())
+            .sum::<usize>(),
+        app.corpus.speakers.len()
+    );
+    println!("resident now {} MB", resident_kb() / 1000);
+    // As the reader quits: without freeing the corpus piece by piece.
+    std::process::exit(0)
+}
+
+/// The process's resident memory now, from `/proc` (Linux).
+fn resident_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        .unwrap_or(0)
+}

@@ -1,0 +1,432 @@
+//! The corpus cache: what loading a set of paths gave, kept in one file beside the
+//! reading state, so the reader reopens an unchanged archive without parsing a page and
+//! parses only the files that are new or changed.
+//!
+//! - Where: `<state dir>/cache/<hash of the paths>.cache` ([`file_for`]), one file per
+//!   set of paths opened; the reader only (the scripting commands always load afresh).
+//! - What: each input's key (path, size, modification time, and the hash of its text
+//!   as read), the warnings of the walk, the finished corpus, and each file's parsed
+//!   page.
+//! - When it is used ([`load`]): every input is looked at (`stat`). When the inputs are
+//!   the same files with the same size and time, the corpus is taken as it was stored:
+//!   no page is read. A file whose size or time differs is read and its text hashed:
+//!   the same text is taken from the cache, other text is parsed; the corpus is then
+//!   made again (merged, quoted) from all the pages, the quotes of every story whose
+//!   paragraphs and time are as stored taken from the stored corpus, and the cache
+//!   written anew. As in
+//!   git's index, a file modified in the same instant the cache was made (its time not
+//!   before the walk that made it) is never trusted by its time alone: its text is
+//!   hashed.
+//! - Never trusted: a file that is not a cache, was written by another loader
+//!   ([`LOADER_VERSION`], a hash of the loader's sources made at build time, so any
+//!   change to the loader's code throws the cache away without anyone bumping a
+//!   number) or encoding ([`FORMAT`]), or whose sections do not match their checksums
+//!   is ignored and rebuilt; damage and foreign files also leave a one-line warning.
+//!
+//! Decides where the cache lives and when it is used; the file's parts and how they
+//! are checked are [`file`]'s, their bytes [`codec`]'s.
+//! Loading itself is [`crate::ingest`]'s: this module only decides which files it
+//! needs to parse.
+
+pub mod codec;
+mod file;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+use chrono::Timelike;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+
+use crate::ingest::read::{self, Input};
+use crate::ingest::{self, LoadOptions, ParsedPage, Progress};
+use crate::model::{Corpus, LoadStats, Quote, Story, Warning};
+use file::{Cache, Miss, Pending};
+
+/// The version of the byte layout ([`codec`]): bumped when it changes.
+pub const FORMAT: u32 = 1;
+
+/// The loader's version: the package version and a hash of the sources of the model,
+/// the loader, the quote finder and this cache, made by `build.rs`.
+pub const LOADER_VERSION: &str = env!("DATELINE_LOADER_VERSION");
+
+/// How many seconds before the walk that made the cache a file's time must be for the
+/// time alone to vouch for it (file systems keep times to the second, or two).
+pub(crate) const RACY: i64 = 2;
+
+/// One input as it was when the cache was made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Key {
+    /// The file's path.
+    pub path: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// Its modification time (seconds, nanoseconds since the epoch; 0 when unknown).
+    pub mtime: (i64, u32),
+    /// The hash of its text as read (0 when it could not be read).
+    pub hash: u64,
+}
+
+/// What reading and parsing one input gave.
+#[derive(Clone, Debug)]
+pub(crate) enum Entry {
+    /// The parsed page, the warnings raised (reading, then parsing) and bytes read.
+    Page(ParsedPage, Vec<Warning>, u64),
+    /// It could not be read.
+    Failed(Warning),
+}
+
+/// What [`load`] did.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The corpus, exactly as [`ingest::load`] gives it (plus a warning when the cache
+    /// was damaged or could not be written).
+    pub corpus: Corpus,
+    /// Files read and parsed.
+    pub parsed: usize,
+    /// Files whose parsed page came from the cache.
+    pub reused: usize,
+    /// Stories whose quotes were found afresh (the others' came from the cache).
+    pub quoted: usize,
+    /// Whether the whole corpus came from the cache.
+    pub hit: bool,
+    /// Why the cache could not be used at all, when it could not.
+    pub missed: Option<String>,
+}
+
+/// The cache file for `paths` in `dir`: one per set of paths, named by a hash of
+/// their absolute forms.
+pub fn file_for(dir: &Path, paths: &[PathBuf]) -> PathBuf {
+    let mut joined = Vec::new();
+    for path in paths {
+        let absolute = std::fs::canonicalize(path)
+            .or_else(|_| std::path::absolute(path))
+            .unwrap_or_else(|_| path.clone());
+        joined.extend_from_slice(absolute.to_string_lossy().as_bytes());
+        joined.push(0);
+    }
+    dir.join(format!("{:016x}.cache", xxh3_64(&joined)))
+}
+
+/// The cache folder beside the reading state: `cache/` next to `state` when given,
+/// else next to the default state file.
+pub fn dir_beside(state: Option<&Path>) -> Option<PathBuf> {
+    let state = match state {
+        Some(state) => state.to_path_buf(),
+        None => crate::state::default_path().ok()?,
+    };
+    Some(state.parent()?.join("cache"))
+}
+
+/// Loads `paths` as [`ingest::load`] does, through the cache in `file`: the stored
+/// corpus when no input changed, else the stored pages of the unchanged inputs and a
+/// fresh parse of the others; the cache is then written again. Standard input (`-`)
+/// is never cached: such a load goes straight to the loader.
+pub fn load(paths: &[PathBuf], file: &Path, options: &LoadOptions<'_>) -> Loaded {
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        let corpus = ingest::load(paths, options);
+        return Loaded {
+            parsed: corpus.stats.files,
+            corpus,
+            ..Loaded::default()
+        };
+    }
+    let walked = now();
+    let (inputs, walk_warnings) = read::discover(paths);
+    let stats: Vec<(String, u64, (i64, u32))> = inputs.par_iter().map(stat).collect();
+    let mut warnings = Vec::new();
+    let mut missed = None;
+    let cache = match Cache::open(file) {
+        Ok(cache) => Some(cache),
+        Err(Miss::Absent) => {
+            missed = Some("no cache yet".to_string());
+            None
+        }
+        Err(Miss::Stale(why)) => {
+            missed = Some(why);
+            None
+        }
+        Err(Miss::Damaged(why)) => {
+            warnings.push(warning(file, &format!("{why}: ignored and rebuilt")));
+            missed = Some(why);
+            None
+        }
+    };
+    if let Some(cache) = &cache
+        && cache.walk_warnings == walk_warnings
+        && cache.keys.len() == stats.len()
+        && cache
+            .keys
+            .iter()
+            .zip(&stats)
+            .all(|(key, now)| key.path == now.0 && key.size == now.1)
+        && let Some(hashed) = cache.unchanged(&inputs, &stats)
+    {
+        match cache.corpus() {
+            Ok(mut corpus) => {
+                if let Some(report) = options.progress {
+                    report(Progress {
+                        files_done: inputs.len(),
+                        files_total: inputs.len(),
+                        stories_found: corpus.stories.len(),
+                    });
+                }
+                if hashed > 0 && cache.walked_again(walked).is_err() {
+                    corpus.warnings.push(warning(file, "not saved"));
+                }
+                corpus.warnings.extend(warnings);
+                return Loaded {
+                    corpus,
+                    reused: inputs.len(),
+                    hit: true,
+                    ..Loaded::default()
+                };
+            }
+            Err(why) => warnings.push(warning(file, &format!("{}: ignored and rebuilt", why.0))),
+        }
+    }
+    let mut loaded = reload(
+        &inputs,
+        walk_warnings,
+        &stats,
+        cache.as_ref(),
+        (file, walked),
+        &mut warnings,
+        options,
+    );
+    loaded.corpus.warnings.extend(warnings);
+    loaded.missed = missed;
+    loaded
+}
+
+/// Reads and parses the inputs the cache cannot vouch for, takes the others' pages
+/// from it, makes the corpus and writes the cache again.
+fn reload(
+    inputs: &[Input],
+    walk_warnings: Vec<Warning>,
+    stats: &[(String, u64, (i64, u32))],
+    cache: Option<&Cache>,
+    (file, walked): (&Path, (i64, u32)),
+    warnings: &mut Vec<Warning>,
+    options: &LoadOptions<'_>,
+) -> Loaded {
+    let stored = match cache.map(Cache::pages) {
+        Some(Ok(stored)) => stored,
+        Some(Err(why)) => {
+            warnings.push(warning(file, &format!("{}: ignored and rebuilt", why.0)));
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
+    let by_path: std::collections::HashMap<&str, (&Key, &Entry)> = cache
+        .map(|c| {
+            c.keys
+                .iter()
+                .zip(&stored)
+                .map(|(k, e)| (k.path.as_str(), (k, e)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let parsed = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let found = AtomicUsize::new(0);
+    let results: Vec<(Key, Entry)> = inputs
+        .par_iter()
+        .zip(stats)
+        .map(|(input, now)| {
+            let old = by_path.get(now.0.as_str());
+            let (key, entry) = match old {
+                Some((key, entry)) if cache.is_some_and(|c| c.trusted(key, now)) => {
+                    ((*key).clone(), (*entry).clone())
+                }
+                _ => {
+                    let (key, entry, fresh) = read_one(input, now, old.copied());
+                    if fresh {
+                        parsed.fetch_add(1, Ordering::Relaxed);
+                    }
+                    (key, entry)
+                }
+            };
+            let stories = match &entry {
+                Entry::Page(page, ..) => {
+                    if let Some(callback) = options.stories {
+                        callback(&page.stories);
+                    }
+                    page.stories.len()
+                }
+                Entry::Failed(_) => 0,
+            };
+            let files_done = done.fetch_add(1, Ordering::Relaxed) + 1;
+            let stories_found = found.fetch_add(stories, Ordering::Relaxed) + stories;
+            if let Some(report) = options.progress {
+                report(Progress {
+                    files_done,
+                    files_total: inputs.len(),
+                    stories_found,
+                });
+            }
+            (key, entry)
+        })
+        .collect();
+    let parsed = parsed.into_inner();
+    let write = Pending::start(file, walked, &results, &walk_warnings);
+    let mut stats = LoadStats {
+        files: inputs.len(),
+        ..LoadStats::default()
+    };
+    let mut read_warnings = walk_warnings;
+    let mut pages = Vec::with_capacity(results.len());
+    for (_, entry) in results {
+        match entry {
+            Entry::Page(page, page_warnings, bytes) => {
+                read_warnings.extend(page_warnings);
+                stats.bytes += bytes;
+                stats.pages += 1;
+                pages.push(page);
+            }
+            Entry::Failed(w) => read_warnings.push(w),
+        }
+    }
+    // The quotes of stories whose text and time are as stored are taken as stored:
+    // finding quotes is most of a load.
+    let known = cache
+        .and_then(|c| c.corpus().ok())
+        .map(quote_table)
+        .unwrap_or_default();
+    let quoted = AtomicUsize::new(0);
+    let quotes = |story: &Story| match known.get(&story_key(story)) {
+        Some(quotes) => quotes.clone(),
+        None => {
+            quoted.fetch_add(1, Ordering::Relaxed);
+            crate::quotes::extract(story)
+        }
+    };
+    let mut corpus = ingest::assemble_with(pages, read_warnings, stats, &quotes);
+    drop(known);
+    if let Err(e) = write.and_then(|w| w.finish(&corpus)) {
+        corpus
+            .warnings
+            .push(warning(file, &format!("not saved ({e})")));
+    }
+    Loaded {
+        reused: inputs.len() - parsed,
+        parsed,
+        quoted: quoted.into_inner(),
+        corpus,
+        hit: false,
+        missed: None,
+    }
+}
+
+/// Each stored story's quotes by [`story_key`].
+fn quote_table(corpus: Corpus) -> HashMap<u64, Vec<Quote>> {
+    corpus
+        .stories
+        .into_iter()
+        .map(|mut s| (story_key(&s), std::mem::take(&mut s.quotes)))
+        .collect()
+}
+
+/// A hash of what a story's quotes depend on: its paragraphs and its time.
+fn story_key(story: &Story) -> u64 {
+    let mut hash = Xxh3::new();
+    for p in &story.paragraphs {
+        hash.update(&(p.len() as u64).to_le_bytes());
+        hash.update(p.as_bytes());
+    }
+    if let Some(t) = story.time() {
+        hash.update(&t.local.and_utc().timestamp().to_le_bytes());
+        hash.update(&t.local.nanosecond().to_le_bytes());
+        let offset = t.offset.map_or(i32::MIN, |o| o.local_minus_utc());
+        hash.update(&offset.to_le_bytes());
+    }
+    hash.digest()
+}
+
+/// Reads one input the cache cannot vouch for by its size and time: its stored page
+/// when its text hashes the same, else a fresh parse (the flag).
+fn read_one(
+    input: &Input,
+    now: &(String, u64, (i64, u32)),
+    old: Option<(&Key, &Entry)>,
+) -> (Key, Entry, bool) {
+    let (path, size, mtime) = now.clone();
+    match read::read_input(input) {
+        Ok(read) => {
+            let hash = xxh3_64(read.page.text.as_bytes());
+            if let Some((key, entry @ Entry::Page(..))) = old
+                && key.hash == hash
+                && key.size == size
+            {
+                let key = Key {
+                    path,
+                    size,
+                    mtime,
+                    hash,
+                };
+                return (key, entry.clone(), false);
+            }
+            let mut page = ingest::parse_page(&read.page);
+            let mut warnings = read.warnings;
+            warnings.append(&mut page.warnings);
+            let key = Key {
+                path,
+                size,
+                mtime,
+                hash,
+            };
+            (key, Entry::Page(page, warnings, read.bytes), true)
+        }
+        Err(w) => {
+            let key = Key {
+                path,
+                size,
+                mtime,
+                hash: 0,
+            };
+            (key, Entry::Failed(w), true)
+        }
+    }
+}
+
+/// An input's path, size and modification time (size `u64::MAX` when it cannot be
+/// looked at, which no stored key has).
+fn stat(input: &Input) -> (String, u64, (i64, u32)) {
+    let Input::File(path) = input else {
+        return ("-".to_string(), u64::MAX, (0, 0));
+    };
+    let name = path.to_string_lossy().into_owned();
+    match std::fs::metadata(path) {
+        Ok(meta) => {
+            let mtime = meta.modified().ok().map_or((0, 0), since_epoch);
+            (name, meta.len(), mtime)
+        }
+        Err(_) => (name, u64::MAX, (0, 0)),
+    }
+}
+
+/// Seconds and nanoseconds since the epoch (0 before it).
+fn since_epoch(t: SystemTime) -> (i64, u32) {
+    t.duration_since(UNIX_EPOCH).map_or((0, 0), |d| {
+        (
+            i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+            d.subsec_nanos(),
+        )
+    })
+}
+
+/// The time now, as [`since_epoch`].
+fn now() -> (i64, u32) {
+    since_epoch(SystemTime::now())
+}
+
+/// A warning about the cache file.
+fn warning(file: &Path, what: &str) -> Warning {
+    Warning {
+        path: read::display_path(file),
+        message: format!("corpus cache {what}"),
+    }
+}

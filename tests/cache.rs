@@ -1,0 +1,339 @@
+//! The corpus cache (`dateline::cache`): an unchanged archive comes back whole without a
+//! page parsed, a changed or new file is parsed alone, a damaged, foreign or outdated
+//! cache is never trusted, and every load through it gives exactly what a fresh load
+//! gives.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use dateline::cache::{self, Loaded};
+use dateline::ingest::{self, LoadOptions};
+use dateline::model::Corpus;
+
+/// A folder of generated pages and a cache file beside it.
+struct Archive {
+    _dir: tempfile::TempDir,
+    pages: PathBuf,
+    cache: PathBuf,
+}
+
+impl Archive {
+    fn new(count: usize) -> Archive {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pages = dir.path().join("pages");
+        dateline::synth::write(&pages, count, 11).expect("pages written");
+        let cache = dir.path().join("state/cache/archive.cache");
+        Archive {
+            _dir: dir,
+            pages,
+            cache,
+        }
+    }
+
+    fn load(&self) -> Loaded {
+        cache::load(
+            std::slice::from_ref(&self.pages),
+            &self.cache,
+            &LoadOptions::default(),
+        )
+    }
+
+    fn fresh(&self) -> Corpus {
+        ingest::load(std::slice::from_ref(&self.pages), &LoadOptions::default())
+    }
+
+    /// The first page file, in name order.
+    fn first_page(&self) -> PathBuf {
+        let mut files: Vec<PathBuf> = walk(&self.pages);
+        files.sort();
+        files.remove(0)
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("readable").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// Sets a file's modification time `seconds` into the past (so its time alone vouches
+/// for it, as for any file not written in the last moments).
+fn age(path: &Path, seconds: u64) {
+    let file = std::fs::File::options()
+        .write(true)
+        .open(path)
+        .expect("opened");
+    file.set_modified(SystemTime::now() - Duration::from_secs(seconds))
+        .expect("time set");
+}
+
+fn age_all(archive: &Archive) {
+    for file in walk(&archive.pages) {
+        age(&file, 3600);
+    }
+}
+
+fn cache_warnings(corpus: &Corpus) -> Vec<String> {
+    corpus
+        .warnings
+        .iter()
+        .filter(|w| w.message.starts_with("corpus cache"))
+        .map(|w| w.to_string())
+        .collect()
+}
+
+#[test]
+fn an_unchanged_archive_comes_back_whole_with_no_page_parsed() {
+    let archive = Archive::new(60);
+    age_all(&archive);
+    let first = archive.load();
+    assert!(!first.hit);
+    assert_eq!(first.parsed, 60);
+    assert_eq!(first.quoted, first.corpus.stories.len());
+    assert_eq!(first.missed.as_deref(), Some("no cache yet"));
+    let fresh = archive.fresh();
+    assert_eq!(first.corpus, fresh);
+    let again = archive.load();
+    assert!(again.hit, "{:?}", again.missed);
+    assert_eq!(again.parsed, 0);
+    assert_eq!(again.reused, 60);
+    assert_eq!(again.corpus, fresh);
+    assert!(!again.corpus.stories.is_empty());
+    assert!(again.corpus.stories.iter().any(|s| !s.quotes.is_empty()));
+}
+
+#[test]
+fn files_written_just_before_the_cache_are_hashed_not_trusted_by_their_time() {
+    let archive = Archive::new(20);
+    // A time as late as the walk that makes the cache (here: later) cannot vouch for
+    // the file: it could change again within the same tick of the clock.
+    let page = archive.first_page();
+    let late = SystemTime::now() + Duration::from_secs(600);
+    let set_late = || {
+        std::fs::File::options()
+            .write(true)
+            .open(&page)
+            .and_then(|f| f.set_modified(late))
+            .expect("time set")
+    };
+    set_late();
+    archive.load();
+    let again = archive.load();
+    assert!(again.hit, "hashed the same: the stored corpus");
+    assert_eq!(again.parsed, 0);
+    // A change that keeps the size and the time is still seen.
+    let text = std::fs::read_to_string(&page).expect("read");
+    let changed = text.replacen("the", "THE", 1);
+    assert_eq!(changed.len(), text.len());
+    assert_ne!(changed, text);
+    std::fs::write(&page, &changed).expect("written");
+    set_late();
+    let after = archive.load();
+    assert!(!after.hit);
+    assert_eq!(after.parsed, 1);
+    assert_eq!(after.corpus, archive.fresh());
+}
+
+#[test]
+fn a_changed_file_alone_is_parsed_and_the_corpus_is_a_fresh_loads() {
+    let archive = Archive::new(60);
+    age_all(&archive);
+    archive.load();
+    let page = archive.first_page();
+    let text = std::fs::read_to_string(&page).expect("read");
+    std::fs::write(
+        &page,
+        format!("Harbour strike ends after nine days\n\n\"We are back at work,\" said Ana Ortiz, a dock worker.\n\n{text}"),
+    )
+    .expect("written");
+    age(&page, 60);
+    let after = archive.load();
+    assert!(!after.hit);
+    assert_eq!(after.parsed, 1);
+    assert_eq!(after.reused, 59);
+    // Only the changed page's stories have their quotes found again.
+    assert!(
+        (1..=3).contains(&after.quoted),
+        "{} of {} stories quoted afresh",
+        after.quoted,
+        after.corpus.stories.len()
+    );
+    let fresh = archive.fresh();
+    assert_eq!(after.corpus, fresh);
+    assert!(
+        fresh
+            .stories
+            .iter()
+            .any(|s| s.quotes.iter().any(|q| q.text.contains("back at work")))
+    );
+    // And the next start takes it all from the cache again.
+    let again = archive.load();
+    assert!(again.hit);
+    assert_eq!(again.corpus, fresh);
+}
+
+#[test]
+fn a_touched_file_with_the_same_text_is_not_parsed_again() {
+    let archive = Archive::new(30);
+    age_all(&archive);
+    archive.load();
+    age(&archive.first_page(), 120);
+    let after = archive.load();
+    assert_eq!(after.parsed, 0);
+    assert!(after.hit, "same text everywhere: the stored corpus");
+    assert_eq!(after.corpus, archive.fresh());
+}
+
+#[test]
+fn new_and_removed_files_are_seen() {
+    let archive = Archive::new(30);
+    age_all(&archive);
+    archive.load();
+    let added = archive.pages.join("added.txt");
+    std::fs::write(
+        &added,
+        "Ferry timetable changes from May\n\n\"The late boat stays,\" said Ines Moreau, who runs the line.\n",
+    )
+    .expect("written");
+    age(&added, 60);
+    let after = archive.load();
+    assert_eq!(after.parsed, 1);
+    assert_eq!(after.corpus, archive.fresh());
+    std::fs::remove_file(archive.first_page()).expect("removed");
+    let after = archive.load();
+    assert_eq!(after.parsed, 0);
+    assert!(!after.hit);
+    assert_eq!(after.corpus, archive.fresh());
+}
+
+#[test]
+fn a_damaged_cache_is_ignored_with_one_warning_and_rebuilt() {
+    let archive = Archive::new(30);
+    age_all(&archive);
+    archive.load();
+    let mut bytes = std::fs::read(&archive.cache).expect("cache written");
+    // One byte changed near the end, in the stored corpus.
+    let at = bytes.len() - 100;
+    bytes[at] ^= 0x55;
+    std::fs::write(&archive.cache, &bytes).expect("damaged");
+    let after = archive.load();
+    assert!(!after.hit);
+    let warnings = cache_warnings(&after.corpus);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("damaged"), "{warnings:?}");
+    let mut corpus = after.corpus;
+    corpus
+        .warnings
+        .retain(|w| !w.message.starts_with("corpus cache"));
+    corpus.stats.warnings = corpus.warnings.len();
+    assert_eq!(corpus, archive.fresh());
+    // Rebuilt: the next start is whole again, without a warning.
+    let again = archive.load();
+    assert!(again.hit);
+    assert!(cache_warnings(&again.corpus).is_empty());
+}
+
+#[test]
+fn a_truncated_or_foreign_cache_is_ignored_with_one_warning() {
+    let archive = Archive::new(10);
+    age_all(&archive);
+    archive.load();
+    let bytes = std::fs::read(&archive.cache).expect("cache written");
+    std::fs::write(&archive.cache, &bytes[..bytes.len() / 2]).expect("cut");
+    let after = archive.load();
+    assert_eq!(after.parsed, 10);
+    assert_eq!(cache_warnings(&after.corpus).len(), 1);
+    std::fs::write(&archive.cache, b"PK\x03\x04 something else entirely").expect("foreign");
+    let after = archive.load();
+    assert_eq!(after.parsed, 10);
+    let warnings = cache_warnings(&after.corpus);
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].contains("not a dateline cache"), "{warnings:?}");
+    assert!(archive.load().hit);
+}
+
+#[test]
+fn a_cache_from_another_loader_version_is_rebuilt_quietly() {
+    let archive = Archive::new(10);
+    age_all(&archive);
+    archive.load();
+    let mut bytes = std::fs::read(&archive.cache).expect("cache written");
+    // The loader's version follows the 16-byte mark and the 4-byte format.
+    assert_eq!(
+        &bytes[20..20 + cache::LOADER_VERSION.len().min(32)],
+        &cache::LOADER_VERSION.as_bytes()[..cache::LOADER_VERSION.len().min(32)]
+    );
+    bytes[20] ^= 1;
+    std::fs::write(&archive.cache, &bytes).expect("written");
+    let after = archive.load();
+    assert!(!after.hit);
+    assert_eq!(after.parsed, 10);
+    assert_eq!(after.missed.as_deref(), Some("made by another version"));
+    assert!(cache_warnings(&after.corpus).is_empty());
+    assert!(archive.load().hit);
+}
+
+#[test]
+fn the_reader_uses_the_cache_unless_told_not_to_or_reading_stdin() {
+    use dateline::tui::loading::Source;
+    let paths = vec![PathBuf::from("pages")];
+    let state = Path::new("/somewhere/state.sqlite3");
+    match dateline::cli::reader_source(&paths, Some(state), false) {
+        Source::Cached { paths: p, cache } => {
+            assert_eq!(p, paths);
+            assert!(cache.starts_with("/somewhere/cache"), "{cache:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        dateline::cli::reader_source(&paths, Some(state), true),
+        Source::Paths(paths.clone())
+    );
+    let stdin = vec![PathBuf::from("-")];
+    assert_eq!(
+        dateline::cli::reader_source(&stdin, Some(state), false),
+        Source::Paths(stdin.clone())
+    );
+    assert_eq!(
+        dateline::cli::reader_source(&[], Some(state), false),
+        Source::Samples
+    );
+}
+
+#[test]
+fn the_no_cache_flag_is_parsed() {
+    use clap::Parser;
+    let cli = dateline::cli::Cli::parse_from(["dateline", "--no-cache", "pages"]);
+    assert!(cli.no_cache);
+    let cli = dateline::cli::Cli::parse_from(["dateline", "pages"]);
+    assert!(!cli.no_cache);
+}
+
+#[test]
+fn every_kind_of_page_comes_back_from_the_cache_as_loaded() {
+    // The test pages and the feeds, saved HTML and archive exports beside them carry
+    // every field of a story (addresses, summaries, offsets in times, warnings).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cache = dir.path().join("all.cache");
+    let paths = vec![PathBuf::from("tests/data"), PathBuf::from("assets/samples")];
+    let fresh = ingest::load(&paths, &LoadOptions::default());
+    let first = cache::load(&paths, &cache, &LoadOptions::default());
+    assert_eq!(first.corpus, fresh);
+    let again = cache::load(&paths, &cache, &LoadOptions::default());
+    assert!(again.hit);
+    assert_eq!(again.corpus, fresh);
+    assert!(fresh.stories.iter().any(|s| s.origin.is_some()));
+    assert!(
+        fresh
+            .stories
+            .iter()
+            .any(|s| s.time().is_some_and(|t| t.offset.is_some()))
+    );
+}
