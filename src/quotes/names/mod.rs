@@ -15,8 +15,8 @@
 //! - `lists`: organisation nouns and function words;
 //! - `gender`: what a pronoun, honorific, title or given name says of gender;
 //! - `roles`: the word lists of titles, roles, offices and honorifics;
-//! - `titles`: the words of a title as written;
-//! - `shape`: what a person's name looks like and where it starts in a phrase.
+//! - `shape`: what a person's name looks like and where it starts in a phrase;
+//! - `titles`: the words of a title as written.
 //!
 //! Callers use the items re-exported here; no part imports this file.
 
