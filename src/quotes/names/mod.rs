@@ -16,10 +16,13 @@
 //! - `gender`: what a pronoun, honorific, title or given name says of gender;
 //! - `roles`: the word lists of titles, roles, offices and honorifics;
 //! - `shape`: what a person's name looks like and where it starts in a phrase;
-//! - `titles`: the words of a title as written.
+//! - `titles`: the words of a title as written;
+//! - `describe`: what a whole story says a named person is (it alone reads a story, and
+//!   imports [`classify`] from this file).
 //!
 //! Callers use the items re-exported here; no part imports this file.
 
+pub mod describe;
 mod gender;
 mod lists;
 mod roles;

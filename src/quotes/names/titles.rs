@@ -89,9 +89,31 @@ pub fn title_text(tokens: &[Token]) -> Option<String> {
     }
 }
 
-/// Words that open a relative clause after a title ("pollster who worked for …").
+/// Words that open a relative clause or a verb after a title ("pollster who worked for
+/// …", "candidate and would be …").
 fn is_relative(word: &str) -> bool {
-    matches!(word, "who" | "whom" | "whose" | "which" | "that")
+    matches!(
+        word,
+        "who"
+            | "whom"
+            | "whose"
+            | "which"
+            | "that"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "does"
+            | "did"
+    )
 }
 
 /// Words a title never ends with: it was cut short ("president of", "Ryan and").
