@@ -89,6 +89,23 @@ static DESCRIPTION_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
         "first-grader",
         "counterterrorism",
         "vp",
+        "journalist",
+        "clerk",
+        "official",
+        "secretary",
+        "speaker",
+        "nominee",
+        "candidate",
+        "politician",
+        "businessman",
+        "businesswoman",
+        "professor",
+        "director",
+        "member",
+        "partner",
+        "leader",
+        "chairman",
+        "president",
     ])
 });
 
@@ -207,7 +224,7 @@ impl<'a> Prose<'a> {
             if other_given_name(tokens, at, &own).is_some() || (shared && !full) {
                 continue;
             }
-            if let Some(t) = before(tokens, start) {
+            if let Some(t) = before(tokens, start).or_else(|| named_after(tokens, start, at)) {
                 return Some(t);
             }
             if is_possessive(tokens[at].text) {
@@ -271,7 +288,8 @@ fn other_given_name<'t>(tokens: &'t [Token], at: usize, own: &[&str]) -> Option<
     let start = name_start(tokens, at, own);
     let w = tokens.get(start.checked_sub(1)?)?;
     let given = is_common_given_name(w.text) || gender_of_given_name(w.text) != Gender::Unknown;
-    (start == at && w.is_word() && is_name_word(w) && given && !is_place(w.text)).then_some(w.text)
+    let _ = at;
+    (w.is_word() && is_name_word(w) && given && !is_place(w.text)).then_some(w.text)
 }
 
 /// A title in front of the name: role words, qualifiers and capitalised words back to the
@@ -337,6 +355,37 @@ fn before(tokens: &[Token], start: usize) -> Option<String> {
     title_text(&tokens[t0..start])
 }
 
+/// A description set before the name and a comma, the name closed by a comma after it:
+/// "a spokeswoman, Ann Lee, said". Not one governed by a preposition ("after meeting
+/// with the governor, Lee said" is another person).
+fn named_after(tokens: &[Token], start: usize, at: usize) -> Option<String> {
+    let comma = start.checked_sub(1)?;
+    let closed = tokens.get(at + 1).is_some_and(|t| t.kind == Kind::Comma);
+    if tokens[comma].kind != Kind::Comma || !closed {
+        return None;
+    }
+    let mut t0 = comma;
+    while t0 > 0 && tokens[t0 - 1].is_word() && comma - t0 < 10 {
+        t0 -= 1;
+    }
+    let np = &tokens[t0..comma];
+    let first = np.first()?;
+    let l = first.lower().as_str();
+    let opens =
+        matches!(l, "a" | "an" | "the") || (first.is_capitalised() && is_possessive(first.text));
+    let governed = t0 > 0
+        && tokens[t0 - 1].is_word()
+        && matches!(
+            tokens[t0 - 1].lower().as_str(),
+            "with" | "to" | "at" | "for" | "of" | "from" | "by" | "about" | "on" | "against"
+        );
+    let starts = t0 == 0 || matches!(tokens[t0 - 1].kind, Kind::Comma | Kind::Stop | Kind::Colon);
+    if !opens || governed || !starts || !is_headed(np) {
+        return None;
+    }
+    title_text(np)
+}
+
 /// A description after the name: an appositive ("Lee, a Democrat from Ohio,"), a
 /// predicate ("Lee is the director of …", "Lee, who was the party's chairman,") or a
 /// party and state in brackets ("(D-Ohio)").
@@ -357,13 +406,14 @@ fn after(tokens: &[Token], from: usize) -> Option<(String, bool)> {
             {
                 k += 2;
             }
+            // "Lee, who was the party's treasurer,": as sure as an appositive.
             if word(k) == Some("who") && matches!(word(k + 1), Some("is" | "was")) {
-                return predicate(tokens, k + 2).map(|t| (t, true));
+                return predicate(tokens, k + 2, true).map(|t| (t, false));
             }
             appositive(tokens, k).map(|t| (t, false))
         }
         Kind::Word if matches!(word(from), Some("is" | "was")) => {
-            predicate(tokens, from + 1).map(|t| (t, true))
+            predicate(tokens, from + 1, false).map(|t| (t, true))
         }
         Kind::Other if first.text == "(" => {
             let party = tokens.get(from + 1)?;
@@ -396,6 +446,7 @@ fn phrase<'t, 'a>(tokens: &'t [Token<'a>], k: usize) -> &'t [Token<'a>] {
         .position(|(i, t)| {
             let l = t.lower().as_str();
             t.kind != Kind::Word
+                || (i > 0 && matches!(l, "who" | "whose" | "which" | "that"))
                 || (i > 0
                     && l.ends_with("ing")
                     && !t.is_capitalised()
@@ -421,7 +472,6 @@ fn is_linking(word: &str) -> bool {
             | "on"
             | "under"
             | "since"
-            | "and"
             | "during"
             | "who"
             | "whose"
@@ -445,9 +495,10 @@ fn is_headed(np: &[Token]) -> bool {
 fn appositive(tokens: &[Token], k: usize) -> Option<String> {
     let np = phrase(tokens, k);
     let first = np.first()?;
-    let closed = tokens
-        .get(k + np.len())
-        .is_none_or(|t| matches!(t.kind, Kind::Comma | Kind::Stop | Kind::Dash));
+    let closed = tokens.get(k + np.len()).is_none_or(|t| {
+        matches!(t.kind, Kind::Comma | Kind::Stop | Kind::Dash)
+            || matches!(t.lower().as_str(), "who" | "whose" | "which" | "that")
+    });
     // "Lee, Ross and other candidates": a list of names, not an appositive.
     let list = is_name_word(first)
         && np
@@ -460,8 +511,10 @@ fn appositive(tokens: &[Token], k: usize) -> Option<String> {
     title_text(np)
 }
 
-/// A predicate noun phrase: "a …", "an …", "the …", "one of …" or a possessive first.
-fn predicate(tokens: &[Token], k: usize) -> Option<String> {
+/// A predicate noun phrase: "a …", "an …", "the …", "one of …" or a possessive first;
+/// after "who is" (`bare`) a title without an article too ("who was Senate majority
+/// leader").
+fn predicate(tokens: &[Token], k: usize, bare: bool) -> Option<String> {
     let mut k = k;
     while tokens.get(k).is_some_and(|t| {
         matches!(
@@ -473,8 +526,20 @@ fn predicate(tokens: &[Token], k: usize) -> Option<String> {
     }
     let np = phrase(tokens, k);
     let first = np.first()?;
-    let opens = matches!(first.lower().as_str(), "a" | "an" | "the" | "one")
-        || (first.is_capitalised() && is_possessive(first.text));
+    let l = first.lower().as_str();
+    let opens = matches!(l, "a" | "an" | "the" | "one")
+        || (first.is_capitalised() && is_possessive(first.text))
+        || (bare && (first.is_capitalised() || MODIFIERS.contains(l) || is_head(first)));
+    // "a more hawkish person", "the first mayor to …": a judgement, not a role.
+    let judged = np.get(1).is_some_and(|t| {
+        matches!(
+            t.lower().as_str(),
+            "more" | "most" | "less" | "very" | "so" | "too" | "first" | "last" | "only"
+        )
+    });
+    if judged {
+        return None;
+    }
     if !opens || !is_headed(np) {
         return None;
     }
@@ -652,6 +717,31 @@ mod tests {
         assert_eq!(
             describe(&p, "Ruth Adair").as_deref(),
             Some("Transport minister")
+        );
+    }
+
+    #[test]
+    fn a_description_set_before_the_name_and_a_comma() {
+        let p = ["The plan failed, a spokeswoman, Ruth Adair, said on Friday."];
+        assert_eq!(describe(&p, "Ruth Adair").as_deref(), Some("spokeswoman"));
+        // Governed by a preposition, it is someone else.
+        let p = ["After talks with the mayor, Ruth Adair, a nurse, left."];
+        assert_eq!(describe(&p, "Ruth Adair").as_deref(), Some("nurse"));
+        let p = ["After talks with the mayor, Ruth Adair, left."];
+        assert_eq!(describe(&p, "Ruth Adair"), None);
+    }
+
+    #[test]
+    fn who_was_gives_a_title_without_an_article() {
+        let p = ["Ruth Adair, who was Senate majority leader under a Labour government, agreed."];
+        assert_eq!(
+            describe(&p, "Ruth Adair").as_deref(),
+            Some("Senate majority leader under a Labour government")
+        );
+        let p = ["Ruth Adair, a fellow at a research institute who studies bees, agreed."];
+        assert_eq!(
+            describe(&p, "Ruth Adair").as_deref(),
+            Some("fellow at a research institute")
         );
     }
 }
