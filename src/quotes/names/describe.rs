@@ -112,12 +112,19 @@ static DESCRIPTION_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
 /// True for a word that can head a description of a person.
 fn is_head(word: &Token) -> bool {
     let l = word.lower().as_str();
-    let compound = l.len() > 5
+    // "congressman", "businesswoman": a trade and man or woman, in lower case ("Rahaman"
+    // is a name).
+    let compound = !word.is_capitalised()
+        && l.len() > 5
         && (l.ends_with("man") || l.ends_with("woman"))
         && gender_of_word(l) != Gender::Unknown;
     let plain = l.trim_end_matches('.');
     ROLE_NOUNS.contains(l)
-        || (TITLE_WORDS.contains(l) && !MODIFIERS.contains(l) && !HONORIFICS.contains(l))
+        // A capitalised title ("Sen.", "Major"); in lower case "major" is no rank.
+        || (word.is_capitalised()
+            && TITLE_WORDS.contains(l)
+            && !MODIFIERS.contains(l)
+            && !HONORIFICS.contains(l))
         || DESCRIPTION_HEADS.contains(l)
         || DESCRIPTION_HEADS.contains(plain)
         || compound
@@ -171,32 +178,38 @@ fn quote_mark(t: &Token) -> Option<bool> {
 }
 
 impl<'a> Prose<'a> {
-    /// Reads the paragraphs, leaving out every stretch inside quote marks.
+    /// Reads the paragraphs, leaving out every stretch inside quote marks (“…”, "…" and
+    /// ''…''); the marks stay, so that no phrase runs over a quote.
     pub fn read(paragraphs: &[&'a str]) -> Self {
         let paragraphs = paragraphs
             .iter()
             .map(|&text| {
-                let mut inside = false;
-                let mut straight = false;
-                let tokens = tokenize(text, 0)
-                    .into_iter()
-                    .filter(|t| {
-                        if t.kind == Kind::Word {
-                            return !(inside || straight);
+                let all = tokenize(text, 0);
+                let mut tokens = Vec::with_capacity(all.len());
+                let (mut curly, mut straight, mut doubled) = (false, false, false);
+                let mut k = 0;
+                while k < all.len() {
+                    let t = &all[k];
+                    let pair = t.text == "'"
+                        && all
+                            .get(k + 1)
+                            .is_some_and(|n| n.text == "'" && n.start == t.start + 1);
+                    match (quote_mark(t), t.text) {
+                        (Some(open), _) => curly = open,
+                        (None, "\"") => straight = !straight,
+                        _ if pair => {
+                            doubled = !doubled;
+                            k += 1;
                         }
-                        match (quote_mark(t), t.text) {
-                            (Some(open), _) => {
-                                inside = open;
-                                false
-                            }
-                            (None, "\"") => {
-                                straight = !straight;
-                                false
-                            }
-                            _ => !(inside || straight),
+                        _ if curly || straight || doubled => {
+                            k += 1;
+                            continue;
                         }
-                    })
-                    .collect();
+                        _ => {}
+                    }
+                    tokens.push(t.clone());
+                    k += 1;
+                }
                 (text, tokens)
             })
             .collect();
@@ -498,6 +511,8 @@ fn appositive(tokens: &[Token], k: usize) -> Option<String> {
     let closed = tokens.get(k + np.len()).is_none_or(|t| {
         matches!(t.kind, Kind::Comma | Kind::Stop | Kind::Dash)
             || matches!(t.lower().as_str(), "who" | "whose" | "which" | "that")
+            || quote_mark(t).is_some()
+            || matches!(t.text, "\"" | "'")
     });
     // "Lee, Ross and other candidates": a list of names, not an appositive.
     let list = is_name_word(first)
@@ -743,5 +758,14 @@ mod tests {
             describe(&p, "Ruth Adair").as_deref(),
             Some("fellow at a research institute")
         );
+    }
+
+    #[test]
+    fn speech_in_two_apostrophes_describes_nobody_and_ends_a_phrase() {
+        let p = ["''I thank Mayor Adair,'' a neighbour said."];
+        assert_eq!(describe(&p, "Ruth Adair"), None);
+        // The phrase stops at the quote, and "founder of" is cut short: no title.
+        let p = ["Adair was the founder of ''Bakers for Peace'' and left in May."];
+        assert_eq!(describe(&p, "Ruth Adair"), None);
     }
 }

@@ -147,6 +147,13 @@ fn opens_other_phrase(word: &str) -> bool {
     matches!(
         word,
         "on" | "in"
+            | "like"
+            | "unlike"
+            | "as"
+            | "despite"
+            | "including"
+            | "among"
+            | "without"
             | "at"
             | "for"
             | "until"
@@ -190,6 +197,19 @@ fn clause_cut<'t, 'a>(words: &'t [Token<'a>]) -> &'t [Token<'a>] {
         .skip(1)
         .find(|(_, t)| t.is_word() && is_relative(t.lower().as_str()))
         .map_or(words.len(), |(i, _)| i);
+    // "adviser to the mayor and later worked at …": a verb after "and" ends the title.
+    let end = words[..end]
+        .windows(2)
+        .position(|w| {
+            w[0].is_word() && w[0].lower().as_str() == "and" && {
+                let next = w[1].lower().as_str();
+                !w[1].is_capitalised()
+                    && (next.ends_with("ed")
+                        || matches!(next, "later" | "now" | "then" | "also" | "currently"))
+                    && !MODIFIERS.contains(next)
+            }
+        })
+        .unwrap_or(end);
     // "former governor and party chairman": two titles, the first given.
     let end = words[..end]
         .iter()
@@ -460,5 +480,16 @@ mod tests {
             title("secretary of state").as_deref(),
             Some("secretary of state")
         );
+    }
+
+    #[test]
+    fn a_verb_after_and_or_a_preposition_first_is_no_title() {
+        let title = |s: &str| title_text(&tokenize(s, 0));
+        assert_eq!(
+            title("adviser to the mayor and later worked at a bank").as_deref(),
+            Some("adviser to the mayor")
+        );
+        assert_eq!(title("like his brother"), None);
+        assert_eq!(title("unlike the mayor"), None);
     }
 }
