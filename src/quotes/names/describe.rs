@@ -130,6 +130,29 @@ fn is_head(word: &Token) -> bool {
         || compound
 }
 
+/// Words for a relation to someone, not a post ("friend", "wife").
+fn is_relation(word: &str) -> bool {
+    matches!(
+        word,
+        "friend"
+            | "ally"
+            | "rival"
+            | "opponent"
+            | "daughter"
+            | "son"
+            | "wife"
+            | "husband"
+            | "brother"
+            | "sister"
+            | "mother"
+            | "father"
+            | "partner"
+            | "critic"
+            | "supporter"
+            | "backer"
+    )
+}
+
 /// Verbs that open a clause after a name, never a description ("Lee, said …").
 fn is_clause_verb(word: &str) -> bool {
     matches!(
@@ -314,7 +337,9 @@ fn before(tokens: &[Token], start: usize) -> Option<String> {
         && tokens[start - 2].lower().as_str() == "of"
         && tokens[start - 3].is_word()
         && is_head(&tokens[start - 3]);
-    if !head.is_word() || !(is_head(head) || of_head) {
+    // "the best friend Ann Lee ever had": a relation is told after a name, not before.
+    let relation = !head.is_capitalised() && is_relation(head.lower().as_str());
+    if !head.is_word() || relation || !(is_head(head) || of_head) {
         return None;
     }
     let mut t0 = start - 1;
@@ -767,5 +792,16 @@ mod tests {
         // The phrase stops at the quote, and "founder of" is cut short: no title.
         let p = ["Adair was the founder of ''Bakers for Peace'' and left in May."];
         assert_eq!(describe(&p, "Ruth Adair"), None);
+    }
+
+    #[test]
+    fn a_relation_before_a_name_is_no_title() {
+        let p = ["The mayor was the best friend Ruth Adair ever had."];
+        assert_eq!(describe(&p, "Ruth Adair"), None);
+        let p = ["Ruth Adair, a friend of the mayor, agreed."];
+        assert_eq!(
+            describe(&p, "Ruth Adair").as_deref(),
+            Some("friend of the mayor")
+        );
     }
 }

@@ -89,18 +89,16 @@ pub fn title_text(tokens: &[Token]) -> Option<String> {
     }
 }
 
-/// Words that open a relative clause or a verb after a title ("pollster who worked for
-/// …", "candidate and would be …").
+/// Words that open a relative clause after a title ("pollster who worked for …").
 fn is_relative(word: &str) -> bool {
+    matches!(word, "who" | "whom" | "whose" | "which" | "that")
+}
+
+/// Verbs that make the words a clause, not a title ("The issue had come up").
+fn is_auxiliary(word: &str) -> bool {
     matches!(
         word,
-        "who"
-            | "whom"
-            | "whose"
-            | "which"
-            | "that"
-            | "is"
-            | "are"
+        "is" | "are"
             | "was"
             | "were"
             | "has"
@@ -321,6 +319,10 @@ fn reads_as_title(words: &[Token]) -> bool {
         && !ROLE_NOUNS.contains(f);
     // "New Jersey's": a place's possessive alone (an organisation's may say who employs
     // the person: "Acme Corp.'s").
+    let clause = words
+        .iter()
+        .skip(1)
+        .any(|w| is_auxiliary(w.lower().as_str()));
     let owned = words.len() > 1 && is_possessive(last.text) && {
         let place: Vec<&str> = words
             .iter()
@@ -340,6 +342,7 @@ fn reads_as_title(words: &[Token]) -> bool {
         || is_dangling(l)
         || owned
         || unheaded
+        || clause
         || holds_other_person(&words))
 }
 
@@ -491,5 +494,12 @@ mod tests {
         );
         assert_eq!(title("like his brother"), None);
         assert_eq!(title("unlike the mayor"), None);
+    }
+
+    #[test]
+    fn a_verb_makes_a_clause_not_a_title() {
+        let title = |s: &str| title_text(&tokenize(s, 0));
+        assert_eq!(title("The issue had come up after"), None);
+        assert_eq!(title("the plan would fail"), None);
     }
 }
