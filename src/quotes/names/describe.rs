@@ -337,9 +337,8 @@ fn before(tokens: &[Token], start: usize) -> Option<String> {
         && tokens[start - 2].lower().as_str() == "of"
         && tokens[start - 3].is_word()
         && is_head(&tokens[start - 3]);
-    // "the best friend Ann Lee ever had": a relation is told after a name, not before.
     let relation = !head.is_capitalised() && is_relation(head.lower().as_str());
-    if !head.is_word() || relation || !(is_head(head) || of_head) {
+    if !head.is_word() || !(is_head(head) || of_head) {
         return None;
     }
     let mut t0 = start - 1;
@@ -387,7 +386,10 @@ fn before(tokens: &[Token], start: usize) -> Option<String> {
                 | "you"
                 | "it"
         );
-    if verb {
+    // "the best friend Ann Lee ever had": a relation before a name is a title only with
+    // whose it is ("Rubio supporter Ann Lee").
+    let whose = tokens[t0..start - 1].iter().any(Token::is_capitalised);
+    if verb || (relation && !whose) {
         return None;
     }
     title_text(&tokens[t0..start])
@@ -798,6 +800,11 @@ mod tests {
     fn a_relation_before_a_name_is_no_title() {
         let p = ["The mayor was the best friend Ruth Adair ever had."];
         assert_eq!(describe(&p, "Ruth Adair"), None);
+        let p = ["Hospital supporter Ruth Adair agreed."];
+        assert_eq!(
+            describe(&p, "Ruth Adair").as_deref(),
+            Some("Hospital supporter")
+        );
         let p = ["Ruth Adair, a friend of the mayor, agreed."];
         assert_eq!(
             describe(&p, "Ruth Adair").as_deref(),

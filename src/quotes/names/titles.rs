@@ -57,7 +57,17 @@ pub fn title_text(tokens: &[Token]) -> Option<String> {
         }
         start += 1;
     }
+    // "a former agent for the mayor has written …": the appositive ends at the verb; "The
+    // issue had come up" is a clause.
+    let definite = tokens.first().is_some_and(|t| t.lower().as_str() == "the");
     let rest = clause_cut(&tokens[start..]);
+    let rest = match rest
+        .iter()
+        .position(|t| t.is_word() && is_auxiliary(t.lower().as_str()))
+    {
+        Some(i) if i > 0 && !definite && looks_like_title(&rest[..i]) => &rest[..i],
+        _ => rest,
+    };
     if !reads_as_title(rest) {
         return None;
     }
@@ -501,5 +511,9 @@ mod tests {
         let title = |s: &str| title_text(&tokenize(s, 0));
         assert_eq!(title("The issue had come up after"), None);
         assert_eq!(title("the plan would fail"), None);
+        assert_eq!(
+            title("a former aide to the mayor has written a book").as_deref(),
+            Some("former aide to the mayor")
+        );
     }
 }
