@@ -253,8 +253,12 @@ impl Story {
 pub struct Speaker {
     /// The full name.
     pub name: String,
-    /// Every distinct title given to them, in first-seen order.
+    /// Every distinct title given to them (spellings differing only in case, a leading
+    /// article or punctuation are one), the one most stories give first.
     pub titles: Vec<String>,
+    /// How many stories give each of [`Speaker::titles`], in the same order.
+    #[serde(default)]
+    pub title_stories: Vec<usize>,
     /// How many non-partial quotes are attributed to them.
     pub quote_count: usize,
     /// The ids of the stories that quote them.

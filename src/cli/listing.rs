@@ -2,6 +2,7 @@
 //!
 //! It decides the columns, their widths and the JSON shape; it never loads or parses pages.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use clap::ValueEnum;
@@ -9,7 +10,7 @@ use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::ingest::sanitize::sanitize;
-use crate::model::{Corpus, Quote, Story};
+use crate::model::{Corpus, Quote, Speaker, Story};
 
 /// Output formats of the listing commands (`quotes`, `speakers`, `stats`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -184,6 +185,20 @@ pub fn quote_items<'a>(
     items
 }
 
+/// The title a quote's label shows: the one its story gives the speaker, else the one most
+/// stories give them.
+pub fn label_title<'a>(
+    quote: &'a Quote,
+    directory: &HashMap<&str, &'a Speaker>,
+) -> Option<&'a str> {
+    quote.speaker_title.as_deref().or_else(|| {
+        let speaker = directory.get(quote.speaker.as_deref()?)?;
+        crate::quotes::directory::summary_titles(speaker, 1)
+            .first()
+            .copied()
+    })
+}
+
 /// Writes `dateline quotes`.
 pub fn quotes(
     corpus: &Corpus,
@@ -208,6 +223,11 @@ pub fn quotes(
         serde_json::to_writer_pretty(&mut *out, &json)?;
         return writeln!(out);
     }
+    let directory: HashMap<&str, &Speaker> = corpus
+        .speakers
+        .iter()
+        .map(|s| (s.name.as_str(), s))
+        .collect();
     let rows: Vec<[String; 4]> = items
         .iter()
         .map(|(s, q)| {
@@ -216,14 +236,17 @@ pub fn quotes(
                 |t| t.local.format("%Y-%m-%d %H:%M").to_string(),
             );
             let who = match (&q.speaker, &q.speaker_mention) {
-                (Some(name), _) => clean(name),
+                (Some(name), _) => match label_title(q, &directory) {
+                    Some(title) => format!("{}, {}", clean(name), clean(title)),
+                    None => clean(name),
+                },
                 (None, Some(m)) => format!("({})", clean(m)),
                 (None, None) if q.partial => "(fragment)".to_string(),
                 (None, None) => "(unattributed)".to_string(),
             };
             [
                 time,
-                fit(&who, 28),
+                fit(&who, 44),
                 format!("“{}”", fit(&clean(&q.text), 70)),
                 fit(&clean(&s.headline), 50),
             ]
@@ -260,6 +283,9 @@ pub fn quotes(
     Ok(())
 }
 
+/// The most titles a speaker's line shows (JSON and CSV list them all).
+const SUMMARY_TITLES: usize = 4;
+
 /// Writes `dateline speakers`.
 pub fn speakers(corpus: &Corpus, format: TextFormat, out: &mut dyn Write) -> io::Result<()> {
     if format == TextFormat::Csv {
@@ -282,7 +308,10 @@ pub fn speakers(corpus: &Corpus, format: TextFormat, out: &mut dyn Write) -> io:
         .unwrap_or(0);
     writeln!(out, "{}  QUOTES  STORIES  TITLES", pad("SPEAKER", width))?;
     for (s, name) in corpus.speakers.iter().zip(&names) {
-        let titles: Vec<String> = s.titles.iter().map(|t| clean(t)).collect();
+        let titles: Vec<String> = crate::quotes::directory::summary_titles(s, SUMMARY_TITLES)
+            .into_iter()
+            .map(clean)
+            .collect();
         writeln!(
             out,
             "{}  {:>6}  {:>7}  {}",
@@ -306,6 +335,7 @@ mod tests {
                 .map(|&(name, quote_count)| crate::model::Speaker {
                     name: name.into(),
                     titles: Vec::new(),
+                    title_stories: Vec::new(),
                     quote_count,
                     stories: Vec::new(),
                 })
@@ -429,5 +459,24 @@ mod tests {
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit("中文字符", 5), "中文…");
         assert_eq!(fit("ok", 4), "ok");
+    }
+
+    #[test]
+    fn a_label_shows_the_story_title_else_the_most_used_one() {
+        let mut corpus = directory(&[("Ada Obi", 3)]);
+        corpus.speakers[0].titles = vec!["mayor".into(), "baker".into()];
+        corpus.speakers[0].title_stories = vec![2, 1];
+        let index: HashMap<&str, &Speaker> = corpus
+            .speakers
+            .iter()
+            .map(|s| (s.name.as_str(), s))
+            .collect();
+        let mut q = story("s", None, &["a quote here"]).quotes.remove(0);
+        assert_eq!(label_title(&q, &index), Some("mayor"));
+        q.speaker_title = Some("county baker".into());
+        assert_eq!(label_title(&q, &index), Some("county baker"));
+        q.speaker = Some("Zed Ek".into());
+        q.speaker_title = None;
+        assert_eq!(label_title(&q, &index), None);
     }
 }

@@ -10,6 +10,7 @@
 //! - [`prose`] reads the sentences outside quotes for who the story introduces;
 //! - [`cast`] keeps who has been introduced, to resolve surnames, roles and pronouns;
 //! - [`attribute`] puts it together, reading each story once, in order;
+//! - [`names::describe`] gives a speaker left without a title the one the story gives them;
 //! - [`directory`](mod@directory) merges speakers across the corpus;
 //!
 //! Everything is a linear scan of the story; lexicons are built once ([`std::sync::LazyLock`]).
@@ -44,7 +45,10 @@ pub fn extract(story: &Story) -> Vec<Quote> {
     }
     let paragraphs: Vec<Paragraph<'_>> =
         story.paragraphs.iter().map(|p| Paragraph::new(p)).collect();
-    attribute::quotes(&paragraphs, story.time())
+    let mut quotes = attribute::quotes(&paragraphs, story.time());
+    let texts: Vec<&str> = paragraphs.iter().map(|p| p.text).collect();
+    names::describe::give_titles(&texts, &mut quotes);
+    quotes
 }
 
 /// True when the text holds a mark that can open a quote (see [`detect`]); false means

@@ -14,27 +14,32 @@
 //! parts it reads are one file each, and each imports only those above it in this list:
 //! - `lists`: organisation nouns and function words;
 //! - `gender`: what a pronoun, honorific, title or given name says of gender;
-//! - `titles`: titles, roles and honorifics, and the words of a title as written;
-//! - `shape`: what a person's name looks like and where it starts in a phrase.
+//! - `roles`: the word lists of titles, roles, offices and honorifics;
+//! - `shape`: what a person's name looks like and where it starts in a phrase;
+//! - `titles`: the words of a title as written;
+//! - `describe`: what a whole story says a named person is (it alone reads a story, and
+//!   imports [`classify`] from this file).
 //!
 //! Callers use the items re-exported here; no part imports this file.
 
+pub mod describe;
 mod gender;
 mod lists;
+mod roles;
 mod shape;
 mod titles;
 
 pub use gender::{Gender, gender_of_given_name, gender_of_word, is_common_given_name};
 pub use lists::{is_generic_org, is_leading_junk, is_not_name, is_place};
+pub use roles::{is_honorific, is_modifier, is_office, is_role_noun};
 pub use shape::{is_acronym, is_name_word, is_particle, is_possessive, is_prefixed_name};
-pub use titles::{
-    is_honorific, is_modifier, is_office, is_role_noun, looks_like_title, title_text,
-};
+pub use titles::{looks_like_title, title_text};
 
 use super::tokens::Token;
 use lists::{INDEFINITE, LEADING_JUNK, ORG_WORDS};
+use roles::{ROLE_NOUNS, TITLE_WORDS};
 use shape::{name_start, of_place_at, peer_at};
-use titles::{ROLE_NOUNS, TITLE_WORDS, join};
+use titles::join;
 
 /// Who a noun phrase names.
 #[derive(Clone, Debug, PartialEq, Eq)]

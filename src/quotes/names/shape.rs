@@ -11,7 +11,7 @@
 use std::sync::LazyLock;
 
 use super::lists::{NOT_NAMES, ORG_WORDS, set};
-use super::titles::{ROLE_NOUNS, TITLE_WORDS};
+use super::roles::{ROLE_NOUNS, TITLE_WORDS};
 use crate::quotes::tokens::Token;
 use crate::quotes::wordset::WordSet;
 

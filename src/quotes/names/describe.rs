@@ -1,0 +1,814 @@
+//! What a story says a speaker is, read from the whole story: a title before the name
+//! ("Democratic presidential candidate Ann Lee"), an appositive after it ("Ann Lee, the
+//! state's attorney general,"), a predicate ("Lee is the director of …") or a party and
+//! state in brackets ("Ann Lee (D-Ohio)").
+//!
+//! Decides only which description a story gives a named person ([`describe`]); it never
+//! decides who speaks, and reads no words inside quote marks (speech describes nobody).
+//! It uses the title rules of [`titles`](super::titles) and the word lists of
+//! [`roles`](super::roles).
+
+use super::gender::{Gender, gender_of_given_name, gender_of_word, is_common_given_name};
+use super::lists::{NOT_NAMES, is_place};
+use super::roles::{HONORIFICS, MODIFIERS, ROLE_NOUNS, TITLE_WORDS};
+use super::shape::{is_name_word, is_possessive};
+use super::titles::title_text;
+use super::{Mention, classify};
+use crate::model::Quote;
+use crate::quotes::tokens::{Kind, Token, tokenize};
+use crate::quotes::wordset::WordSet;
+use std::sync::LazyLock;
+
+/// Nouns that describe a person in news beyond the role nouns of attribution: a standing in
+/// a race, a party, a trade ("front-runner", "Republican", "mogul").
+static DESCRIPTION_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
+    super::lists::set(&[
+        "front-runner",
+        "frontrunner",
+        "co-front-runner",
+        "contender",
+        "hopeful",
+        "challenger",
+        "incumbent",
+        "rival",
+        "opponent",
+        "insurgent",
+        "underdog",
+        "favorite",
+        "favourite",
+        "mogul",
+        "tycoon",
+        "magnate",
+        "billionaire",
+        "millionaire",
+        "developer",
+        "neurosurgeon",
+        "operative",
+        "pollster",
+        "counsel",
+        "fellow",
+        "delegate",
+        "democrat",
+        "republican",
+        "libertarian",
+        "socialist",
+        "conservative",
+        "liberal",
+        "progressive",
+        "moderate",
+        "donor",
+        "supporter",
+        "backer",
+        "critic",
+        "ally",
+        "friend",
+        "daughter",
+        "son",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
+        "grandfather",
+        "grandmother",
+        "canvasser",
+        "organizer",
+        "coordinator",
+        "assemblyman",
+        "assemblywoman",
+        "legislator",
+        "star",
+        "personality",
+        "host",
+        "scholar",
+        "lobbyist",
+        "exile",
+        "refugee",
+        "immigrant",
+        "native",
+        "texan",
+        "first-grader",
+        "counterterrorism",
+        "vp",
+        "journalist",
+        "clerk",
+        "official",
+        "secretary",
+        "speaker",
+        "nominee",
+        "candidate",
+        "politician",
+        "businessman",
+        "businesswoman",
+        "professor",
+        "director",
+        "member",
+        "partner",
+        "leader",
+        "chairman",
+        "president",
+    ])
+});
+
+/// True for a word that can head a description of a person.
+fn is_head(word: &Token) -> bool {
+    let l = word.lower().as_str();
+    // "congressman", "businesswoman": a trade and man or woman, in lower case ("Rahaman"
+    // is a name).
+    let compound = !word.is_capitalised()
+        && l.len() > 5
+        && (l.ends_with("man") || l.ends_with("woman"))
+        && gender_of_word(l) != Gender::Unknown;
+    let plain = l.trim_end_matches('.');
+    ROLE_NOUNS.contains(l)
+        // A capitalised title ("Sen.", "Major"); in lower case "major" is no rank.
+        || (word.is_capitalised()
+            && TITLE_WORDS.contains(l)
+            && !MODIFIERS.contains(l)
+            && !HONORIFICS.contains(l))
+        || DESCRIPTION_HEADS.contains(l)
+        || DESCRIPTION_HEADS.contains(plain)
+        || compound
+}
+
+/// Words for a relation to someone, not a post ("friend", "wife").
+fn is_relation(word: &str) -> bool {
+    matches!(
+        word,
+        "friend"
+            | "ally"
+            | "rival"
+            | "opponent"
+            | "daughter"
+            | "son"
+            | "wife"
+            | "husband"
+            | "brother"
+            | "sister"
+            | "mother"
+            | "father"
+            | "partner"
+            | "critic"
+            | "supporter"
+            | "backer"
+    )
+}
+
+/// Verbs that open a clause after a name, never a description ("Lee, said …").
+fn is_clause_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "noted"
+            | "notes"
+            | "wrote"
+            | "writes"
+            | "asked"
+            | "asks"
+            | "argued"
+            | "argues"
+            | "explained"
+            | "explains"
+            | "insisted"
+            | "insists"
+            | "warned"
+            | "warns"
+            | "replied"
+            | "tweeted"
+            | "according"
+            | "meanwhile"
+            | "however"
+            | "too"
+    )
+}
+
+/// The prose of a story outside quote marks, one list of words and marks a paragraph.
+pub struct Prose<'a> {
+    paragraphs: Vec<(&'a str, Vec<Token<'a>>)>,
+}
+
+/// True for a mark that opens or closes a quote.
+fn quote_mark(t: &Token) -> Option<bool> {
+    match t.text {
+        "“" | "«" | "„" => Some(true),
+        "”" | "»" => Some(false),
+        _ => None,
+    }
+}
+
+impl<'a> Prose<'a> {
+    /// Reads the paragraphs, leaving out every stretch inside quote marks (“…”, "…" and
+    /// ''…''); the marks stay, so that no phrase runs over a quote.
+    pub fn read(paragraphs: &[&'a str]) -> Self {
+        let paragraphs = paragraphs
+            .iter()
+            .map(|&text| {
+                let all = tokenize(text, 0);
+                let mut tokens = Vec::with_capacity(all.len());
+                let (mut curly, mut straight, mut doubled) = (false, false, false);
+                let mut k = 0;
+                while k < all.len() {
+                    let t = &all[k];
+                    let pair = t.text == "'"
+                        && all
+                            .get(k + 1)
+                            .is_some_and(|n| n.text == "'" && n.start == t.start + 1);
+                    match (quote_mark(t), t.text) {
+                        (Some(open), _) => curly = open,
+                        (None, "\"") => straight = !straight,
+                        _ if pair => {
+                            doubled = !doubled;
+                            k += 1;
+                        }
+                        _ if curly || straight || doubled => {
+                            k += 1;
+                            continue;
+                        }
+                        _ => {}
+                    }
+                    tokens.push(t.clone());
+                    k += 1;
+                }
+                (text, tokens)
+            })
+            .collect();
+        Prose { paragraphs }
+    }
+
+    /// What the story says the person named `name` is, at the first place it says so.
+    pub fn describe(&self, name: &str) -> Option<String> {
+        let own: Vec<&str> = name.split_whitespace().collect();
+        let surname = *own.iter().rev().find(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "jr." | "jr" | "sr." | "sr" | "ii" | "iii"
+            )
+        })?;
+        // Another person of the same surname ("Bill" beside "Hillary"): the surname
+        // alone names neither.
+        let shared = self
+            .occurrences(surname)
+            .any(|(tokens, at)| other_given_name(tokens, at, &own).is_some());
+        let mut said = None;
+        for (tokens, at) in self.occurrences(surname) {
+            let start = name_start(tokens, at, &own);
+            let full = own.len() > 1 && start < at && tokens[start].text == own[0];
+            if other_given_name(tokens, at, &own).is_some() || (shared && !full) {
+                continue;
+            }
+            if let Some(t) = before(tokens, start).or_else(|| named_after(tokens, start, at)) {
+                return Some(t);
+            }
+            if is_possessive(tokens[at].text) {
+                continue;
+            }
+            // A title or an appositive is taken at once; a predicate only when the story
+            // gives neither.
+            match after(tokens, at + 1) {
+                Some((t, false)) => return Some(t),
+                Some((t, true)) => {
+                    said.get_or_insert(t);
+                }
+                None => {}
+            }
+        }
+        said
+    }
+
+    /// Every place the surname stands as a word (possessive or not): the paragraph's
+    /// words and the index of the surname.
+    fn occurrences<'s>(
+        &'s self,
+        surname: &'s str,
+    ) -> impl Iterator<Item = (&'s [Token<'a>], usize)> + 's {
+        self.paragraphs.iter().flat_map(move |(_, tokens)| {
+            tokens.iter().enumerate().filter_map(move |(i, t)| {
+                let bare = t
+                    .text
+                    .strip_suffix("'s")
+                    .or_else(|| t.text.strip_suffix("’s"))
+                    .unwrap_or(t.text);
+                (t.is_word() && bare == surname).then_some((tokens.as_slice(), i))
+            })
+        })
+    }
+}
+
+/// Where the name ending at `at` starts: the person's own given and middle names and an
+/// honorific before the surname.
+fn name_start(tokens: &[Token], at: usize, own: &[&str]) -> usize {
+    let mut start = at;
+    while start > 0 {
+        let w = &tokens[start - 1];
+        let initial = w.text.len() <= 2 && w.text.ends_with('.');
+        if w.is_word()
+            && (own[..own.len() - 1].contains(&w.text)
+                || initial
+                || HONORIFICS.contains(w.lower().as_str()))
+        {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    start
+}
+
+/// The given name of someone else right before the surname ("Bill" in "Bill Lee" when the
+/// speaker is Ann Lee).
+fn other_given_name<'t>(tokens: &'t [Token], at: usize, own: &[&str]) -> Option<&'t str> {
+    let start = name_start(tokens, at, own);
+    let w = tokens.get(start.checked_sub(1)?)?;
+    let given = is_common_given_name(w.text) || gender_of_given_name(w.text) != Gender::Unknown;
+    let _ = at;
+    (w.is_word() && is_name_word(w) && given && !is_place(w.text)).then_some(w.text)
+}
+
+/// A title in front of the name: role words, qualifiers and capitalised words back to the
+/// start of the phrase, ending in a word that heads a description.
+fn before(tokens: &[Token], start: usize) -> Option<String> {
+    let head = tokens.get(start.checked_sub(1)?)?;
+    // "secretary of state": the head stands before "of".
+    let of_head = start >= 3
+        && tokens[start - 2].lower().as_str() == "of"
+        && tokens[start - 3].is_word()
+        && is_head(&tokens[start - 3]);
+    let relation = !head.is_capitalised() && is_relation(head.lower().as_str());
+    if !head.is_word() || !(is_head(head) || of_head) {
+        return None;
+    }
+    let mut t0 = start - 1;
+    while t0 > 0 {
+        let w = &tokens[t0 - 1];
+        if !w.is_word() {
+            break;
+        }
+        let l = w.lower().as_str();
+        let takes = ROLE_NOUNS.contains(l)
+            || MODIFIERS.contains(l)
+            || is_head(w)
+            || (w.is_capitalised() && !NOT_NAMES.contains(l) && !is_clause_verb(l))
+            // "secretary of state": "of" inside a title.
+            || (l == "of" && t0 >= 2 && tokens[t0 - 2].is_word() && is_head(&tokens[t0 - 2]));
+        if !takes {
+            break;
+        }
+        t0 -= 1;
+    }
+    // "would counsel Lee", "to coach Lee": one lower-case word after a modal, pronoun or
+    // "to" is a verb.
+    let verb = t0 + 1 == start
+        && !head.is_capitalised()
+        && t0 > 0
+        && matches!(
+            tokens[t0 - 1].lower().as_str(),
+            "would"
+                | "will"
+                | "to"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "did"
+                | "does"
+                | "not"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "it"
+        );
+    // "the best friend Ann Lee ever had": a relation before a name is a title only with
+    // whose it is ("Rubio supporter Ann Lee").
+    let whose = tokens[t0..start - 1].iter().any(Token::is_capitalised);
+    if verb || (relation && !whose) {
+        return None;
+    }
+    title_text(&tokens[t0..start])
+}
+
+/// A description set before the name and a comma, the name closed by a comma after it:
+/// "a spokeswoman, Ann Lee, said". Not one governed by a preposition ("after meeting
+/// with the governor, Lee said" is another person).
+fn named_after(tokens: &[Token], start: usize, at: usize) -> Option<String> {
+    let comma = start.checked_sub(1)?;
+    let closed = tokens.get(at + 1).is_some_and(|t| t.kind == Kind::Comma);
+    if tokens[comma].kind != Kind::Comma || !closed {
+        return None;
+    }
+    let mut t0 = comma;
+    while t0 > 0 && tokens[t0 - 1].is_word() && comma - t0 < 10 {
+        t0 -= 1;
+    }
+    let np = &tokens[t0..comma];
+    let first = np.first()?;
+    let l = first.lower().as_str();
+    let opens =
+        matches!(l, "a" | "an" | "the") || (first.is_capitalised() && is_possessive(first.text));
+    let governed = t0 > 0
+        && tokens[t0 - 1].is_word()
+        && matches!(
+            tokens[t0 - 1].lower().as_str(),
+            "with" | "to" | "at" | "for" | "of" | "from" | "by" | "about" | "on" | "against"
+        );
+    let starts = t0 == 0 || matches!(tokens[t0 - 1].kind, Kind::Comma | Kind::Stop | Kind::Colon);
+    if !opens || governed || !starts || !is_headed(np) {
+        return None;
+    }
+    title_text(np)
+}
+
+/// A description after the name: an appositive ("Lee, a Democrat from Ohio,"), a
+/// predicate ("Lee is the director of …", "Lee, who was the party's chairman,") or a
+/// party and state in brackets ("(D-Ohio)").
+fn after(tokens: &[Token], from: usize) -> Option<(String, bool)> {
+    let first = tokens.get(from)?;
+    let word = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| t.is_word())
+            .map(|t| t.lower().as_str())
+    };
+    match first.kind {
+        Kind::Comma => {
+            let mut k = from + 1;
+            // "Lee, 54, a teacher": the age is skipped.
+            if word(k).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+                && tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Comma)
+            {
+                k += 2;
+            }
+            // "Lee, who was the party's treasurer,": as sure as an appositive.
+            if word(k) == Some("who") && matches!(word(k + 1), Some("is" | "was")) {
+                return predicate(tokens, k + 2, true).map(|t| (t, false));
+            }
+            appositive(tokens, k).map(|t| (t, false))
+        }
+        Kind::Word if matches!(word(from), Some("is" | "was")) => {
+            predicate(tokens, from + 1, false).map(|t| (t, true))
+        }
+        Kind::Other if first.text == "(" => {
+            let party = tokens.get(from + 1)?;
+            let mut parts = party.text.splitn(2, '-');
+            let affiliation = matches!(parts.next(), Some("R" | "D" | "I"))
+                && parts
+                    .next()
+                    .is_some_and(|s| s.starts_with(char::is_uppercase));
+            // "(R-N.Y.)": the abbreviation's last dot may stand apart.
+            let dot = tokens.get(from + 2).is_some_and(|t| t.text == ".");
+            let close = tokens.get(from + 2 + usize::from(dot))?;
+            (affiliation && close.text == ")").then(|| {
+                (
+                    format!("{}{}", party.text, if dot { "." } else { "" }),
+                    false,
+                )
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The phrase from `k` to the next comma, stop, colon, dash or mark, or to a participle
+/// after a noun ("incumbents running in …").
+fn phrase<'t, 'a>(tokens: &'t [Token<'a>], k: usize) -> &'t [Token<'a>] {
+    let rest = tokens.get(k..).unwrap_or(&[]);
+    let end = rest
+        .iter()
+        .enumerate()
+        .position(|(i, t)| {
+            let l = t.lower().as_str();
+            t.kind != Kind::Word
+                || (i > 0 && matches!(l, "who" | "whose" | "which" | "that"))
+                || (i > 0
+                    && l.ends_with("ing")
+                    && !t.is_capitalised()
+                    && !MODIFIERS.contains(l)
+                    && !ROLE_NOUNS.contains(l)
+                    && !is_linking(rest[i - 1].lower().as_str()))
+        })
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// Prepositions and conjunctions that may follow the head of a description ("director
+/// of …", "senator from Texas", "adviser to …").
+fn is_linking(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "at"
+            | "for"
+            | "from"
+            | "in"
+            | "with"
+            | "to"
+            | "on"
+            | "under"
+            | "since"
+            | "during"
+            | "who"
+            | "whose"
+            | "that"
+            | "which"
+            | "is"
+            | "was"
+    )
+}
+
+/// True when the phrase is headed by a word describing a person: its last such word ends
+/// it or comes before a preposition ("director of research"), never before more nouns
+/// ("Cruz wage delegate warfare").
+fn is_headed(np: &[Token]) -> bool {
+    np.iter()
+        .rposition(is_head)
+        .is_some_and(|h| np.get(h + 1).is_none_or(|t| is_linking(t.lower().as_str())))
+}
+
+/// An appositive noun phrase describing the person, closed by a comma, stop or dash.
+fn appositive(tokens: &[Token], k: usize) -> Option<String> {
+    let np = phrase(tokens, k);
+    let first = np.first()?;
+    let closed = tokens.get(k + np.len()).is_none_or(|t| {
+        matches!(t.kind, Kind::Comma | Kind::Stop | Kind::Dash)
+            || matches!(t.lower().as_str(), "who" | "whose" | "which" | "that")
+            || quote_mark(t).is_some()
+            || matches!(t.text, "\"" | "'")
+    });
+    // "Lee, Ross and other candidates": a list of names, not an appositive.
+    let list = is_name_word(first)
+        && np
+            .iter()
+            .take(3)
+            .any(|t| matches!(t.lower().as_str(), "and" | "or"));
+    if !closed || list || is_clause_verb(first.lower().as_str()) || !is_headed(np) {
+        return None;
+    }
+    title_text(np)
+}
+
+/// A predicate noun phrase: "a …", "an …", "the …", "one of …" or a possessive first;
+/// after "who is" (`bare`) a title without an article too ("who was Senate majority
+/// leader").
+fn predicate(tokens: &[Token], k: usize, bare: bool) -> Option<String> {
+    let mut k = k;
+    while tokens.get(k).is_some_and(|t| {
+        matches!(
+            t.lower().as_str(),
+            "now" | "also" | "still" | "currently" | "once"
+        )
+    }) {
+        k += 1;
+    }
+    let np = phrase(tokens, k);
+    let first = np.first()?;
+    let l = first.lower().as_str();
+    let opens = matches!(l, "a" | "an" | "the" | "one")
+        || (first.is_capitalised() && is_possessive(first.text))
+        || (bare && (first.is_capitalised() || MODIFIERS.contains(l) || is_head(first)));
+    // "a more hawkish person", "the first mayor to …": a judgement, not a role.
+    let judged = np.get(1).is_some_and(|t| {
+        matches!(
+            t.lower().as_str(),
+            "more" | "most" | "less" | "very" | "so" | "too" | "first" | "last" | "only"
+        )
+    });
+    if judged {
+        return None;
+    }
+    if !opens || !is_headed(np) {
+        return None;
+    }
+    title_text(np)
+}
+
+/// Gives each quote of a named person that the attribution left without a title the one
+/// the story gives them: the title of their other quotes, else what the story says they
+/// are ([`Prose::describe`]). Organisations and surnames alone are left as they are.
+pub fn give_titles(paragraphs: &[&str], quotes: &mut [Quote]) {
+    let untitled = |q: &Quote| q.speaker.is_some() && q.speaker_title.is_none();
+    if !quotes.iter().any(untitled) {
+        return;
+    }
+    let mut prose: Option<Prose> = None;
+    let mut given: Vec<(String, Option<String>)> = Vec::new();
+    for k in 0..quotes.len() {
+        if !untitled(&quotes[k]) {
+            continue;
+        }
+        let name = quotes[k].speaker.clone().unwrap_or_default();
+        let title = match given.iter().find(|(n, _)| *n == name) {
+            Some((_, t)) => t.clone(),
+            None => {
+                let t = quotes
+                    .iter()
+                    .filter(|q| q.speaker.as_deref() == Some(name.as_str()))
+                    .find_map(|q| q.speaker_title.clone())
+                    .or_else(|| {
+                        is_person(&name)
+                            .then(|| {
+                                prose
+                                    .get_or_insert_with(|| Prose::read(paragraphs))
+                                    .describe(&name)
+                            })
+                            .flatten()
+                    });
+                given.push((name, t.clone()));
+                t
+            }
+        };
+        quotes[k].speaker_title = title;
+    }
+}
+
+/// True for a person's full name (two words or more, not an organisation's).
+fn is_person(name: &str) -> bool {
+    name.split_whitespace().nth(1).is_some()
+        && matches!(classify(&tokenize(name, 0)), Some(Mention::Person { .. }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn describe(paragraphs: &[&str], name: &str) -> Option<String> {
+        Prose::read(paragraphs).describe(name)
+    }
+
+    #[test]
+    fn a_title_in_front_of_the_name() {
+        let p = [
+            "The city council met on Monday.",
+            "Harbour Commission chairman Olaf Brandt voted against the plan.",
+        ];
+        assert_eq!(
+            describe(&p, "Olaf Brandt").as_deref(),
+            Some("Harbour Commission chairman")
+        );
+        let p = ["Former secretary of state Ruth Adair spoke first."];
+        assert_eq!(
+            describe(&p, "Ruth Adair").as_deref(),
+            Some("Former secretary of state")
+        );
+        let p = ["Acme Corp. chief executive Dana Poll said little."];
+        assert_eq!(
+            describe(&p, "Dana Poll").as_deref(),
+            Some("Acme Corp. chief executive")
+        );
+    }
+
+    #[test]
+    fn an_appositive_after_the_name() {
+        let p = ["Ruth Adair, the state's attorney general, filed the suit."];
+        assert_eq!(
+            describe(&p, "Ruth Adair").as_deref(),
+            Some("state's attorney general")
+        );
+        let p = ["Ruth Adair, a Democrat from Ohio, disagreed."];
+        assert_eq!(
+            describe(&p, "Ruth Adair").as_deref(),
+            Some("Democrat from Ohio")
+        );
+        let p = ["Ruth Adair, 61, a retired teacher, came early."];
+        assert_eq!(
+            describe(&p, "Ruth Adair").as_deref(),
+            Some("retired teacher")
+        );
+        // A verb after the comma is no appositive.
+        let p = ["Ruth Adair, said the mayor, was late."];
+        assert_eq!(describe(&p, "Ruth Adair"), None);
+    }
+
+    #[test]
+    fn a_predicate_names_what_the_person_is() {
+        let p = ["Adair is the director of research at a bank in Leeds."];
+        assert_eq!(
+            describe(&p, "Ruth Adair").as_deref(),
+            Some("director of research at a bank in Leeds")
+        );
+        let p = ["Ruth Adair, who was the party's treasurer, left in May."];
+        assert_eq!(
+            describe(&p, "Ruth Adair").as_deref(),
+            Some("party's treasurer")
+        );
+        let p = ["Adair is a fan of the team."];
+        assert_eq!(
+            describe(&p, "Ruth Adair").as_deref(),
+            Some("fan of the team")
+        );
+        let p = ["Adair is a little tired."];
+        assert_eq!(describe(&p, "Ruth Adair"), None);
+    }
+
+    #[test]
+    fn party_and_state_in_brackets() {
+        let p = ["Rep. Tom Velde (R-Ohio) objected."];
+        assert_eq!(describe(&p, "Tom Velde").as_deref(), Some("Rep."));
+        let p = ["Tom Velde (R-Ohio) objected."];
+        assert_eq!(describe(&p, "Tom Velde").as_deref(), Some("R-Ohio"));
+    }
+
+    #[test]
+    fn another_person_of_the_same_surname_is_not_read() {
+        let p = [
+            "Retired judge Paul Adair praised his niece.",
+            "Ruth Adair said nothing. Adair, the county sheriff, left.",
+        ];
+        // The surname alone is shared: only her full name counts.
+        assert_eq!(describe(&p, "Ruth Adair"), None);
+        let p = [
+            "Retired judge Paul Adair came.",
+            "Ruth Adair, the county sheriff, left.",
+        ];
+        assert_eq!(
+            describe(&p, "Ruth Adair").as_deref(),
+            Some("county sheriff")
+        );
+    }
+
+    #[test]
+    fn words_inside_quote_marks_describe_nobody() {
+        let p = ["“Adair is the best mayor we have had,” a neighbour said."];
+        assert_eq!(describe(&p, "Ruth Adair"), None);
+    }
+
+    #[test]
+    fn lists_clauses_and_verbs_are_no_descriptions() {
+        let p = ["Adair, Brandt and other members are in a fight behind chairman Olaf Brandt."];
+        assert_eq!(describe(&p, "Ruth Adair"), None);
+        let p = ["Adair is one of six Labour mayors running in towns the party lost."];
+        assert_eq!(describe(&p, "Ruth Adair"), None);
+        let p = ["Adair, Brandt wage budget warfare"];
+        assert_eq!(describe(&p, "Ruth Adair"), None);
+        let p = ["He said he would coach Adair next year."];
+        assert_eq!(describe(&p, "Ruth Adair"), None);
+    }
+
+    #[test]
+    fn a_title_or_appositive_wins_over_an_earlier_predicate() {
+        let p = [
+            "Adair was the first mayor to cycle to work.",
+            "Transport minister Ruth Adair said so.",
+        ];
+        assert_eq!(
+            describe(&p, "Ruth Adair").as_deref(),
+            Some("Transport minister")
+        );
+    }
+
+    #[test]
+    fn a_description_set_before_the_name_and_a_comma() {
+        let p = ["The plan failed, a spokeswoman, Ruth Adair, said on Friday."];
+        assert_eq!(describe(&p, "Ruth Adair").as_deref(), Some("spokeswoman"));
+        // Governed by a preposition, it is someone else.
+        let p = ["After talks with the mayor, Ruth Adair, a nurse, left."];
+        assert_eq!(describe(&p, "Ruth Adair").as_deref(), Some("nurse"));
+        let p = ["After talks with the mayor, Ruth Adair, left."];
+        assert_eq!(describe(&p, "Ruth Adair"), None);
+    }
+
+    #[test]
+    fn who_was_gives_a_title_without_an_article() {
+        let p = ["Ruth Adair, who was Senate majority leader under a Labour government, agreed."];
+        assert_eq!(
+            describe(&p, "Ruth Adair").as_deref(),
+            Some("Senate majority leader under a Labour government")
+        );
+        let p = ["Ruth Adair, a fellow at a research institute who studies bees, agreed."];
+        assert_eq!(
+            describe(&p, "Ruth Adair").as_deref(),
+            Some("fellow at a research institute")
+        );
+    }
+
+    #[test]
+    fn speech_in_two_apostrophes_describes_nobody_and_ends_a_phrase() {
+        let p = ["''I thank Mayor Adair,'' a neighbour said."];
+        assert_eq!(describe(&p, "Ruth Adair"), None);
+        // The phrase stops at the quote, and "founder of" is cut short: no title.
+        let p = ["Adair was the founder of ''Bakers for Peace'' and left in May."];
+        assert_eq!(describe(&p, "Ruth Adair"), None);
+    }
+
+    #[test]
+    fn a_relation_before_a_name_is_no_title() {
+        let p = ["The mayor was the best friend Ruth Adair ever had."];
+        assert_eq!(describe(&p, "Ruth Adair"), None);
+        let p = ["Hospital supporter Ruth Adair agreed."];
+        assert_eq!(
+            describe(&p, "Ruth Adair").as_deref(),
+            Some("Hospital supporter")
+        );
+        let p = ["Ruth Adair, a friend of the mayor, agreed."];
+        assert_eq!(
+            describe(&p, "Ruth Adair").as_deref(),
+            Some("friend of the mayor")
+        );
+    }
+}
