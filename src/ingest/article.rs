@@ -30,8 +30,10 @@ use super::split::{Plan, StoryPlan, for_each_word_hash, normal_hash};
 use super::text::ends_sentence;
 use super::timestamp;
 
+mod header;
 mod labels;
 
+use header::byline_and_stamp;
 pub use labels::{is_comment_header, is_furniture_label};
 use labels::{is_embed_attribution, is_named_stamp, says_published};
 
@@ -125,6 +127,9 @@ pub struct Anchor {
     /// Its word F1 with the title (the better of the whole title and the title
     /// without its site suffix).
     pub f1: f64,
+    /// A byline or stamp stands just below it: the article's own heading, shown
+    /// as written even when it words the title differently.
+    pub header: bool,
 }
 
 /// The block that repeats the page's title (its first block), if the first block
@@ -146,7 +151,8 @@ pub fn find_anchor(
     let (mut full, mut short, mut line) = (Vec::new(), Vec::new(), Vec::new());
     word_bag(&first.text, &mut full);
     word_bag(stripped, &mut short);
-    let mut best: Option<Anchor> = None;
+    // The best match wins, one with a byline or stamp below it first.
+    let mut best: Option<(Anchor, bool)> = None;
     for i in 1..blocks.len() {
         // Too few or too many words to share enough of the title's, or a kind
         // that never anchors: not hashed.
@@ -167,11 +173,53 @@ pub fn find_anchor(
             BlockKind::Byline | BlockKind::Timestamp => false,
             _ => true,
         };
-        if allowed && f1 >= MIN_ANCHOR_F1 && best.is_none_or(|b| f1 > b.f1 + 1e-9) {
-            best = Some(Anchor { block: i, f1 });
+        if !allowed || f1 < MIN_ANCHOR_F1 {
+            continue;
+        }
+        let header = has_header_below(blocks, classes, words, i);
+        let better = best.is_none_or(|(b, b_header)| {
+            (header && !b_header) || (header == b_header && f1 > b.f1 + 1e-9)
+        });
+        if better {
+            best = Some((
+                Anchor {
+                    block: i,
+                    f1,
+                    header,
+                },
+                header,
+            ));
         }
     }
-    best
+    best.map(|(anchor, _)| anchor)
+}
+
+/// Most blocks below a heading searched for its byline or stamp.
+const HEADER_REACH: usize = 4;
+
+/// Whether a byline or a stamp stands within [`HEADER_REACH`] blocks below block
+/// `i` (menus and share buttons not counted, but read): the article's heading stands over
+/// them, where a recipe card or a caption repeating the title does not.
+fn has_header_below(
+    blocks: &[Block<'_>],
+    classes: &[Classified],
+    words: &[usize],
+    i: usize,
+) -> bool {
+    let mut reach = 0;
+    (i + 1..blocks.len().min(i + 1 + MAX_HEADER_GAP))
+        .take_while(|&j| {
+            reach += usize::from(classes[j].kind != BlockKind::Chrome);
+            reach <= HEADER_REACH
+        })
+        .any(|j| {
+            classes[j].byline.is_some()
+                || classes[j].stamp.is_some_and(|s| s.published.is_some())
+                || (words[j] <= MAX_STAMP_LINE_WORDS
+                    && !is_prose(blocks, words, j)
+                    && timestamp::find_stamp(&blocks[j].text)
+                        .is_some_and(|s| s.published.is_some()))
+        })
 }
 
 /// Narrows a split page to its article (see the module documentation).
@@ -206,9 +254,10 @@ pub fn focus(blocks: &[Block<'_>], classes: &[Classified], words: &[usize], plan
         let story = &mut plan.stories[main];
         story.headline = Some(a);
         // The heading as written, unless it repeats the whole title with its
-        // site's name, or shares too few of the title's words to be shown.
+        // site's name, or shares too few of the title's words to be shown (and
+        // has no byline or stamp under it).
         let repeats_title = normal_hash(&blocks[a].text) == normal_hash(&blocks[0].text);
-        let text = if anchor.f1 >= HEADING_F1 && !repeats_title {
+        let text = if (anchor.f1 >= HEADING_F1 || anchor.header) && !repeats_title {
             blocks[a].text.trim()
         } else {
             strip_site_suffix(&blocks[0].text)
@@ -530,6 +579,16 @@ fn fill_header(
     let published_lines = (top_end..end).filter(|&i| {
         !in_body(i) && words[i] <= MAX_STAMP_LINE_WORDS && says_published(&blocks[i].text)
     });
+    // A line of the body's top holding only a byline and a stamp is the
+    // article's header, which the split took for a paragraph.
+    let header_line = story
+        .body
+        .iter()
+        .copied()
+        .take_while(|&i| i < top_end)
+        .filter(|&i| words[i] <= MAX_STAMP_LINE_WORDS && !is_prose(blocks, words, i))
+        .filter(|&i| !is_embed_attribution(&blocks[i].text))
+        .find_map(|i| byline_and_stamp(&blocks[i].text).map(|found| (i, found)));
     if story.stamp.published.is_none() {
         for i in candidates.iter().copied().chain(published_lines) {
             let stamp = classes[i]
@@ -546,7 +605,23 @@ fn fill_header(
         }
     }
     if story.byline.is_none() {
-        story.byline = candidates.iter().find_map(|&i| classes[i].byline.clone());
+        story.byline = candidates
+            .iter()
+            .find_map(|&i| classes[i].byline.clone())
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .find_map(|&i| byline_and_stamp(&blocks[i].text).and_then(|(name, _)| name))
+            });
+    }
+    if let Some((i, (name, stamp))) = header_line {
+        story.body.retain(|&b| b != i);
+        if story.stamp.published.is_none() && stamp.published.is_some() {
+            story.stamp = stamp;
+        }
+        if story.byline.is_none() {
+            story.byline = name;
+        }
     }
 }
 
@@ -770,6 +845,64 @@ mod tests {
         assert_eq!(
             stories[0].published.map(|t| t.to_string()).as_deref(),
             Some("2025-11-19T22:31:00-05:00")
+        );
+    }
+
+    #[test]
+    fn the_heading_over_the_byline_anchors_before_a_closer_copy_of_the_title() {
+        // A recipe card further down repeats the title more closely than the
+        // article's heading, but only the heading has a byline and a date under it.
+        let page = page(&[
+            "Spiced Pear Jam Recipe | Coast Kitchen",
+            "Home",
+            "Homemade spiced pear jam recipe for the holidays",
+            "by Ana Lim December 6, 2025",
+            ARTICLE[2],
+            ARTICLE[3],
+            ARTICLE[4],
+            ARTICLE[5],
+            "Spiced Pear Jam",
+            "Print",
+            "Core, peel and cube the pears and put them in a pot with the juice of a lemon.",
+            "Boil the jam until it is thick enough to stick to the spoon, then fill the jars.",
+        ]);
+        let stories = stories(&page);
+        assert_eq!(
+            stories[0].headline,
+            "Homemade spiced pear jam recipe for the holidays"
+        );
+        assert!(stories[0].paragraphs[0].starts_with("Ferries between"));
+        assert_eq!(
+            stories[0].published.map(|t| t.to_string()).as_deref(),
+            Some("2025-12-06T00:00:00")
+        );
+        assert_eq!(stories[0].byline.as_deref(), Some("Ana Lim"));
+    }
+
+    #[test]
+    fn a_byline_and_stamp_line_the_split_left_in_the_body_is_the_header() {
+        let page = page(&[
+            "Harbour ferries return after the winter storm - Coast Herald",
+            "Home",
+            "Harbour ferries return after the winter storm",
+            "Ivo Brandt - Nov 19, 2025, 10:31 pm CST 0",
+            ARTICLE[2],
+            ARTICLE[3],
+            ARTICLE[4],
+            ARTICLE[5],
+        ]);
+        let stories = stories(&page);
+        assert_eq!(stories.len(), 1);
+        assert_eq!(stories[0].byline.as_deref(), Some("Ivo Brandt"));
+        assert_eq!(
+            stories[0].paragraphs.len(),
+            4,
+            "{:?}",
+            stories[0].paragraphs
+        );
+        assert_eq!(
+            stories[0].published.map(|t| t.to_string()).as_deref(),
+            Some("2025-11-19T22:31:00")
         );
     }
 

@@ -35,7 +35,7 @@ mod relative;
 mod tokens;
 
 pub use dateline::dateline_date;
-pub use header::find_stamp;
+pub use header::{find_stamp, find_stamp_words};
 pub(crate) use names::{is_weekday, month_number};
 pub use relative::is_relative_time;
 
