@@ -34,8 +34,8 @@ mod header;
 mod labels;
 
 use header::byline_and_stamp;
+use labels::{is_author_bio, is_embed_attribution, is_named_stamp, says_published};
 pub use labels::{is_comment_header, is_furniture_label};
-use labels::{is_embed_attribution, is_named_stamp, says_published};
 
 /// Fewest words of a title (site suffix dropped) that may anchor an article: a
 /// shorter first line is more likely the site's name.
@@ -449,8 +449,16 @@ fn absorb_continuations(
                 && (h + 1..start).any(|i| classes[i].stamp.is_some_and(|s| s.published.is_some()))
                 && !repeats_heading(blocks, h, plan.stories[main].headline)
         });
+        // A run of teasers: two stories in a row each a headline over one
+        // short paragraph (its standfirst), as a rail of other stories is.
+        let teaser_run = is_teaser(words, story)
+            && plan
+                .stories
+                .get(next + 1)
+                .is_some_and(|after| is_teaser(words, after));
         if settled
             && (comment
+                || teaser_run
                 || own_header
                 || (!resumes(blocks, words, &story.body)
                     && (end + 1..start).any(|i| is_furniture_label(&blocks[i].text))))
@@ -466,6 +474,19 @@ fn absorb_continuations(
         }
     }
     trim_furniture(blocks, classes, words, &mut plan.stories[main]);
+}
+
+/// Most words of a teaser's one paragraph.
+const TEASER_WORDS: usize = 50;
+
+/// Whether a story is a teaser: a headline over one paragraph of at most
+/// [`TEASER_WORDS`] words, with a line between them (its section, source, time
+/// or count of shares). A crosshead of the article stands right over its
+/// paragraph.
+fn is_teaser(words: &[usize], story: &StoryPlan) -> bool {
+    story.headline.is_some_and(|h| h + 1 < story.body[0])
+        && story.body.len() == 1
+        && words[story.body[0]] <= TEASER_WORDS
 }
 
 /// Whether block `h` repeats most of the words of the heading `main` (the same
@@ -505,6 +526,13 @@ fn trim_furniture(
                     && (is_comment_header(text) || is_named_stamp(text)))
         });
         if boundary && !resumes(blocks, words, &story.body[k..]) {
+            story.body.truncate(k);
+            return;
+        }
+        // The writer's bio ends the article, unless the prose goes on after it.
+        if is_author_bio(&blocks[story.body[k]].text)
+            && !resumes(blocks, words, &story.body[k + 1..])
+        {
             story.body.truncate(k);
             return;
         }
@@ -819,6 +847,66 @@ mod tests {
         assert_one_article(&stories);
         let all = stories[0].paragraphs.join(" ");
         assert!(!all.contains("is a reporter covering"), "{all}");
+    }
+
+    #[test]
+    fn an_unlabelled_bio_ends_the_article() {
+        let closed = stories(&article_page(&[
+            "Ana Lim is a transport reporter for the Coast Herald, covering ferries, ports and the coast road.",
+            "Council approves new cycle lanes on the seafront",
+            "The lanes will open in spring after a year of consultation with the residents of the town.",
+        ]));
+        assert_one_article(&closed);
+        // A bio the prose goes on after is the article's own sentence.
+        let inside = stories(&article_page(&[
+            "Ivo Brandt is a freelance journalist who was stranded on the islands for three days by the storm, and who filed his reports by satellite phone.",
+            "He said that the islanders had shared their food and their homes with the passengers who could not leave, and that the pub on the quay had stayed open all night for them.",
+            "The operator has promised to pay for the rooms of everyone who was stranded on the islands, and said that it would look again at its plans before the next storm comes.",
+        ]));
+        assert_eq!(inside[0].paragraphs.len(), 7, "{:?}", inside[0].paragraphs);
+    }
+
+    #[test]
+    fn a_rail_of_teasers_without_a_label_ends_the_article() {
+        let stories = stories(&article_page(&[
+            "Council approves new cycle lanes on the seafront",
+            "Transport",
+            "The lanes will open in spring after a year of consultation with residents.",
+            "Library reopens after a two-year refit",
+            "Culture",
+            "Readers queued from early morning to see the new reading room.",
+            "Fishing fleet lands record catch of herring",
+            "Business",
+            "The fleet's best week in a decade came after a cold autumn.",
+        ]));
+        assert_one_article(&stories);
+    }
+
+    #[test]
+    fn crossheads_each_over_one_paragraph_stay_in_the_article() {
+        let page = page(&[
+            "Five deals on ferry passes this winter - Coast Herald",
+            "Five deals on ferry passes this winter",
+            "By Ana Lim - Nov 19, 2025",
+            ARTICLE[2],
+            ARTICLE[3],
+            ARTICLE[4],
+            "Island season pass for $39",
+            "The season pass covers every crossing to the islands until March, and it is the cheapest it has been in years, the operator said on Tuesday.",
+            "Family day ticket for $25",
+            "Two adults and three children can cross as often as they like in one day, with the bikes and the dog carried free of charge on every boat.",
+            "Night crossing for $5",
+            "The last boat of the night is now the cheapest of the day, which the operator hopes will fill the seats that have stood empty since the summer.",
+        ]);
+        let stories = stories(&page);
+        assert_eq!(stories.len(), 1);
+        // The crossheads are kept with their paragraphs.
+        assert_eq!(
+            stories[0].paragraphs.len(),
+            9,
+            "{:?}",
+            stories[0].paragraphs
+        );
     }
 
     #[test]

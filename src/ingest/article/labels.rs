@@ -119,6 +119,78 @@ pub fn is_furniture_label(line: &str) -> bool {
             || bare.starts_with("leave a "))
 }
 
+/// Most words of an author's bio or a contact prompt closing an article.
+const MAX_BIO_WORDS: usize = 80;
+/// Most words between "is a" and the writer's role in a bio ("is a corporate
+/// media reporter").
+const BIO_ROLE_REACH: usize = 6;
+/// Most words of the name opening a bio.
+const MAX_BIO_NAME_WORDS: usize = 4;
+
+/// Roles of a writer named in a bio ("is a reporter covering …").
+const BIO_ROLES: &[&str] = &[
+    "reporter",
+    "writer",
+    "editor",
+    "correspondent",
+    "journalist",
+    "columnist",
+    "contributor",
+    "producer",
+    "critic",
+    "blogger",
+    "freelancer",
+    "photographer",
+    "intern",
+    "staffer",
+];
+
+/// Phrases of a prompt to reach or follow the writer ("Follow her on Twitter",
+/// "may be reached at", "Have a tip?").
+const CONTACT_PHRASES: &[&str] = &[
+    "follow him on",
+    "follow her on",
+    "follow them on",
+    "follow me on",
+    "can be reached at",
+    "may be reached at",
+    "can be contacted at",
+    "have a tip?",
+    "got a tip?",
+];
+
+/// Whether a paragraph is the writer's bio or a prompt to contact them, as pages
+/// close an article with: a name (perhaps with a handle) then "is a"/"is an" and
+/// a writer's role within a few words (`Ana Lim is a transport reporter for the
+/// Herald.`, `Ana Lim (@analim) is a contributor at …`), or a short paragraph
+/// asking the reader to follow or reach the writer.
+pub(super) fn is_author_bio(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().take(MAX_BIO_WORDS + 1).collect();
+    if words.len() > MAX_BIO_WORDS {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if CONTACT_PHRASES.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    let Some(is) = words.iter().position(|w| *w == "is") else {
+        return false;
+    };
+    let name = &words[..is];
+    let name_ok = (1..=MAX_BIO_NAME_WORDS + 1).contains(&name.len())
+        && name
+            .iter()
+            .all(|w| w.starts_with("(@") || w.chars().next().is_some_and(char::is_uppercase));
+    let article = words.get(is + 1).is_some_and(|w| matches!(*w, "a" | "an"));
+    name_ok
+        && article
+        && words.iter().skip(is + 2).take(BIO_ROLE_REACH).any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+            let w = w.trim_end_matches('s');
+            BIO_ROLES.contains(&w)
+        })
+}
+
 /// Whether a line names a publish time: "Published", "First published", "Posted".
 pub(super) fn says_published(line: &str) -> bool {
     let lower = line.to_lowercase();
