@@ -34,7 +34,10 @@ mod header;
 mod labels;
 
 use header::byline_and_stamp;
-use labels::{is_author_bio, is_embed_attribution, is_named_stamp, says_published};
+use labels::{
+    is_author_bio, is_credited_caption, is_embed_attribution, is_named_stamp, is_reader_prompt,
+    says_published,
+};
 pub use labels::{is_comment_header, is_furniture_label};
 
 /// Fewest words of a title (site suffix dropped) that may anchor an article: a
@@ -473,7 +476,11 @@ fn absorb_continuations(
             main_story.byline = story.byline;
         }
     }
-    trim_furniture(blocks, classes, words, &mut plan.stories[main]);
+    let story = &mut plan.stories[main];
+    trim_furniture(blocks, classes, words, story);
+    story
+        .body
+        .retain(|&i| !is_reader_prompt(&blocks[i].text) && !is_credited_caption(&blocks[i].text));
 }
 
 /// Most words of a teaser's one paragraph.
@@ -907,6 +914,21 @@ mod tests {
             "{:?}",
             stories[0].paragraphs
         );
+    }
+
+    #[test]
+    fn prompts_to_the_reader_leave_the_article_but_advice_to_sign_up_stays() {
+        let stories = stories(&article_page(&[
+            "Sign up for our morning newsletter and get the news from the coast in your inbox.",
+            "No spam, we promise. You can unsubscribe at any time.",
+            "A ferry leaves the harbour on Tuesday morning after the storm (Coast Photo/Jane Roe, File)",
+            "The islanders can sign up for a season pass at the ticket office, which opens again on Monday.",
+        ]));
+        let all = stories[0].paragraphs.join(" ");
+        assert!(!all.contains("newsletter"), "{all}");
+        assert!(!all.contains("No spam"), "{all}");
+        assert!(!all.contains("Coast Photo"), "{all}");
+        assert!(all.contains("can sign up for a season pass"), "{all}");
     }
 
     #[test]
