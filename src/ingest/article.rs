@@ -33,7 +33,7 @@ use super::timestamp;
 mod header;
 mod labels;
 
-use header::byline_and_stamp;
+use header::{byline_and_stamp, has_header_below};
 use labels::{
     is_author_bio, is_credited_caption, is_embed_attribution, is_named_stamp, is_reader_prompt,
     says_published,
@@ -195,34 +195,6 @@ pub fn find_anchor(
         }
     }
     best.map(|(anchor, _)| anchor)
-}
-
-/// Most blocks below a heading searched for its byline or stamp.
-const HEADER_REACH: usize = 4;
-
-/// Whether a byline or a stamp stands within [`HEADER_REACH`] blocks below block
-/// `i` (menus and share buttons not counted, but read): the article's heading stands over
-/// them, where a recipe card or a caption repeating the title does not.
-fn has_header_below(
-    blocks: &[Block<'_>],
-    classes: &[Classified],
-    words: &[usize],
-    i: usize,
-) -> bool {
-    let mut reach = 0;
-    (i + 1..blocks.len().min(i + 1 + MAX_HEADER_GAP))
-        .take_while(|&j| {
-            reach += usize::from(classes[j].kind != BlockKind::Chrome);
-            reach <= HEADER_REACH
-        })
-        .any(|j| {
-            classes[j].byline.is_some()
-                || classes[j].stamp.is_some_and(|s| s.published.is_some())
-                || (words[j] <= MAX_STAMP_LINE_WORDS
-                    && !is_prose(blocks, words, j)
-                    && timestamp::find_stamp(&blocks[j].text)
-                        .is_some_and(|s| s.published.is_some()))
-        })
 }
 
 /// Narrows a split page to its article (see the module documentation).

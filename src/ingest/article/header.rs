@@ -3,8 +3,12 @@
 //! 2019, 10:31 pm CST 0`, `By Tess Bonn - 11/19/19 06:56 AM EST`, `Monday
 //! November 18, 2019 7:45 am PST by Joe Rossignol`, `Posted on March 30, 2015 by
 //! Admin`, `Reuters November 18, 2019 11:03 PM`. Reads one line: which line of a
-//! story's header to read is [`super`]'s.
+//! story's header to read is [`super`]'s. Also whether a heading has such a
+//! header under it ([`has_header_below`]).
 
+use super::{MAX_HEADER_GAP, MAX_STAMP_LINE_WORDS, is_prose};
+use crate::ingest::classify::{BlockKind, Classified};
+use crate::ingest::segment::Block;
 use crate::ingest::timestamp::{self, Stamp};
 
 /// Most words of a header line read here.
@@ -130,6 +134,34 @@ fn is_date_word(lower: &str) -> bool {
             lower,
             "am" | "pm" | "a.m" | "p.m" | "et" | "pt" | "ct" | "mt" | "gmt" | "utc"
         )
+}
+
+/// Most blocks below a heading searched for its byline or stamp.
+const HEADER_REACH: usize = 4;
+
+/// Whether a byline or a stamp stands within [`HEADER_REACH`] blocks below block
+/// `i` (menus and share buttons not counted, but read): the article's heading stands over
+/// them, where a recipe card or a caption repeating the title does not.
+pub(super) fn has_header_below(
+    blocks: &[Block<'_>],
+    classes: &[Classified],
+    words: &[usize],
+    i: usize,
+) -> bool {
+    let mut reach = 0;
+    (i + 1..blocks.len().min(i + 1 + MAX_HEADER_GAP))
+        .take_while(|&j| {
+            reach += usize::from(classes[j].kind != BlockKind::Chrome);
+            reach <= HEADER_REACH
+        })
+        .any(|j| {
+            classes[j].byline.is_some()
+                || classes[j].stamp.is_some_and(|s| s.published.is_some())
+                || (words[j] <= MAX_STAMP_LINE_WORDS
+                    && !is_prose(blocks, words, j)
+                    && timestamp::find_stamp(&blocks[j].text)
+                        .is_some_and(|s| s.published.is_some()))
+        })
 }
 
 #[cfg(test)]
