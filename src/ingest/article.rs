@@ -30,10 +30,15 @@ use super::split::{Plan, StoryPlan, for_each_word_hash, normal_hash};
 use super::text::ends_sentence;
 use super::timestamp;
 
+mod header;
 mod labels;
 
+use header::{byline_and_stamp, has_header_below};
+use labels::{
+    is_author_bio, is_credited_caption, is_embed_attribution, is_named_stamp, is_reader_prompt,
+    says_published,
+};
 pub use labels::{is_comment_header, is_furniture_label};
-use labels::{is_embed_attribution, is_named_stamp, says_published};
 
 /// Fewest words of a title (site suffix dropped) that may anchor an article: a
 /// shorter first line is more likely the site's name.
@@ -125,6 +130,9 @@ pub struct Anchor {
     /// Its word F1 with the title (the better of the whole title and the title
     /// without its site suffix).
     pub f1: f64,
+    /// A byline or stamp stands just below it: the article's own heading, shown
+    /// as written even when it words the title differently.
+    pub header: bool,
 }
 
 /// The block that repeats the page's title (its first block), if the first block
@@ -146,7 +154,8 @@ pub fn find_anchor(
     let (mut full, mut short, mut line) = (Vec::new(), Vec::new(), Vec::new());
     word_bag(&first.text, &mut full);
     word_bag(stripped, &mut short);
-    let mut best: Option<Anchor> = None;
+    // The best match wins, one with a byline or stamp below it first.
+    let mut best: Option<(Anchor, bool)> = None;
     for i in 1..blocks.len() {
         // Too few or too many words to share enough of the title's, or a kind
         // that never anchors: not hashed.
@@ -167,11 +176,25 @@ pub fn find_anchor(
             BlockKind::Byline | BlockKind::Timestamp => false,
             _ => true,
         };
-        if allowed && f1 >= MIN_ANCHOR_F1 && best.is_none_or(|b| f1 > b.f1 + 1e-9) {
-            best = Some(Anchor { block: i, f1 });
+        if !allowed || f1 < MIN_ANCHOR_F1 {
+            continue;
+        }
+        let header = has_header_below(blocks, classes, words, i);
+        let better = best.is_none_or(|(b, b_header)| {
+            (header && !b_header) || (header == b_header && f1 > b.f1 + 1e-9)
+        });
+        if better {
+            best = Some((
+                Anchor {
+                    block: i,
+                    f1,
+                    header,
+                },
+                header,
+            ));
         }
     }
-    best
+    best.map(|(anchor, _)| anchor)
 }
 
 /// Narrows a split page to its article (see the module documentation).
@@ -206,9 +229,10 @@ pub fn focus(blocks: &[Block<'_>], classes: &[Classified], words: &[usize], plan
         let story = &mut plan.stories[main];
         story.headline = Some(a);
         // The heading as written, unless it repeats the whole title with its
-        // site's name, or shares too few of the title's words to be shown.
+        // site's name, or shares too few of the title's words to be shown (and
+        // has no byline or stamp under it).
         let repeats_title = normal_hash(&blocks[a].text) == normal_hash(&blocks[0].text);
-        let text = if anchor.f1 >= HEADING_F1 && !repeats_title {
+        let text = if (anchor.f1 >= HEADING_F1 || anchor.header) && !repeats_title {
             blocks[a].text.trim()
         } else {
             strip_site_suffix(&blocks[0].text)
@@ -400,8 +424,16 @@ fn absorb_continuations(
                 && (h + 1..start).any(|i| classes[i].stamp.is_some_and(|s| s.published.is_some()))
                 && !repeats_heading(blocks, h, plan.stories[main].headline)
         });
+        // A run of teasers: two stories in a row each a headline over one
+        // short paragraph (its standfirst), as a rail of other stories is.
+        let teaser_run = is_teaser(words, story)
+            && plan
+                .stories
+                .get(next + 1)
+                .is_some_and(|after| is_teaser(words, after));
         if settled
             && (comment
+                || teaser_run
                 || own_header
                 || (!resumes(blocks, words, &story.body)
                     && (end + 1..start).any(|i| is_furniture_label(&blocks[i].text))))
@@ -416,7 +448,24 @@ fn absorb_continuations(
             main_story.byline = story.byline;
         }
     }
-    trim_furniture(blocks, classes, words, &mut plan.stories[main]);
+    let story = &mut plan.stories[main];
+    trim_furniture(blocks, classes, words, story);
+    story
+        .body
+        .retain(|&i| !is_reader_prompt(&blocks[i].text) && !is_credited_caption(&blocks[i].text));
+}
+
+/// Most words of a teaser's one paragraph.
+const TEASER_WORDS: usize = 50;
+
+/// Whether a story is a teaser: a headline over one paragraph of at most
+/// [`TEASER_WORDS`] words, with a line between them (its section, source, time
+/// or count of shares). A crosshead of the article stands right over its
+/// paragraph.
+fn is_teaser(words: &[usize], story: &StoryPlan) -> bool {
+    story.headline.is_some_and(|h| h + 1 < story.body[0])
+        && story.body.len() == 1
+        && words[story.body[0]] <= TEASER_WORDS
 }
 
 /// Whether block `h` repeats most of the words of the heading `main` (the same
@@ -456,6 +505,13 @@ fn trim_furniture(
                     && (is_comment_header(text) || is_named_stamp(text)))
         });
         if boundary && !resumes(blocks, words, &story.body[k..]) {
+            story.body.truncate(k);
+            return;
+        }
+        // The writer's bio ends the article, unless the prose goes on after it.
+        if is_author_bio(&blocks[story.body[k]].text)
+            && !resumes(blocks, words, &story.body[k + 1..])
+        {
             story.body.truncate(k);
             return;
         }
@@ -530,6 +586,16 @@ fn fill_header(
     let published_lines = (top_end..end).filter(|&i| {
         !in_body(i) && words[i] <= MAX_STAMP_LINE_WORDS && says_published(&blocks[i].text)
     });
+    // A line of the body's top holding only a byline and a stamp is the
+    // article's header, which the split took for a paragraph.
+    let header_line = story
+        .body
+        .iter()
+        .copied()
+        .take_while(|&i| i < top_end)
+        .filter(|&i| words[i] <= MAX_STAMP_LINE_WORDS && !is_prose(blocks, words, i))
+        .filter(|&i| !is_embed_attribution(&blocks[i].text))
+        .find_map(|i| byline_and_stamp(&blocks[i].text).map(|found| (i, found)));
     if story.stamp.published.is_none() {
         for i in candidates.iter().copied().chain(published_lines) {
             let stamp = classes[i]
@@ -546,7 +612,23 @@ fn fill_header(
         }
     }
     if story.byline.is_none() {
-        story.byline = candidates.iter().find_map(|&i| classes[i].byline.clone());
+        story.byline = candidates
+            .iter()
+            .find_map(|&i| classes[i].byline.clone())
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .find_map(|&i| byline_and_stamp(&blocks[i].text).and_then(|(name, _)| name))
+            });
+    }
+    if let Some((i, (name, stamp))) = header_line {
+        story.body.retain(|&b| b != i);
+        if story.stamp.published.is_none() && stamp.published.is_some() {
+            story.stamp = stamp;
+        }
+        if story.byline.is_none() {
+            story.byline = name;
+        }
     }
 }
 
@@ -747,6 +829,81 @@ mod tests {
     }
 
     #[test]
+    fn an_unlabelled_bio_ends_the_article() {
+        let closed = stories(&article_page(&[
+            "Ana Lim is a transport reporter for the Coast Herald, covering ferries, ports and the coast road.",
+            "Council approves new cycle lanes on the seafront",
+            "The lanes will open in spring after a year of consultation with the residents of the town.",
+        ]));
+        assert_one_article(&closed);
+        // A bio the prose goes on after is the article's own sentence.
+        let inside = stories(&article_page(&[
+            "Ivo Brandt is a freelance journalist who was stranded on the islands for three days by the storm, and who filed his reports by satellite phone.",
+            "He said that the islanders had shared their food and their homes with the passengers who could not leave, and that the pub on the quay had stayed open all night for them.",
+            "The operator has promised to pay for the rooms of everyone who was stranded on the islands, and said that it would look again at its plans before the next storm comes.",
+        ]));
+        assert_eq!(inside[0].paragraphs.len(), 7, "{:?}", inside[0].paragraphs);
+    }
+
+    #[test]
+    fn a_rail_of_teasers_without_a_label_ends_the_article() {
+        let stories = stories(&article_page(&[
+            "Council approves new cycle lanes on the seafront",
+            "Transport",
+            "The lanes will open in spring after a year of consultation with residents.",
+            "Library reopens after a two-year refit",
+            "Culture",
+            "Readers queued from early morning to see the new reading room.",
+            "Fishing fleet lands record catch of herring",
+            "Business",
+            "The fleet's best week in a decade came after a cold autumn.",
+        ]));
+        assert_one_article(&stories);
+    }
+
+    #[test]
+    fn crossheads_each_over_one_paragraph_stay_in_the_article() {
+        let page = page(&[
+            "Five deals on ferry passes this winter - Coast Herald",
+            "Five deals on ferry passes this winter",
+            "By Ana Lim - Nov 19, 2025",
+            ARTICLE[2],
+            ARTICLE[3],
+            ARTICLE[4],
+            "Island season pass for $39",
+            "The season pass covers every crossing to the islands until March, and it is the cheapest it has been in years, the operator said on Tuesday.",
+            "Family day ticket for $25",
+            "Two adults and three children can cross as often as they like in one day, with the bikes and the dog carried free of charge on every boat.",
+            "Night crossing for $5",
+            "The last boat of the night is now the cheapest of the day, which the operator hopes will fill the seats that have stood empty since the summer.",
+        ]);
+        let stories = stories(&page);
+        assert_eq!(stories.len(), 1);
+        // The crossheads are kept with their paragraphs.
+        assert_eq!(
+            stories[0].paragraphs.len(),
+            9,
+            "{:?}",
+            stories[0].paragraphs
+        );
+    }
+
+    #[test]
+    fn prompts_to_the_reader_leave_the_article_but_advice_to_sign_up_stays() {
+        let stories = stories(&article_page(&[
+            "Sign up for our morning newsletter and get the news from the coast in your inbox.",
+            "No spam, we promise. You can unsubscribe at any time.",
+            "A ferry leaves the harbour on Tuesday morning after the storm (Coast Photo/Jane Roe, File)",
+            "The islanders can sign up for a season pass at the ticket office, which opens again on Monday.",
+        ]));
+        let all = stories[0].paragraphs.join(" ");
+        assert!(!all.contains("newsletter"), "{all}");
+        assert!(!all.contains("No spam"), "{all}");
+        assert!(!all.contains("Coast Photo"), "{all}");
+        assert!(all.contains("can sign up for a season pass"), "{all}");
+    }
+
+    #[test]
     fn widgets_and_captions_around_the_heading_are_never_the_headline() {
         let page = page(&[
             "Harbour ferries return after the winter storm | Coast Herald",
@@ -770,6 +927,64 @@ mod tests {
         assert_eq!(
             stories[0].published.map(|t| t.to_string()).as_deref(),
             Some("2025-11-19T22:31:00-05:00")
+        );
+    }
+
+    #[test]
+    fn the_heading_over_the_byline_anchors_before_a_closer_copy_of_the_title() {
+        // A recipe card further down repeats the title more closely than the
+        // article's heading, but only the heading has a byline and a date under it.
+        let page = page(&[
+            "Spiced Pear Jam Recipe | Coast Kitchen",
+            "Home",
+            "Homemade spiced pear jam recipe for the holidays",
+            "by Ana Lim December 6, 2025",
+            ARTICLE[2],
+            ARTICLE[3],
+            ARTICLE[4],
+            ARTICLE[5],
+            "Spiced Pear Jam",
+            "Print",
+            "Core, peel and cube the pears and put them in a pot with the juice of a lemon.",
+            "Boil the jam until it is thick enough to stick to the spoon, then fill the jars.",
+        ]);
+        let stories = stories(&page);
+        assert_eq!(
+            stories[0].headline,
+            "Homemade spiced pear jam recipe for the holidays"
+        );
+        assert!(stories[0].paragraphs[0].starts_with("Ferries between"));
+        assert_eq!(
+            stories[0].published.map(|t| t.to_string()).as_deref(),
+            Some("2025-12-06T00:00:00")
+        );
+        assert_eq!(stories[0].byline.as_deref(), Some("Ana Lim"));
+    }
+
+    #[test]
+    fn a_byline_and_stamp_line_the_split_left_in_the_body_is_the_header() {
+        let page = page(&[
+            "Harbour ferries return after the winter storm - Coast Herald",
+            "Home",
+            "Harbour ferries return after the winter storm",
+            "Ivo Brandt - Nov 19, 2025, 10:31 pm CST 0",
+            ARTICLE[2],
+            ARTICLE[3],
+            ARTICLE[4],
+            ARTICLE[5],
+        ]);
+        let stories = stories(&page);
+        assert_eq!(stories.len(), 1);
+        assert_eq!(stories[0].byline.as_deref(), Some("Ivo Brandt"));
+        assert_eq!(
+            stories[0].paragraphs.len(),
+            4,
+            "{:?}",
+            stories[0].paragraphs
+        );
+        assert_eq!(
+            stories[0].published.map(|t| t.to_string()).as_deref(),
+            Some("2025-11-19T22:31:00")
         );
     }
 

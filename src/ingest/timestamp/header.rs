@@ -21,6 +21,12 @@ const MAX_FOUND_STAMP_WORDS: usize = 12;
 /// it. Only for a story's header lines: in prose, a date is what the story tells
 /// of, not when it was published.
 pub fn find_stamp(line: &str) -> Option<Stamp> {
+    find_stamp_words(line).map(|(stamp, _)| stamp)
+}
+
+/// [`find_stamp`], with where the stamp stands in the line: the range of its
+/// words, as `line.split_whitespace()` counts them.
+pub fn find_stamp_words(line: &str) -> Option<(Stamp, std::ops::Range<usize>)> {
     let line = line.trim();
     if !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
@@ -76,10 +82,10 @@ pub fn find_stamp(line: &str) -> Option<Stamp> {
                 stamp
             };
             if stamp.published.is_some() {
-                return Some(stamp);
+                return Some((stamp, start..start + len));
             }
             if update_only.is_none() && stamp.updated.is_some() {
-                update_only = Some(stamp);
+                update_only = Some((stamp, start..start + len));
             }
         }
     }
