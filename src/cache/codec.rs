@@ -262,11 +262,13 @@ impl Writer {
             let Speaker {
                 name,
                 titles,
+                title_stories,
                 quote_count,
                 stories,
             } = s;
             w.str(name);
             w.strs(titles);
+            w.list(title_stories, |w, n| w.usize(*n));
             w.usize(*quote_count);
             w.strs(stories);
         });
@@ -526,6 +528,7 @@ impl<'a> Reader<'a> {
                 Ok(Speaker {
                     name: r.str()?,
                     titles: r.strs()?,
+                    title_stories: r.list(Self::usize)?,
                     quote_count: r.usize()?,
                     stories: r.strs()?,
                 })
