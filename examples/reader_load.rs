@@ -1,8 +1,9 @@
 //! The reader's load without a terminal: the same background loading as `dateline DIR`
 //! (stories streamed to the list in batches, then the final corpus merged, quoted,
 //! sorted and indexed), every event applied to a reader state as the event loop does,
-//! timed from the start to the complete list. Run it under `/usr/bin/time -v` for the
-//! reader's peak memory.
+//! timed from the start to the complete list and to the search index's arrival, with
+//! the process's CPU time at each. Run it under `/usr/bin/time -v` for the reader's
+//! peak memory.
 //!
 //!     cargo run --release --example reader_load -- DIR [--no-cache]
 //!
@@ -37,21 +38,31 @@ fn main() -> anyhow::Result<()> {
         let _ = sender.send(event);
     })?;
     let mut first = None;
+    let mut complete = None;
     for event in events {
-        let done = matches!(event, LoadEvent::Done(_) | LoadEvent::Failed(_));
+        let end = matches!(event, LoadEvent::SearchReady(_) | LoadEvent::Failed(_));
+        let done = matches!(event, LoadEvent::Done(_));
         loading::apply(&mut app, event);
         if first.is_none() && !app.corpus.stories.is_empty() {
             first = Some(started.elapsed());
         }
         if done {
+            complete = Some((started.elapsed(), cpu_seconds()));
+        }
+        if end {
             break;
         }
     }
-    let total = started.elapsed();
+    let ready = started.elapsed();
+    let ready_cpu = cpu_seconds();
+    let (complete, complete_cpu) = complete.unwrap_or((ready, ready_cpu));
     println!(
-        "first stories listed {:.3} s, complete list {:.3} s: {} stories, {} quotes, {} speakers",
-        first.unwrap_or(total).as_secs_f64(),
-        total.as_secs_f64(),
+        "first stories listed {:.3} s, complete list {:.3} s (cpu {:.2} s), search ready {:.3} s (cpu {:.2} s): {} stories, {} quotes, {} speakers",
+        first.unwrap_or(complete).as_secs_f64(),
+        complete.as_secs_f64(),
+        complete_cpu,
+        ready.as_secs_f64(),
+        ready_cpu,
         app.corpus.stories.len(),
         app.corpus
             .stories
@@ -73,4 +84,20 @@ fn resident_kb() -> u64 {
         .find(|l| l.starts_with("VmRSS:"))
         .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
         .unwrap_or(0)
+}
+
+/// The process's CPU time so far (user and system, every thread), from `/proc` (Linux).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command's closing parenthesis: utime and stime are the
+    // 12th and 13th of them, in clock ticks (100 a second on Linux).
+    let rest = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
 }

@@ -53,6 +53,7 @@ fn every_story_arrives_once_and_the_final_corpus_equals_load() {
     let mut provisional = Vec::new();
     let mut last_progress = None;
     let mut done = None;
+    let mut search_ready = false;
     for e in events {
         match e {
             LoadEvent::Found {
@@ -63,9 +64,20 @@ fn every_story_arrives_once_and_the_final_corpus_equals_load() {
                 last_progress = Some(progress);
             }
             LoadEvent::Done(prepared) => done = Some(prepared),
+            LoadEvent::SearchReady(index) => {
+                let done = done.as_ref().expect("the search index after the corpus");
+                assert!(done.search_index.is_none(), "the list goes without it");
+                assert_eq!(
+                    index,
+                    dateline::tui::search::SearchIndex::build(&done.corpus.stories),
+                    "the index of the final stories, in their order"
+                );
+                search_ready = true;
+            }
             LoadEvent::Failed(message) => panic!("loading failed: {message}"),
         }
     }
+    assert!(search_ready, "loading ends with the search index");
     let done = done.expect("loading ends with the final corpus");
     let progress = last_progress.expect("progress reported");
     assert_eq!(progress.files_done, 60);
@@ -96,7 +108,10 @@ fn every_story_arrives_once_and_the_final_corpus_equals_load() {
 #[test]
 fn the_bundled_samples_load_through_the_same_path() {
     let events = events_for(&Source::Samples);
-    let Some(LoadEvent::Done(done)) = events.into_iter().last() else {
+    let Some(LoadEvent::Done(done)) = events
+        .into_iter()
+        .rfind(|e| matches!(e, LoadEvent::Done(_)))
+    else {
         panic!("no final corpus");
     };
     let expected = sorted_quotes(dateline::samples::load_samples());
@@ -114,7 +129,7 @@ fn the_final_corpus_keeps_the_selected_story_and_its_scroll() {
     let mut finals = Vec::new();
     for e in events {
         match e {
-            LoadEvent::Done(_) => finals.push(e),
+            LoadEvent::Done(_) | LoadEvent::SearchReady(_) => finals.push(e),
             found => loading::apply(&mut app, found),
         }
     }
@@ -233,4 +248,67 @@ fn a_loading_failure_is_reported_in_the_warnings_panel_and_loading_ends() {
             .as_deref()
             .is_some_and(|m| m.contains("internal error"))
     );
+}
+
+#[test]
+fn a_search_typed_before_the_search_index_comes_waits_for_it_then_finds_the_final_stories() {
+    use dateline::tui::search::naive_hits;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = write_pages(dir.path(), 40, 7);
+    let events = events_for(&Source::Paths(vec![root]));
+    let mut app = App::new(Corpus::default());
+    let mut term = terminal(100, 30);
+    let mut index = None;
+    for e in events {
+        match e {
+            LoadEvent::SearchReady(i) => index = Some(i),
+            e => loading::apply(&mut app, e),
+        }
+    }
+    let index = index.expect("the search index comes last");
+    assert!(!app.search_ready(), "the list is complete before the index");
+    assert!(app.corpus.stories.len() > 10);
+    // A word in a later story, so the jump moves the selection.
+    let last = app.corpus.stories.len() - 1;
+    let word: String = app.corpus.stories[last]
+        .headline
+        .split_whitespace()
+        .max_by_key(|w| w.len())
+        .expect("a word")
+        .to_lowercase();
+    let expected = naive_hits(&app.corpus.stories, &word);
+    assert!(!expected.is_empty());
+    let first_story = expected[0].story;
+
+    press(&mut app, ch('/'));
+    type_str(&mut app, &word);
+    assert!(
+        app.search.hits.is_empty(),
+        "no match from an index of other stories"
+    );
+    let buf = draw(&mut term, &mut app);
+    assert!(
+        find(&buf, "indexing for search").is_some(),
+        "the search line says why it waits"
+    );
+    press(&mut app, key(ratatui::crossterm::event::KeyCode::Enter));
+    assert!(app.search.hits.is_empty());
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("Indexing for search"))
+    );
+    press(&mut app, ch('n'));
+    assert!(app.search.hits.is_empty(), "n waits for the index too");
+
+    loading::apply(&mut app, LoadEvent::SearchReady(index));
+    assert!(app.search_ready());
+    app.finish_search();
+    assert_eq!(
+        app.search.hits, expected,
+        "the final stories' matches, in order"
+    );
+    assert_eq!(app.selected, first_story, "the jump waited for the matches");
+    let buf = draw(&mut term, &mut app);
+    assert!(find(&buf, "indexing for search").is_none());
 }

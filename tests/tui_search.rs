@@ -76,6 +76,22 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(192))]
 
     #[test]
+    fn the_index_from_copied_text_is_the_index_of_the_stories(corpus in stories()) {
+        let texts = dateline::tui::search::StoryText::copy_all(&corpus);
+        prop_assert_eq!(SearchIndex::from_texts(texts), SearchIndex::build(&corpus));
+    }
+
+    #[test]
+    fn folding_is_lowercasing_one_char_for_one(t in text()) {
+        let each: String = t.chars().map(|c| c.to_lowercase().next().unwrap_or(c)).collect();
+        prop_assert_eq!(dateline::tui::text::fold(&t), each);
+        let clean = dateline::tui::text::clean(&t);
+        let cow = dateline::tui::text::clean_cow(&t);
+        prop_assert_eq!(cow.as_ref(), clean.as_str());
+        prop_assert_eq!(clean.chars().count(), t.chars().count());
+    }
+
+    #[test]
     fn index_search_equals_the_plain_scan(corpus in stories(), q in query()) {
         let index = SearchIndex::build(&corpus);
         let mut narrowing = Narrowing::default();

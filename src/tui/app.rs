@@ -183,6 +183,9 @@ pub struct App {
     pub timeline_rows: Vec<TimelineRow>,
     /// Each story's headline and paragraphs folded for search.
     search_index: SearchIndex,
+    /// Whether `search_index` indexes the stories shown: false from the final corpus
+    /// until its index arrives ([`App::set_search_index`]); meanwhile searches wait.
+    search_ready: bool,
     /// The stories matching each query typed so far, and the search under way.
     narrowing: Narrowing,
     /// How much one search step may do: [`SEARCH_STEP`] of time (tests use a number
@@ -254,7 +257,8 @@ impl App {
             speakers: prepared.speakers,
             speaker_index: prepared.speaker_index,
             timeline_rows: prepared.timeline_rows,
-            search_index: prepared.search_index,
+            search_ready: prepared.search_index.is_some(),
+            search_index: prepared.search_index.unwrap_or_default(),
             narrowing: Narrowing::default(),
             search_budget: Budget::For(SEARCH_STEP),
             loading: None,
@@ -429,6 +433,11 @@ impl App {
     pub fn run_search(&mut self) {
         self.search.current = None;
         self.search.hits.clear();
+        if !self.search_ready {
+            // Runs when the index arrives (set_search_index).
+            self.narrowing.clear();
+            return;
+        }
         self.narrowing.start(&self.search_index, &self.search.query);
         self.search_for(self.search_budget);
     }
@@ -459,9 +468,33 @@ impl App {
             .step(&self.search_index, &mut self.search.hits, budget);
     }
 
-    /// Whether [`Search::hits`] is final: the search ended, or found [`MAX_HITS`].
+    /// Whether [`Search::hits`] is final: the search ended, or found [`MAX_HITS`]
+    /// (never while the search index is being built).
     pub fn search_hits_final(&self) -> bool {
-        !self.search_in_progress() || self.search.hits.len() >= MAX_HITS
+        self.search_ready && (!self.search_in_progress() || self.search.hits.len() >= MAX_HITS)
+    }
+
+    /// Whether the search index covers the stories shown (false while it is built
+    /// after the final corpus arrived: a search then waits for it).
+    pub fn search_ready(&self) -> bool {
+        self.search_ready
+    }
+
+    /// Takes the search index of the stories shown (built after the final corpus),
+    /// and runs the search typed meanwhile (its jump is the caller's, see
+    /// [`super::update::search_more`]). An index of another number of stories (a bug)
+    /// is replaced by one built here.
+    pub fn set_search_index(&mut self, index: SearchIndex) {
+        self.search_index = if index.len() == self.corpus.stories.len() {
+            index
+        } else {
+            SearchIndex::build(&self.corpus.stories)
+        };
+        self.search_ready = true;
+        self.narrowing.clear();
+        if !self.memory.filtered() && !self.search.query.is_empty() {
+            self.run_search();
+        }
     }
 
     /// Appends stories found while loading (provisional: no quotes yet) to the list,
@@ -501,7 +534,10 @@ impl App {
         self.speakers = prepared.speakers;
         self.speaker_index = prepared.speaker_index;
         self.timeline_rows = prepared.timeline_rows;
-        self.search_index = prepared.search_index;
+        // Without its index, the provisional one is dropped: its story numbers are
+        // the provisional list's.
+        self.search_ready = prepared.search_index.is_some();
+        self.search_index = prepared.search_index.unwrap_or_default();
         self.narrowing.clear();
         self.wrap = WrapCache::default();
         self.read = self

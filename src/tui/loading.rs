@@ -3,10 +3,13 @@
 //! [`spawn`] starts a thread that loads the pages ([`crate::ingest::load`], or the
 //! bundled samples) and hands [`LoadEvent`]s to a sink (the reader's event channel): stories as
 //! pages are parsed (in batches, at most every [`BATCH_INTERVAL`]), with the progress
-//! so far; then the final corpus, merged and quoted, indexed on the same thread
-//! ([`Prepared::build`]). [`apply`] folds an event into the app: provisional stories
-//! are appended to the list, and the final corpus replaces them, keeping the selected
-//! story and its scroll ([`App::replace_corpus`]). Warnings go to the warnings panel.
+//! so far; then the final corpus, merged and quoted, with the list's indexes
+//! ([`Prepared::build_list`]); last its search index, built on the same thread from a
+//! copy of the stories' text ([`SearchIndex::from_texts`]). [`apply`] folds an event into
+//! the app: provisional stories are appended to the list, the final corpus replaces
+//! them, keeping the selected story and its scroll ([`App::replace_corpus`]), and the
+//! search index comes in last, running the search typed while it was built
+//! ([`App::set_search_index`]). Warnings go to the warnings panel.
 //! How far loading has got ([`Loading`]) is kept in [`super::progress`].
 
 use std::io;
@@ -19,7 +22,7 @@ use std::time::{Duration, Instant};
 use super::app::App;
 use super::prepare::Prepared;
 pub use super::progress::{Loading, status_text};
-use super::search;
+use super::search::{self, SearchIndex, StoryText};
 use crate::config::SortOrder;
 use crate::ingest::{self, LoadOptions, Progress, dedupe};
 use crate::model::{Corpus, Story};
@@ -68,8 +71,11 @@ pub enum LoadEvent {
         /// Files read of the total, stories found.
         progress: Progress,
     },
-    /// Loading ended: the final corpus, indexed.
+    /// Loading ended: the final corpus, with every index but the search index (the
+    /// list is complete; searches wait for [`LoadEvent::SearchReady`]).
     Done(Box<Prepared>),
+    /// The search index of the final corpus, sent right after [`LoadEvent::Done`].
+    SearchReady(SearchIndex),
     /// Loading stopped on an internal error (a bug): what was found so far stays.
     Failed(String),
 }
@@ -174,8 +180,8 @@ impl Batcher {
     }
 }
 
-/// Loads `source`, calling `sink` with every batch of stories found and finally with
-/// the indexed corpus, its stories in `order`. Runs on the calling thread; [`spawn`]
+/// Loads `source`, calling `sink` with every batch of stories found, then with the
+/// final corpus, its stories in `order`, and last with its search index. Runs on the calling thread; [`spawn`]
 /// runs it on its own.
 pub fn load_streaming(
     source: &Source,
@@ -196,7 +202,11 @@ pub fn load_streaming(
     };
     batcher.flush();
     super::order::sort_stories(&mut corpus.stories, order);
-    (batcher.sink)(LoadEvent::Done(Box::new(Prepared::build(corpus))));
+    // The index is built after the list goes, from a copy of the text: each copy is
+    // freed as its entry is made, so the peak stays that of the index.
+    let texts = StoryText::copy_all(&corpus.stories);
+    (batcher.sink)(LoadEvent::Done(Box::new(Prepared::build_list(corpus))));
+    (batcher.sink)(LoadEvent::SearchReady(SearchIndex::from_texts(texts)));
 }
 
 /// Starts loading `source` on its own thread, calling `sink` with every [`LoadEvent`]
@@ -237,11 +247,22 @@ pub fn apply(app: &mut App, event: LoadEvent) {
         }
         LoadEvent::Failed(message) => {
             app.loading = None;
+            if !app.search_ready() {
+                // The final corpus came, its index did not: build it here.
+                let index = SearchIndex::build(&app.corpus.stories);
+                app.set_search_index(index);
+            }
             app.warnings.push(crate::model::Warning {
                 path: "dateline".to_string(),
                 message: format!("loading stopped by an internal error: {message}"),
             });
             app.message = Some("Loading stopped by an internal error · w: details".to_string());
+        }
+        LoadEvent::SearchReady(index) => {
+            app.set_search_index(index);
+            if app.search.jump_pending {
+                super::update::search_more(app);
+            }
         }
         LoadEvent::Done(prepared) => {
             let mut prepared = *prepared;

@@ -1,6 +1,7 @@
 //! Everything the reader indexes once for a corpus, built in one go so it can run off
 //! the UI thread: list rows, the speakers panel, the quotes timeline and the search
-//! index. [`super::app::App`] takes it over in constant time.
+//! index. [`super::app::App`] takes it over in constant time. The search index may come
+//! later ([`Prepared::build_list`]): the list is complete without it.
 
 use std::collections::HashMap;
 
@@ -23,29 +24,36 @@ pub struct Prepared {
     pub speaker_index: HashMap<String, usize>,
     /// Every quote, newest first.
     pub timeline_rows: Vec<TimelineRow>,
-    /// The search index.
-    pub search_index: SearchIndex,
+    /// The search index (`None`: it comes later, see [`super::loading::LoadEvent`]).
+    pub search_index: Option<SearchIndex>,
 }
 
 impl Prepared {
     /// Indexes `corpus`: the work grows with the corpus, so the reader calls it on the
     /// loading thread.
-    pub fn build(mut corpus: Corpus) -> Self {
+    pub fn build(corpus: Corpus) -> Self {
+        let mut prepared = Self::build_list(corpus);
+        prepared.search_index = Some(SearchIndex::build(&prepared.corpus.stories));
+        prepared
+    }
+
+    /// As [`Prepared::build`] without the search index (the costly part): what the
+    /// reader needs to show the complete list.
+    pub fn build_list(mut corpus: Corpus) -> Self {
         corpus
             .stories
             .par_iter_mut()
             .for_each(|story| story.quotes.sort_by_key(|q| (q.paragraph, q.start, q.end)));
         let list_rows = corpus.stories.par_iter().map(list_row).collect();
-        let (speakers, speaker_index) = build_speakers(&corpus);
-        let timeline_rows = build_timeline(&corpus);
-        let search_index = SearchIndex::build(&corpus.stories);
+        let ((speakers, speaker_index), timeline_rows) =
+            rayon::join(|| build_speakers(&corpus), || build_timeline(&corpus));
         Self {
             corpus,
             list_rows,
             speakers,
             speaker_index,
             timeline_rows,
-            search_index,
+            search_index: None,
         }
     }
 }

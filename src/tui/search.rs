@@ -90,20 +90,24 @@ fn pair_bit(a: char, b: char) -> usize {
 impl Entry {
     /// The searchable text of `story` (its headline and paragraphs, folded).
     pub fn new(story: &Story) -> Self {
-        let mut text = String::new();
-        let mut starts = Vec::with_capacity(story.paragraphs.len() + 1);
-        let mut ascii = Vec::with_capacity(story.paragraphs.len() + 1);
-        for (n, part) in std::iter::once(&story.headline)
-            .chain(&story.paragraphs)
-            .enumerate()
-        {
+        let parts = std::iter::once(story.headline.as_str())
+            .chain(story.paragraphs.iter().map(String::as_str));
+        Self::from_parts(parts, story.paragraphs.len() + 1)
+    }
+
+    /// The searchable text of a story's headline then paragraphs (`count` parts).
+    fn from_parts<'a>(parts: impl Iterator<Item = &'a str> + Clone, count: usize) -> Self {
+        let mut text = String::with_capacity(parts.clone().map(|p| p.len() + 1).sum());
+        let mut starts = Vec::with_capacity(count);
+        let mut ascii = Vec::with_capacity(count);
+        for (n, part) in parts.enumerate() {
             if n > 0 {
                 text.push('\n');
             }
-            starts.push(text.len());
-            let folded = text::fold(&clean(part));
-            ascii.push(folded.is_ascii());
-            text.push_str(&folded);
+            let start = text.len();
+            starts.push(start);
+            text::fold_into(&text::clean_cow(part), &mut text);
+            ascii.push(text[start..].is_ascii());
         }
         let mut filter = [0u64; FILTER_WORDS];
         let mut previous = None;
@@ -178,6 +182,36 @@ impl Entry {
     }
 }
 
+/// A story's headline and paragraphs copied into one string, for indexing it after
+/// the story itself went to the reader (see [`SearchIndex::from_texts`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StoryText {
+    /// The headline then each paragraph, end to end.
+    text: String,
+    /// Where each part ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl StoryText {
+    /// Copies the text of `story`.
+    pub fn of(story: &Story) -> Self {
+        let parts = std::iter::once(&story.headline).chain(&story.paragraphs);
+        let mut text = String::with_capacity(parts.clone().map(String::len).sum());
+        let mut ends = Vec::with_capacity(story.paragraphs.len() + 1);
+        for part in parts {
+            text.push_str(part);
+            ends.push(text.len());
+        }
+        Self { text, ends }
+    }
+
+    /// Copies the text of every story, in order (on every core).
+    pub fn copy_all(stories: &[Story]) -> Vec<Self> {
+        use rayon::prelude::*;
+        stories.par_iter().map(Self::of).collect()
+    }
+}
+
 /// Every story's folded text, for searching.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchIndex {
@@ -190,6 +224,26 @@ impl SearchIndex {
         use rayon::prelude::*;
         Self {
             entries: stories.par_iter().map(Entry::new).collect(),
+        }
+    }
+
+    /// Indexes stories from their copied text ([`StoryText::copy_all`]), each copy
+    /// dropped as soon as its entry is made: the same index as [`SearchIndex::build`]
+    /// of the stories copied, built while the stories themselves are elsewhere.
+    pub fn from_texts(texts: Vec<StoryText>) -> Self {
+        use rayon::prelude::*;
+        Self {
+            entries: texts
+                .into_par_iter()
+                .map(|t| {
+                    let parts = t.ends.iter().scan(0, |from, &end| {
+                        let part = &t.text[*from..end];
+                        *from = end;
+                        Some(part)
+                    });
+                    Entry::from_parts(parts, t.ends.len())
+                })
+                .collect(),
         }
     }
 

@@ -5,6 +5,8 @@
 //! search matches stay valid on the cleaned text. Widths are display widths in
 //! terminal cells, measured per grapheme cluster the same way ratatui's buffer does.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::CellWidth;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -17,10 +19,24 @@ pub const REPLACEMENT: char = '\u{FFFD}';
 /// whitespace controls (newline, tab) become spaces, and anything else the page
 /// sanitiser would remove becomes [`REPLACEMENT`].
 pub fn clean(text: &str) -> String {
+    clean_cow(text).into_owned()
+}
+
+/// [`clean`] without a copy when the text is clean already (most page text).
+pub fn clean_cow(text: &str) -> Cow<'_, str> {
+    // Printable ASCII is always clean: only controls would change.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return Cow::Borrowed(text);
+    }
     let already_clean = !text.chars().any(unsafe_char) && sanitize_cow(text) == text;
     if already_clean {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
+    Cow::Owned(clean_chars(text))
+}
+
+/// Cleans `text` character by character (see [`clean`]).
+fn clean_chars(text: &str) -> String {
     text.chars()
         .map(|c| {
             if c.is_control() && c.is_whitespace() {
@@ -108,10 +124,31 @@ pub fn char_slice(text: &str, start: usize, end: usize) -> &str {
 /// Folds text for case-insensitive search, one character out for each character in,
 /// so character offsets found in the folded text are offsets in the original.
 pub fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// Appends [`fold`] of `text` to `out`. Runs of ASCII (most of any page, curly quotes
+/// and dashes between them) are copied and lowercased whole; only other characters are
+/// folded one by one.
+pub fn fold_into(text: &str, out: &mut String) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        if run > 0 {
+            let at = out.len();
+            out.push_str(&rest[..run]);
+            out[at..].make_ascii_lowercase();
+            rest = &rest[run..];
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.push(c.to_lowercase().next().unwrap_or(c));
+            rest = chars.as_str();
+        }
     }
-    text.chars()
-        .map(|c| c.to_lowercase().next().unwrap_or(c))
-        .collect()
 }

@@ -258,6 +258,11 @@ fn open(app: &mut App) {
                     app.search.typing = false;
                     app.search.origin = None;
                 }
+            } else if app.search.typing && !app.search_ready() {
+                // The matches come with the index, with the jump to the first.
+                app.search.typing = false;
+                app.search.origin = None;
+                app.message = Some(INDEXING.to_string());
             } else if app.search.typing {
                 finish_search(app);
                 app.search.typing = false;
@@ -344,8 +349,15 @@ fn finish_search(app: &mut App) {
     }
 }
 
+/// What a search says while the search index of the final corpus is being built.
+pub const INDEXING: &str = "Indexing for search… matches come when it is done";
+
 fn search_step(app: &mut App, forward: bool) {
     if app.overlay != Overlay::None {
+        return;
+    }
+    if !app.search_ready() && !app.memory.filtered() && !app.search.query.is_empty() {
+        app.message = Some(INDEXING.to_string());
         return;
     }
     finish_search(app);

@@ -133,7 +133,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
         1 => "1 match".to_string(),
         n => format!("{n} matches"),
     };
-    if !app.search_hits_final() {
+    if !app.search_ready() {
+        matches = "indexing for search…".to_string();
+    } else if !app.search_hits_final() {
         // More may come: the search goes on between keys.
         matches.push('…');
     }
