@@ -331,6 +331,39 @@ fn speakers_are_listed_by_quote_count_with_their_titles() {
 }
 
 #[test]
+fn speakers_panel_shows_the_directory_titles_ranked_and_searches_all_of_them() {
+    let mut corpus = corpus();
+    corpus.speakers.push(dateline::model::Speaker {
+        name: CHEN.to_string(),
+        titles: vec![
+            "Mayor of Xiamen".to_string(),
+            "party secretary".to_string(),
+            "keynote guest".to_string(),
+        ],
+        title_stories: vec![5, 2, 1],
+        quote_count: 2,
+        stories: Vec::new(),
+    });
+    let mut app = App::new(corpus);
+    let chen = app.speakers.iter().position(|s| s.display == CHEN).unwrap();
+    // The title given once beside titles given more often is left out of the panel...
+    assert_eq!(
+        app.speakers[chen].titles,
+        ["Mayor of Xiamen", "party secretary"]
+    );
+    // ...but still finds the speaker when typed in the panel's filter.
+    press(&mut app, ch('s'));
+    type_str(&mut app, "keynote");
+    let visible: Vec<&str> = app
+        .speakers_panel
+        .visible
+        .iter()
+        .map(|&i| app.speakers[i].display.as_str())
+        .collect();
+    assert_eq!(visible, [CHEN]);
+}
+
+#[test]
 fn speakers_panel_filters_as_you_type_and_enter_jumps_to_the_first_quote() {
     let mut app = app();
     press(&mut app, ch('s'));

@@ -75,6 +75,9 @@ pub(super) fn list_row(s: &crate::model::Story) -> ListRow {
     }
 }
 
+/// At most this many titles are shown beside a speaker's name in the panel.
+const SHOWN_TITLES: usize = 4;
+
 /// Builds the speaker directory from the quotes themselves (so every entry can be
 /// jumped to), adding titles the corpus directory knows.
 pub(super) fn build_speakers(corpus: &Corpus) -> (Vec<SpeakerEntry>, HashMap<String, usize>) {
@@ -105,24 +108,30 @@ pub(super) fn build_speakers(corpus: &Corpus) -> (Vec<SpeakerEntry>, HashMap<Str
             });
             if let Some(title) = &quote.speaker_title {
                 let title = clean(title);
-                if !entry.titles.contains(&title) {
+                if !entry.titles.iter().any(|t| t.eq_ignore_ascii_case(&title)) {
                     entry.titles.push(title);
                 }
             }
         }
     }
+    // Every title any story gives is searchable; the panel shows the directory's
+    // summary (ranked by the stories giving each, variants merged, one-offs left out
+    // beside titles given more often) when the directory knows the speaker.
+    let mut searchable: Vec<String> = entries.iter().map(|e| e.titles.join(" ")).collect();
     for speaker in &corpus.speakers {
         if let Some(&slot) = index.get(&speaker.name) {
             for title in &speaker.titles {
-                let title = clean(title);
-                if !entries[slot].titles.contains(&title) {
-                    entries[slot].titles.push(title);
-                }
+                searchable[slot].push(' ');
+                searchable[slot].push_str(&clean(title));
+            }
+            let summary = crate::quotes::directory::summary_titles(speaker, SHOWN_TITLES);
+            if !summary.is_empty() {
+                entries[slot].titles = summary.into_iter().map(clean).collect();
             }
         }
     }
-    for entry in &mut entries {
-        entry.folded = text::fold(&format!("{} {}", entry.display, entry.titles.join(" ")));
+    for (entry, titles) in entries.iter_mut().zip(&searchable) {
+        entry.folded = text::fold(&format!("{} {titles}", entry.display));
     }
     entries.sort_by(|a, b| {
         b.quotes
