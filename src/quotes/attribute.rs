@@ -126,9 +126,10 @@ fn stretch<'s, 'a>(
     a: usize,
     b: usize,
 ) -> &'s [Token<'a>] {
-    cache
-        .entry((p, a, b))
-        .or_insert_with(|| tokenize(paras[p].slice(a, b), a))
+    cache.entry((p, a, b)).or_insert_with(|| {
+        super::work::count(b.saturating_sub(a));
+        tokenize(paras[p].slice(a, b), a)
+    })
 }
 
 /// Builds the drafts of a story's found quotes, with their attributions; the tokens of
@@ -438,6 +439,7 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
             let tokens = match cache.get(&(p, a, b)) {
                 Some(cached) => cached.as_slice(),
                 None => {
+                    super::work::count(b - a);
                     prose_tokens.clear();
                     tokenize_into(c.slice(a, b), a, &mut prose_tokens);
                     &prose_tokens

@@ -7,6 +7,7 @@ use std::hash::BuildHasher;
 use foldhash::fast::FixedState;
 
 use super::names::{Gender, Mention, gender_of_given_name, gender_of_word, is_common_given_name};
+use super::recency::Recency;
 use super::tokens::Lower;
 
 /// A person the story has named.
@@ -37,18 +38,15 @@ pub struct Resolved {
 #[derive(Debug, Default)]
 pub struct Cast {
     people: Vec<Person>,
-    /// People in the order they were talked about (the subject of a sentence or a
-    /// speaker); an entry is live when it is the person's latest (see `touched`).
-    salient: Vec<usize>,
-    /// Each person's place in `salient` when they were last talked about.
-    touched: Vec<Option<usize>>,
-    /// Live entries of `salient`.
-    salient_live: usize,
-    /// Organisations in the order they were mentioned; an entry is live when it is the
-    /// organisation's latest (see `org_touched`).
+    /// People in the order they were last talked about (the subject of a sentence or a
+    /// speaker).
+    salient: Recency,
+    /// The organisations mentioned, by index.
     organisations: Vec<String>,
-    /// Each organisation's place in `organisations` when last mentioned.
-    org_touched: HashMap<String, usize>,
+    /// Each organisation's index.
+    org_ids: HashMap<String, usize>,
+    /// Organisations in the order they were last mentioned.
+    org_recency: Recency,
     /// Head nouns of people introduced without a name ("a former employee").
     unnamed: HashSet<String>,
     /// The first person introduced with each surname (the last word of a name of
@@ -149,69 +147,39 @@ impl Cast {
     }
 
     fn touch(&mut self, id: usize) {
-        if self.touched[id].is_none() {
-            self.salient_live += 1;
-        }
-        self.touched[id] = Some(self.salient.len());
-        self.salient.push(id);
-        // Drop the entries no longer live once they are half the list: each entry is
-        // moved a bounded number of times, so touching stays linear in all.
-        if self.salient.len() > 2 * self.salient_live + 16 {
-            let touched = &self.touched;
-            let mut kept = 0;
-            let old = std::mem::take(&mut self.salient);
-            for (at, k) in old.into_iter().enumerate() {
-                if touched[k] == Some(at) {
-                    self.salient.push(k);
-                    kept += 1;
-                }
-            }
-            for (at, &k) in self.salient.iter().enumerate() {
-                self.touched[k] = Some(at);
-            }
-            self.salient_live = kept;
-        }
+        self.salient.touch(id);
     }
 
     /// The people talked about, latest first, each once, at most [`RECENT`] of them.
     fn recent(&self) -> impl Iterator<Item = usize> + '_ {
-        self.salient
-            .iter()
-            .enumerate()
-            .rev()
-            .filter(|&(at, &k)| self.touched[k] == Some(at))
-            .map(|(_, &k)| k)
-            .take(RECENT)
+        self.salient.iter().take(RECENT)
     }
 
     /// Makes the organisation `name` the last one mentioned.
     fn touch_org(&mut self, name: &str) {
-        if self.organisations.last().is_some_and(|o| o == name) {
-            return;
-        }
-        self.org_touched
-            .insert(name.to_string(), self.organisations.len());
-        self.organisations.push(name.to_string());
-        if self.organisations.len() > 2 * self.org_touched.len() + 16 {
-            let old = std::mem::take(&mut self.organisations);
-            for (at, o) in old.into_iter().enumerate() {
-                if self.org_touched.get(&o) == Some(&at) {
-                    self.org_touched.insert(o.clone(), self.organisations.len());
-                    self.organisations.push(o);
-                }
+        let id = match self.org_ids.get(name) {
+            Some(&id) => id,
+            None => {
+                let id = self.organisations.len();
+                self.organisations.push(name.to_string());
+                self.org_ids.insert(name.to_string(), id);
+                id
             }
-        }
+        };
+        self.org_recency.touch(id);
+    }
+
+    /// The organisation mentioned last.
+    fn latest_org(&self) -> Option<&String> {
+        self.org_recency.latest().map(|k| &self.organisations[k])
     }
 
     /// The organisations mentioned, latest first, each once, at most [`RECENT`].
     fn recent_orgs(&self) -> impl Iterator<Item = &String> + '_ {
-        self.organisations
+        self.org_recency
             .iter()
-            .enumerate()
-            .rev()
-            .filter(|&(at, o)| self.org_touched.get(o) == Some(&at))
-            .map(|(_, o)| o)
             .take(RECENT)
+            .map(|k| &self.organisations[k])
     }
 
     /// The person whose name has `word` as one of its parts: a surname ("Wang" for Wang
@@ -277,7 +245,6 @@ impl Cast {
                     title: None,
                     gender: Gender::Unknown,
                 });
-                self.touched.push(None);
                 let words: Vec<&str> = name.split_whitespace().collect();
                 if words.len() > 1 {
                     for &part in &words {
@@ -396,7 +363,7 @@ impl Cast {
                 self.as_speaker(id, title.or_else(|| own.clone()))
             }
             Mention::Pronoun(p) if p == "it" => Resolved {
-                speaker: self.organisations.last().cloned(),
+                speaker: self.latest_org().cloned(),
                 title: None,
             },
             Mention::Pronoun(p) => {
@@ -450,7 +417,7 @@ impl Cast {
                     .find(|o| title_has(o, head))
                     .or_else(|| {
                         super::names::is_generic_org(head)
-                            .then(|| self.organisations.last())
+                            .then(|| self.latest_org())
                             .flatten()
                     })
                     .cloned();
