@@ -147,6 +147,13 @@ fn drafts<'a>(
             repair_unclosed(paras, only);
         }
     }
+    // Where the quote before each one ends, as (paragraph, offset).
+    let found_before: Vec<Option<(usize, usize)>> = std::iter::once(None)
+        .chain(found.iter().map(|f| {
+            let last = f.pieces[f.pieces.len() - 1];
+            Some((last.paragraph, last.end))
+        }))
+        .collect();
     // Bounds of each quote within its first and last paragraphs, to cut clauses at.
     let mut out: Vec<Draft> = Vec::with_capacity(found.len());
     for (i, f) in found.iter().enumerate() {
@@ -222,13 +229,27 @@ fn drafts<'a>(
                     .or_else(|| naming(governing::colon_subject(before)))
                     .or_else(|| naming(governing::sentence_before(before)))
             };
+            let same_sentence = prev_end > 0 && !before.iter().any(|t| t.kind == Kind::Stop);
+            // A quote opening its paragraph, introduced at the end of the paragraph
+            // before (`Lee continued:`, `Lee agreed.`).
+            let found = found.or_else(|| {
+                let opens = p_first.slice(0, first.start).trim().is_empty();
+                (!embedded && opens && first.paragraph > 0)
+                    .then(|| {
+                        let p = first.paragraph - 1;
+                        let from = found_before[i]
+                            .filter(|&(q, _)| q == p)
+                            .map_or(0, |(_, end)| end);
+                        introduced_before(stretch(paras, cache, p, from, paras[p].len()))
+                    })
+                    .flatten()
+            });
             if let Some(a) = found {
                 attribution = Some(a);
                 at = (first.paragraph, first.start);
                 governed = embedded;
             } else if embedded {
                 // `X said that … "a" and "b"`: a second quote of the same sentence.
-                let same_sentence = prev_end > 0 && !before.iter().any(|t| t.kind == Kind::Stop);
                 if let Some(prev) = out
                     .last()
                     .filter(|p| same_sentence && p.last().paragraph == first.paragraph)
@@ -268,6 +289,22 @@ fn drafts<'a>(
         }
     }
     out
+}
+
+/// The attribution that the end of a paragraph gives the quote opening the next one:
+/// `Lee continued:`, `The ministry issued a statement, saying:`, or a short sentence
+/// whose verb of saying has a named subject (`Lee agreed.`).
+fn introduced_before<'a>(tail: &[Token<'a>]) -> Option<(Attribution<'a>, Option<Mention>)> {
+    let last = tail.iter().rposition(|t| t.kind != Kind::Other)?;
+    let tail = &tail[..=last];
+    if tail[last].kind == Kind::Colon {
+        return naming(cues::before_quote(tail))
+            .or_else(|| naming(governing::label(tail)))
+            .or_else(|| naming(governing::colon_subject(tail)));
+    }
+    let (a, m) = naming(governing::sentence_before(tail))?;
+    // Only someone named: a pronoun or a role there is read with the quote before.
+    matches!(m, Some(Mention::Person { .. })).then_some((a, m))
 }
 
 /// The attribution with who its subject names, kept when it names someone or its
@@ -506,13 +543,14 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
             // paragraph (`"A," Lee said. "B."`) goes on with the same speaker.
             speaker.clone_from(&prev.speaker);
             title.clone_from(&prev.speaker_title);
-        } else if !d.partial && continues_previous(&standalone, &drafts, k) {
-            // A paragraph of nothing but a quote, after an attributed quote, goes on with
-            // the same speaker.
-            if let Some(prev) = out.iter().rev().find(|q| !q.partial) {
-                speaker.clone_from(&prev.speaker);
-                title.clone_from(&prev.speaker_title);
-            }
+        } else if !d.partial
+            && let Some(j) = continues_previous(&standalone, &drafts, k)
+        {
+            // A paragraph of nothing but a quote, after a quote with a speaker (given
+            // by its attribution, or itself going on from the one before), goes on
+            // with the same speaker.
+            speaker.clone_from(&out[j].speaker);
+            title.clone_from(&out[j].speaker_title);
         }
         // A mixed quote whose speaker is not known stays a fragment of the sentence.
         let partial = d.partial || (d.governed && speaker.is_none());
@@ -541,23 +579,23 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
     out
 }
 
-/// Whether draft `k` stands alone in its paragraph right after a paragraph whose last
-/// spoken quote was attributed (`standalone` tells which paragraphs hold only quotes).
-fn continues_previous(standalone: &[bool], drafts: &[Draft], k: usize) -> bool {
+/// The quote that draft `k` goes on from: it stands alone in its paragraph (or opens it)
+/// right after a paragraph whose last spoken quote is that one (`standalone` tells which
+/// paragraphs hold only quotes).
+fn continues_previous(standalone: &[bool], drafts: &[Draft], k: usize) -> Option<usize> {
     let first = drafts[k].first();
     let p = first.paragraph;
     // The quote stands alone, or opens its paragraph with no attribution of its own.
     if p == 0 || !(standalone.get(p).copied().unwrap_or(false) || first.start == 0) {
-        return false;
+        return None;
     }
     // The nearest earlier spoken quote: drafts are in reading order, so this looks back
     // only over the quotes of the previous paragraph (and partial ones in between).
-    drafts[..k]
-        .iter()
+    (0..k)
         .rev()
-        .take_while(|x| x.last().paragraph + 1 >= p)
-        .find(|x| !x.partial)
-        .is_some_and(|x| x.last().paragraph + 1 == p && x.attribution.is_some())
+        .take_while(|&j| drafts[j].last().paragraph + 1 >= p)
+        .find(|&j| !drafts[j].partial)
+        .filter(|&j| drafts[j].last().paragraph + 1 == p)
 }
 
 /// Something read at one point of the story: a prose introduction or a quote's
@@ -623,9 +661,30 @@ mod tests {
         let q = run(&[
             "\"We rebuilt once and we will rebuild again,\" said Mayor Ed Cole.",
             "\"Nobody here is giving up on this town.\"",
+            "\"Every street will be open again by the spring.\"",
+            "The river fell by a metre overnight, and the rain stopped.",
             "\"Quote with no attribution at all follows here.\"",
         ]);
         assert_eq!(q[1].speaker.as_deref(), Some("Ed Cole"));
+        // A chain of quote paragraphs goes on with the speaker of its first.
+        assert_eq!(q[2].speaker.as_deref(), Some("Ed Cole"));
+        // Prose in between ends the chain.
+        assert_eq!(q[3].speaker, None);
+    }
+
+    #[test]
+    fn the_paragraph_before_introduces_a_quote_opening_the_next() {
+        let q = run(&[
+            "Mayor Ida Brandt spoke after the vote. Brandt continued:",
+            "\"Nobody in this town will be left without a roof this winter.\"",
+            "Council leader Piet Roos agreed with the plan.",
+            "\"We have the money and we have the builders ready to start.\"",
+            "The rain kept falling on the square all afternoon.",
+            "\"Some of us still have no idea when the water will go down.\"",
+        ]);
+        assert_eq!(q.len(), 3, "{q:#?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Ida Brandt"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Piet Roos"));
         assert_eq!(q[2].speaker, None);
     }
 

@@ -240,6 +240,20 @@ static BETWEEN: LazyLock<WordSet> = LazyLock::new(|| {
     words.iter().copied().collect()
 });
 
+/// Whether a word may stand between a subject and its verb: an auxiliary, or an adverb
+/// in -ly ("Lee gingerly said").
+fn is_between(t: &Token) -> bool {
+    t.is_word()
+        && (BETWEEN.contains_lowered(t.text)
+            || (!t.is_capitalised()
+                && t.text.len() > 4
+                && t.lower().ends_with("ly")
+                && !matches!(
+                    t.lower().as_str(),
+                    "family" | "assembly" | "supply" | "monopoly" | "rally" | "ally" | "italy"
+                )))
+}
+
 /// Forms of "be": a verb after one is passive ("was called \"…\" by"), its subject not
 /// the speaker.
 fn is_be(word: &str) -> bool {
@@ -411,7 +425,7 @@ pub fn governing<'a>(tokens: &[Token<'a>]) -> Option<Attribution<'a>> {
 /// an infinitive ("to say"): its subject, if any, is read from an earlier verb.
 fn passive_or_infinitive(clause: &[Token], v: usize) -> bool {
     let mut k = v;
-    while k > 0 && clause[k - 1].is_word() && BETWEEN.contains_lowered(clause[k - 1].text) {
+    while k > 0 && is_between(&clause[k - 1]) {
         k -= 1;
     }
     // "is pledging", "was telling": progressive, the verb has its subject.
@@ -451,7 +465,7 @@ fn is_noun_here(clause: &[Token], v: usize) -> bool {
 fn read_subject<'t, 'a>(clause: &'t [Token<'a>], v: usize) -> Option<&'t [Token<'a>]> {
     // The adverbs and auxiliaries between the verb and its subject.
     let mut k = v;
-    while k > 0 && clause[k - 1].is_word() && BETWEEN.contains_lowered(clause[k - 1].text) {
+    while k > 0 && is_between(&clause[k - 1]) {
         k -= 1;
     }
     if k > 0
@@ -679,6 +693,10 @@ mod tests {
         assert_eq!(gov("He said farmers "), some("said", "He"));
         assert_eq!(
             gov("It is a warning, Okoro said, that "),
+            some("said", "Okoro")
+        );
+        assert_eq!(
+            gov("Asked about it, Okoro gingerly said that was "),
             some("said", "Okoro")
         );
         assert_eq!(
