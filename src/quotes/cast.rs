@@ -313,12 +313,38 @@ impl Cast {
                 }
             }
             Mention::Organisation(name) => self.touch_org(name),
+            // "The senator said …": whoever holds that title is talked about.
+            Mention::Role { head, .. } if subject => {
+                if let Some(id) = self.titled(head) {
+                    self.touch(id);
+                }
+            }
             Mention::OrganisationRef { .. } if subject => {
                 self.resolve(mention, None);
             }
             Mention::Anonymous(text) => self.note_unnamed(text),
             _ => {}
         }
+    }
+
+    /// The person talked about last whose title has `head` as a word, else the latest
+    /// given such a title.
+    fn titled(&self, head: &str) -> Option<usize> {
+        self.recent()
+            .find(|&k| {
+                self.people[k]
+                    .title
+                    .as_deref()
+                    .is_some_and(|t| title_has(t, head))
+            })
+            .or_else(|| self.by_title_word.get(&title_key(head)).copied())
+    }
+
+    /// Introduces someone the prose names by one word as the subject of a sentence with
+    /// its verb ("Okoro denied it."), when the story tells nothing against it being a name.
+    pub fn introduce_alone(&mut self, name: &str) {
+        let id = self.person(name, None, Gender::Unknown);
+        self.touch(id);
     }
 
     /// Notes someone introduced without a name, so that "the employee" later is them.
@@ -381,15 +407,7 @@ impl Cast {
                 self.as_speaker(id, title)
             }
             Mention::Role { head, text } => {
-                let by_title = self
-                    .recent()
-                    .find(|&k| {
-                        self.people[k]
-                            .title
-                            .as_deref()
-                            .is_some_and(|t| title_has(t, head))
-                    })
-                    .or_else(|| self.by_title_word.get(&title_key(head)).copied());
+                let by_title = self.titled(head);
                 // "A former employee said …" then "the former employee said": still unnamed.
                 let unnamed = self.unnamed.contains(head.as_str());
                 // "the cyclist's partner" is someone else, unnamed unless the title says.

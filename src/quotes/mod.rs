@@ -9,7 +9,8 @@
 //! - [`names`] tells people, titles, roles, pronouns and organisations apart;
 //! - [`prose`] reads the sentences outside quotes for who the story introduces;
 //! - [`cast`] keeps who has been introduced, to resolve surnames, roles and pronouns, and
-//!   [`recency`] who it talked about last;
+//!   [`recency`] who it talked about last, and [`story_words`] which capitalised phrases the
+//!   story's own words tell are no names;
 //! - [`attribute`] puts it together, reading each story once, in order;
 //! - [`directory`](mod@directory) merges speakers across the corpus;
 //! - [`work`] counts the work of reading a story, for tests of its cost;
@@ -33,6 +34,7 @@ pub mod names;
 pub mod paragraph;
 pub mod prose;
 pub mod recency;
+pub mod story_words;
 pub mod tokens;
 pub mod wordset;
 pub mod work;

@@ -21,6 +21,8 @@ pub struct Introduction {
     pub title: Option<String>,
     /// Whether it is the subject of its sentence.
     pub subject: bool,
+    /// Whether a verb follows it ("Lee said", "Lee has agreed").
+    pub verb: bool,
 }
 
 /// Words opening a sentence part that is not its subject ("In response, …", "Asked …").
@@ -179,7 +181,12 @@ fn past_adverbs<'t, 'a>(seg: &'t [Token<'a>]) -> &'t [Token<'a>] {
 
 /// Whether the words of `seg` from `k` on start with a verb: a verb of saying, a form
 /// of "be" or "have", a modal, or a word in -ed or -s, after any adverbs in -ly.
-pub(super) fn verb_at(seg: &[Token], mut k: usize) -> bool {
+pub(super) fn verb_at(seg: &[Token], k: usize) -> bool {
+    verb_here(seg, k, false)
+}
+
+/// [`verb_at`]; when `strict`, a word in -s (a verb or a plural noun) does not count.
+fn verb_here(seg: &[Token], mut k: usize, strict: bool) -> bool {
     while seg.get(k).is_some_and(|t| {
         t.is_word() && !t.is_capitalised() && t.text.len() > 4 && t.lower().ends_with("ly")
     }) {
@@ -228,9 +235,11 @@ pub(super) fn verb_at(seg: &[Token], mut k: usize) -> bool {
                 | "knows"
                 | "saw"
                 | "sees"
+                | "been"
         )
         || (l.len() > 4 && l.ends_with("ed") && !l.ends_with("eed"))
-        || (l.len() > 3
+        || (!strict
+            && l.len() > 3
             && l.ends_with('s')
             && !l.ends_with("ss")
             && !l.ends_with("us")
@@ -292,6 +301,7 @@ fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
                 mention,
                 title: looks_like_title(next).then(|| title_text(next)).flatten(),
                 subject: true,
+                verb: true,
             });
         }
         return;
@@ -312,6 +322,7 @@ fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
             },
             title: title_text(seg),
             subject: true,
+            verb: false,
         });
         return;
     }
@@ -347,6 +358,7 @@ fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
             mention,
             title,
             subject: !possessive,
+            verb: verb_here(seg, np.len(), true),
         });
     }
 }
@@ -416,6 +428,7 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                 mention: Mention::Organisation(name),
                 title: None,
                 subject: false,
+                verb: false,
             }),
             Some(Mention::Person {
                 name,
@@ -452,6 +465,7 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                 // The subject when it opens its clause and is not a possessive, or when
                 // a verb follows it ("Tennis great Ann Lee remembered …") and no verb
                 // comes before it in its part of the sentence.
+                let followed = verb_at(sentence, k);
                 let part_start = sentence[..start]
                     .iter()
                     .rposition(|t| matches!(t.kind, Kind::Comma | Kind::Colon | Kind::Dash))
@@ -464,9 +478,29 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                     || (t0 == 1
                         && (names::is_leading_junk(sentence[0].text)
                             || names::is_not_name(sentence[0].text)))
-                    || (verb_at(sentence, k)
-                        && !(part_start.max(start.saturating_sub(12))..start)
-                            .any(|j| verb_at(sentence, j)));
+                    || (followed
+                        && !(part_start.max(start.saturating_sub(12))..start).any(|j| {
+                            verb_at(sentence, j) || {
+                                let w = &sentence[j];
+                                w.is_word()
+                                    && !w.is_capitalised()
+                                    && (is_intro_word(w)
+                                        || w.lower().ends_with("ing")
+                                        || matches!(
+                                            w.lower().as_str(),
+                                            "a" | "an"
+                                                | "the"
+                                                | "of"
+                                                | "into"
+                                                | "like"
+                                                | "about"
+                                                | "against"
+                                                | "or"
+                                                | "between"
+                                                | "than"
+                                        ))
+                            }
+                        }));
                 out.push(Introduction {
                     at: run[0].start,
                     mention: Mention::Person {
@@ -480,6 +514,7 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                     },
                     title: None,
                     subject: opens && !owned,
+                    verb: followed,
                 });
             }
             _ => {}
@@ -553,6 +588,7 @@ fn closing_attribution(sentence: &[Token], out: &mut Vec<Introduction>) {
                 mention,
                 title: None,
                 subject: true,
+                verb: true,
             });
             return;
         }
@@ -670,9 +706,12 @@ mod tests {
     fn a_name_followed_by_its_verb_is_the_subject() {
         let got = intro("Tennis great Ada Obi remembered the match.");
         assert!(got.iter().any(|(n, _, s)| n == "Ada Obi" && *s), "{got:?}");
-        // A name after the verb is its object.
+        // A name after the verb is its object; a name after an article or a
+        // preposition is no subject either.
         let got = intro("The crowd cheered Ada Obi loudly.");
         assert!(got.iter().all(|(_, _, s)| !*s), "{got:?}");
+        let got = intro("Ben Ode, wearing a Lake Shore T-Shirt covered in pins, smiled.");
+        assert!(got.iter().all(|(n, _, s)| n == "Ben Ode" || !*s), "{got:?}");
     }
 
     #[test]
