@@ -224,11 +224,13 @@ fn drafts<'a>(
             let before = stretch(paras, cache, first.paragraph, prev_end, first.start);
             let found = if embedded {
                 naming(governing::governing(before))
+                    .or_else(|| naming(governing::sentence_speaker(before)))
             } else {
                 naming(governing::governing(before))
                     .or_else(|| naming(governing::label(before)))
                     .or_else(|| naming(governing::colon_subject(before)))
                     .or_else(|| naming(governing::sentence_before(before)))
+                    .or_else(|| naming(governing::sentence_speaker(before)))
             };
             let same_sentence = prev_end > 0 && !before.iter().any(|t| t.kind == Kind::Stop);
             // A quote opening its paragraph, introduced at the end of the paragraph

@@ -581,6 +581,35 @@ fn trim_front<'t, 'a>(mut np: &'t [Token<'a>]) -> &'t [Token<'a>] {
     np
 }
 
+/// The subject of the sentence a quote is set in, as its speaker when no verb of saying
+/// governs the quote but the sentence is that person's (`He voiced a wish for a "…"`,
+/// `Ann Lee went on to say, "…"`): a person, a pronoun or an organisation opening the
+/// sentence, followed by its verb.
+pub fn sentence_speaker<'a>(tokens: &[Token<'a>]) -> Option<Attribution<'a>> {
+    let clause = last_sentence(tokens);
+    let full = sentence_subject(clause);
+    let first = full.first()?;
+    let at = clause.iter().position(|t| std::ptr::eq(t, first))?;
+    let end = at + full.len();
+    if !prose::verb_at(clause, end) {
+        return None;
+    }
+    let np = trim_front(full);
+    match speaker_like(np)? {
+        Mention::Person { .. } | Mention::Organisation(_) => {}
+        Mention::Pronoun(p) if matches!(p.as_str(), "he" | "she" | "they") => {}
+        _ => return None,
+    }
+    let verb = clause[end..]
+        .iter()
+        .find(|t| t.is_word() && !(t.text.len() > 4 && t.lower().ends_with("ly")))?;
+    Some(Attribution {
+        cue: verb.lower().as_str().to_string(),
+        subject: np.to_vec(),
+        appositive: Vec::new(),
+    })
+}
+
 /// The attribution in the sentence right before a quote that opens its own sentence:
 /// `Ann Lee agreed.` or `Ann Lee told the council on Monday.` then `"…"`. Only a short
 /// sentence whose verb of saying has a named subject and ends the sentence, or is
@@ -743,6 +772,23 @@ mod tests {
         assert_eq!(gov("She declined to say whether it was "), None);
         assert_eq!(gov("The plan called for "), None);
         assert_eq!(gov("A lovely day with "), None);
+    }
+
+    #[test]
+    fn the_sentence_s_subject_speaks_a_quote_no_verb_of_saying_governs() {
+        let speaker = |s: &str| sentence_speaker(&tokenize(s, 0)).map(|a| words(&a.subject));
+        assert_eq!(
+            speaker("Rain fell. He voiced a wish for a "),
+            Some("He".into())
+        );
+        assert_eq!(
+            speaker("Mayor Ida Brandt went on to say, "),
+            Some("Mayor Ida Brandt".into())
+        );
+        // A thing as subject, or no verb after the subject, names no speaker.
+        assert_eq!(speaker("The promise to "), None);
+        assert_eq!(speaker("It was the plan of a "), None);
+        assert_eq!(speaker("In the Brandt era, "), None);
     }
 
     #[test]
