@@ -139,7 +139,17 @@ fn drafts<'a>(
     paras: &[Paragraph<'a>],
     found: Vec<Found>,
     cache: &mut Stretches<'a>,
+    words: &StoryWords<'_, 'a>,
 ) -> Vec<Draft<'a>> {
+    // A speaker read from a sentence's shape, not from a verb of saying next to the
+    // quote, is no one when it is one word the story also writes in lower case ("Signs
+    // of a shift were there all along: …").
+    let plain = |found: Option<(Attribution<'a>, Option<Mention>)>| {
+        found.filter(|(_, m)| {
+            !matches!(m, Some(Mention::Person { name, .. })
+                if !name.contains(' ') && words.written_lower(name))
+        })
+    };
     let mut found = found;
     for f in &mut found {
         if let [only] = f.pieces.as_mut_slice()
@@ -224,13 +234,13 @@ fn drafts<'a>(
             let before = stretch(paras, cache, first.paragraph, prev_end, first.start);
             let found = if embedded {
                 naming(governing::governing(before))
-                    .or_else(|| naming(governing::sentence_speaker(before)))
+                    .or_else(|| plain(naming(governing::sentence_speaker(before))))
             } else {
                 naming(governing::governing(before))
                     .or_else(|| naming(governing::label(before)))
-                    .or_else(|| naming(governing::colon_subject(before)))
-                    .or_else(|| naming(governing::sentence_before(before)))
-                    .or_else(|| naming(governing::sentence_speaker(before)))
+                    .or_else(|| plain(naming(governing::colon_subject(before))))
+                    .or_else(|| plain(naming(governing::sentence_before(before))))
+                    .or_else(|| plain(naming(governing::sentence_speaker(before))))
             };
             let same_sentence = prev_end > 0 && !before.iter().any(|t| t.kind == Kind::Stop);
             // A quote opening its paragraph, introduced at the end of the paragraph
@@ -243,7 +253,13 @@ fn drafts<'a>(
                         let from = found_before[i]
                             .filter(|&(q, _)| q == p)
                             .map_or(0, |(_, end)| end);
-                        introduced_before(stretch(paras, cache, p, from, paras[p].len()))
+                        plain(introduced_before(stretch(
+                            paras,
+                            cache,
+                            p,
+                            from,
+                            paras[p].len(),
+                        )))
                     })
                     .flatten()
             });
@@ -431,7 +447,8 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
         return Vec::new();
     }
     let mut cache = Stretches::default();
-    let drafts = drafts(paras, found, &mut cache);
+    let words = StoryWords::new(paras);
+    let drafts = drafts(paras, found, &mut cache, &words);
     // Prose matters only for who it introduces before an attribution is resolved: an
     // introduction at or after the last attributed quote's reading point can change no
     // speaker, so the prose from there on is not read at all.
@@ -507,7 +524,6 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
     // one point in the order they were found.
     events.sort_unstable();
     let mut cast = Cast::new();
-    let words = StoryWords::new(paras);
     let mut resolved: Vec<Option<(Resolved, String, String)>> = vec![None; drafts.len()];
     for event in events {
         if event.prose {
@@ -801,6 +817,18 @@ mod tests {
             "\"It was never going to work for our pupils,\" she said.",
         ]);
         assert_eq!(q[0].speaker.as_deref(), Some("Dana Pike"));
+    }
+
+    #[test]
+    fn a_capitalised_common_word_read_from_a_sentence_s_shape_is_no_speaker() {
+        let q = run(&[
+            "Turnout rose in the north, and the signs of change were everywhere.",
+            "Signs of a shift were there all along: \"Most voters made up their minds late.\"",
+            "Okoro Vance wrapped up the night: \"We knew it would be close from the start.\"",
+        ]);
+        assert_eq!(q.len(), 2, "{q:#?}");
+        assert_eq!(q[0].speaker, None);
+        assert_eq!(q[1].speaker.as_deref(), Some("Okoro Vance"));
     }
 
     #[test]

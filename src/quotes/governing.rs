@@ -667,6 +667,11 @@ pub fn label<'a>(tokens: &[Token<'a>]) -> Option<Attribution<'a>> {
         return None;
     }
     let clause = last_sentence(body);
+    // "Turnout rose - Ann Lee:": a name after a dash labels what follows.
+    let clause = match clause.iter().rposition(|t| t.kind == Kind::Dash) {
+        Some(d) => &clause[d + 1..],
+        None => clause,
+    };
     let words = clause.iter().filter(|t| t.is_word()).count();
     if !(1..=4).contains(&words) || clause.iter().any(|t| !t.is_word()) {
         return None;
@@ -823,6 +828,10 @@ mod tests {
         let label = |s: &str| label(&tokenize(s, 0)).map(|a| words(&a.subject));
         assert_eq!(label("Okoro: "), Some("Okoro".into()));
         assert_eq!(label("He went on. Dana Pike: "), Some("Dana Pike".into()));
+        assert_eq!(
+            label("TURNOUT ROSE IN THE NORTH - Dana Pike: "),
+            Some("Dana Pike".into())
+        );
         assert_eq!(label("The plan: "), None);
         assert_eq!(label("Here is what she wrote: "), None);
     }
