@@ -526,6 +526,7 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
     let mut cast = Cast::new();
     let mut resolved: Vec<Option<(Resolved, String, String)>> = vec![None; drafts.len()];
     for event in events {
+        cast.at_paragraph(event.at.0);
         if event.prose {
             let intro = &mut introductions[event.index];
             if let Mention::Person { name, title, .. } = &intro.mention {
@@ -829,6 +830,33 @@ mod tests {
         assert_eq!(q.len(), 2, "{q:#?}");
         assert_eq!(q[0].speaker, None);
         assert_eq!(q[1].speaker.as_deref(), Some("Okoro Vance"));
+    }
+
+    #[test]
+    fn a_pronoun_prefers_someone_named_near_it_to_someone_talked_about_long_before() {
+        let q = run(&[
+            "Ben Ode chaired the first meeting of the year.",
+            "The budget passed after a long debate about the roads.",
+            "Nothing changed for months in the old town hall.",
+            "A letter from treasurer Ida Brandt reached the council on Friday.",
+            "\"We cannot pay for both the bridge and the school,\" she wrote.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ida Brandt"));
+        // Someone talked about near the pronoun keeps it.
+        let q = run(&[
+            "Ben Ode chaired the meeting, and Ida Brandt took notes.",
+            "\"We cannot pay for both the bridge and the school,\" he said.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ben Ode"));
+    }
+
+    #[test]
+    fn mrs_and_a_surname_introduce_someone() {
+        let q = run(&[
+            "The first promise Mrs. Quill made in the race was a modest one.",
+            "\"We do not need any more grand plans in this county,\" she said.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Quill"));
     }
 
     #[test]

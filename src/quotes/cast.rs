@@ -41,6 +41,12 @@ pub struct Cast {
     /// People in the order they were last talked about (the subject of a sentence or a
     /// speaker).
     salient: Recency,
+    /// People in the order they were last named at all (as a subject or not).
+    named: Recency,
+    /// The paragraph each person was last named in.
+    named_in: Vec<usize>,
+    /// The paragraph being read.
+    paragraph: usize,
     /// The organisations mentioned, by index.
     organisations: Vec<String>,
     /// Each organisation's index.
@@ -148,6 +154,28 @@ impl Cast {
 
     fn touch(&mut self, id: usize) {
         self.salient.touch(id);
+        self.name(id);
+    }
+
+    /// Notes that the person was named in the paragraph being read.
+    fn name(&mut self, id: usize) {
+        self.named.touch(id);
+        if self.named_in.len() <= id {
+            self.named_in.resize(id + 1, 0);
+        }
+        self.named_in[id] = self.paragraph;
+    }
+
+    /// Notes that what follows is read in paragraph `p`.
+    pub fn at_paragraph(&mut self, p: usize) {
+        self.paragraph = p;
+    }
+
+    /// Whether the person was named in the paragraph being read or the one before.
+    fn named_near(&self, id: usize) -> bool {
+        self.named_in
+            .get(id)
+            .is_some_and(|&p| p + 1 >= self.paragraph && self.named.is_listed(id))
     }
 
     /// The people talked about, latest first, each once, at most [`RECENT`] of them.
@@ -204,6 +232,7 @@ impl Cast {
             Gender::Female => 1,
             Gender::Unknown => return,
         };
+
         if self.latest_of[slot].is_none_or(|k| k < id) {
             self.latest_of[slot] = Some(id);
         }
@@ -303,13 +332,20 @@ impl Cast {
                 title: own,
                 gender,
             } => {
-                // A lone capitalised word in prose is not introduced.
-                if !name.contains(' ') && own.is_none() && self.by_part(name).is_none() {
+                // A lone capitalised word in prose is not introduced, unless an honorific
+                // tells it is someone ("Mrs. Lee").
+                if !name.contains(' ')
+                    && own.is_none()
+                    && *gender == Gender::Unknown
+                    && self.by_part(name).is_none()
+                {
                     return;
                 }
                 let id = self.person(name, title.or_else(|| own.clone()), *gender);
                 if subject {
                     self.touch(id);
+                } else {
+                    self.name(id);
                 }
             }
             Mention::Organisation(name) => self.touch_org(name),
@@ -367,6 +403,22 @@ impl Cast {
             })
     }
 
+    /// Who a pronoun names: the latest salient person of its gender, unless not named
+    /// in this paragraph or the one before while someone known to be of its gender was;
+    /// then the latest such.
+    fn latest_near(&self, gender: Gender) -> Option<usize> {
+        let salient = self.latest(gender);
+        if salient.is_some_and(|k| self.named_near(k)) {
+            return salient;
+        }
+        self.named
+            .iter()
+            .take(RECENT)
+            .take_while(|&k| self.named_near(k))
+            .find(|&k| gender != Gender::Unknown && self.people[k].gender == gender)
+            .or(salient)
+    }
+
     fn as_speaker(&mut self, id: usize, title: Option<String>) -> Resolved {
         self.touch(id);
         self.set_title(id, title.clone());
@@ -395,7 +447,7 @@ impl Cast {
             Mention::Pronoun(p) => {
                 let gender = gender_of_word(p);
                 let Some(id) = (p != "we" && p != "i")
-                    .then(|| self.latest(gender))
+                    .then(|| self.latest_near(gender))
                     .flatten()
                 else {
                     return Resolved::default();
@@ -523,13 +575,25 @@ mod tests {
         cast.mention(&person("Carl Pask", None), None, true);
         let r = cast.resolve(&Mention::Pronoun("she".into()), None);
         assert_eq!(r.speaker.as_deref(), Some("Mary Quill"));
-        // A rarer given name is not enough to find someone no one talked about.
+        // A rarer given name is not enough to find someone no one talked about (named
+        // paragraphs before, never as a subject).
         let mut cast = Cast::new();
         cast.mention(&person("Port Elin", None), None, false);
         cast.mention(&person("Port Elin", None), None, false);
+        cast.at_paragraph(5);
         assert_eq!(
             cast.resolve(&Mention::Pronoun("he".into()), None).speaker,
             None
+        );
+        // Named in the paragraph before, he is who the pronoun names.
+        cast.at_paragraph(1);
+        cast.mention(&person("Port Elin", None), None, false);
+        cast.at_paragraph(2);
+        assert_eq!(
+            cast.resolve(&Mention::Pronoun("he".into()), None)
+                .speaker
+                .as_deref(),
+            Some("Port Elin")
         );
     }
 
