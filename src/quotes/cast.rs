@@ -332,13 +332,8 @@ impl Cast {
                 title: own,
                 gender,
             } => {
-                // A lone capitalised word in prose is not introduced, unless an honorific
-                // tells it is someone ("Mrs. Lee").
-                if !name.contains(' ')
-                    && own.is_none()
-                    && *gender == Gender::Unknown
-                    && self.by_part(name).is_none()
-                {
+                // A lone capitalised word in prose is not introduced.
+                if !name.contains(' ') && own.is_none() && self.by_part(name).is_none() {
                     return;
                 }
                 let id = self.person(name, title.or_else(|| own.clone()), *gender);

@@ -488,7 +488,7 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                 name,
                 title,
                 gender,
-            }) if (name.contains(' ') || names::is_honorific(run[0].text)) && !preceded_by_the => {
+            }) if name.contains(' ') && !preceded_by_the => {
                 // A title in front in lower case: "showrunner Amira Patel".
                 let mut t0 = start;
                 while t0 > 0 && {
