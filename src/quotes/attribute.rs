@@ -13,6 +13,7 @@ use super::governing;
 use super::names::{Mention, classify, is_name_word, looks_like_title, title_text};
 use super::paragraph::Paragraph;
 use super::prose;
+use super::story_words::StoryWords;
 use super::tokens::{Kind, Token, tokenize, tokenize_into};
 use crate::model::{Quote, QuoteSpan, Timestamp};
 
@@ -126,9 +127,10 @@ fn stretch<'s, 'a>(
     a: usize,
     b: usize,
 ) -> &'s [Token<'a>] {
-    cache
-        .entry((p, a, b))
-        .or_insert_with(|| tokenize(paras[p].slice(a, b), a))
+    cache.entry((p, a, b)).or_insert_with(|| {
+        super::work::count(b.saturating_sub(a));
+        tokenize(paras[p].slice(a, b), a)
+    })
 }
 
 /// Builds the drafts of a story's found quotes, with their attributions; the tokens of
@@ -137,7 +139,17 @@ fn drafts<'a>(
     paras: &[Paragraph<'a>],
     found: Vec<Found>,
     cache: &mut Stretches<'a>,
+    words: &StoryWords<'_, 'a>,
 ) -> Vec<Draft<'a>> {
+    // A speaker read from a sentence's shape, not from a verb of saying next to the
+    // quote, is no one when it is one word the story also writes in lower case ("Signs
+    // of a shift were there all along: …").
+    let plain = |found: Option<(Attribution<'a>, Option<Mention>)>| {
+        found.filter(|(_, m)| {
+            !matches!(m, Some(Mention::Person { name, .. })
+                if !name.contains(' ') && words.written_lower(name))
+        })
+    };
     let mut found = found;
     for f in &mut found {
         if let [only] = f.pieces.as_mut_slice()
@@ -146,6 +158,13 @@ fn drafts<'a>(
             repair_unclosed(paras, only);
         }
     }
+    // Where the quote before each one ends, as (paragraph, offset).
+    let found_before: Vec<Option<(usize, usize)>> = std::iter::once(None)
+        .chain(found.iter().map(|f| {
+            let last = f.pieces[f.pieces.len() - 1];
+            Some((last.paragraph, last.end))
+        }))
+        .collect();
     // Bounds of each quote within its first and last paragraphs, to cut clauses at.
     let mut out: Vec<Draft> = Vec::with_capacity(found.len());
     for (i, f) in found.iter().enumerate() {
@@ -215,19 +234,41 @@ fn drafts<'a>(
             let before = stretch(paras, cache, first.paragraph, prev_end, first.start);
             let found = if embedded {
                 naming(governing::governing(before))
+                    .or_else(|| plain(naming(governing::sentence_speaker(before))))
             } else {
                 naming(governing::governing(before))
                     .or_else(|| naming(governing::label(before)))
-                    .or_else(|| naming(governing::colon_subject(before)))
-                    .or_else(|| naming(governing::sentence_before(before)))
+                    .or_else(|| plain(naming(governing::colon_subject(before))))
+                    .or_else(|| plain(naming(governing::sentence_before(before))))
+                    .or_else(|| plain(naming(governing::sentence_speaker(before))))
             };
+            let same_sentence = prev_end > 0 && !before.iter().any(|t| t.kind == Kind::Stop);
+            // A quote opening its paragraph, introduced at the end of the paragraph
+            // before (`Lee continued:`, `Lee agreed.`).
+            let found = found.or_else(|| {
+                let opens = p_first.slice(0, first.start).trim().is_empty();
+                (!embedded && opens && first.paragraph > 0)
+                    .then(|| {
+                        let p = first.paragraph - 1;
+                        let from = found_before[i]
+                            .filter(|&(q, _)| q == p)
+                            .map_or(0, |(_, end)| end);
+                        plain(introduced_before(stretch(
+                            paras,
+                            cache,
+                            p,
+                            from,
+                            paras[p].len(),
+                        )))
+                    })
+                    .flatten()
+            });
             if let Some(a) = found {
                 attribution = Some(a);
                 at = (first.paragraph, first.start);
                 governed = embedded;
             } else if embedded {
                 // `X said that … "a" and "b"`: a second quote of the same sentence.
-                let same_sentence = prev_end > 0 && !before.iter().any(|t| t.kind == Kind::Stop);
                 if let Some(prev) = out
                     .last()
                     .filter(|p| same_sentence && p.last().paragraph == first.paragraph)
@@ -267,6 +308,22 @@ fn drafts<'a>(
         }
     }
     out
+}
+
+/// The attribution that the end of a paragraph gives the quote opening the next one:
+/// `Lee continued:`, `The ministry issued a statement, saying:`, or a short sentence
+/// whose verb of saying has a named subject (`Lee agreed.`).
+fn introduced_before<'a>(tail: &[Token<'a>]) -> Option<(Attribution<'a>, Option<Mention>)> {
+    let last = tail.iter().rposition(|t| t.kind != Kind::Other)?;
+    let tail = &tail[..=last];
+    if tail[last].kind == Kind::Colon {
+        return naming(cues::before_quote(tail))
+            .or_else(|| naming(governing::label(tail)))
+            .or_else(|| naming(governing::colon_subject(tail)));
+    }
+    let (a, m) = naming(governing::sentence_before(tail))?;
+    // Only someone named: a pronoun or a role there is read with the quote before.
+    matches!(m, Some(Mention::Person { .. })).then_some((a, m))
 }
 
 /// The attribution with who its subject names, kept when it names someone or its
@@ -390,7 +447,8 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
         return Vec::new();
     }
     let mut cache = Stretches::default();
-    let drafts = drafts(paras, found, &mut cache);
+    let words = StoryWords::new(paras);
+    let drafts = drafts(paras, found, &mut cache, &words);
     // Prose matters only for who it introduces before an attribution is resolved: an
     // introduction at or after the last attributed quote's reading point can change no
     // speaker, so the prose from there on is not read at all.
@@ -438,6 +496,7 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
             let tokens = match cache.get(&(p, a, b)) {
                 Some(cached) => cached.as_slice(),
                 None => {
+                    super::work::count(b - a);
                     prose_tokens.clear();
                     tokenize_into(c.slice(a, b), a, &mut prose_tokens);
                     &prose_tokens
@@ -467,8 +526,29 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
     let mut cast = Cast::new();
     let mut resolved: Vec<Option<(Resolved, String, String)>> = vec![None; drafts.len()];
     for event in events {
+        cast.at_paragraph(event.at.0);
         if event.prose {
             let intro = &mut introductions[event.index];
+            if let Mention::Person { name, title, .. } = &intro.mention {
+                if name.contains(' ') {
+                    // "Child Left Behind", "Common Core": words the story writes in lower
+                    // case, with no given name, make no one's name.
+                    if words.doubtful_name(name) {
+                        continue;
+                    }
+                } else if intro.subject
+                    && intro.verb
+                    && title.is_none()
+                    && !cast.knows(name)
+                    && !looks_plural(name)
+                    && name.chars().count() > 2
+                    && !name.contains(['.', '\'', '’'])
+                    && !words.written_lower(name)
+                {
+                    cast.introduce_alone(name);
+                    continue;
+                }
+            }
             cast.mention(&intro.mention, intro.title.take(), intro.subject);
         } else if let Some(a) = &drafts[event.index].attribution {
             let d = &drafts[event.index];
@@ -504,13 +584,14 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
             // paragraph (`"A," Lee said. "B."`) goes on with the same speaker.
             speaker.clone_from(&prev.speaker);
             title.clone_from(&prev.speaker_title);
-        } else if !d.partial && continues_previous(&standalone, &drafts, k) {
-            // A paragraph of nothing but a quote, after an attributed quote, goes on with
-            // the same speaker.
-            if let Some(prev) = out.iter().rev().find(|q| !q.partial) {
-                speaker.clone_from(&prev.speaker);
-                title.clone_from(&prev.speaker_title);
-            }
+        } else if !d.partial
+            && let Some(j) = continues_previous(&standalone, &drafts, k)
+        {
+            // A paragraph of nothing but a quote, after a quote with a speaker (given
+            // by its attribution, or itself going on from the one before), goes on
+            // with the same speaker.
+            speaker.clone_from(&out[j].speaker);
+            title.clone_from(&out[j].speaker_title);
         }
         // A mixed quote whose speaker is not known stays a fragment of the sentence.
         let partial = d.partial || (d.governed && speaker.is_none());
@@ -539,23 +620,23 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
     out
 }
 
-/// Whether draft `k` stands alone in its paragraph right after a paragraph whose last
-/// spoken quote was attributed (`standalone` tells which paragraphs hold only quotes).
-fn continues_previous(standalone: &[bool], drafts: &[Draft], k: usize) -> bool {
+/// The quote that draft `k` goes on from: it stands alone in its paragraph (or opens it)
+/// right after a paragraph whose last spoken quote is that one (`standalone` tells which
+/// paragraphs hold only quotes).
+fn continues_previous(standalone: &[bool], drafts: &[Draft], k: usize) -> Option<usize> {
     let first = drafts[k].first();
     let p = first.paragraph;
     // The quote stands alone, or opens its paragraph with no attribution of its own.
     if p == 0 || !(standalone.get(p).copied().unwrap_or(false) || first.start == 0) {
-        return false;
+        return None;
     }
     // The nearest earlier spoken quote: drafts are in reading order, so this looks back
     // only over the quotes of the previous paragraph (and partial ones in between).
-    drafts[..k]
-        .iter()
+    (0..k)
         .rev()
-        .take_while(|x| x.last().paragraph + 1 >= p)
-        .find(|x| !x.partial)
-        .is_some_and(|x| x.last().paragraph + 1 == p && x.attribution.is_some())
+        .take_while(|&j| drafts[j].last().paragraph + 1 >= p)
+        .find(|&j| !drafts[j].partial)
+        .filter(|&j| drafts[j].last().paragraph + 1 == p)
 }
 
 /// Something read at one point of the story: a prose introduction or a quote's
@@ -621,9 +702,30 @@ mod tests {
         let q = run(&[
             "\"We rebuilt once and we will rebuild again,\" said Mayor Ed Cole.",
             "\"Nobody here is giving up on this town.\"",
+            "\"Every street will be open again by the spring.\"",
+            "The river fell by a metre overnight, and the rain stopped.",
             "\"Quote with no attribution at all follows here.\"",
         ]);
         assert_eq!(q[1].speaker.as_deref(), Some("Ed Cole"));
+        // A chain of quote paragraphs goes on with the speaker of its first.
+        assert_eq!(q[2].speaker.as_deref(), Some("Ed Cole"));
+        // Prose in between ends the chain.
+        assert_eq!(q[3].speaker, None);
+    }
+
+    #[test]
+    fn the_paragraph_before_introduces_a_quote_opening_the_next() {
+        let q = run(&[
+            "Mayor Ida Brandt spoke after the vote. Brandt continued:",
+            "\"Nobody in this town will be left without a roof this winter.\"",
+            "Council leader Piet Roos agreed with the plan.",
+            "\"We have the money and we have the builders ready to start.\"",
+            "The rain kept falling on the square all afternoon.",
+            "\"Some of us still have no idea when the water will go down.\"",
+        ]);
+        assert_eq!(q.len(), 3, "{q:#?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Ida Brandt"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Piet Roos"));
         assert_eq!(q[2].speaker, None);
     }
 
@@ -690,6 +792,73 @@ mod tests {
             "\"We will appeal if we have to, and we may well have to,\" she said.",
         ]);
         assert_eq!(q[0].speaker.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn a_one_word_subject_with_its_verb_is_who_a_pronoun_names() {
+        let q = run(&[
+            "Okoro denied the report on Monday and left the hall.",
+            "\"We have nothing to hide from anyone in this town,\" he said.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Okoro"));
+        // A word the story writes in lower case is no one's name.
+        let q = run(&[
+            "Dana Pike visited the school.",
+            "Bright spoke to the pupils on a bright morning.",
+            "\"We will keep the new timetable for another year,\" she said.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Dana Pike"));
+    }
+
+    #[test]
+    fn a_phrase_of_the_story_s_common_words_takes_no_pronoun() {
+        let q = run(&[
+            "Dana Pike visited the school on Monday.",
+            "Common Core failed in most of the common schools of the state.",
+            "\"It was never going to work for our pupils,\" she said.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Dana Pike"));
+    }
+
+    #[test]
+    fn a_capitalised_common_word_read_from_a_sentence_s_shape_is_no_speaker() {
+        let q = run(&[
+            "Turnout rose in the north, and the signs of change were everywhere.",
+            "Signs of a shift were there all along: \"Most voters made up their minds late.\"",
+            "Okoro Vance wrapped up the night: \"We knew it would be close from the start.\"",
+        ]);
+        assert_eq!(q.len(), 2, "{q:#?}");
+        assert_eq!(q[0].speaker, None);
+        assert_eq!(q[1].speaker.as_deref(), Some("Okoro Vance"));
+    }
+
+    #[test]
+    fn a_pronoun_prefers_someone_named_near_it_to_someone_talked_about_long_before() {
+        let q = run(&[
+            "Ben Ode chaired the first meeting of the year.",
+            "The budget passed after a long debate about the roads.",
+            "Nothing changed for months in the old town hall.",
+            "A letter from treasurer Ida Brandt reached the council on Friday.",
+            "\"We cannot pay for both the bridge and the school,\" she wrote.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ida Brandt"));
+        // Someone talked about near the pronoun keeps it.
+        let q = run(&[
+            "Ben Ode chaired the meeting, and Ida Brandt took notes.",
+            "\"We cannot pay for both the bridge and the school,\" he said.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ben Ode"));
+    }
+
+    #[test]
+    fn a_role_as_subject_brings_back_who_holds_it() {
+        let q = run(&[
+            "Mayor Ida Brandt opened the bridge, and Ben Ode cut the ribbon.",
+            "Ben Ode thanked the builders.",
+            "The mayor then spoke to the crowd for an hour.",
+            "\"This bridge joins two halves of one town at last,\" she said.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ida Brandt"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::hash::BuildHasher;
 use foldhash::fast::FixedState;
 
 use super::names::{Gender, Mention, gender_of_given_name, gender_of_word, is_common_given_name};
+use super::recency::Recency;
 use super::tokens::Lower;
 
 /// A person the story has named.
@@ -37,18 +38,21 @@ pub struct Resolved {
 #[derive(Debug, Default)]
 pub struct Cast {
     people: Vec<Person>,
-    /// People in the order they were talked about (the subject of a sentence or a
-    /// speaker); an entry is live when it is the person's latest (see `touched`).
-    salient: Vec<usize>,
-    /// Each person's place in `salient` when they were last talked about.
-    touched: Vec<Option<usize>>,
-    /// Live entries of `salient`.
-    salient_live: usize,
-    /// Organisations in the order they were mentioned; an entry is live when it is the
-    /// organisation's latest (see `org_touched`).
+    /// People in the order they were last talked about (the subject of a sentence or a
+    /// speaker).
+    salient: Recency,
+    /// People in the order they were last named at all (as a subject or not).
+    named: Recency,
+    /// The paragraph each person was last named in.
+    named_in: Vec<usize>,
+    /// The paragraph being read.
+    paragraph: usize,
+    /// The organisations mentioned, by index.
     organisations: Vec<String>,
-    /// Each organisation's place in `organisations` when last mentioned.
-    org_touched: HashMap<String, usize>,
+    /// Each organisation's index.
+    org_ids: HashMap<String, usize>,
+    /// Organisations in the order they were last mentioned.
+    org_recency: Recency,
     /// Head nouns of people introduced without a name ("a former employee").
     unnamed: HashSet<String>,
     /// The first person introduced with each surname (the last word of a name of
@@ -149,69 +153,61 @@ impl Cast {
     }
 
     fn touch(&mut self, id: usize) {
-        if self.touched[id].is_none() {
-            self.salient_live += 1;
+        self.salient.touch(id);
+        self.name(id);
+    }
+
+    /// Notes that the person was named in the paragraph being read.
+    fn name(&mut self, id: usize) {
+        self.named.touch(id);
+        if self.named_in.len() <= id {
+            self.named_in.resize(id + 1, 0);
         }
-        self.touched[id] = Some(self.salient.len());
-        self.salient.push(id);
-        // Drop the entries no longer live once they are half the list: each entry is
-        // moved a bounded number of times, so touching stays linear in all.
-        if self.salient.len() > 2 * self.salient_live + 16 {
-            let touched = &self.touched;
-            let mut kept = 0;
-            let old = std::mem::take(&mut self.salient);
-            for (at, k) in old.into_iter().enumerate() {
-                if touched[k] == Some(at) {
-                    self.salient.push(k);
-                    kept += 1;
-                }
-            }
-            for (at, &k) in self.salient.iter().enumerate() {
-                self.touched[k] = Some(at);
-            }
-            self.salient_live = kept;
-        }
+        self.named_in[id] = self.paragraph;
+    }
+
+    /// Notes that what follows is read in paragraph `p`.
+    pub fn at_paragraph(&mut self, p: usize) {
+        self.paragraph = p;
+    }
+
+    /// Whether the person was named in the paragraph being read or the one before.
+    fn named_near(&self, id: usize) -> bool {
+        self.named_in
+            .get(id)
+            .is_some_and(|&p| p + 1 >= self.paragraph && self.named.is_listed(id))
     }
 
     /// The people talked about, latest first, each once, at most [`RECENT`] of them.
     fn recent(&self) -> impl Iterator<Item = usize> + '_ {
-        self.salient
-            .iter()
-            .enumerate()
-            .rev()
-            .filter(|&(at, &k)| self.touched[k] == Some(at))
-            .map(|(_, &k)| k)
-            .take(RECENT)
+        self.salient.iter().take(RECENT)
     }
 
     /// Makes the organisation `name` the last one mentioned.
     fn touch_org(&mut self, name: &str) {
-        if self.organisations.last().is_some_and(|o| o == name) {
-            return;
-        }
-        self.org_touched
-            .insert(name.to_string(), self.organisations.len());
-        self.organisations.push(name.to_string());
-        if self.organisations.len() > 2 * self.org_touched.len() + 16 {
-            let old = std::mem::take(&mut self.organisations);
-            for (at, o) in old.into_iter().enumerate() {
-                if self.org_touched.get(&o) == Some(&at) {
-                    self.org_touched.insert(o.clone(), self.organisations.len());
-                    self.organisations.push(o);
-                }
+        let id = match self.org_ids.get(name) {
+            Some(&id) => id,
+            None => {
+                let id = self.organisations.len();
+                self.organisations.push(name.to_string());
+                self.org_ids.insert(name.to_string(), id);
+                id
             }
-        }
+        };
+        self.org_recency.touch(id);
+    }
+
+    /// The organisation mentioned last.
+    fn latest_org(&self) -> Option<&String> {
+        self.org_recency.latest().map(|k| &self.organisations[k])
     }
 
     /// The organisations mentioned, latest first, each once, at most [`RECENT`].
     fn recent_orgs(&self) -> impl Iterator<Item = &String> + '_ {
-        self.organisations
+        self.org_recency
             .iter()
-            .enumerate()
-            .rev()
-            .filter(|&(at, o)| self.org_touched.get(o) == Some(&at))
-            .map(|(_, o)| o)
             .take(RECENT)
+            .map(|k| &self.organisations[k])
     }
 
     /// The person whose name has `word` as one of its parts: a surname ("Wang" for Wang
@@ -236,6 +232,7 @@ impl Cast {
             Gender::Female => 1,
             Gender::Unknown => return,
         };
+
         if self.latest_of[slot].is_none_or(|k| k < id) {
             self.latest_of[slot] = Some(id);
         }
@@ -277,7 +274,6 @@ impl Cast {
                     title: None,
                     gender: Gender::Unknown,
                 });
-                self.touched.push(None);
                 let words: Vec<&str> = name.split_whitespace().collect();
                 if words.len() > 1 {
                     for &part in &words {
@@ -343,15 +339,43 @@ impl Cast {
                 let id = self.person(name, title.or_else(|| own.clone()), *gender);
                 if subject {
                     self.touch(id);
+                } else {
+                    self.name(id);
                 }
             }
             Mention::Organisation(name) => self.touch_org(name),
+            // "The senator said …": whoever holds that title is talked about.
+            Mention::Role { head, .. } if subject => {
+                if let Some(id) = self.titled(head) {
+                    self.touch(id);
+                }
+            }
             Mention::OrganisationRef { .. } if subject => {
                 self.resolve(mention, None);
             }
             Mention::Anonymous(text) => self.note_unnamed(text),
             _ => {}
         }
+    }
+
+    /// The person talked about last whose title has `head` as a word, else the latest
+    /// given such a title.
+    fn titled(&self, head: &str) -> Option<usize> {
+        self.recent()
+            .find(|&k| {
+                self.people[k]
+                    .title
+                    .as_deref()
+                    .is_some_and(|t| title_has(t, head))
+            })
+            .or_else(|| self.by_title_word.get(&title_key(head)).copied())
+    }
+
+    /// Introduces someone the prose names by one word as the subject of a sentence with
+    /// its verb ("Okoro denied it."), when the story tells nothing against it being a name.
+    pub fn introduce_alone(&mut self, name: &str) {
+        let id = self.person(name, None, Gender::Unknown);
+        self.touch(id);
     }
 
     /// Notes someone introduced without a name, so that "the employee" later is them.
@@ -372,6 +396,22 @@ impl Cast {
                 Gender::Female => self.latest_of[1],
                 Gender::Unknown => None,
             })
+    }
+
+    /// Who a pronoun names: the latest salient person of its gender, unless not named
+    /// in this paragraph or the one before while someone known to be of its gender was;
+    /// then the latest such.
+    fn latest_near(&self, gender: Gender) -> Option<usize> {
+        let salient = self.latest(gender);
+        if salient.is_some_and(|k| self.named_near(k)) {
+            return salient;
+        }
+        self.named
+            .iter()
+            .take(RECENT)
+            .take_while(|&k| self.named_near(k))
+            .find(|&k| gender != Gender::Unknown && self.people[k].gender == gender)
+            .or(salient)
     }
 
     fn as_speaker(&mut self, id: usize, title: Option<String>) -> Resolved {
@@ -396,13 +436,13 @@ impl Cast {
                 self.as_speaker(id, title.or_else(|| own.clone()))
             }
             Mention::Pronoun(p) if p == "it" => Resolved {
-                speaker: self.organisations.last().cloned(),
+                speaker: self.latest_org().cloned(),
                 title: None,
             },
             Mention::Pronoun(p) => {
                 let gender = gender_of_word(p);
                 let Some(id) = (p != "we" && p != "i")
-                    .then(|| self.latest(gender))
+                    .then(|| self.latest_near(gender))
                     .flatten()
                 else {
                     return Resolved::default();
@@ -414,15 +454,7 @@ impl Cast {
                 self.as_speaker(id, title)
             }
             Mention::Role { head, text } => {
-                let by_title = self
-                    .recent()
-                    .find(|&k| {
-                        self.people[k]
-                            .title
-                            .as_deref()
-                            .is_some_and(|t| title_has(t, head))
-                    })
-                    .or_else(|| self.by_title_word.get(&title_key(head)).copied());
+                let by_title = self.titled(head);
                 // "A former employee said …" then "the former employee said": still unnamed.
                 let unnamed = self.unnamed.contains(head.as_str());
                 // "the cyclist's partner" is someone else, unnamed unless the title says.
@@ -450,7 +482,7 @@ impl Cast {
                     .find(|o| title_has(o, head))
                     .or_else(|| {
                         super::names::is_generic_org(head)
-                            .then(|| self.organisations.last())
+                            .then(|| self.latest_org())
                             .flatten()
                     })
                     .cloned();
@@ -538,13 +570,25 @@ mod tests {
         cast.mention(&person("Carl Pask", None), None, true);
         let r = cast.resolve(&Mention::Pronoun("she".into()), None);
         assert_eq!(r.speaker.as_deref(), Some("Mary Quill"));
-        // A rarer given name is not enough to find someone no one talked about.
+        // A rarer given name is not enough to find someone no one talked about (named
+        // paragraphs before, never as a subject).
         let mut cast = Cast::new();
         cast.mention(&person("Port Elin", None), None, false);
         cast.mention(&person("Port Elin", None), None, false);
+        cast.at_paragraph(5);
         assert_eq!(
             cast.resolve(&Mention::Pronoun("he".into()), None).speaker,
             None
+        );
+        // Named in the paragraph before, he is who the pronoun names.
+        cast.at_paragraph(1);
+        cast.mention(&person("Port Elin", None), None, false);
+        cast.at_paragraph(2);
+        assert_eq!(
+            cast.resolve(&Mention::Pronoun("he".into()), None)
+                .speaker
+                .as_deref(),
+            Some("Port Elin")
         );
     }
 

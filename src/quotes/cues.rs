@@ -285,6 +285,9 @@ fn phrase_cue(lower: &[&Lower<'_>], k: usize) -> Option<usize> {
     let w = |i: usize| lower.get(k + i).map(|l| l.as_str());
     match (w(0), w(1), w(2)) {
         (Some("shot" | "fired" | "hit"), Some("back"), _) => Some(2),
+        (Some("pointed" | "points"), Some("out"), _) => Some(2),
+        (Some("put" | "puts"), Some("it"), _) => Some(2),
+        (Some("went" | "goes"), Some("on"), _) => Some(2),
         (Some("quoted"), Some("as"), Some("saying" | "telling")) => Some(3),
         _ => None,
     }
@@ -477,15 +480,29 @@ pub fn after_quote<'a>(tokens: &[Token<'a>], ended: bool) -> Option<Attribution<
     // Subject first: "Wang explained", "Farhan Haq, deputy spokesman for …, said",
     // "Kim was quoted as saying".
     let limit = clause.len().min(30);
-    let (v, len) = (1..limit).find_map(|k| {
-        if !clause[k].is_word() || clause[k].is_capitalised() {
-            return None;
-        }
-        if is_cue(lower[k]) && !is_participle(lower[k]) {
-            return Some((k, 1));
-        }
-        phrase_cue(&lower, k).map(|len| (k, len))
-    })?;
+    let (v, len) = (1..limit)
+        .find_map(|k| {
+            if !clause[k].is_word() || clause[k].is_capitalised() {
+                return None;
+            }
+            if is_cue(lower[k]) && !is_participle(lower[k]) {
+                return Some((k, 1));
+            }
+            phrase_cue(&lower, k).map(|len| (k, len))
+        })
+        .or_else(|| {
+            // `"…," Lee barked`: a name of a few words right after the quote, then a
+            // verb in the past tense, is who spoke it, whatever the verb.
+            let k = clause
+                .iter()
+                .take_while(|t| super::names::is_name_word(t))
+                .count();
+            let verb = clause.get(k).filter(|t| {
+                let l = t.lower().as_str();
+                t.is_word() && !t.is_capitalised() && l.len() > 4 && l.ends_with("ed")
+            });
+            ((1..=3).contains(&k) && verb.is_some()).then_some((k, 1))
+        })?;
     // `"…" if the rain holds, said Ada Obi`: a verb after a comma, then a name, is a
     // clause of its own naming the speaker.
     if v >= 2
@@ -560,10 +577,20 @@ pub fn before_quote<'a>(tokens: &[Token<'a>]) -> Option<Attribution<'a>> {
             appositive,
         });
     }
-    let v = (0..body.len()).rev().find(|&k| {
-        body[k].is_word() && is_cue(lower[k]) && (k == 0 || !body[k].is_capitalised())
-    })?;
-    let after = &body[v + 1..];
+    let single = (0..body.len())
+        .rev()
+        .find(|&k| body[k].is_word() && is_cue(lower[k]) && (k == 0 || !body[k].is_capitalised()));
+    // "As Lee put it," "As Lee pointed out,": a phrase later than any single verb.
+    let phrase = (single.map_or(0, |v| v + 1)..body.len())
+        .rev()
+        .find_map(|k| {
+            (!body[k].is_capitalised())
+                .then(|| phrase_cue(&lower, k))
+                .flatten()
+                .map(|len| (k, len))
+        });
+    let (v, len) = phrase.or(single.map(|v| (v, 1)))?;
+    let after = &body[v + len..];
     let allowed = match last.kind {
         Kind::Colon => after.len() <= 14,
         Kind::Comma => after.len() <= 6 && !lower[v + 1..].iter().any(|w| *w == "that"),
@@ -572,7 +599,11 @@ pub fn before_quote<'a>(tokens: &[Token<'a>]) -> Option<Attribution<'a>> {
     if !allowed {
         return None;
     }
-    let cue: String = body[v].lower().into();
+    let cue: String = lower[v..v + len]
+        .iter()
+        .map(|l| l.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     if v == 0 {
         // "Added the minister:"
         let (subject, appositive) = subject_after(after)?;
@@ -679,6 +710,11 @@ mod tests {
         );
         assert_eq!(before("Dan Ek said, "), t("said", "Dan Ek", ""));
         assert_eq!(before("She said "), t("said", "She", ""));
+        assert_eq!(before("As Ada Obi put it, "), t("put it", "Ada Obi", ""));
+        assert_eq!(
+            before("As Ada Obi pointed out in May, "),
+            t("pointed out", "Ada Obi", "")
+        );
     }
 
     #[test]
@@ -701,6 +737,10 @@ mod tests {
             after(" the general was quoted as saying by state television."),
             t("quoted as saying", "the general", "")
         );
+        assert_eq!(after(" Okafor barked."), t("barked", "Okafor", ""));
+        assert_eq!(after(" Ada Obi went on."), t("went on", "Ada Obi", ""));
+        // A thing then a verb in the past tense is no attribution.
+        assert_eq!(after(" the lights dimmed."), None);
         // "hit" alone is not a verb of saying.
         assert_eq!(after(" the storm hit the coast."), None);
     }

@@ -158,7 +158,9 @@ fn find_close(
     }
     loop {
         // Only these marks close a quote, or open the next one: pass everything else.
+        let from = j;
         j = next_mark(bytes, j, c2);
+        super::work::count(j.saturating_sub(from) + 1);
         if j >= bytes.len() {
             break;
         }
@@ -210,6 +212,7 @@ fn find_twin_close(s: &str, mut j: usize) -> Result<Option<usize>, usize> {
         .and_then(|rest| memchr::memmem::find(rest, b"''"))
     {
         let at = j + k;
+        super::work::count(k + 2);
         let prev = char_before(s, at);
         let after_word = prev.is_some_and(|p| !p.is_whitespace() && !opens_after(Some(p)));
         if bytes.get(at + 2) == Some(&b'\'') {
@@ -262,9 +265,15 @@ fn scan_paragraph(paragraph: usize, s: &str, out: &mut Vec<Local>) {
     let mut i = 0;
     let lead = lead(s);
     let c2 = memchr::memchr(0xC2, bytes).is_some();
+    // No single mark at or after this offset closes a quote: whether one does depends
+    // only on the mark, so a second opener past it is not searched again (a paragraph
+    // of many `'em` would be read to its end for each).
+    let mut no_single_close_from = n + 1;
     loop {
         // Only these marks open a quote (see `opener`): pass everything else quickly.
+        let from = i;
         i = next_mark(bytes, i, c2);
+        super::work::count(i.saturating_sub(from) + 1);
         if i >= n {
             break;
         }
@@ -283,7 +292,14 @@ fn scan_paragraph(paragraph: usize, s: &str, out: &mut Vec<Local>) {
             continue;
         };
         width = family.width(mark);
-        let close = find_close(s, i, mark, family, c2);
+        let close = if family == Family::Single && i + width >= no_single_close_from {
+            Ok(None)
+        } else {
+            find_close(s, i, mark, family, c2)
+        };
+        if family == Family::Single && close == Ok(None) {
+            no_single_close_from = no_single_close_from.min(i + width);
+        }
         let (end, inner_end, closed, resume) = match close {
             Ok(Some(j)) => {
                 let past = match family {

@@ -240,6 +240,20 @@ static BETWEEN: LazyLock<WordSet> = LazyLock::new(|| {
     words.iter().copied().collect()
 });
 
+/// Whether a word may stand between a subject and its verb: an auxiliary, or an adverb
+/// in -ly ("Lee gingerly said").
+fn is_between(t: &Token) -> bool {
+    t.is_word()
+        && (BETWEEN.contains_lowered(t.text)
+            || (!t.is_capitalised()
+                && t.text.len() > 4
+                && t.lower().ends_with("ly")
+                && !matches!(
+                    t.lower().as_str(),
+                    "family" | "assembly" | "supply" | "monopoly" | "rally" | "ally" | "italy"
+                )))
+}
+
 /// Forms of "be": a verb after one is passive ("was called \"…\" by"), its subject not
 /// the speaker.
 fn is_be(word: &str) -> bool {
@@ -411,7 +425,7 @@ pub fn governing<'a>(tokens: &[Token<'a>]) -> Option<Attribution<'a>> {
 /// an infinitive ("to say"): its subject, if any, is read from an earlier verb.
 fn passive_or_infinitive(clause: &[Token], v: usize) -> bool {
     let mut k = v;
-    while k > 0 && clause[k - 1].is_word() && BETWEEN.contains_lowered(clause[k - 1].text) {
+    while k > 0 && is_between(&clause[k - 1]) {
         k -= 1;
     }
     // "is pledging", "was telling": progressive, the verb has its subject.
@@ -451,7 +465,7 @@ fn is_noun_here(clause: &[Token], v: usize) -> bool {
 fn read_subject<'t, 'a>(clause: &'t [Token<'a>], v: usize) -> Option<&'t [Token<'a>]> {
     // The adverbs and auxiliaries between the verb and its subject.
     let mut k = v;
-    while k > 0 && clause[k - 1].is_word() && BETWEEN.contains_lowered(clause[k - 1].text) {
+    while k > 0 && is_between(&clause[k - 1]) {
         k -= 1;
     }
     if k > 0
@@ -567,6 +581,35 @@ fn trim_front<'t, 'a>(mut np: &'t [Token<'a>]) -> &'t [Token<'a>] {
     np
 }
 
+/// The subject of the sentence a quote is set in, as its speaker when no verb of saying
+/// governs the quote but the sentence is that person's (`He voiced a wish for a "…"`,
+/// `Ann Lee went on to say, "…"`): a person, a pronoun or an organisation opening the
+/// sentence, followed by its verb.
+pub fn sentence_speaker<'a>(tokens: &[Token<'a>]) -> Option<Attribution<'a>> {
+    let clause = last_sentence(tokens);
+    let full = sentence_subject(clause);
+    let first = full.first()?;
+    let at = clause.iter().position(|t| std::ptr::eq(t, first))?;
+    let end = at + full.len();
+    if !prose::verb_at(clause, end) {
+        return None;
+    }
+    let np = trim_front(full);
+    match speaker_like(np)? {
+        Mention::Person { .. } | Mention::Organisation(_) => {}
+        Mention::Pronoun(p) if matches!(p.as_str(), "he" | "she" | "they") => {}
+        _ => return None,
+    }
+    let verb = clause[end..]
+        .iter()
+        .find(|t| t.is_word() && !(t.text.len() > 4 && t.lower().ends_with("ly")))?;
+    Some(Attribution {
+        cue: verb.lower().as_str().to_string(),
+        subject: np.to_vec(),
+        appositive: Vec::new(),
+    })
+}
+
 /// The attribution in the sentence right before a quote that opens its own sentence:
 /// `Ann Lee agreed.` or `Ann Lee told the council on Monday.` then `"…"`. Only a short
 /// sentence whose verb of saying has a named subject and ends the sentence, or is
@@ -624,6 +667,11 @@ pub fn label<'a>(tokens: &[Token<'a>]) -> Option<Attribution<'a>> {
         return None;
     }
     let clause = last_sentence(body);
+    // "Turnout rose - Ann Lee:": a name after a dash labels what follows.
+    let clause = match clause.iter().rposition(|t| t.kind == Kind::Dash) {
+        Some(d) => &clause[d + 1..],
+        None => clause,
+    };
     let words = clause.iter().filter(|t| t.is_word()).count();
     if !(1..=4).contains(&words) || clause.iter().any(|t| !t.is_word()) {
         return None;
@@ -682,6 +730,10 @@ mod tests {
             some("said", "Okoro")
         );
         assert_eq!(
+            gov("Asked about it, Okoro gingerly said that was "),
+            some("said", "Okoro")
+        );
+        assert_eq!(
             gov("The vote came after TV host Dana Pike described it as "),
             some("described", "TV host Dana Pike")
         );
@@ -728,6 +780,23 @@ mod tests {
     }
 
     #[test]
+    fn the_sentence_s_subject_speaks_a_quote_no_verb_of_saying_governs() {
+        let speaker = |s: &str| sentence_speaker(&tokenize(s, 0)).map(|a| words(&a.subject));
+        assert_eq!(
+            speaker("Rain fell. He voiced a wish for a "),
+            Some("He".into())
+        );
+        assert_eq!(
+            speaker("Mayor Ida Brandt went on to say, "),
+            Some("Mayor Ida Brandt".into())
+        );
+        // A thing as subject, or no verb after the subject, names no speaker.
+        assert_eq!(speaker("The promise to "), None);
+        assert_eq!(speaker("It was the plan of a "), None);
+        assert_eq!(speaker("In the Brandt era, "), None);
+    }
+
+    #[test]
     fn the_sentence_before_a_quote() {
         let before = |s: &str| sentence_before(&tokenize(s, 0)).map(|a| words(&a.subject));
         assert_eq!(
@@ -759,6 +828,10 @@ mod tests {
         let label = |s: &str| label(&tokenize(s, 0)).map(|a| words(&a.subject));
         assert_eq!(label("Okoro: "), Some("Okoro".into()));
         assert_eq!(label("He went on. Dana Pike: "), Some("Dana Pike".into()));
+        assert_eq!(
+            label("TURNOUT ROSE IN THE NORTH - Dana Pike: "),
+            Some("Dana Pike".into())
+        );
         assert_eq!(label("The plan: "), None);
         assert_eq!(label("Here is what she wrote: "), None);
     }

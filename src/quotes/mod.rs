@@ -8,10 +8,13 @@
 //!   of …", "she told reporters:");
 //! - [`names`] tells people, titles, roles, pronouns and organisations apart;
 //! - [`prose`] reads the sentences outside quotes for who the story introduces;
-//! - [`cast`] keeps who has been introduced, to resolve surnames, roles and pronouns;
+//! - [`cast`] keeps who has been introduced, to resolve surnames, roles and pronouns, and
+//!   [`recency`] who it talked about last, and [`story_words`] which capitalised phrases the
+//!   story's own words tell are no names;
 //! - [`attribute`] puts it together, reading each story once, in order;
 //! - [`names::describe`] gives a speaker left without a title the one the story gives them;
 //! - [`directory`](mod@directory) merges speakers across the corpus;
+//! - [`work`] counts the work of reading a story, for tests of its cost;
 //!
 //! Everything is a linear scan of the story; lexicons are built once ([`std::sync::LazyLock`]).
 //!
@@ -21,6 +24,8 @@
 
 pub mod attribute;
 pub mod cast;
+#[cfg(test)]
+mod cost;
 pub mod cues;
 pub mod detect;
 pub mod directory;
@@ -29,8 +34,11 @@ pub mod lower;
 pub mod names;
 pub mod paragraph;
 pub mod prose;
+pub mod recency;
+pub mod story_words;
 pub mod tokens;
 pub mod wordset;
+pub mod work;
 
 use crate::model::{Quote, Speaker, Story};
 use paragraph::Paragraph;

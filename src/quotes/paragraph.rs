@@ -4,19 +4,39 @@
 //! character boundaries), so nothing is split into characters; a [`Quote`]'s offsets
 //! are in characters, and are converted only when a quote is written out.
 //!
+//! A conversion costs a bounded number of bytes read however long the paragraph (a page
+//! may be one paragraph of thousands of quotes): the characters before every
+//! [`BLOCK`]-th byte are counted once, on the first conversion.
+//!
 //! [`Quote`]: crate::model::Quote
+
+use std::cell::OnceCell;
+
+/// Bytes between two counts of characters kept for [`Paragraph::char_offset`].
+const BLOCK: usize = 256;
 
 /// One paragraph of a story.
 #[derive(Clone, Debug)]
 pub struct Paragraph<'a> {
     /// The text.
     pub text: &'a str,
+    /// The characters before byte `k * BLOCK`, for every `k`; empty when the text is
+    /// ASCII (a byte is a character). Counted on the first conversion.
+    chars_before: OnceCell<Vec<usize>>,
+}
+
+/// Whether a byte opens a character in UTF-8 (is no continuation byte).
+fn opens_char(b: u8) -> bool {
+    (b as i8) >= -0x40
 }
 
 impl<'a> Paragraph<'a> {
     /// Reads the paragraph `text`.
     pub fn new(text: &'a str) -> Self {
-        Paragraph { text }
+        Paragraph {
+            text,
+            chars_before: OnceCell::new(),
+        }
     }
 
     /// Its length in bytes.
@@ -38,17 +58,35 @@ impl<'a> Paragraph<'a> {
         self.text.get(a..b.min(self.text.len())).unwrap_or("")
     }
 
-    /// The character offset of byte offset `at` (the length in characters past the end).
+    /// The character offset of byte offset `at` (the length in characters past the end,
+    /// or when `at` is not at a character boundary).
     pub fn char_offset(&self, at: usize) -> usize {
-        let head = self
-            .text
-            .get(..at.min(self.text.len()))
-            .unwrap_or(self.text);
-        if head.is_ascii() {
-            head.len()
+        let bytes = self.text.as_bytes();
+        let at = if self.text.is_char_boundary(at) {
+            at
         } else {
-            head.chars().count()
+            bytes.len()
+        };
+        let table = self.chars_before.get_or_init(|| {
+            super::work::count(bytes.len());
+            if self.text.is_ascii() {
+                return Vec::new();
+            }
+            let mut counts = Vec::with_capacity(bytes.len() / BLOCK + 1);
+            let mut chars = 0;
+            for block in bytes.chunks(BLOCK) {
+                counts.push(chars);
+                chars += block.iter().filter(|&&b| opens_char(b)).count();
+            }
+            counts.push(chars);
+            counts
+        });
+        if table.is_empty() {
+            return at;
         }
+        let from = at / BLOCK * BLOCK;
+        super::work::count(at - from);
+        table[at / BLOCK] + bytes[from..at].iter().filter(|&&b| opens_char(b)).count()
     }
 }
 
@@ -79,5 +117,18 @@ mod tests {
         let ascii = Paragraph::new("\"Yes,\" he said.");
         assert_eq!(ascii.slice(1, 4), "Yes");
         assert_eq!(ascii.char_offset(4), 4);
+    }
+
+    #[test]
+    fn character_offsets_agree_with_counting_over_blocks() {
+        let text = "Zoë said: «ça va» — ".repeat(40);
+        let p = Paragraph::new(&text);
+        for at in 0..=text.len() + 3 {
+            let want = match text.get(..at) {
+                Some(head) => head.chars().count(),
+                None => text.chars().count(),
+            };
+            assert_eq!(p.char_offset(at), want, "at byte {at}");
+        }
     }
 }

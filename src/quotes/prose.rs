@@ -21,6 +21,8 @@ pub struct Introduction {
     pub title: Option<String>,
     /// Whether it is the subject of its sentence.
     pub subject: bool,
+    /// Whether a verb follows it ("Lee said", "Lee has agreed").
+    pub verb: bool,
 }
 
 /// Words opening a sentence part that is not its subject ("In response, …", "Asked …").
@@ -73,6 +75,60 @@ static INTRO_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         "that",
         "it",
         "there",
+        "soon",
+        "shortly",
+        "just",
+        "even",
+        "only",
+        "back",
+        "ever",
+        "once",
+        "days",
+        "hours",
+        "weeks",
+        "months",
+        "years",
+        "moments",
+        "minutes",
+        "here",
+        "today",
+        "yesterday",
+        "tonight",
+        "indeed",
+        "again",
+        "nevertheless",
+        "nonetheless",
+        "moreover",
+        "furthermore",
+        "besides",
+        "otherwise",
+        "thus",
+        "therefore",
+        "perhaps",
+        "maybe",
+        "overall",
+        "first",
+        "next",
+        "afterward",
+        "afterwards",
+        "until",
+        "unlike",
+        "like",
+        "whether",
+        "because",
+        "than",
+        "amid",
+        "against",
+        "among",
+        "without",
+        "through",
+        "throughout",
+        "within",
+        "near",
+        "toward",
+        "towards",
+        "upon",
+        "into",
     ]
     .into_iter()
     .collect()
@@ -144,14 +200,136 @@ fn is_name_only(seg: &[Token]) -> bool {
     (2..=4).contains(&words().count()) && words().all(is_name_word)
 }
 
+/// Words that open a sentence as an adverb of the whole sentence, with its subject right
+/// after ("Meanwhile Ann Lee …", "But Lee …").
+fn is_sentence_adverb(t: &Token) -> bool {
+    t.is_word()
+        && matches!(
+            t.lower().as_str(),
+            "meanwhile"
+                | "however"
+                | "but"
+                | "and"
+                | "yet"
+                | "still"
+                | "now"
+                | "then"
+                | "so"
+                | "instead"
+                | "also"
+                | "separately"
+                | "earlier"
+                | "later"
+        )
+}
+
+/// The part of a sentence part after the adverbs opening it, when a word follows them.
+fn past_adverbs<'t, 'a>(seg: &'t [Token<'a>]) -> &'t [Token<'a>] {
+    let n = seg.iter().take_while(|t| is_sentence_adverb(t)).count();
+    if n > 0 && seg.get(n).is_some_and(Token::is_word) {
+        &seg[n..]
+    } else {
+        seg
+    }
+}
+
+/// Whether the words of `seg` from `k` on start with a verb: a verb of saying, a form
+/// of "be" or "have", a modal, or a word in -ed or -s, after any adverbs in -ly.
+pub(super) fn verb_at(seg: &[Token], k: usize) -> bool {
+    verb_here(seg, k, false)
+}
+
+/// [`verb_at`]; when `strict`, a word in -s (a verb or a plural noun) does not count.
+fn verb_here(seg: &[Token], mut k: usize, strict: bool) -> bool {
+    while seg.get(k).is_some_and(|t| {
+        t.is_word() && !t.is_capitalised() && t.text.len() > 4 && t.lower().ends_with("ly")
+    }) {
+        k += 1;
+    }
+    let Some(t) = seg.get(k) else {
+        return false;
+    };
+    if !t.is_word() || t.is_capitalised() {
+        return false;
+    }
+    let l = t.lower().as_str();
+    is_cue(t.text)
+        || super::governing::is_reporting(t.text)
+        || matches!(
+            l,
+            "is" | "was"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+                | "did"
+                | "does"
+                | "also"
+                | "then"
+                | "later"
+                | "never"
+                | "went"
+                | "made"
+                | "took"
+                | "gave"
+                | "got"
+                | "came"
+                | "spoke"
+                | "wrote"
+                | "told"
+                | "thinks"
+                | "thought"
+                | "knew"
+                | "knows"
+                | "saw"
+                | "sees"
+                | "been"
+        )
+        || (l.len() > 4 && l.ends_with("ed") && !l.ends_with("eed"))
+        || (!strict
+            && l.len() > 3
+            && l.ends_with('s')
+            && !l.ends_with("ss")
+            && !l.ends_with("us")
+            && !l.ends_with("is")
+            && !matches!(
+                l,
+                "its" | "his" | "hers" | "this" | "ours" | "yours" | "whereas"
+            ))
+}
+
 /// Reads one sentence (no stops inside) for its subject.
 fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
-    let mut segs = sentence.split(|t| t.kind == Kind::Comma);
-    let Some(seg) = segs
-        .by_ref()
-        .find(|s| s.first().is_some_and(|t| t.is_word() && !is_intro_word(t)))
-    else {
-        return;
+    let mut segs = sentence.split(|t| t.kind == Kind::Comma).peekable();
+    // The first part that opens with no introductory word, past a part that names no
+    // one ("Speaking in Salem, New Hampshire, Lee said …").
+    let seg = loop {
+        let Some(seg) = segs.next() else {
+            return;
+        };
+        let seg = past_adverbs(seg);
+        if !seg
+            .first()
+            .is_some_and(|t| t.is_word() && !is_intro_word(t))
+        {
+            continue;
+        }
+        let np = subject_np(seg);
+        // Not "The mayor of Dover, Ann Lee, …": a title, then the name.
+        let names_no_one = np.len() == seg.len()
+            && segs.peek().is_some_and(|next| !is_name_only(next))
+            && !seg.first().is_some_and(|t| is_cue(t.text))
+            && !looks_like_title(np)
+            && classify(np).is_none();
+        if !names_no_one {
+            break seg;
+        }
     };
     let next = segs.next().unwrap_or(&[]);
     // "said Ann Lee, a nurse": the clause after a quote names who the story is about.
@@ -177,6 +355,7 @@ fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
                 mention,
                 title: looks_like_title(next).then(|| title_text(next)).flatten(),
                 subject: true,
+                verb: true,
             });
         }
         return;
@@ -197,6 +376,7 @@ fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
             },
             title: title_text(seg),
             subject: true,
+            verb: false,
         });
         return;
     }
@@ -232,6 +412,7 @@ fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
             mention,
             title,
             subject: !possessive,
+            verb: verb_here(seg, np.len(), true),
         });
     }
 }
@@ -301,6 +482,7 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                 mention: Mention::Organisation(name),
                 title: None,
                 subject: false,
+                verb: false,
             }),
             Some(Mention::Person {
                 name,
@@ -334,7 +516,14 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                     })
                     .filter(|a| looks_like_title(a))
                     .and_then(title_text);
-                // The subject when it opens its clause and is not a possessive.
+                // The subject when it opens its clause and is not a possessive, or when
+                // a verb follows it ("Tennis great Ann Lee remembered …") and no verb
+                // comes before it in its part of the sentence.
+                let followed = verb_at(sentence, k);
+                let part_start = sentence[..start]
+                    .iter()
+                    .rposition(|t| matches!(t.kind, Kind::Comma | Kind::Colon | Kind::Dash))
+                    .map_or(0, |c| c + 1);
                 let opens = t0 == 0
                     || matches!(
                         sentence[t0 - 1].kind,
@@ -342,7 +531,30 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                     )
                     || (t0 == 1
                         && (names::is_leading_junk(sentence[0].text)
-                            || names::is_not_name(sentence[0].text)));
+                            || names::is_not_name(sentence[0].text)))
+                    || (followed
+                        && !(part_start.max(start.saturating_sub(12))..start).any(|j| {
+                            verb_at(sentence, j) || {
+                                let w = &sentence[j];
+                                w.is_word()
+                                    && !w.is_capitalised()
+                                    && (is_intro_word(w)
+                                        || w.lower().ends_with("ing")
+                                        || matches!(
+                                            w.lower().as_str(),
+                                            "a" | "an"
+                                                | "the"
+                                                | "of"
+                                                | "into"
+                                                | "like"
+                                                | "about"
+                                                | "against"
+                                                | "or"
+                                                | "between"
+                                                | "than"
+                                        ))
+                            }
+                        }));
                 out.push(Introduction {
                     at: run[0].start,
                     mention: Mention::Person {
@@ -356,6 +568,7 @@ fn names_in(sentence: &[Token], out: &mut Vec<Introduction>) {
                     },
                     title: None,
                     subject: opens && !owned,
+                    verb: followed,
                 });
             }
             _ => {}
@@ -390,8 +603,19 @@ pub fn introductions(tokens: &[Token]) -> Vec<Introduction> {
 /// [`introductions`], added to `out` (a list kept across stretches of prose).
 pub fn introductions_into(tokens: &[Token], out: &mut Vec<Introduction>) {
     for sentence in tokens.split(|t| t.kind == Kind::Stop) {
+        let before = out.len();
         names_in(sentence, out);
+        let named = out.len();
         sentence_subject(sentence, out);
+        // The subject found again among the names (in the order of their offsets).
+        if let Some(subject) = out.get(named)
+            && let Ok(k) = out[before..named].binary_search_by_key(&subject.at, |i| i.at)
+            && out[before + k].mention == subject.mention
+        {
+            let is_subject = subject.subject;
+            out.truncate(named);
+            out[before + k].subject |= is_subject;
+        }
         closing_attribution(sentence, out);
     }
 }
@@ -418,6 +642,7 @@ fn closing_attribution(sentence: &[Token], out: &mut Vec<Introduction>) {
                 mention,
                 title: None,
                 subject: true,
+                verb: true,
             });
             return;
         }
@@ -521,6 +746,26 @@ mod tests {
             got.iter().all(|(_, t, _)| t.as_deref() != Some("said")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_part_naming_no_one_does_not_end_the_search_for_the_subject() {
+        let got = intro("Speaking in Dover, New Hampshire, Ida Brandt thanked the crowd.");
+        assert!(got.contains(&("Ida Brandt".into(), None, true)), "{got:?}");
+        let got = intro("Meanwhile Ada Obi, who won the prize, spoke about the river.");
+        assert!(got.iter().any(|(n, _, s)| n == "Ada Obi" && *s), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_followed_by_its_verb_is_the_subject() {
+        let got = intro("Tennis great Ada Obi remembered the match.");
+        assert!(got.iter().any(|(n, _, s)| n == "Ada Obi" && *s), "{got:?}");
+        // A name after the verb is its object; a name after an article or a
+        // preposition is no subject either.
+        let got = intro("The crowd cheered Ada Obi loudly.");
+        assert!(got.iter().all(|(_, _, s)| !*s), "{got:?}");
+        let got = intro("Ben Ode, wearing a Lake Shore T-Shirt covered in pins, smiled.");
+        assert!(got.iter().all(|(n, _, s)| n == "Ben Ode" || !*s), "{got:?}");
     }
 
     #[test]
