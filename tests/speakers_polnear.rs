@@ -16,7 +16,7 @@ const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared");
 /// measured at the last change of the title rules.
 const MEASURED: [(&str, f64); 4] = [
     ("title precision", 0.993),
-    ("title recall", 0.776),
+    ("title recall", 0.772),
     ("one name per person", 0.995),
     ("directory titles right", 0.982),
 ];
