@@ -17,6 +17,7 @@ use super::{Mention, classify};
 use crate::model::Quote;
 use crate::quotes::tokens::{Kind, Token, tokenize};
 use crate::quotes::wordset::WordSet;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// Nouns that describe a person in news beyond the role nouns of attribution: a standing in
@@ -187,8 +188,12 @@ fn is_clause_verb(word: &str) -> bool {
 }
 
 /// The prose of a story outside quote marks, one list of words and marks a paragraph.
+///
+/// A paragraph is read into words only when a name asked about appears in its text, so
+/// a story costs one byte search per paragraph and name, and the words of the few
+/// paragraphs naming someone.
 pub struct Prose<'a> {
-    paragraphs: Vec<(&'a str, Vec<Token<'a>>)>,
+    paragraphs: Vec<(&'a str, OnceCell<Vec<Token<'a>>>)>,
 }
 
 /// True for a mark that opens or closes a quote.
@@ -206,37 +211,40 @@ impl<'a> Prose<'a> {
     pub fn read(paragraphs: &[&'a str]) -> Self {
         let paragraphs = paragraphs
             .iter()
-            .map(|&text| {
-                let all = tokenize(text, 0);
-                let mut tokens = Vec::with_capacity(all.len());
-                let (mut curly, mut straight, mut doubled) = (false, false, false);
-                let mut k = 0;
-                while k < all.len() {
-                    let t = &all[k];
-                    let pair = t.text == "'"
-                        && all
-                            .get(k + 1)
-                            .is_some_and(|n| n.text == "'" && n.start == t.start + 1);
-                    match (quote_mark(t), t.text) {
-                        (Some(open), _) => curly = open,
-                        (None, "\"") => straight = !straight,
-                        _ if pair => {
-                            doubled = !doubled;
-                            k += 1;
-                        }
-                        _ if curly || straight || doubled => {
-                            k += 1;
-                            continue;
-                        }
-                        _ => {}
-                    }
-                    tokens.push(t.clone());
-                    k += 1;
-                }
-                (text, tokens)
-            })
+            .map(|&text| (text, OnceCell::new()))
             .collect();
         Prose { paragraphs }
+    }
+
+    /// The words and marks of `text` outside quote marks.
+    fn words(text: &'a str) -> Vec<Token<'a>> {
+        let all = tokenize(text, 0);
+        let mut tokens = Vec::with_capacity(all.len());
+        let (mut curly, mut straight, mut doubled) = (false, false, false);
+        let mut k = 0;
+        while k < all.len() {
+            let t = &all[k];
+            let pair = t.text == "'"
+                && all
+                    .get(k + 1)
+                    .is_some_and(|n| n.text == "'" && n.start == t.start + 1);
+            match (quote_mark(t), t.text) {
+                (Some(open), _) => curly = open,
+                (None, "\"") => straight = !straight,
+                _ if pair => {
+                    doubled = !doubled;
+                    k += 1;
+                }
+                _ if curly || straight || doubled => {
+                    k += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            tokens.push(t.clone());
+            k += 1;
+        }
+        tokens
     }
 
     /// What the story says the person named `name` is, at the first place it says so.
@@ -285,16 +293,22 @@ impl<'a> Prose<'a> {
         &'s self,
         surname: &'s str,
     ) -> impl Iterator<Item = (&'s [Token<'a>], usize)> + 's {
-        self.paragraphs.iter().flat_map(move |(_, tokens)| {
-            tokens.iter().enumerate().filter_map(move |(i, t)| {
-                let bare = t
-                    .text
-                    .strip_suffix("'s")
-                    .or_else(|| t.text.strip_suffix("’s"))
-                    .unwrap_or(t.text);
-                (t.is_word() && bare == surname).then_some((tokens.as_slice(), i))
+        self.paragraphs
+            .iter()
+            .filter(move |(text, _)| {
+                memchr::memmem::find(text.as_bytes(), surname.as_bytes()).is_some()
             })
-        })
+            .flat_map(move |(text, words)| {
+                let tokens = words.get_or_init(|| Self::words(text));
+                tokens.iter().enumerate().filter_map(move |(i, t)| {
+                    let bare = t
+                        .text
+                        .strip_suffix("'s")
+                        .or_else(|| t.text.strip_suffix("’s"))
+                        .unwrap_or(t.text);
+                    (t.is_word() && bare == surname).then_some((tokens.as_slice(), i))
+                })
+            })
     }
 }
 
