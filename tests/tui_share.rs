@@ -295,3 +295,21 @@ fn the_system_launcher_starts_a_program_without_waiting_and_reports_a_missing_on
     ));
     assert_eq!(missing.unwrap_err().kind(), io::ErrorKind::NotFound);
 }
+
+#[test]
+fn y_gives_the_speakers_most_used_title_when_the_story_gives_none() {
+    let mut corpus = corpus();
+    // The trade story's first quote loses its title there; the budget story (index 2)
+    // still calls the same spokesperson by it.
+    corpus.stories[0].quotes[0].speaker_title = None;
+    let mut app = App::new(corpus);
+    press(&mut app, ch(']'));
+    press(&mut app, ch('y'));
+    let [Effect::Copy(text)] = app.effects.as_slice() else {
+        panic!("one copy expected: {:?}", app.effects);
+    };
+    assert!(
+        text.contains("— Wang Wen, Ministry of Commerce spokesperson ("),
+        "{text}"
+    );
+}

@@ -114,13 +114,13 @@ fn quotes_and_paragraphs_have_their_rows() {
 fn the_cache_keeps_one_layout_per_story_and_width() {
     let corpus = corpus();
     let mut cache = WrapCache::default();
-    let a = cache.get(&corpus.stories, 2, 60);
-    let b = cache.get(&corpus.stories, 2, 60);
+    let a = cache.get(&corpus.stories, 2, 60, &|_| None);
+    let b = cache.get(&corpus.stories, 2, 60, &|_| None);
     assert!(Arc::ptr_eq(&a, &b));
-    let c = cache.get(&corpus.stories, 2, 61);
+    let c = cache.get(&corpus.stories, 2, 61, &|_| None);
     assert!(!Arc::ptr_eq(&a, &c));
     assert_eq!(cache.len(), 2);
-    let missing = cache.get(&corpus.stories, 99, 60);
+    let missing = cache.get(&corpus.stories, 99, 60, &|_| None);
     assert!(missing.is_empty());
 }
 
@@ -174,4 +174,64 @@ fn truncation_measures_display_width() {
     assert_eq!(truncate("👩‍👩‍👧 family", 3), "👩‍👩‍👧…");
     assert_eq!(truncate("abc", 0), "");
     assert_eq!(width("👍🏽"), 2);
+}
+
+/// The label rows of the selected story, as drawn.
+fn labels(app: &mut App) -> Vec<String> {
+    app.wrapped()
+        .rows
+        .iter()
+        .filter(|r| matches!(r.kind, RowKind::Label { .. }))
+        .map(|r| r.text.clone())
+        .collect()
+}
+
+#[test]
+fn a_label_without_the_storys_own_title_shows_the_speakers_most_used_one() {
+    let mut corpus = corpus();
+    // The port story (index 1) quotes the Premier without saying so; the trade story
+    // (index 0) gives him his title.
+    let port = &mut corpus.stories[1];
+    let li = port
+        .quotes
+        .iter_mut()
+        .find(|q| q.speaker.as_deref() == Some(LI))
+        .expect("the port story quotes the Premier");
+    li.speaker_title = None;
+    let mut app = App::new(corpus);
+    app.select_story(1);
+    let shown = labels(&mut app);
+    assert!(
+        shown
+            .iter()
+            .any(|l| l.starts_with(&format!("{LI}, Premier"))),
+        "{shown:?}"
+    );
+    // The story's own title still wins over the most used one.
+    assert!(
+        shown
+            .iter()
+            .any(|l| l.starts_with(&format!("{CHEN}, 市长"))),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn a_speaker_no_story_describes_is_labelled_by_name_alone() {
+    let mut corpus = corpus();
+    for story in &mut corpus.stories {
+        for quote in &mut story.quotes {
+            if quote.speaker.as_deref() == Some(LI) {
+                quote.speaker_title = None;
+            }
+        }
+    }
+    let mut app = App::new(corpus);
+    app.select_story(1);
+    let shown = labels(&mut app);
+    let li = shown
+        .iter()
+        .find(|l| l.starts_with(LI))
+        .expect("a label for the Premier");
+    assert!(li.starts_with(&format!("{LI} ·")), "{li}");
 }

@@ -301,7 +301,14 @@ impl App {
     /// The selected story laid out at the reading pane's width.
     pub fn wrapped(&mut self) -> Arc<WrappedStory> {
         let (width, _) = self.text_size();
-        self.wrap.get(&self.corpus.stories, self.selected, width)
+        let (speakers, index) = (&self.speakers, &self.speaker_index);
+        // The speakers panel's first title is the directory's most used one.
+        let most_used = |name: &str| {
+            let entry = speakers.get(*index.get(name)?)?;
+            entry.titles.first().cloned()
+        };
+        self.wrap
+            .get(&self.corpus.stories, self.selected, width, &most_used)
     }
 
     /// The furthest the reading pane can scroll for the selected story.

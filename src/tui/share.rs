@@ -211,7 +211,18 @@ pub fn copy_quote(app: &mut App) {
     let Some(quote) = story.quotes.get(at.quote) else {
         return;
     };
-    let text = clipboard_text(story, quote, app.ascii);
+    // Like the quote's label: the story's own title for the speaker, else their most
+    // used one across the corpus (the speakers panel's first).
+    let mut quote = quote.clone();
+    if quote.speaker_title.is_none() && !quote.partial {
+        quote.speaker_title = quote
+            .speaker
+            .as_ref()
+            .and_then(|name| app.speaker_index.get(name))
+            .and_then(|&slot| app.speakers.get(slot))
+            .and_then(|entry| entry.titles.first().cloned());
+    }
+    let text = clipboard_text(story, &quote, app.ascii);
     app.message = Some("Quote copied to the clipboard (OSC 52)".to_string());
     app.effects.push(Effect::Copy(text));
 }

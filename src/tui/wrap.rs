@@ -101,8 +101,16 @@ pub struct WrappedStory {
 }
 
 impl WrappedStory {
-    /// Lays out `story` for a pane `width` cells wide.
+    /// Lays out `story` for a pane `width` cells wide, its quote labels showing only
+    /// the titles the story itself gives.
     pub fn new(story: &Story, width: u16) -> Self {
+        Self::labelled(story, width, &|_| None)
+    }
+
+    /// Lays out `story` for a pane `width` cells wide; a quote whose story gives its
+    /// speaker no title is labelled with the one `titles` gives for the name (the
+    /// reader passes the speaker's most used title across the corpus).
+    pub fn labelled(story: &Story, width: u16, titles: TitleLookup<'_>) -> Self {
         let w = usize::from(width.max(1));
         let mut rows = Vec::new();
         let headline = clean(&story.headline);
@@ -157,7 +165,7 @@ impl WrappedStory {
                 label_rows[qi] = Some(rows.len());
                 rows.push(Row {
                     kind: RowKind::Label { quote: qi },
-                    text: text::truncate(&label_text(&story.quotes[qi]), w),
+                    text: text::truncate(&label_text(&story.quotes[qi], titles), w),
                 });
             }
             paragraph_rows.push(rows.len());
@@ -262,15 +270,27 @@ pub fn format_time(at: &Timestamp) -> String {
     out
 }
 
-/// The label shown above a quote's paragraph: speaker, title and time.
-pub fn label_text(quote: &Quote) -> String {
+/// Finds the title to show for a speaker the story gives none: the name as the
+/// quote gives it in, the title (uncleaned) out.
+pub type TitleLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// The label shown above a quote's paragraph: speaker, title and time. The title is
+/// the one this story gives the speaker, else the one `titles` gives for the name.
+pub fn label_text(quote: &Quote, titles: TitleLookup<'_>) -> String {
     let mut out = match &quote.speaker {
         Some(name) => clean(name),
         None => "Unattributed".to_string(),
     };
-    if let Some(title) = &quote.speaker_title {
+    let title = quote.speaker_title.clone().or_else(|| {
+        quote
+            .speaker
+            .as_deref()
+            .filter(|_| !quote.partial)
+            .and_then(titles)
+    });
+    if let Some(title) = title.filter(|t| !t.trim().is_empty()) {
         out.push_str(", ");
-        out.push_str(&clean(title));
+        out.push_str(&clean(&title));
     }
     if let Some(at) = &quote.timestamp {
         out.push_str(" · ");
@@ -438,8 +458,17 @@ pub struct WrapCache {
 const CACHE_LIMIT: usize = 64;
 
 impl WrapCache {
-    /// The layout of `stories[index]` at `width`, computed on first use.
-    pub fn get(&mut self, stories: &[Story], index: usize, width: u16) -> Arc<WrappedStory> {
+    /// The layout of `stories[index]` at `width`, computed on first use; `titles`
+    /// labels quotes whose story gives the speaker no title (see
+    /// [`WrappedStory::labelled`]). The cache must be emptied when what `titles`
+    /// answers changes (a reload does).
+    pub fn get(
+        &mut self,
+        stories: &[Story],
+        index: usize,
+        width: u16,
+        titles: TitleLookup<'_>,
+    ) -> Arc<WrappedStory> {
         if let Some(found) = self.entries.get(&(index, width)) {
             return Arc::clone(found);
         }
@@ -449,7 +478,7 @@ impl WrapCache {
         if self.entries.len() >= CACHE_LIMIT {
             self.entries.clear();
         }
-        let wrapped = Arc::new(WrappedStory::new(story, width));
+        let wrapped = Arc::new(WrappedStory::labelled(story, width, titles));
         self.entries.insert((index, width), Arc::clone(&wrapped));
         wrapped
     }
