@@ -8,6 +8,7 @@
 //! It uses the title rules of [`titles`](super::titles) and the word lists of
 //! [`roles`](super::roles).
 
+use super::clauses::{affiliation, list_start, outlet, role_clause, singular};
 use super::gender::{Gender, gender_of_given_name, gender_of_word, is_common_given_name};
 use super::lists::{NOT_NAMES, is_place};
 use super::roles::{HONORIFICS, MODIFIERS, ROLE_NOUNS, TITLE_WORDS};
@@ -120,7 +121,13 @@ fn is_head(word: &Token) -> bool {
         && (l.ends_with("man") || l.ends_with("woman"))
         && gender_of_word(l) != Gender::Unknown;
     let plain = l.trim_end_matches('.');
-    ROLE_NOUNS.contains(l)
+    // "candidates", "professors": a plural of a head heads a description of several.
+    let plural = !word.is_capitalised()
+        && singular(l).is_some_and(|one| {
+            ROLE_NOUNS.contains(one.as_str()) || DESCRIPTION_HEADS.contains(one.as_str())
+        });
+    plural
+        || ROLE_NOUNS.contains(l)
         // A capitalised title ("Sen.", "Major"); in lower case "major" is no rank.
         || (word.is_capitalised()
             && TITLE_WORDS.contains(l)
@@ -268,7 +275,11 @@ impl<'a> Prose<'a> {
             if other_given_name(tokens, at, &own).is_some() || (shared && !full) {
                 continue;
             }
-            if let Some(t) = before(tokens, start).or_else(|| named_after(tokens, start, at)) {
+            let given = before(tokens, start)
+                .or_else(|| named_after(tokens, start, at))
+                .or_else(|| outlet(tokens, start))
+                .or_else(|| over_list(tokens, start));
+            if let Some(t) = given {
                 return Some(t);
             }
             if is_possessive(tokens[at].text) {
@@ -409,6 +420,19 @@ fn before(tokens: &[Token], start: usize) -> Option<String> {
     title_text(&tokens[t0..start])
 }
 
+/// A plural title over a list of names that holds this one: "Democratic candidates Ann
+/// Lee and Omar Hale" gives each "Democratic candidate".
+fn over_list(tokens: &[Token], start: usize) -> Option<String> {
+    let first = list_start(tokens, start)?;
+    let title = before(tokens, first)?;
+    let (rest, last) = match title.rsplit_once(' ') {
+        Some((rest, last)) => (Some(rest), last),
+        None => (None, title.as_str()),
+    };
+    let one = singular(last)?;
+    Some(rest.map_or_else(|| one.clone(), |r| format!("{r} {one}")))
+}
+
 /// A description set before the name and a comma, the name closed by a comma after it:
 /// "a spokeswoman, Ann Lee, said". Not one governed by a preposition ("after meeting
 /// with the governor, Lee said" is another person).
@@ -464,8 +488,23 @@ fn after(tokens: &[Token], from: usize) -> Option<(String, bool)> {
             if word(k) == Some("who") && matches!(word(k + 1), Some("is" | "was")) {
                 return predicate(tokens, k + 2, true).map(|t| (t, false));
             }
+            // "Lee, who runs the union's legal office,": a post in a clause.
+            if word(k) == Some("who") {
+                return role_clause(tokens, k + 1).map(|t| (t, false));
+            }
+            // "Lee, then the party's agent,": a time before the appositive.
+            if matches!(
+                word(k),
+                Some("then" | "now" | "formerly" | "previously" | "currently")
+            ) {
+                k += 1;
+            }
             appositive(tokens, k).map(|t| (t, false))
         }
+        // "Lee — a former aide to the mayor — said".
+        Kind::Dash => appositive(tokens, from + 1).map(|t| (t, false)),
+        // "Lee of the University of Leeds".
+        Kind::Word if word(from) == Some("of") => affiliation(tokens, from + 1).map(|t| (t, false)),
         Kind::Word if matches!(word(from), Some("is" | "was")) => {
             predicate(tokens, from + 1, false).map(|t| (t, true))
         }
@@ -551,6 +590,8 @@ fn appositive(tokens: &[Token], k: usize) -> Option<String> {
     let first = np.first()?;
     let closed = tokens.get(k + np.len()).is_none_or(|t| {
         matches!(t.kind, Kind::Comma | Kind::Stop | Kind::Dash)
+            // "Lee, a delegate serving on the panel,": the phrase stops at a participle.
+            || (t.is_word() && !t.is_capitalised() && t.lower().as_str().ends_with("ing"))
             || matches!(t.lower().as_str(), "who" | "whose" | "which" | "that")
             || quote_mark(t).is_some()
             || matches!(t.text, "\"" | "'")
@@ -596,7 +637,41 @@ fn predicate(tokens: &[Token], k: usize, bare: bool) -> Option<String> {
     if judged {
         return None;
     }
-    if !opens || !is_headed(np) {
+    // "the campaign's director and one of the staff who went": the first of two
+    // joined descriptions.
+    let np = match np.iter().position(|t| t.lower().as_str() == "and") {
+        Some(i) if !is_headed(np) && is_headed(&np[..i]) => &np[..i],
+        _ => np,
+    };
+    // "one of six mayors running …": a count of people is no post ("the party's 2012
+    // nominee" is one).
+    let plural = np.iter().rposition(is_head).is_some_and(|h| {
+        let l = np[h].lower().as_str();
+        !ROLE_NOUNS.contains(l) && !DESCRIPTION_HEADS.contains(l)
+    });
+    let counted = plural
+        && np.iter().any(|t| {
+            let l = t.lower().as_str();
+            l.bytes().all(|b| b.is_ascii_digit())
+                || matches!(
+                    l,
+                    "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "dozen"
+                        | "dozens"
+                        | "hundreds"
+                        | "several"
+                        | "many"
+                )
+        });
+    if !opens || counted || !is_headed(np) {
         return None;
     }
     title_text(np)

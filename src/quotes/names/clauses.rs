@@ -1,0 +1,414 @@
+//! Descriptions of a person that are not a noun phrase beside the name: a relative
+//! clause saying what post they hold ("Lee, who runs the union's legal office,"), the
+//! body they speak for ("Lee of the University of Leeds"), a broadcaster's possessive
+//! ("NBC's Ann Lee") and a plural title over a list of names ("Democratic candidates
+//! Ann Lee and Omar Hale").
+//!
+//! Decides only the words of such a description, from the words of one paragraph
+//! outside quote marks; [`describe`](super::describe) decides where a person's name
+//! stands and which description wins. A clause of saying or thinking ("who said",
+//! "who believes") describes nobody.
+
+use super::lists::NOT_NAMES;
+use super::shape::is_name_word;
+use super::titles::{capacity_for, join_words};
+use crate::quotes::tokens::{Kind, Token};
+
+/// Verbs that say what post or work a person holds: "who heads …", "who served as …".
+fn is_role_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "heads"
+            | "headed"
+            | "runs"
+            | "ran"
+            | "leads"
+            | "led"
+            | "directs"
+            | "directed"
+            | "chairs"
+            | "chaired"
+            | "manages"
+            | "managed"
+            | "founded"
+            | "co-founded"
+            | "cofounded"
+            | "owns"
+            | "owned"
+            | "represents"
+            | "represented"
+            | "oversees"
+            | "oversaw"
+            | "coordinates"
+            | "coordinated"
+            | "advises"
+            | "advised"
+            | "works"
+            | "worked"
+            | "serves"
+            | "served"
+            | "teaches"
+            | "taught"
+            | "covers"
+            | "covered"
+            | "edits"
+            | "edited"
+            | "hosts"
+            | "hosted"
+            | "organizes"
+            | "organized"
+            | "organises"
+            | "organised"
+            | "prosecuted"
+            | "investigated"
+            | "masterminded"
+            | "studies"
+            | "studied"
+    )
+}
+
+/// Words after which a relative clause is still about the person's post: "who has
+/// worked", "who now runs".
+fn is_clause_filler(word: &str) -> bool {
+    matches!(
+        word,
+        "has" | "had" | "have" | "now" | "also" | "still" | "once" | "long" | "currently"
+    )
+}
+
+/// At most this many words of a clause are kept: a label, not a paragraph.
+const CLAUSE_WORDS: usize = 18;
+
+/// The post a relative clause gives, the words from its verb to the clause's end
+/// (comma, stop, colon, dash or quote mark): `k` is the word after "who". "who runs the
+/// union's legal office" gives "runs the union's legal office".
+pub(super) fn role_clause(tokens: &[Token], k: usize) -> Option<String> {
+    let mut k = k;
+    while tokens
+        .get(k)
+        .is_some_and(|t| t.is_word() && is_clause_filler(t.lower().as_str()))
+    {
+        k += 1;
+    }
+    let verb = tokens.get(k).filter(|t| t.is_word())?;
+    if !is_role_verb(verb.lower().as_str()) {
+        return None;
+    }
+    let end = tokens[k..]
+        .iter()
+        .position(|t| !t.is_word())
+        .map_or(tokens.len(), |i| k + i);
+    let words = &tokens[k..end];
+    if words.len() < 2 || words.len() > CLAUSE_WORDS {
+        return None;
+    }
+    Some(join_words(words.iter(), capacity_for(words)))
+}
+
+/// Words that make a capitalised phrase a body a person speaks for.
+fn is_body_word(word: &str) -> bool {
+    matches!(
+        word,
+        "university"
+            | "college"
+            | "school"
+            | "institute"
+            | "institution"
+            | "center"
+            | "centre"
+            | "foundation"
+            | "council"
+            | "association"
+            | "society"
+            | "committee"
+            | "department"
+            | "agency"
+            | "bureau"
+            | "office"
+            | "party"
+            | "campaign"
+            | "group"
+            | "union"
+            | "project"
+            | "network"
+            | "times"
+            | "post"
+            | "journal"
+            | "news"
+            | "magazine"
+            | "review"
+            | "tribune"
+            | "herald"
+            | "press"
+            | "company"
+            | "corporation"
+            | "bank"
+            | "fund"
+            | "coalition"
+            | "alliance"
+            | "league"
+            | "federation"
+            | "commission"
+            | "board"
+            | "court"
+            | "hospital"
+            | "church"
+    )
+}
+
+/// The body a person speaks for, after "of" behind the name: "Lee of the University of
+/// Leeds", "Lee of The Ledger". `k` is the word after "of". A place ("Lee of Ohio") or a
+/// lower-case phrase is none.
+pub(super) fn affiliation(tokens: &[Token], k: usize) -> Option<String> {
+    let first = tokens.get(k).filter(|t| t.is_word())?;
+    let definite = first.lower().as_str() == "the";
+    let mut end = k + usize::from(definite);
+    let mut body = false;
+    while let Some(t) = tokens.get(end).filter(|t| t.is_word()) {
+        let l = t.lower().as_str();
+        let joins = matches!(l, "of" | "for" | "and" | "&")
+            && tokens
+                .get(end + 1)
+                .is_some_and(|n| n.is_word() && n.is_capitalised());
+        if !(t.is_capitalised() || joins) {
+            break;
+        }
+        body |= is_body_word(l);
+        end += 1;
+    }
+    // "The Ledger" keeps its capitalised article; "the University of …" drops it.
+    let from = if definite && !first.is_capitalised() {
+        k + 1
+    } else {
+        k
+    };
+    let words = &tokens[from..end];
+    let capitalised = words.iter().filter(|t| t.is_capitalised()).count();
+    // "of The Ledger": a title with its own article names a body, as does any phrase
+    // with a word like "University".
+    let named = body || (definite && first.is_capitalised());
+    if capitalised == 0 || words.len() > 10 || !named {
+        return None;
+    }
+    // A person's name after "of" ("the daughter of Ann Lee") is no body.
+    if words.len() == 2 && words.iter().all(is_name_word) && !body {
+        return None;
+    }
+    Some(join_words(words.iter(), capacity_for(words)))
+}
+
+/// A broadcaster's or paper's possessive right before the name: "NBC's Ann Lee" gives
+/// "NBC". Only an abbreviation in capitals (a place's possessive, "Ohio's", is no title).
+pub(super) fn outlet(tokens: &[Token], start: usize) -> Option<String> {
+    let w = tokens.get(start.checked_sub(1)?)?;
+    let bare = w
+        .text
+        .strip_suffix("'s")
+        .or_else(|| w.text.strip_suffix("’s"))?;
+    let letters = bare.chars().filter(char::is_ascii_alphabetic).count();
+    let caps = bare
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c == '-' || c == '&');
+    (w.is_word() && caps && (2..=5).contains(&letters) && !NOT_NAMES.contains(&bare.to_lowercase()))
+        .then(|| bare.to_string())
+}
+
+/// Walks back from the name starting at `start` over a list of other names ("Ann Lee,
+/// Omar Hale and …"): the index where the list starts, when the name is in one.
+pub(super) fn list_start(tokens: &[Token], start: usize) -> Option<usize> {
+    let mut k = start;
+    let mut names = 0;
+    loop {
+        let joint = tokens.get(k.checked_sub(1)?)?;
+        let is_joint = joint.kind == Kind::Comma
+            || (joint.is_word() && matches!(joint.lower().as_str(), "and" | "or"));
+        if !is_joint {
+            break;
+        }
+        // The name before the joint: one to three capitalised words.
+        let mut j = k - 1;
+        let mut words = 0;
+        while j > 0 && words < 3 {
+            let w = &tokens[j - 1];
+            if w.is_word() && w.is_capitalised() && is_name_word(w) {
+                j -= 1;
+                words += 1;
+            } else {
+                break;
+            }
+        }
+        if words == 0 {
+            break;
+        }
+        names += 1;
+        k = j;
+    }
+    (names > 0).then_some(k)
+}
+
+/// The singular of a plural title's last word, as a label for one person: "candidates"
+/// gives "candidate", "celebrities" "celebrity"; `None` when the word is no plural.
+pub(super) fn singular(word: &str) -> Option<String> {
+    if let Some(stem) = word.strip_suffix("ies") {
+        return (stem.len() >= 3).then(|| format!("{stem}y"));
+    }
+    let stem = word.strip_suffix('s')?;
+    if stem.ends_with('s') || stem.len() < 3 {
+        return None;
+    }
+    Some(stem.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::tokens::tokenize;
+
+    fn at(text: &str, word: &str) -> (Vec<Token<'static>>, usize) {
+        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+        let tokens = tokenize(text, 0);
+        let i = tokens.iter().position(|t| t.text == word).expect(word);
+        (tokens, i)
+    }
+
+    #[test]
+    fn a_relative_clause_of_a_post_is_a_description() {
+        let (t, i) = at("Field, who runs the union's legal office, said no.", "who");
+        assert_eq!(
+            role_clause(&t, i + 1).as_deref(),
+            Some("runs the union's legal office")
+        );
+        let (t, i) = at("Field, who has worked as a nurse for years.", "who");
+        assert_eq!(
+            role_clause(&t, i + 1).as_deref(),
+            Some("worked as a nurse for years")
+        );
+        // Saying, thinking or doing something once describes nobody.
+        for text in [
+            "Field, who said the rule would fail, left.",
+            "Field, who believes in the plan, left.",
+            "Field, who arrived late, left.",
+        ] {
+            let (t, i) = at(text, "who");
+            assert_eq!(role_clause(&t, i + 1), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_body_after_of_is_an_affiliation() {
+        let (t, i) = at(
+            "said Omar Field of the University of Leeds School of Law.",
+            "of",
+        );
+        assert_eq!(
+            affiliation(&t, i + 1).as_deref(),
+            Some("University of Leeds School of Law")
+        );
+        let (t, i) = at("Omar Field of The Ledger wrote that.", "of");
+        assert_eq!(affiliation(&t, i + 1).as_deref(), Some("The Ledger"));
+        let (t, i) = at("Omar Field of the Harbour Trust wrote that.", "of");
+        assert_eq!(affiliation(&t, i + 1), None, "no word says it is a body");
+        // A place, a person and lower-case words are no body.
+        for (text, word) in [
+            ("Omar Field of Ohio said so.", "of"),
+            ("Omar Field of Des Moines said so.", "of"),
+            ("the son of Ann Lee said so.", "of"),
+            ("Omar Field of the city council said so.", "of"),
+        ] {
+            let (t, i) = at(text, word);
+            assert_eq!(affiliation(&t, i + 1), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_broadcasters_abbreviation_before_the_name() {
+        let (t, i) = at("NBC's Omar Hale asked.", "Omar");
+        assert_eq!(outlet(&t, i).as_deref(), Some("NBC"));
+        let (t, i) = at("Ohio's Omar Hale asked.", "Omar");
+        assert_eq!(outlet(&t, i), None);
+        let (t, i) = at("Then Omar Hale asked.", "Omar");
+        assert_eq!(outlet(&t, i), None);
+    }
+
+    #[test]
+    fn a_list_of_names_is_walked_back_to_its_start() {
+        let (t, i) = at("candidates Nora Field and Omar Hale met.", "Omar");
+        assert_eq!(t[list_start(&t, i).unwrap()].text, "Nora");
+        let (t, i) = at("stars Ann Lee, Nora Field, Omar Hale and more.", "Omar");
+        assert_eq!(t[list_start(&t, i).unwrap()].text, "Ann");
+        let (t, i) = at("The mayor met Omar Hale.", "Omar");
+        assert_eq!(list_start(&t, i), None);
+    }
+
+    #[test]
+    fn plurals_become_one_persons_label() {
+        assert_eq!(singular("candidates").as_deref(), Some("candidate"));
+        assert_eq!(singular("celebrities").as_deref(), Some("celebrity"));
+        assert_eq!(singular("boss"), None);
+        assert_eq!(singular("senator"), None);
+    }
+
+    /// What the whole story says the person is, as `describe` reads it.
+    fn described(text: &str, name: &str) -> Option<String> {
+        super::super::describe::Prose::read(&[text]).describe(name)
+    }
+
+    #[test]
+    fn the_story_reads_each_shape_for_the_named_person() {
+        let cases = [
+            (
+                "Omar Field, who runs the union's legal office, says the rule will fail.",
+                "Omar Field",
+                Some("runs the union's legal office"),
+            ),
+            (
+                "Omar Field, who said the rule would fail, left early.",
+                "Omar Field",
+                None,
+            ),
+            (
+                "The work was led by Omar Field — a former Lee adviser — and two others.",
+                "Omar Field",
+                Some("former Lee adviser"),
+            ),
+            (
+                "The work was led by Omar Field, a delegate serving on the rules panel.",
+                "Omar Field",
+                Some("delegate"),
+            ),
+            (
+                "\"It is wrong,\" said Omar Field of the University of Leeds School of Law.",
+                "Omar Field",
+                Some("University of Leeds School of Law"),
+            ),
+            (
+                "NBC's Omar Hale asked the question twice.",
+                "Omar Hale",
+                Some("NBC"),
+            ),
+            (
+                "The debate between Democratic presidential candidates Nora Field and Omar Hale was tense.",
+                "Omar Hale",
+                Some("Democratic presidential candidate"),
+            ),
+            (
+                "Nora Field is the campaign's political director and one of the staff who went.",
+                "Nora Field",
+                Some("campaign's political director"),
+            ),
+            (
+                "Omar Hale was once one of the college's most popular professors.",
+                "Omar Hale",
+                Some("one of the college's most popular professors"),
+            ),
+            (
+                "Ms. Hale, who works in retail as a sales manager, wrote to us.",
+                "Nora Hale",
+                Some("works in retail as a sales manager"),
+            ),
+        ];
+        for (text, name, want) in cases {
+            assert_eq!(described(text, name).as_deref(), want, "{text}");
+        }
+    }
+}
