@@ -218,6 +218,18 @@ mod tests {
     }
 
     #[test]
+    fn a_party_before_a_name_is_a_title() {
+        assert_eq!(
+            np("Democrat Nora Field"),
+            person("Nora Field", Some("Democrat"))
+        );
+        assert_eq!(
+            np("Senate Republican Omar Hale"),
+            person("Omar Hale", Some("Senate Republican"))
+        );
+    }
+
+    #[test]
     fn title_before_name() {
         assert_eq!(
             np("UN Secretary-General António Guterres"),

@@ -146,7 +146,12 @@ pub(super) fn name_start(words: &[Token]) -> Option<usize> {
             j -= 1;
             continue;
         }
-        let role = lower.chars().count() > 3 && ROLE_NOUNS.contains(lower.as_str());
+        // "Democrat Ann Lee": a party before a name is what she is, not her name.
+        let party = matches!(
+            lower.as_str(),
+            "democrat" | "democratic" | "republican" | "libertarian" | "gop"
+        );
+        let role = party || (lower.chars().count() > 3 && ROLE_NOUNS.contains(lower.as_str()));
         if is_name_word(w) && !role && count < 4 {
             j -= 1;
             count += 1;
