@@ -8,7 +8,9 @@
 //! It uses the title rules of [`titles`](super::titles) and the word lists of
 //! [`roles`](super::roles).
 
-use super::clauses::{affiliation, list_start, outlet, role_clause, singular};
+use super::clauses::{
+    affiliation, list_start, outlet, plural_after_list, role_clause, same_given_name, singular,
+};
 use super::gender::{Gender, gender_of_given_name, gender_of_word, is_common_given_name};
 use super::lists::{NOT_NAMES, is_place};
 use super::roles::{HONORIFICS, MODIFIERS, ROLE_NOUNS, TITLE_WORDS};
@@ -66,6 +68,17 @@ static DESCRIPTION_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
         "friend",
         "daughter",
         "son",
+        "parent",
+        "mother",
+        "father",
+        "widow",
+        "widower",
+        "agent",
+        "woman",
+        "man",
+        "resident",
+        "voter",
+        "student",
         "wife",
         "husband",
         "brother",
@@ -271,7 +284,7 @@ impl<'a> Prose<'a> {
         let mut said = None;
         for (tokens, at) in self.occurrences(surname) {
             let start = name_start(tokens, at, &own);
-            let full = own.len() > 1 && start < at && tokens[start].text == own[0];
+            let full = own.len() > 1 && start < at && same_given_name(own[0], tokens[start].text);
             if other_given_name(tokens, at, &own).is_some() || (shared && !full) {
                 continue;
             }
@@ -287,7 +300,15 @@ impl<'a> Prose<'a> {
             }
             // A title or an appositive is taken at once; a predicate only when the story
             // gives neither.
-            match after(tokens, at + 1) {
+            // "Ann Lee and Omar Hale, the parents of …": what the list is, for each.
+            let described = after(tokens, at + 1).or_else(|| {
+                let end = plural_after_list(tokens, at + 1)?;
+                let (t, _) = after(tokens, end)?;
+                let (head, rest) = t.split_once(' ').unwrap_or((t.as_str(), ""));
+                let one = singular(head)?;
+                Some((format!("{one} {rest}").trim_end().to_string(), false))
+            });
+            match described {
                 Some((t, false)) => return Some(t),
                 Some((t, true)) => {
                     said.get_or_insert(t);
@@ -331,7 +352,9 @@ fn name_start(tokens: &[Token], at: usize, own: &[&str]) -> usize {
         let w = &tokens[start - 1];
         let initial = w.text.len() <= 2 && w.text.ends_with('.');
         if w.is_word()
-            && (own[..own.len() - 1].contains(&w.text)
+            && (own[..own.len() - 1]
+                .iter()
+                .any(|o| same_given_name(o, w.text))
                 || initial
                 || HONORIFICS.contains(w.lower().as_str()))
         {
@@ -449,8 +472,9 @@ fn named_after(tokens: &[Token], start: usize, at: usize) -> Option<String> {
     let np = &tokens[t0..comma];
     let first = np.first()?;
     let l = first.lower().as_str();
-    let opens =
-        matches!(l, "a" | "an" | "the") || (first.is_capitalised() && is_possessive(first.text));
+    // "One local woman, Ann Lee,": "one" opens it as an article does.
+    let opens = matches!(l, "a" | "an" | "the" | "one")
+        || (first.is_capitalised() && is_possessive(first.text));
     let governed = t0 > 0
         && tokens[t0 - 1].is_word()
         && matches!(
@@ -461,7 +485,7 @@ fn named_after(tokens: &[Token], start: usize, at: usize) -> Option<String> {
     if !opens || governed || !starts || !is_headed(np) {
         return None;
     }
-    title_text(np)
+    title_text(if l == "one" { &np[1..] } else { np })
 }
 
 /// A description after the name: an appositive ("Lee, a Democrat from Ohio,"), a
@@ -495,9 +519,12 @@ fn after(tokens: &[Token], from: usize) -> Option<(String, bool)> {
             // "Lee, then the party's agent,": a time before the appositive.
             if matches!(
                 word(k),
-                Some("then" | "now" | "formerly" | "previously" | "currently")
+                Some("then" | "now" | "formerly" | "previously" | "currently" | "once" | "long")
             ) {
                 k += 1;
+            } else if word(k) == Some("for") && matches!(word(k + 1), Some("years" | "decades")) {
+                // "Lee, for years a registered Democrat,".
+                k += 2;
             }
             appositive(tokens, k).map(|t| (t, false))
         }
@@ -575,13 +602,13 @@ fn is_linking(word: &str) -> bool {
     )
 }
 
-/// True when the phrase is headed by a word describing a person: its last such word ends
-/// it or comes before a preposition ("director of research"), never before more nouns
-/// ("Cruz wage delegate warfare").
+/// True when the phrase is headed by a word describing a person: such a word ends it or
+/// comes before a preposition ("director of research", "mother of a soldier killed …"),
+/// never only before more nouns ("Cruz wage delegate warfare").
 fn is_headed(np: &[Token]) -> bool {
     np.iter()
-        .rposition(is_head)
-        .is_some_and(|h| np.get(h + 1).is_none_or(|t| is_linking(t.lower().as_str())))
+        .enumerate()
+        .any(|(h, t)| is_head(t) && np.get(h + 1).is_none_or(|t| is_linking(t.lower().as_str())))
 }
 
 /// An appositive noun phrase describing the person, closed by a comma, stop or dash.
