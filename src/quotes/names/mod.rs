@@ -152,7 +152,19 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
     if rest.len() == 1 && is_acronym(rest[0].text) {
         return Some(Mention::Organisation(rest[0].text.to_string()));
     }
-    if let Some(j) = name_start(rest) {
+    // "the former mayor of Dayton", "the Texan": a definite phrase ending in a place or
+    // a people is a role, not a person so named.
+    let of_place = definite
+        && name_start(rest).is_some_and(|j| {
+            let people = |w: &str| ["an", "ian", "ese", "ite"].iter().any(|e| w.ends_with(e));
+            (j == 0 && rest.len() == 1 && people(rest[0].lower().as_str()))
+                || j > 0
+                    && matches!(
+                        rest[j - 1].lower().as_str(),
+                        "of" | "for" | "from" | "at" | "in"
+                    )
+        });
+    if let Some(j) = name_start(rest).filter(|_| !of_place) {
         let name_words = &rest[j..];
         if is_place(&join(name_words)) {
             return None;
@@ -215,6 +227,16 @@ mod tests {
             title: title.map(Into::into),
             gender: Gender::Unknown,
         })
+    }
+
+    #[test]
+    fn a_definite_role_of_a_place_or_people_is_no_person() {
+        assert!(matches!(
+            np("the former mayor of Dayton"),
+            Some(Mention::Role { .. })
+        ));
+        assert!(matches!(np("the Texan"), Some(Mention::Role { .. })));
+        assert!(!matches!(np("the Ledger"), Some(Mention::Role { .. })));
     }
 
     #[test]
