@@ -350,7 +350,10 @@ pub(super) fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -
     {
         return true;
     }
-    if phrases::is_release_source(text) || phrases::is_contact_label(lower) {
+    if phrases::is_release_source(text)
+        || phrases::is_contact_label(lower)
+        || phrases::is_signup_prompt(lower, words)
+    {
         return true;
     }
     if words <= PREFIX_MAX_WORDS
