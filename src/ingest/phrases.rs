@@ -181,6 +181,7 @@ pub fn is_promo(lower: &str) -> bool {
         "related:",
         "more:",
         "see also:",
+        "see more:",
         "read:",
         "also read:",
         "audio:",

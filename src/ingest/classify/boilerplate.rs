@@ -11,7 +11,8 @@
 //! and gives the facts a profile gives (where it is headquartered, when it was
 //! founded, how many it employs, where its shares are listed, its web address; in
 //! it or in the next block),
-//! after at least [`MIN_BODY_BEFORE`] paragraphs of body and with at most
+//! after at least [`MIN_BODY_BEFORE`] paragraphs of body (since the last stamp or
+//! byline; a crosshead does not count) and with at most
 //! [`MAX_PROSE_AFTER`] long paragraphs after it (a paragraph about a person, "Lee
 //! is a former miner …", has the story go on), ends the story: it and what
 //! follows, up to the next headline, stamp or byline, are chrome.
@@ -168,7 +169,8 @@ pub(super) fn mark_profiles(blocks: &[Block<'_>], classes: &mut [Classified], wo
                     body_seen += 1;
                 }
             }
-            BlockKind::Headline | BlockKind::Timestamp | BlockKind::Byline => body_seen = 0,
+            // A new header (a crosshead is no header).
+            BlockKind::Timestamp | BlockKind::Byline => body_seen = 0,
             _ => {}
         }
     }
