@@ -12,9 +12,9 @@
 //! next to it: teasers, photo captions, contact details, `About` boilerplate
 //! (`labels`); legal notices at the foot of the page are chrome, and an issuer's
 //! profile after the story ends it (`boilerplate`). Sign-up prompts and lists of
-//! links are chrome on their own (`chrome`, `lists`). Whether a headline-like block is the story's headline, a caption
-//! repeating it, a teaser or a crosshead inside the body is decided when the page is
-//! split into stories ([`super::split`]).
+//! links are chrome on their own (`chrome`, `lists`). Whether a headline-like block
+//! is the story's headline, a caption repeating it, a teaser or a crosshead inside
+//! the body is decided when the page is split into stories ([`super::split`]).
 //!
 //! This module holds the entry points and the order of the passes, and decides
 //! nothing itself; the block kinds are in `kind`. Classification only labels
