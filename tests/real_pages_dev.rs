@@ -27,9 +27,9 @@ const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/extrac
 const SLACK: f64 = 0.02;
 
 /// The figures recorded when the rules were last changed.
-const F1: f64 = 0.927;
-const PRECISION: f64 = 0.919;
-const RECALL: f64 = 0.935;
+const F1: f64 = 0.946;
+const PRECISION: f64 = 0.948;
+const RECALL: f64 = 0.944;
 const STORIES_PER_PAGE: f64 = 1.03;
 const HEADLINE_RIGHT: f64 = 0.966;
 const DATE_RIGHT: f64 = 0.817;

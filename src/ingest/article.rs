@@ -227,6 +227,13 @@ pub fn focus(blocks: &[Block<'_>], classes: &[Classified], words: &[usize], plan
     };
     {
         let story = &mut plan.stories[main];
+        // A headline the split gave it below the anchor heads a teaser over the
+        // body (a "more stories" rail): its stamp and byline are the teaser's, and
+        // the header is read again from the anchor down.
+        if story.headline.is_some_and(|h| h > a) {
+            story.stamp = timestamp::Stamp::default();
+            story.byline = None;
+        }
         story.headline = Some(a);
         // The heading as written, unless it repeats the whole title with its
         // site's name, or shares too few of the title's words to be shown (and
@@ -776,6 +783,38 @@ mod tests {
         assert_eq!(
             story.published.map(|t| t.to_string()).as_deref(),
             Some("2025-11-19T22:31:00")
+        );
+    }
+
+    #[test]
+    fn a_teaser_rail_between_the_heading_and_the_body_gives_no_stamp() {
+        let mut blocks = vec![
+            "Harbour ferries return after the winter storm - Coast Herald",
+            "Home",
+            "News",
+            "Sport",
+            ARTICLE[0],
+            "Nov 19, 2025 10:31",
+            "More stories like this one",
+            "Ferry fares to rise in the spring",
+            "March 3, 2021",
+            "Island school gets a new roof",
+            "June 9, 2022",
+        ];
+        blocks.extend_from_slice(&ARTICLE[2..]);
+        let stories = stories(&page(&blocks));
+        let main = stories
+            .iter()
+            .find(|s| {
+                s.paragraphs
+                    .iter()
+                    .any(|p| p.starts_with("Ferries between"))
+            })
+            .expect("the article");
+        assert_eq!(main.headline, ARTICLE[0]);
+        assert_eq!(
+            main.published.map(|t| t.to_string()).as_deref(),
+            Some("2025-11-19T10:31:00")
         );
     }
 

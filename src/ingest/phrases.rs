@@ -1,7 +1,7 @@
 //! Recognisers for the small kinds of page furniture that surround an article on
 //! real news sites, in several languages: "Label: value" metadata lines, reading
 //! times, end-of-story markers, trailer lines (contributors, print notes, trust
-//! statements), legal footers, image credits and captions ending in a credit,
+//! statements), legal footers and notices, sign-up prompts (`notices`), image credits and captions ending in a credit,
 //! gallery counters, teaser labels ("Related", "Lire aussi", "Lee también") and
 //! breadcrumbs ("News > World > Asia").
 //!
@@ -15,8 +15,10 @@ use regex::Regex;
 
 use super::text::{ends_sentence, more_words_than, word_count};
 
+mod notices;
 mod scan;
 
+pub use notices::{is_legal_notice, is_signup_prompt};
 use scan::PhraseScan;
 
 /// A searcher for any of `phrases` (as `str::contains` finds them), in one pass.
@@ -179,6 +181,7 @@ pub fn is_promo(lower: &str) -> bool {
         "related:",
         "more:",
         "see also:",
+        "see more:",
         "read:",
         "also read:",
         "audio:",

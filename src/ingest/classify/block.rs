@@ -1,8 +1,8 @@
-//! The rules for one block on its own, in order: empty and very long blocks, stamps
-//! (absolute, relative, after a place name), end markers, captions and credits,
-//! "Label: value" metadata lines, chrome (`chrome`), breadcrumbs, bylines (`byline`),
-//! section labels, then headline or body by length, word count, closing punctuation
-//! and capitalisation.
+//! The rules for one block on its own, in order: empty blocks, lists of links
+//! (`lists`), very long blocks, stamps (absolute, relative, after a place name), end
+//! markers, captions and credits, "Label: value" metadata lines, chrome (`chrome`),
+//! breadcrumbs, bylines (`byline`), section labels, then headline or body by length,
+//! word count, closing punctuation and capitalisation.
 //!
 //! Looks at one block's text and word count only: never at its neighbours (the page
 //! passes do that), and it holds no phrase lists of its own.
@@ -14,6 +14,7 @@ use crate::ingest::timestamp::{self, Stamp};
 use super::byline::{byline, is_name_list};
 use super::chrome::{CAPTION_STARTS, is_chrome};
 use super::kind::{BlockKind, Classified};
+use super::lists::is_link_list;
 
 /// Blocks of more words than this are never stamps, bylines or labels.
 const MAX_SHORT_WORDS: usize = 16;
@@ -50,6 +51,9 @@ pub(super) fn classify_counted(text: &str, words: usize, menu_bar: bool) -> Clas
         return Classified::kind(BlockKind::Chrome);
     }
     let sentence = ends_sentence(text);
+    if is_link_list(text, words, sentence) {
+        return Classified::kind(BlockKind::Chrome);
+    }
     if words > MAX_PHRASE_CHECK_WORDS {
         // Too long for any chrome phrase or caption rule: body, unless a menu bar.
         if menu_bar {

@@ -20,6 +20,12 @@ const LONG_SENTENCE_WORDS: usize = 15;
 /// Chrome phrases matched anywhere apply only to blocks up to this many words.
 const CONTAINS_MAX_WORDS: usize = 12;
 
+/// Most words of a teaser ending in its "Read more" link.
+const TEASER_MAX_WORDS: usize = 30;
+
+/// Marks a link may end with after its text.
+const TRAILING_MARKS: &[char] = &['.', '…', ' ', '»', '›', '→', '>'];
+
 /// Chrome prefixes apply only to blocks up to this many words.
 const PREFIX_MAX_WORDS: usize = 45;
 
@@ -350,11 +356,28 @@ pub(super) fn is_chrome(text: &str, lower: &str, words: usize, sentence: bool) -
     {
         return true;
     }
-    if phrases::is_release_source(text) || phrases::is_contact_label(lower) {
+    if phrases::is_release_source(text)
+        || phrases::is_contact_label(lower)
+        || phrases::is_signup_prompt(lower, words)
+    {
         return true;
     }
+    // A credit in brackets ("(Reporting by …; editing by …)") opens like one without.
+    let opened = lower.trim_start_matches(['(', '[']);
     if words <= PREFIX_MAX_WORDS
-        && (CHROME_STARTS.starts(lower) || phrases::is_promo(lower) || phrases::is_trailer(lower))
+        && (CHROME_STARTS.starts(lower)
+            || (opened.len() < lower.len() && CHROME_STARTS.starts(opened))
+            || phrases::is_promo(lower)
+            || phrases::is_trailer(lower))
+    {
+        return true;
+    }
+    // A teaser whose link text ends it ("Storm closes the port Read more").
+    if words <= TEASER_MAX_WORDS
+        && !sentence
+        && lower
+            .trim_end_matches(TRAILING_MARKS)
+            .ends_with(" read more")
     {
         return true;
     }
@@ -469,6 +492,25 @@ pub(super) fn is_menu_bar(text: &str) -> bool {
 mod tests {
     use super::super::tests::kind;
     use crate::ingest::classify::{BlockKind, classify_block};
+
+    #[test]
+    fn bracketed_credits_and_teasers_ending_in_read_more_are_chrome() {
+        assert_eq!(
+            kind("(Reporting by Jo Park and Li Wen; editing by Sam Ode)"),
+            BlockKind::Chrome
+        );
+        assert_eq!(
+            kind(
+                "Harbour Board Backs Plan to Widen the Old Quay Before the Summer Season Read more"
+            ),
+            BlockKind::Chrome
+        );
+        // A sentence about reading more is body.
+        assert_eq!(
+            kind("Parents said their children read more since the library reopened in the spring."),
+            BlockKind::Body
+        );
+    }
 
     #[test]
     fn chrome_phrases_in_any_case() {

@@ -2,8 +2,8 @@
 //! teaser label ("Related article", "Lee también") is a teaser (chrome); a short line
 //! right under an image credit ("Getty Images", "Reuters/Jane Roe") is the photo's
 //! caption; the lines under a press release's "Media contact:" are contact details
-//! (chrome); an `About <Organisation>` heading over a paragraph naming it ends the
-//! story (boilerplate follows).
+//! (chrome); an `About <Organisation>` (or `Sobre`, `Über` …) heading over a
+//! paragraph naming it ends the story (boilerplate or a bio follows).
 //!
 //! Changes only the blocks next to such a label, and an `About` heading itself; never
 //! decides what the label itself is.
@@ -82,20 +82,48 @@ const CONTACT_MAX_WORDS: usize = 12;
 /// Most words of an "About Acme Foods" boilerplate heading.
 const MAX_ABOUT_WORDS: usize = 8;
 
-/// The boilerplate "About <Organisation>" section closing a press release: a
-/// heading "About" plus a capitalised name, whose next block opens with the same
-/// name ("About Acme Foods" / "Acme Foods is a family-owned …"). The heading ends
-/// the story: it and what follows, up to the next headline, stamp or byline, are
-/// chrome.
+/// The words that open an `About` heading, in the languages the loader reads.
+const ABOUT_OPENINGS: &[&str] = &[
+    "About ",
+    "Sobre ",
+    "À propos de ",
+    "A propos de ",
+    "Über ",
+    "Acerca de ",
+];
+
+/// Articles dropped before the name an `About` heading gives ("About the Trust",
+/// "Sobre o Blog").
+const ABOUT_ARTICLES: &[&str] = &[
+    "the ", "o ", "a ", "os ", "as ", "el ", "la ", "le ", "l'", "die ", "der ", "das ",
+];
+
+/// How far into the next paragraph the heading's name is looked for, in words.
+const ABOUT_NAME_WITHIN_WORDS: usize = 30;
+
+/// The boilerplate "About <Organisation>" section closing a press release, or the
+/// "About <Writer>" bio closing a post: a heading "About" (or "Sobre", "À propos
+/// de", "Über", "Acerca de") plus a capitalised name, whose next block names it
+/// early on ("About Acme Foods" / "Acme Foods is a family-owned …"; "Sobre Ana
+/// Lima" / "Mãe de dois, Ana Lima escreve …"). The heading ends the story: it and
+/// what follows, up to the next headline, stamp or byline, are chrome.
 pub(super) fn mark_about_sections(blocks: &[Block<'_>], classes: &mut [Classified]) {
     for i in 0..blocks.len().saturating_sub(1) {
         if !matches!(classes[i].kind, BlockKind::Headline | BlockKind::Section) {
             continue;
         }
-        let Some(name) = blocks[i].text.strip_prefix("About ") else {
+        let heading = blocks[i].text.as_ref();
+        let Some(name) = ABOUT_OPENINGS
+            .iter()
+            .find_map(|opening| heading.strip_prefix(opening))
+        else {
             continue;
         };
-        let name = name.trim().trim_start_matches("the ");
+        let name = name.trim();
+        let name = ABOUT_ARTICLES
+            .iter()
+            .find_map(|article| name.strip_prefix(article))
+            .unwrap_or(name);
         let words = word_count(name);
         let capitalised = name
             .split_whitespace()
@@ -103,12 +131,10 @@ pub(super) fn mark_about_sections(blocks: &[Block<'_>], classes: &mut [Classifie
         let Some(first_word) = name.split_whitespace().next() else {
             continue;
         };
-        let next = blocks[i + 1].text.as_ref();
-        let next = next.strip_prefix("The ").unwrap_or(next);
         if words < MAX_ABOUT_WORDS
             && capitalised
             && first_word.chars().next().is_some_and(char::is_uppercase)
-            && next.split_whitespace().next() == Some(first_word)
+            && names_early(&blocks[i + 1].text, first_word)
         {
             classes[i] = Classified {
                 ends_story: true,
@@ -116,6 +142,14 @@ pub(super) fn mark_about_sections(blocks: &[Block<'_>], classes: &mut [Classifie
             };
         }
     }
+}
+
+/// Whether `word` is one of the first [`ABOUT_NAME_WITHIN_WORDS`] words of `text`
+/// (ignoring punctuation around them).
+fn names_early(text: &str, word: &str) -> bool {
+    text.split_whitespace()
+        .take(ABOUT_NAME_WITHIN_WORDS)
+        .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == word)
 }
 
 #[cfg(test)]
@@ -155,6 +189,10 @@ mod tests {
         let classes = classify_page(&blocks);
         assert_eq!(classes[0].kind, BlockKind::Chrome);
         assert!(classes[0].ends_story);
+        let text = "Sobre Marta Reis\n\nMãe de dois filhos, Marta Reis escreve sobre escolas.";
+        let blocks = crate::ingest::segment::segment(text);
+        let classes = classify_page(&blocks);
+        assert!(classes[0].ends_story, "{classes:?}");
         let text = "About Face on Pensions\n\nMinisters changed course on Monday.";
         let blocks = crate::ingest::segment::segment(text);
         let classes = classify_page(&blocks);

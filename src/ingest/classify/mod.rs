@@ -10,19 +10,23 @@
 //! (`writers`); runs of labels are menus, labels above the menu the site's name, and
 //! two labels over a headline a section path (`menus`); and a label recasts the block
 //! next to it: teasers, photo captions, contact details, `About` boilerplate
-//! (`labels`). Whether a headline-like block is the story's headline, a caption
-//! repeating it, a teaser or a crosshead inside the body is decided when the page is
-//! split into stories ([`super::split`]).
+//! (`labels`); legal notices at the foot of the page are chrome, and an issuer's
+//! profile after the story ends it (`boilerplate`). Sign-up prompts and lists of
+//! links are chrome on their own (`chrome`, `lists`). Whether a headline-like block
+//! is the story's headline, a caption repeating it, a teaser or a crosshead inside
+//! the body is decided when the page is split into stories ([`super::split`]).
 //!
 //! This module holds the entry points and the order of the passes, and decides
 //! nothing itself; the block kinds are in `kind`. Classification only labels
 //! blocks: it never changes their text and never splits stories.
 
 mod block;
+mod boilerplate;
 mod byline;
 mod chrome;
 mod kind;
 mod labels;
+mod lists;
 mod menus;
 mod tables;
 mod writers;
@@ -31,6 +35,7 @@ use super::phrases;
 use super::segment::Block;
 use super::text::count_words_up_to;
 use block::classify_counted;
+use boilerplate::{mark_legal_notices, mark_profiles};
 use chrome::is_menu_bar;
 use labels::{mark_about_sections, mark_contact_details, mark_teasers_and_photo_captions};
 use menus::{mark_menus, mark_site_names};
@@ -85,6 +90,8 @@ pub fn classify_page_counted(blocks: &[Block<'_>], words: &[usize]) -> Vec<Class
     mark_teasers_and_photo_captions(blocks, &mut classes);
     mark_contact_details(blocks, &mut classes);
     mark_about_sections(blocks, &mut classes);
+    mark_legal_notices(blocks, &mut classes);
+    mark_profiles(blocks, &mut classes, words);
     classes
 }
 
