@@ -480,6 +480,13 @@ impl App {
         self.search_ready
     }
 
+    /// Takes the quotes timeline of the stories shown (made after the final corpus),
+    /// keeping the timeline's filter and selected quote.
+    pub fn set_timeline_rows(&mut self, rows: Vec<TimelineRow>) {
+        self.timeline_rows = rows;
+        super::timeline::refresh(self);
+    }
+
     /// Takes the search index of the stories shown (built after the final corpus),
     /// and runs the search typed meanwhile (its jump is the caller's, see
     /// [`super::update::search_more`]). An index of another number of stories (a bug)

@@ -95,6 +95,13 @@ impl Entry {
         Self::from_parts(parts, story.paragraphs.len() + 1)
     }
 
+    /// The searchable text of a story given as its headline and paragraphs: the same
+    /// entry as [`Entry::new`] of that story.
+    pub fn of_text(headline: &str, paragraphs: &[&str]) -> Self {
+        let parts = std::iter::once(headline).chain(paragraphs.iter().copied());
+        Self::from_parts(parts, paragraphs.len() + 1)
+    }
+
     /// The searchable text of a story's headline then paragraphs (`count` parts).
     fn from_parts<'a>(parts: impl Iterator<Item = &'a str> + Clone, count: usize) -> Self {
         let mut text = String::with_capacity(parts.clone().map(|p| p.len() + 1).sum());
@@ -245,6 +252,11 @@ impl SearchIndex {
                 })
                 .collect(),
         }
+    }
+
+    /// The index of the stories whose entries are `entries`, in order.
+    pub fn from_entries(entries: Vec<Entry>) -> Self {
+        Self { entries }
     }
 
     /// Adds one story at the end.
