@@ -464,8 +464,12 @@ impl App {
 
     /// Searches within `budget`.
     pub fn search_for(&mut self, budget: Budget) {
-        self.narrowing
-            .step(&self.search_index, &mut self.search.hits, budget);
+        self.narrowing.step(
+            &self.search_index,
+            &self.corpus.stories,
+            &mut self.search.hits,
+            budget,
+        );
     }
 
     /// Whether [`Search::hits`] is final: the search ended, or found [`MAX_HITS`]
