@@ -637,3 +637,61 @@ pub fn naive_hits(stories: &[Story], query: &str) -> Vec<SearchHit> {
     }
     hits
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn story(headline: &str, paragraphs: &[&str]) -> Story {
+        let source = crate::model::SourceRef {
+            path: "page.txt".into(),
+            line_start: 1,
+            line_end: 2,
+        };
+        Story {
+            id: String::new(),
+            headline: headline.into(),
+            section: None,
+            byline: None,
+            published: None,
+            updated: None,
+            source: source.clone(),
+            sources: vec![source],
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            quotes: Vec::new(),
+            origin: None,
+        }
+    }
+
+    #[test]
+    fn the_folded_text_is_kept_only_for_stories_cleaning_changes() {
+        let stories = vec![
+            story("Harbour Dues Rise", &["The Board said “dues rise” in MAY."]),
+            story("Ferry\u{7} Strike", &["Crews walk\u{200e}out at DAWN."]),
+            story("Ünïcode Façade", &["CAFÉ owners said the façade stays."]),
+        ];
+        let index = SearchIndex::build(&stories);
+        let kept: Vec<bool> = index.entries.iter().map(|e| e.kept.is_some()).collect();
+        assert_eq!(kept, [false, true, false]);
+        for query in [
+            "dues", "RISE", "said", "strike", "out at", "dawn", "façade", "café",
+        ] {
+            let mut narrowing = Narrowing::default();
+            assert_eq!(
+                search(&index, &stories, query, &mut narrowing),
+                naive_hits(&stories, query),
+                "{query}"
+            );
+        }
+        let mut narrowing = Narrowing::default();
+        assert_eq!(search(&index, &stories, "façade", &mut narrowing).len(), 2);
+    }
+
+    #[test]
+    fn a_story_without_its_text_is_not_matched_rather_than_guessed() {
+        let stories = vec![story("Harbour Dues Rise", &["Dues rise in May."])];
+        let index = SearchIndex::build(&stories);
+        let mut narrowing = Narrowing::default();
+        assert!(search(&index, &[], "dues", &mut narrowing).is_empty());
+    }
+}
