@@ -337,3 +337,60 @@ fn every_kind_of_page_comes_back_from_the_cache_as_loaded() {
             .any(|s| s.time().is_some_and(|t| t.offset.is_some()))
     );
 }
+
+#[test]
+fn damage_inside_the_stored_stories_is_never_trusted() {
+    let archive = Archive::new(30);
+    age_all(&archive);
+    archive.load();
+    let clean = std::fs::read(&archive.cache).expect("cache written");
+    // The stored corpus is the file's last section, its stories most of it: bytes
+    // changed a quarter from the end fall in a story, read a piece at a time.
+    for at in [clean.len() * 3 / 4, clean.len() * 5 / 6] {
+        let mut bytes = clean.clone();
+        bytes[at] ^= 0x20;
+        std::fs::write(&archive.cache, &bytes).expect("damaged");
+        let after = archive.load();
+        assert!(!after.hit, "damage at {at} trusted");
+        let warnings = cache_warnings(&after.corpus);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("damaged"), "{warnings:?}");
+        std::fs::write(&archive.cache, &clean).expect("restored");
+    }
+}
+
+#[test]
+fn a_whole_hit_hands_back_the_stories_text_read_again_from_the_file() {
+    let archive = Archive::new(40);
+    age_all(&archive);
+    let first = archive.load();
+    assert!(first.text.is_none(), "a rebuilt corpus is not read again");
+    let mut again = archive.load();
+    assert!(again.hit);
+    let stored = again.text.take().expect("the stored text");
+    let text = stored
+        .map(|headline, paragraphs| {
+            let paragraphs: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
+            (headline.to_string(), paragraphs)
+        })
+        .expect("the same file");
+    let expected: Vec<(String, Vec<String>)> = again
+        .corpus
+        .stories
+        .iter()
+        .map(|s| (s.headline.clone(), s.paragraphs.clone()))
+        .collect();
+    assert_eq!(text, expected);
+    // Read through the file as opened: a cache put in its place since changes nothing.
+    let mut third = archive.load();
+    let other = archive.cache.with_extension("other");
+    std::fs::write(&other, b"not a cache any more").expect("written");
+    std::fs::rename(&other, &archive.cache).expect("put in place");
+    let count = third
+        .text
+        .take()
+        .expect("stored")
+        .map(|_, _| ())
+        .map(|v| v.len());
+    assert_eq!(count, Some(third.corpus.stories.len()));
+}

@@ -64,6 +64,11 @@ fn every_story_arrives_once_and_the_final_corpus_equals_load() {
                 last_progress = Some(progress);
             }
             LoadEvent::Done(prepared) => done = Some(prepared),
+            LoadEvent::TimelineReady(rows) => {
+                let done = done.as_ref().expect("the timeline after the corpus");
+                assert!(done.timeline_rows.is_empty(), "the list goes without it");
+                assert_eq!(rows, dateline::tui::rows::build_timeline(&done.corpus));
+            }
             LoadEvent::SearchReady(index) => {
                 let done = done.as_ref().expect("the search index after the corpus");
                 assert!(done.search_index.is_none(), "the list goes without it");
@@ -311,4 +316,110 @@ fn a_search_typed_before_the_search_index_comes_waits_for_it_then_finds_the_fina
     assert_eq!(app.selected, first_story, "the jump waited for the matches");
     let buf = draw(&mut term, &mut app);
     assert!(find(&buf, "indexing for search").is_none());
+}
+
+/// Runs background loading of `source` in `order`, returning every event.
+fn events_in(source: &Source, order: dateline::config::SortOrder) -> Vec<LoadEvent> {
+    let got = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&got);
+    loading::load_streaming(source, order, move |e| sink.lock().expect("lock").push(e));
+    let mut events = got.lock().expect("lock");
+    std::mem::take(&mut *events)
+}
+
+/// The final corpus, timeline and search index of a load, checking they come in
+/// that order.
+fn finals(
+    events: Vec<LoadEvent>,
+) -> (
+    dateline::tui::prepare::Prepared,
+    Vec<dateline::tui::rows::TimelineRow>,
+    dateline::tui::search::SearchIndex,
+) {
+    let (mut done, mut rows, mut index) = (None, None, None);
+    for e in events {
+        match e {
+            LoadEvent::Found { .. } => assert!(done.is_none(), "stories after the end"),
+            LoadEvent::Done(d) => done = Some(*d),
+            LoadEvent::TimelineReady(r) => {
+                assert!(
+                    done.is_some() && index.is_none(),
+                    "the timeline comes second"
+                );
+                rows = Some(r);
+            }
+            LoadEvent::SearchReady(i) => {
+                assert!(rows.is_some(), "the index comes last");
+                index = Some(i);
+            }
+            LoadEvent::Failed(message) => panic!("loading failed: {message}"),
+        }
+    }
+    (
+        done.expect("final corpus"),
+        rows.expect("timeline"),
+        index.expect("index"),
+    )
+}
+
+#[test]
+fn a_reopened_cache_gives_the_list_timeline_and_index_of_a_fresh_load_in_every_order() {
+    use dateline::config::SortOrder;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = write_pages(&dir.path().join("pages"), 50, 13);
+    let source = Source::Cached {
+        paths: vec![root.clone()],
+        cache: dir.path().join("cache/pages.cache"),
+    };
+    for order in [
+        SortOrder::Newest,
+        SortOrder::Oldest,
+        SortOrder::Headline,
+        SortOrder::Quotes,
+    ] {
+        // The first load of each order may write the cache; the second reads it whole
+        // and indexes the text read again from the cache file.
+        events_in(&source, order);
+        let (done, rows, index) = finals(events_in(&source, order));
+        let (fresh, fresh_rows, fresh_index) =
+            finals(events_in(&Source::Paths(vec![root.clone()]), order));
+        assert_eq!(done.corpus.stories, fresh.corpus.stories, "{order:?}");
+        assert_eq!(done.list_rows, fresh.list_rows, "{order:?}");
+        assert_eq!(rows, fresh_rows, "{order:?}");
+        assert_eq!(index, fresh_index, "{order:?}");
+        assert_eq!(
+            index,
+            dateline::tui::search::SearchIndex::build(&done.corpus.stories),
+            "{order:?}"
+        );
+        assert!(!rows.is_empty());
+    }
+}
+
+#[test]
+fn the_timeline_arriving_after_the_list_keeps_its_filter() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = write_pages(dir.path(), 30, 3);
+    let mut app = App::new(Corpus::default());
+    let mut rows = None;
+    for e in events_for(&Source::Paths(vec![root])) {
+        match e {
+            LoadEvent::TimelineReady(r) => rows = Some(r),
+            e => loading::apply(&mut app, e),
+        }
+    }
+    assert!(
+        app.timeline_rows.is_empty(),
+        "the list is complete without it"
+    );
+    assert!(app.timeline_view.visible.is_empty());
+    let rows = rows.expect("the timeline comes");
+    let expected = rows.iter().filter(|r| !r.partial).count();
+    assert!(expected > 0);
+    loading::apply(&mut app, LoadEvent::TimelineReady(rows));
+    assert_eq!(
+        app.timeline_view.visible.len(),
+        expected,
+        "spoken quotes shown"
+    );
 }

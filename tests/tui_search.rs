@@ -95,7 +95,7 @@ proptest! {
     fn index_search_equals_the_plain_scan(corpus in stories(), q in query()) {
         let index = SearchIndex::build(&corpus);
         let mut narrowing = Narrowing::default();
-        prop_assert_eq!(search(&index, &q, &mut narrowing), naive_hits(&corpus, &q));
+        prop_assert_eq!(search(&index, &corpus, &q, &mut narrowing), naive_hits(&corpus, &q));
     }
 
     #[test]
@@ -105,15 +105,15 @@ proptest! {
         let mut q = String::new();
         for c in typed.chars() {
             q.push(c);
-            prop_assert_eq!(search(&index, &q, &mut narrowing), naive_hits(&corpus, &q));
+            prop_assert_eq!(search(&index, &corpus, &q, &mut narrowing), naive_hits(&corpus, &q));
         }
         for _ in 0..deletes {
             q.pop();
-            prop_assert_eq!(search(&index, &q, &mut narrowing), naive_hits(&corpus, &q));
+            prop_assert_eq!(search(&index, &corpus, &q, &mut narrowing), naive_hits(&corpus, &q));
         }
         for c in more.chars() {
             q.push(c);
-            prop_assert_eq!(search(&index, &q, &mut narrowing), naive_hits(&corpus, &q));
+            prop_assert_eq!(search(&index, &corpus, &q, &mut narrowing), naive_hits(&corpus, &q));
         }
     }
 
@@ -121,12 +121,12 @@ proptest! {
     fn stories_added_later_are_searched(first in stories(), later in stories(), q in query()) {
         let mut index = SearchIndex::build(&first);
         let mut narrowing = Narrowing::default();
-        let _ = search(&index, &q, &mut narrowing);
+        let _ = search(&index, &first, &q, &mut narrowing);
         for s in &later {
             index.push(s);
         }
         let all: Vec<Story> = first.iter().chain(&later).cloned().collect();
-        prop_assert_eq!(search(&index, &q, &mut narrowing), naive_hits(&all, &q));
+        prop_assert_eq!(search(&index, &all, &q, &mut narrowing), naive_hits(&all, &q));
     }
 }
 
@@ -168,7 +168,7 @@ proptest! {
             }
             let mut hits = Vec::new();
             narrowing.start(&index, &q);
-            narrowing.step(&index, &mut hits, Budget::Stories(budgets[n % budgets.len()]));
+            narrowing.step(&index, &corpus, &mut hits, Budget::Stories(budgets[n % budgets.len()]));
             let all = naive_hits(&corpus, &q);
             prop_assert!(hits.len() <= all.len());
             prop_assert_eq!(&hits[..], &all[..hits.len()], "partial hits for {:?}", q);
@@ -176,7 +176,7 @@ proptest! {
                 prop_assert_eq!(hits, all);
             }
         }
-        prop_assert_eq!(search(&index, &q, &mut narrowing), naive_hits(&corpus, &q));
+        prop_assert_eq!(search(&index, &corpus, &q, &mut narrowing), naive_hits(&corpus, &q));
     }
 }
 

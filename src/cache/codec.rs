@@ -496,6 +496,78 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// A string borrowed from the bytes (checked to be UTF-8), without a copy.
+    fn str_ref(&mut self) -> Result<&'a str> {
+        let len = self.usize()?;
+        if len > self.bytes.len() {
+            return Err(Error("truncated"));
+        }
+        let (s, rest) = self.bytes.split_at(len);
+        self.bytes = rest;
+        std::str::from_utf8(s).map_err(|_| Error("bad text"))
+    }
+
+    /// Passes over an optional string.
+    fn skip_opt_str(&mut self) -> Result<()> {
+        if self.bool()? {
+            self.str_ref()?;
+        }
+        Ok(())
+    }
+
+    /// Passes over `n` items, each read by `each` (a count checked as [`Reader::list`]
+    /// checks it).
+    fn skip_list(&mut self, each: impl Fn(&mut Self) -> Result<()>) -> Result<()> {
+        let count = self.usize()?;
+        if count > self.bytes.len() {
+            return Err(Error("truncated"));
+        }
+        (0..count).try_for_each(|_| each(self))
+    }
+
+    /// A story's headline and paragraphs, borrowed from the bytes, every other field
+    /// read and passed over: what [`Reader::story`] would give of them.
+    pub fn story_text(&mut self) -> Result<(&'a str, Vec<&'a str>)> {
+        self.str_ref()?;
+        let headline = self.str_ref()?;
+        self.skip_opt_str()?;
+        self.skip_opt_str()?;
+        self.timestamp()?;
+        self.timestamp()?;
+        let source = |r: &mut Self| {
+            r.str_ref()?;
+            r.usize()?;
+            r.usize().map(drop)
+        };
+        source(self)?;
+        self.skip_list(source)?;
+        let count = self.usize()?;
+        if count > self.bytes.len() {
+            return Err(Error("truncated"));
+        }
+        let paragraphs = (0..count)
+            .map(|_| self.str_ref())
+            .collect::<Result<Vec<_>>>()?;
+        self.skip_list(|r| {
+            r.str_ref()?;
+            for _ in 0..4 {
+                r.skip_opt_str()?;
+            }
+            r.bool()?;
+            for _ in 0..3 {
+                r.usize()?;
+            }
+            r.timestamp()?;
+            r.skip_list(|r| (0..3).try_for_each(|_| r.usize().map(drop)))
+        })?;
+        if self.bool()? {
+            for _ in 0..4 {
+                self.skip_opt_str()?;
+            }
+        }
+        Ok((headline, paragraphs))
+    }
+
     /// A warning.
     pub fn warning(&mut self) -> Result<Warning> {
         Ok(Warning {
@@ -522,20 +594,29 @@ impl<'a> Reader<'a> {
 
     /// A whole corpus.
     pub fn corpus(&mut self) -> Result<Corpus> {
+        let stories = self.stories()?;
+        let (speakers, warnings, stats) = self.corpus_rest()?;
         Ok(Corpus {
-            stories: self.stories()?,
-            speakers: self.list(|r| {
-                Ok(Speaker {
-                    name: r.str()?,
-                    titles: r.strs()?,
-                    title_stories: r.list(Self::usize)?,
-                    quote_count: r.usize()?,
-                    stories: r.strs()?,
-                })
-            })?,
-            warnings: self.list(Self::warning)?,
-            stats: self.stats()?,
+            stories,
+            speakers,
+            warnings,
+            stats,
         })
+    }
+
+    /// What follows a corpus's stories ([`Writer::corpus_rest`]).
+    pub fn corpus_rest(&mut self) -> Result<(Vec<Speaker>, Vec<Warning>, LoadStats)> {
+        let speakers = self.list(|r| {
+            Ok(Speaker {
+                name: r.str()?,
+                titles: r.strs()?,
+                title_stories: r.list(Self::usize)?,
+                quote_count: r.usize()?,
+                stories: r.strs()?,
+            })
+        })?;
+        let warnings = self.list(Self::warning)?;
+        Ok((speakers, warnings, self.stats()?))
     }
 
     /// A parsed page (no prints, no warnings: see [`Writer::page`]).

@@ -37,6 +37,9 @@ pub(super) enum Miss {
 /// An open cache file: its keys read and checked, the corpus and pages read on demand.
 pub(super) struct Cache {
     file: PathBuf,
+    /// The file as opened: read again through this handle, so a cache put in its
+    /// place meanwhile is never mixed with this one.
+    handle: File,
     /// When the walk that made it started.
     walked: (i64, u32),
     pub(super) keys: Vec<Key>,
@@ -93,6 +96,7 @@ impl Cache {
             decode_keys(&mut r).map_err(|e| damaged(&format!("is damaged ({})", e.0)))?;
         Ok(Cache {
             file: file.to_path_buf(),
+            handle: f,
             walked,
             keys,
             walk_warnings,
@@ -142,14 +146,21 @@ impl Cache {
         f.write_all(&at)
     }
 
-    /// The stored corpus.
+    /// The stored corpus, read and decoded a piece at a time ([`super::stream`]).
     pub(super) fn corpus(&self) -> Result<Corpus, codec::Error> {
-        let bytes = self.section(self.corpus_at)?;
-        let mut r = Reader::new(&bytes);
-        let corpus = r.corpus()?;
-        r.is_empty()
-            .then_some(corpus)
-            .ok_or(codec::Error("is damaged (trailing bytes)"))
+        let f = self
+            .handle
+            .try_clone()
+            .map_err(|_| codec::Error("is unreadable"))?;
+        super::stream::corpus(f, self.corpus_at)
+    }
+
+    /// The stored stories' text, to be read again later ([`super::StoredText`]).
+    pub(super) fn stored_text(&self) -> Option<super::StoredText> {
+        Some(super::StoredText {
+            file: self.handle.try_clone().ok()?,
+            at: self.corpus_at,
+        })
     }
 
     /// The stored entries, one per key.

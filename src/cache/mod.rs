@@ -30,6 +30,7 @@
 
 pub mod codec;
 mod file;
+mod stream;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -95,6 +96,27 @@ pub struct Loaded {
     pub hit: bool,
     /// Why the cache could not be used at all, when it could not.
     pub missed: Option<String>,
+    /// When the whole corpus came from the cache: its stories' text, to be read again
+    /// from the file (for an index made after the corpus went elsewhere).
+    pub text: Option<StoredText>,
+}
+
+/// The text of the stories of a corpus taken whole from the cache, read again from the
+/// same file (never another put in its place meanwhile), so that an index of it needs
+/// no copy of the text in memory beside the corpus.
+#[derive(Debug)]
+pub struct StoredText {
+    file: std::fs::File,
+    at: (u64, u64, u64),
+}
+
+impl StoredText {
+    /// What `each` makes of every stored story's headline and paragraphs, in the
+    /// order of [`Loaded::corpus`]'s stories as loaded; `None` when the file no longer
+    /// reads as it did.
+    pub fn map<T: Send>(self, each: impl Fn(&str, &[&str]) -> T + Sync) -> Option<Vec<T>> {
+        stream::texts(self.file, self.at, each).ok()
+    }
 }
 
 /// The cache file for `paths` in `dir`: one per set of paths, named by a hash of
@@ -182,6 +204,7 @@ pub fn load(paths: &[PathBuf], file: &Path, options: &LoadOptions<'_>) -> Loaded
                     corpus,
                     reused: inputs.len(),
                     hit: true,
+                    text: cache.stored_text(),
                     ..Loaded::default()
                 };
             }
@@ -318,6 +341,7 @@ fn reload(
         corpus,
         hit: false,
         missed: None,
+        text: None,
     }
 }
 

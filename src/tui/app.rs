@@ -471,8 +471,12 @@ impl App {
 
     /// Searches within `budget`.
     pub fn search_for(&mut self, budget: Budget) {
-        self.narrowing
-            .step(&self.search_index, &mut self.search.hits, budget);
+        self.narrowing.step(
+            &self.search_index,
+            &self.corpus.stories,
+            &mut self.search.hits,
+            budget,
+        );
     }
 
     /// Whether [`Search::hits`] is final: the search ended, or found [`MAX_HITS`]
@@ -485,6 +489,13 @@ impl App {
     /// after the final corpus arrived: a search then waits for it).
     pub fn search_ready(&self) -> bool {
         self.search_ready
+    }
+
+    /// Takes the quotes timeline of the stories shown (made after the final corpus),
+    /// keeping the timeline's filter and selected quote.
+    pub fn set_timeline_rows(&mut self, rows: Vec<TimelineRow>) {
+        self.timeline_rows = rows;
+        super::timeline::refresh(self);
     }
 
     /// Takes the search index of the stories shown (built after the final corpus),

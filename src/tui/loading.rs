@@ -4,14 +4,16 @@
 //! bundled samples) and hands [`LoadEvent`]s to a sink (the reader's event channel): stories as
 //! pages are parsed (in batches, at most every [`BATCH_INTERVAL`]), with the progress
 //! so far; then the final corpus, merged and quoted, with the list's indexes
-//! ([`Prepared::build_list`]); last its search index, built on the same thread from a
-//! copy of the stories' text ([`SearchIndex::from_texts`]). [`apply`] folds an event into
+//! ([`Prepared::build_list`]); then its quotes timeline and last its search index,
+//! built on the same thread from copies of what they need
+//! ([`super::rows::build_timeline_from`], [`SearchIndex::from_texts`]). [`apply`] folds an event into
 //! the app: provisional stories are appended to the list, the final corpus replaces
 //! them, keeping the selected story and its scroll ([`App::replace_corpus`]), and the
 //! search index comes in last, running the search typed while it was built
 //! ([`App::set_search_index`]). Warnings go to the warnings panel.
 //! How far loading has got ([`Loading`]) is kept in [`super::progress`].
 
+use std::collections::HashMap;
 use std::io;
 use std::panic;
 use std::path::PathBuf;
@@ -22,6 +24,7 @@ use std::time::{Duration, Instant};
 use super::app::App;
 use super::prepare::Prepared;
 pub use super::progress::{Loading, status_text};
+use super::rows::{TimelineRow, build_timeline_from};
 use super::search::{self, SearchIndex, StoryText};
 use crate::config::SortOrder;
 use crate::ingest::{self, LoadOptions, Progress, dedupe};
@@ -71,10 +74,13 @@ pub enum LoadEvent {
         /// Files read of the total, stories found.
         progress: Progress,
     },
-    /// Loading ended: the final corpus, with every index but the search index (the
-    /// list is complete; searches wait for [`LoadEvent::SearchReady`]).
+    /// Loading ended: the final corpus, with the list's indexes (the list is
+    /// complete; the timeline waits for [`LoadEvent::TimelineReady`], searches for
+    /// [`LoadEvent::SearchReady`]).
     Done(Box<Prepared>),
-    /// The search index of the final corpus, sent right after [`LoadEvent::Done`].
+    /// The quotes timeline of the final corpus, sent right after [`LoadEvent::Done`].
+    TimelineReady(Vec<TimelineRow>),
+    /// The search index of the final corpus, sent after [`LoadEvent::TimelineReady`].
     SearchReady(SearchIndex),
     /// Loading stopped on an internal error (a bug): what was found so far stays.
     Failed(String),
@@ -195,18 +201,72 @@ pub fn load_streaming(
         progress: Some(&on_progress),
         stories: Some(&on_stories),
     };
-    let mut corpus: Corpus = match source {
-        Source::Paths(paths) => ingest::load(paths, &options),
-        Source::Cached { paths, cache } => crate::cache::load(paths, cache, &options).corpus,
-        Source::Samples => ingest::load_pages_with(crate::samples::pages(), &options),
+    let (mut corpus, stored): (Corpus, _) = match source {
+        Source::Paths(paths) => (ingest::load(paths, &options), None),
+        Source::Cached { paths, cache } => {
+            let loaded = crate::cache::load(paths, cache, &options);
+            (loaded.corpus, loaded.text)
+        }
+        Source::Samples => (
+            ingest::load_pages_with(crate::samples::pages(), &options),
+            None,
+        ),
     };
     batcher.flush();
+    let loaded_at = stored.as_ref().and_then(|_| load_order(&corpus.stories));
     super::order::sort_stories(&mut corpus.stories, order);
-    // The index is built after the list goes, from a copy of the text: each copy is
-    // freed as its entry is made, so the peak stays that of the index.
-    let texts = StoryText::copy_all(&corpus.stories);
-    (batcher.sink)(LoadEvent::Done(Box::new(Prepared::build_list(corpus))));
-    (batcher.sink)(LoadEvent::SearchReady(SearchIndex::from_texts(texts)));
+    // The timeline and the index are made after the list goes, from copies of what
+    // they need, each copy freed as its row or entry is made; a corpus from the cache
+    // is indexed from the cache file, with no copy of its text.
+    let prepared = Prepared::build_list(corpus);
+    let quotes = prepared.timeline_source();
+    let reread = match (stored, loaded_at) {
+        (Some(stored), Some(at)) => Some((stored, sorted_from(&prepared.corpus.stories, &at))),
+        _ => None,
+    };
+    let texts = reread
+        .is_none()
+        .then(|| StoryText::copy_all(&prepared.corpus.stories));
+    (batcher.sink)(LoadEvent::Done(Box::new(prepared)));
+    (batcher.sink)(LoadEvent::TimelineReady(build_timeline_from(quotes)));
+    let index = match (texts, reread) {
+        (Some(texts), _) => SearchIndex::from_texts(texts),
+        (None, Some((stored, Some(from)))) => index_stored(stored, &from),
+        // An index of no story: the reader makes it from the stories it holds.
+        (None, _) => SearchIndex::default(),
+    };
+    (batcher.sink)(LoadEvent::SearchReady(index));
+}
+
+/// Each story's position by its id, when no two stories share one.
+fn load_order(stories: &[Story]) -> Option<HashMap<String, usize>> {
+    let at: HashMap<String, usize> = stories
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.clone(), i))
+        .collect();
+    (at.len() == stories.len()).then_some(at)
+}
+
+/// Where each of the sorted `stories` was as loaded (`at`: [`load_order`]).
+fn sorted_from(stories: &[Story], at: &HashMap<String, usize>) -> Option<Vec<usize>> {
+    stories.iter().map(|s| at.get(&s.id).copied()).collect()
+}
+
+/// The search index of the stories stored in the cache, in list order (`from[i]`:
+/// where the `i`th story of the list is stored); an empty index when the file no
+/// longer reads as it did (the reader then makes it from its stories).
+fn index_stored(stored: crate::cache::StoredText, from: &[usize]) -> SearchIndex {
+    let Some(entries) = stored.map(search::Entry::of_text) else {
+        return SearchIndex::default();
+    };
+    if entries.len() != from.len() {
+        return SearchIndex::default();
+    }
+    let mut slots: Vec<Option<search::Entry>> = entries.into_iter().map(Some).collect();
+    let sorted: Option<Vec<search::Entry>> =
+        from.iter().map(|&i| slots.get_mut(i)?.take()).collect();
+    sorted.map_or_else(SearchIndex::default, SearchIndex::from_entries)
 }
 
 /// Starts loading `source` on its own thread, calling `sink` with every [`LoadEvent`]
@@ -248,7 +308,8 @@ pub fn apply(app: &mut App, event: LoadEvent) {
         LoadEvent::Failed(message) => {
             app.loading = None;
             if !app.search_ready() {
-                // The final corpus came, its index did not: build it here.
+                // The final corpus came, its timeline or index did not: build them here.
+                app.set_timeline_rows(super::rows::build_timeline(&app.corpus));
                 let index = SearchIndex::build(&app.corpus.stories);
                 app.set_search_index(index);
             }
@@ -258,6 +319,7 @@ pub fn apply(app: &mut App, event: LoadEvent) {
             });
             app.message = Some("Loading stopped by an internal error · w: details".to_string());
         }
+        LoadEvent::TimelineReady(rows) => app.set_timeline_rows(rows),
         LoadEvent::SearchReady(index) => {
             app.set_search_index(index);
             if app.search.jump_pending {

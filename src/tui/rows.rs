@@ -4,6 +4,7 @@
 //! no reader state and draws nothing.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::text::{self, clean};
 use super::wrap::format_time;
@@ -56,12 +57,68 @@ pub struct TimelineRow {
     pub speaker: String,
     /// The quoted words, cleaned.
     pub text: String,
-    /// The story's headline, cleaned.
-    pub headline: String,
+    /// The story's headline, cleaned (one copy shared by the story's rows).
+    pub headline: Arc<str>,
     /// Whether it is a partial quote (a fragment: scare quote, title, single word).
     pub partial: bool,
     /// The speaker, words and headline folded, for the timeline's search.
-    pub(super) folded: String,
+    pub(super) folded: Folded,
+}
+
+/// A timeline row's folded text: its speaker and words, and its story's headline
+/// folded once for all the story's rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Folded {
+    /// The speaker and the words, folded, joined by `\n`.
+    own: String,
+    /// The headline, folded (shared).
+    headline: Arc<str>,
+}
+
+impl Folded {
+    /// Whether `word` (folded, without `\n`) occurs in the speaker, the words or the
+    /// headline.
+    pub fn contains(&self, word: &str) -> bool {
+        self.own.contains(word) || self.headline.contains(word)
+    }
+}
+
+/// One quote as the timeline needs it: its time (its own, else its story's), place,
+/// speaker, words and whether it is a fragment.
+type QuoteCopy = (Option<Timestamp>, QuoteRef, Option<String>, String, bool);
+
+/// What the timeline needs of each quote, copied out of the corpus (after each
+/// story's quotes were put in reading order), so that its rows can be made once the
+/// corpus has gone to the reader: the list is complete without them.
+#[derive(Clone, Debug, Default)]
+pub struct TimelineSource {
+    /// Each quote's time (its own, else its story's), place, speaker, words and kind.
+    quotes: Vec<QuoteCopy>,
+    /// Each story's headline as given.
+    headlines: Vec<String>,
+}
+
+impl TimelineSource {
+    /// Copies what the timeline needs of `corpus`.
+    pub fn copy(corpus: &Corpus) -> Self {
+        let mut quotes = Vec::with_capacity(corpus.stories.iter().map(|s| s.quotes.len()).sum());
+        for (si, story) in corpus.stories.iter().enumerate() {
+            for (qi, quote) in story.quotes.iter().enumerate() {
+                quotes.push((
+                    quote.timestamp.or_else(|| story.time()),
+                    QuoteRef {
+                        story: si,
+                        quote: qi,
+                    },
+                    quote.speaker.clone(),
+                    quote.text.clone(),
+                    quote.partial,
+                ));
+            }
+        }
+        let headlines = corpus.stories.iter().map(|s| s.headline.clone()).collect();
+        Self { quotes, headlines }
+    }
 }
 
 /// A story's row in the list.
@@ -147,49 +204,65 @@ pub(super) fn build_speakers(corpus: &Corpus) -> (Vec<SpeakerEntry>, HashMap<Str
     (entries, index)
 }
 
+/// `text` cleaned ([`clean`]), itself when cleaning changes nothing.
+fn cleaned(text: String) -> String {
+    match text::clean_cow(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(clean) => clean,
+    }
+}
+
 /// Every quote in the corpus, newest first (undated last), then story order and
 /// position.
-pub(super) fn build_timeline(corpus: &Corpus) -> Vec<TimelineRow> {
-    let mut refs: Vec<(Option<Timestamp>, QuoteRef)> = Vec::new();
-    for (si, story) in corpus.stories.iter().enumerate() {
-        for (qi, quote) in story.quotes.iter().enumerate() {
-            refs.push((
-                quote.timestamp.or_else(|| story.time()),
-                QuoteRef {
-                    story: si,
-                    quote: qi,
-                },
-            ));
-        }
-    }
-    refs.sort_by(|(ta, ra), (tb, rb)| {
+pub fn build_timeline(corpus: &Corpus) -> Vec<TimelineRow> {
+    build_timeline_from(TimelineSource::copy(corpus))
+}
+
+/// The timeline's rows from what [`TimelineSource::copy`] took of a corpus: the same
+/// rows as [`build_timeline`] of that corpus. Each copy is freed as its row is made.
+pub fn build_timeline_from(source: TimelineSource) -> Vec<TimelineRow> {
+    use rayon::prelude::*;
+    let TimelineSource {
+        mut quotes,
+        headlines,
+    } = source;
+    let headlines: Vec<(Arc<str>, Arc<str>)> = headlines
+        .into_par_iter()
+        .map(|h| {
+            let clean = clean(&h);
+            let folded = text::fold(&clean);
+            (Arc::from(clean), Arc::from(folded))
+        })
+        .collect();
+    // Unstable (no buffer beside the copies): no two quotes have the same place.
+    quotes.par_sort_unstable_by(|(ta, ra, ..), (tb, rb, ..)| {
         crate::model::newest_first(*ta, *tb).then_with(|| ra.cmp(rb))
     });
-    // One row costs a few copies and a fold: made on every core, in order.
-    use rayon::prelude::*;
-    refs.into_par_iter()
-        .filter_map(|(time, at)| {
-            let story = corpus.stories.get(at.story)?;
-            let quote = story.quotes.get(at.quote)?;
-            let speaker = quote.speaker.as_deref().map(clean).unwrap_or_default();
-            let text = clean(&quote.text);
-            let headline = clean(&story.headline);
-            let mut folded = String::with_capacity(speaker.len() + text.len() + headline.len() + 2);
-            for (n, part) in [&speaker, &text, &headline].into_iter().enumerate() {
-                if n > 0 {
-                    folded.push('\n');
-                }
-                text::fold_into(part, &mut folded);
-            }
-            Some(TimelineRow {
+    // One row costs a clean and a fold: made on every core, in order, straight into
+    // the rows' vector.
+    quotes
+        .into_par_iter()
+        .map(|(time, at, speaker, words, partial)| {
+            let (headline, headline_folded) = headlines.get(at.story).cloned().unwrap_or_default();
+            // The copies become the row's text when cleaning changes nothing.
+            let speaker = speaker.map(cleaned).unwrap_or_default();
+            let text = cleaned(words);
+            let mut own = String::with_capacity(speaker.len() + text.len() + 1);
+            text::fold_into(&speaker, &mut own);
+            own.push('\n');
+            text::fold_into(&text, &mut own);
+            TimelineRow {
                 at,
                 time: time.map(|t| format_time(&t)).unwrap_or_default(),
                 speaker,
                 text,
                 headline,
-                partial: quote.partial,
-                folded,
-            })
+                partial,
+                folded: Folded {
+                    own,
+                    headline: headline_folded,
+                },
+            }
         })
         .collect()
 }

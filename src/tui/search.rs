@@ -19,6 +19,7 @@
 //! for the whole corpus; what an interrupted search found is kept, exact for the
 //! stories it reached, and the next query narrows from it.
 
+use std::borrow::Cow;
 use std::time::{Duration, Instant};
 
 use memchr::memmem::Finder;
@@ -68,17 +69,28 @@ const FILTER_BITS: usize = 4096;
 const FILTER_WORDS: usize = FILTER_BITS / 64;
 
 /// One story's searchable text: made where the story is found (on a loading thread),
-/// so the reader's drawing thread only files it.
+/// so the reader's drawing thread only files it. Only its filter is kept for most
+/// stories: their folded text is made again from the story when a search reads it
+/// (folding is a copy and a lowercasing), so the index holds no second copy of the
+/// corpus's text; the folded text is kept only when cleaning changed the story.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
+    /// The folded text, when cleaning changed some part of the story.
+    kept: Option<Box<Folded>>,
+    /// Which character pairs occur in the folded text (hashed into [`FILTER_BITS`] bits).
+    filter: [u64; FILTER_WORDS],
+}
+
+/// A story's headline and paragraphs, cleaned, folded and joined by `\n`, as a search
+/// reads them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Folded {
     /// Headline and paragraphs, cleaned, folded, joined by `\n`.
     text: String,
     /// Byte offset where each part starts (headline first).
     starts: Vec<usize>,
     /// Whether each part is ASCII (then a byte offset in it is its character offset).
     ascii: Vec<bool>,
-    /// Which character pairs occur in `text` (hashed into [`FILTER_BITS`] bits).
-    filter: [u64; FILTER_WORDS],
 }
 
 /// The bit of a character pair in the filter.
@@ -95,23 +107,19 @@ impl Entry {
         Self::from_parts(parts, story.paragraphs.len() + 1)
     }
 
+    /// The searchable text of a story given as its headline and paragraphs: the same
+    /// entry as [`Entry::new`] of that story.
+    pub fn of_text(headline: &str, paragraphs: &[&str]) -> Self {
+        let parts = std::iter::once(headline).chain(paragraphs.iter().copied());
+        Self::from_parts(parts, paragraphs.len() + 1)
+    }
+
     /// The searchable text of a story's headline then paragraphs (`count` parts).
     fn from_parts<'a>(parts: impl Iterator<Item = &'a str> + Clone, count: usize) -> Self {
-        let mut text = String::with_capacity(parts.clone().map(|p| p.len() + 1).sum());
-        let mut starts = Vec::with_capacity(count);
-        let mut ascii = Vec::with_capacity(count);
-        for (n, part) in parts.enumerate() {
-            if n > 0 {
-                text.push('\n');
-            }
-            let start = text.len();
-            starts.push(start);
-            text::fold_into(&text::clean_cow(part), &mut text);
-            ascii.push(text[start..].is_ascii());
-        }
+        let (folded, cleaned) = Folded::of(parts, count, true);
         let mut filter = [0u64; FILTER_WORDS];
         let mut previous = None;
-        for c in text.chars() {
+        for c in folded.text.chars() {
             if let Some(p) = previous {
                 let bit = pair_bit(p, c);
                 filter[bit / 64] |= 1 << (bit % 64);
@@ -119,11 +127,23 @@ impl Entry {
             previous = Some(c);
         }
         Self {
-            text,
-            starts,
-            ascii,
+            kept: cleaned.then(|| Box::new(folded)),
             filter,
         }
+    }
+
+    /// The folded text of the story this entry was made from (`story`, as it was):
+    /// the kept one, else folded again from the story.
+    fn folded<'a>(&'a self, story: Option<&Story>) -> Option<Cow<'a, Folded>> {
+        if let Some(kept) = &self.kept {
+            return Some(Cow::Borrowed(kept));
+        }
+        let story = story?;
+        let parts = std::iter::once(story.headline.as_str())
+            .chain(story.paragraphs.iter().map(String::as_str));
+        Some(Cow::Owned(
+            Folded::of(parts, story.paragraphs.len() + 1, false).0,
+        ))
     }
 
     /// Whether the story may contain `needle` (never false when it does).
@@ -131,6 +151,44 @@ impl Entry {
         pairs
             .iter()
             .all(|&bit| self.filter[bit / 64] & (1 << (bit % 64)) != 0)
+    }
+}
+
+impl Folded {
+    /// The folded text of a story's headline then paragraphs (`count` parts),
+    /// cleaned first when `clean` says so; and whether cleaning changed any part.
+    fn of<'a>(
+        parts: impl Iterator<Item = &'a str> + Clone,
+        count: usize,
+        clean: bool,
+    ) -> (Self, bool) {
+        let mut text = String::with_capacity(parts.clone().map(|p| p.len() + 1).sum());
+        let mut starts = Vec::with_capacity(count);
+        let mut ascii = Vec::with_capacity(count);
+        let mut cleaned = false;
+        for (n, part) in parts.enumerate() {
+            if n > 0 {
+                text.push('\n');
+            }
+            let start = text.len();
+            starts.push(start);
+            if clean {
+                let part = text::clean_cow(part);
+                cleaned |= matches!(part, Cow::Owned(_));
+                text::fold_into(&part, &mut text);
+            } else {
+                text::fold_into(part, &mut text);
+            }
+            ascii.push(text[start..].is_ascii());
+        }
+        (
+            Self {
+                text,
+                starts,
+                ascii,
+            },
+            cleaned,
+        )
     }
 
     /// Pushes the matches of `needle` in this story onto `out`, up to `limit` in all,
@@ -247,6 +305,11 @@ impl SearchIndex {
         }
     }
 
+    /// The index of the stories whose entries are `entries`, in order.
+    pub fn from_entries(entries: Vec<Entry>) -> Self {
+        Self { entries }
+    }
+
     /// Adds one story at the end.
     pub fn push(&mut self, story: &Story) {
         self.entries.push(Entry::new(story));
@@ -355,7 +418,13 @@ impl Run {
 
     /// Checks batches of candidates until the budget is spent or the run is done,
     /// appending matches to `hits` (up to [`MAX_HITS`]).
-    fn step(&mut self, index: &SearchIndex, hits: &mut Vec<SearchHit>, budget: Budget) {
+    fn step(
+        &mut self,
+        index: &SearchIndex,
+        stories: &[Story],
+        hits: &mut Vec<SearchHit>,
+        budget: Budget,
+    ) {
         use rayon::prelude::*;
         let started = Instant::now();
         let mut checked = 0;
@@ -376,10 +445,11 @@ impl Run {
                     if !entry.may_contain(&self.pairs) {
                         return None;
                     }
-                    let at = from + self.finder.find(entry.text.as_bytes().get(from..)?)?;
+                    let folded = entry.folded(stories.get(i))?;
+                    let at = from + self.finder.find(folded.text.as_bytes().get(from..)?)?;
                     let mut story_hits = Vec::new();
                     if room > 0 {
-                        entry.hits(i, at, &self.finder, &mut story_hits, room);
+                        folded.hits(i, at, &self.finder, &mut story_hits, room);
                     }
                     Some(((i as u32, at), story_hits))
                 })
@@ -476,9 +546,16 @@ impl Narrowing {
     /// Goes on with the search under way within `budget`, appending its matches to
     /// `hits`, in story order, headline first, then by position (as [`naive_hits`]
     /// lists them), up to [`MAX_HITS`].
-    pub fn step(&mut self, index: &SearchIndex, hits: &mut Vec<SearchHit>, budget: Budget) {
+    /// `stories` are those `index` was made of.
+    pub fn step(
+        &mut self,
+        index: &SearchIndex,
+        stories: &[Story],
+        hits: &mut Vec<SearchHit>,
+        budget: Budget,
+    ) {
         if let Some(run) = &mut self.run {
-            run.step(index, hits, budget);
+            run.step(index, stories, hits, budget);
             if run.done() {
                 self.stash_run();
             }
@@ -510,10 +587,15 @@ impl Narrowing {
 /// Finds every match of `query` (case-insensitive), up to [`MAX_HITS`], in story order,
 /// headline first, then by position: the same as [`naive_hits`]. Runs the search to
 /// its end; the reader uses [`Narrowing::start`] and [`Narrowing::step`] instead.
-pub fn search(index: &SearchIndex, query: &str, narrowing: &mut Narrowing) -> Vec<SearchHit> {
+pub fn search(
+    index: &SearchIndex,
+    stories: &[Story],
+    query: &str,
+    narrowing: &mut Narrowing,
+) -> Vec<SearchHit> {
     let mut hits = Vec::new();
     narrowing.start(index, query);
-    narrowing.step(index, &mut hits, Budget::Unlimited);
+    narrowing.step(index, stories, &mut hits, Budget::Unlimited);
     hits
 }
 
@@ -554,4 +636,62 @@ pub fn naive_hits(stories: &[Story], query: &str) -> Vec<SearchHit> {
         }
     }
     hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn story(headline: &str, paragraphs: &[&str]) -> Story {
+        let source = crate::model::SourceRef {
+            path: "page.txt".into(),
+            line_start: 1,
+            line_end: 2,
+        };
+        Story {
+            id: String::new(),
+            headline: headline.into(),
+            section: None,
+            byline: None,
+            published: None,
+            updated: None,
+            source: source.clone(),
+            sources: vec![source],
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            quotes: Vec::new(),
+            origin: None,
+        }
+    }
+
+    #[test]
+    fn the_folded_text_is_kept_only_for_stories_cleaning_changes() {
+        let stories = vec![
+            story("Harbour Dues Rise", &["The Board said “dues rise” in MAY."]),
+            story("Ferry\u{7} Strike", &["Crews walk\u{200e}out at DAWN."]),
+            story("Ünïcode Façade", &["CAFÉ owners said the façade stays."]),
+        ];
+        let index = SearchIndex::build(&stories);
+        let kept: Vec<bool> = index.entries.iter().map(|e| e.kept.is_some()).collect();
+        assert_eq!(kept, [false, true, false]);
+        for query in [
+            "dues", "RISE", "said", "strike", "out at", "dawn", "façade", "café",
+        ] {
+            let mut narrowing = Narrowing::default();
+            assert_eq!(
+                search(&index, &stories, query, &mut narrowing),
+                naive_hits(&stories, query),
+                "{query}"
+            );
+        }
+        let mut narrowing = Narrowing::default();
+        assert_eq!(search(&index, &stories, "façade", &mut narrowing).len(), 2);
+    }
+
+    #[test]
+    fn a_story_without_its_text_is_not_matched_rather_than_guessed() {
+        let stories = vec![story("Harbour Dues Rise", &["Dues rise in May."])];
+        let index = SearchIndex::build(&stories);
+        let mut narrowing = Narrowing::default();
+        assert!(search(&index, &[], "dues", &mut narrowing).is_empty());
+    }
 }
