@@ -190,10 +190,14 @@ fn is_clause_verb(word: &str) -> bool {
 /// The prose of a story outside quote marks, one list of words and marks a paragraph.
 ///
 /// A paragraph is read into words only when a name asked about appears in its text, so
-/// a story costs one byte search per paragraph and name, and the words of the few
+/// a story costs one byte search of its text per name, and the words of the few
 /// paragraphs naming someone.
 pub struct Prose<'a> {
     paragraphs: Vec<(&'a str, OnceCell<Vec<Token<'a>>>)>,
+    /// The paragraphs' text joined by line breaks, searched for names.
+    joined: String,
+    /// Where each paragraph starts in `joined`.
+    starts: Vec<usize>,
 }
 
 /// True for a mark that opens or closes a quote.
@@ -209,11 +213,23 @@ impl<'a> Prose<'a> {
     /// Reads the paragraphs, leaving out every stretch inside quote marks (“…”, "…" and
     /// ''…''); the marks stay, so that no phrase runs over a quote.
     pub fn read(paragraphs: &[&'a str]) -> Self {
+        let length = paragraphs.iter().map(|p| p.len() + 1).sum();
+        let mut joined = String::with_capacity(length);
+        let mut starts = Vec::with_capacity(paragraphs.len());
+        for text in paragraphs {
+            starts.push(joined.len());
+            joined.push_str(text);
+            joined.push('\n');
+        }
         let paragraphs = paragraphs
             .iter()
             .map(|&text| (text, OnceCell::new()))
             .collect();
-        Prose { paragraphs }
+        Prose {
+            paragraphs,
+            joined,
+            starts,
+        }
     }
 
     /// The words and marks of `text` outside quote marks.
@@ -256,13 +272,14 @@ impl<'a> Prose<'a> {
                 "jr." | "jr" | "sr." | "sr" | "ii" | "iii"
             )
         })?;
+        let naming = self.naming(surname);
         // Another person of the same surname ("Bill" beside "Hillary"): the surname
         // alone names neither.
         let shared = self
-            .occurrences(surname)
+            .occurrences(&naming, surname)
             .any(|(tokens, at)| other_given_name(tokens, at, &own).is_some());
         let mut said = None;
-        for (tokens, at) in self.occurrences(surname) {
+        for (tokens, at) in self.occurrences(&naming, surname) {
             let start = name_start(tokens, at, &own);
             let full = own.len() > 1 && start < at && tokens[start].text == own[0];
             if other_given_name(tokens, at, &own).is_some() || (shared && !full) {
@@ -287,17 +304,29 @@ impl<'a> Prose<'a> {
         said
     }
 
-    /// Every place the surname stands as a word (possessive or not): the paragraph's
-    /// words and the index of the surname.
+    /// The paragraphs whose text holds `word` (a word without white space, so never
+    /// across two paragraphs), in order.
+    fn naming(&self, word: &str) -> Vec<usize> {
+        let mut naming: Vec<usize> = Vec::new();
+        for at in memchr::memmem::find_iter(self.joined.as_bytes(), word.as_bytes()) {
+            let p = self.starts.partition_point(|&s| s <= at) - 1;
+            if naming.last() != Some(&p) {
+                naming.push(p);
+            }
+        }
+        naming
+    }
+
+    /// Every place the surname stands as a word (possessive or not) in the paragraphs
+    /// `naming`: the paragraph's words and the index of the surname.
     fn occurrences<'s>(
         &'s self,
+        naming: &'s [usize],
         surname: &'s str,
     ) -> impl Iterator<Item = (&'s [Token<'a>], usize)> + 's {
-        self.paragraphs
+        naming
             .iter()
-            .filter(move |(text, _)| {
-                memchr::memmem::find(text.as_bytes(), surname.as_bytes()).is_some()
-            })
+            .map(|&p| &self.paragraphs[p])
             .flat_map(move |(text, words)| {
                 let tokens = words.get_or_init(|| Self::words(text));
                 tokens.iter().enumerate().filter_map(move |(i, t)| {
