@@ -234,14 +234,15 @@ impl<'a> Prose<'a> {
 
     /// The words and marks of `text` outside quote marks.
     fn words(text: &'a str) -> Vec<Token<'a>> {
-        let all = tokenize(text, 0);
-        let mut tokens = Vec::with_capacity(all.len());
+        let mut tokens = tokenize(text, 0);
+        // The tokens kept are moved to the front, in order (`kept` is never past `k`).
+        let mut kept = 0;
         let (mut curly, mut straight, mut doubled) = (false, false, false);
         let mut k = 0;
-        while k < all.len() {
-            let t = &all[k];
+        while k < tokens.len() {
+            let t = &tokens[k];
             let pair = t.text == "'"
-                && all
+                && tokens
                     .get(k + 1)
                     .is_some_and(|n| n.text == "'" && n.start == t.start + 1);
             match (quote_mark(t), t.text) {
@@ -249,7 +250,10 @@ impl<'a> Prose<'a> {
                 (None, "\"") => straight = !straight,
                 _ if pair => {
                     doubled = !doubled;
-                    k += 1;
+                    tokens.swap(kept, k);
+                    kept += 1;
+                    k += 2;
+                    continue;
                 }
                 _ if curly || straight || doubled => {
                     k += 1;
@@ -257,9 +261,11 @@ impl<'a> Prose<'a> {
                 }
                 _ => {}
             }
-            tokens.push(t.clone());
+            tokens.swap(kept, k);
+            kept += 1;
             k += 1;
         }
+        tokens.truncate(kept);
         tokens
     }
 
