@@ -113,19 +113,42 @@ impl<'s, 'a> StoryWords<'s, 'a> {
         answer
     }
 
-    /// Whether a name of several words may be no one's: no given name opens it, and one
-    /// of its words is a common word of the story.
+    /// Whether a name of several words may be no one's: no given name opens it, one of
+    /// its words is a common word of the story, and no full name ends it (see
+    /// [`StoryWords::name_in`]).
     pub fn doubtful_name(&self, name: &str) -> bool {
-        let mut words = name.split_whitespace();
-        let Some(first) = words.next() else {
-            return false;
+        self.name_in(name).is_none()
+    }
+
+    /// The person's name in a capitalised phrase of several words: the phrase, when a
+    /// given name opens it or it has no common word of the story; else the full name
+    /// ending it, from a given name on, with no common word in it ("Ann Lee" in "Harbour
+    /// Democrat Ann Lee": the title words before it written in lower case elsewhere);
+    /// else none ("Child Left Behind", "Common Core").
+    pub fn name_in<'n>(&self, name: &'n str) -> Option<&'n str> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let Some(&first) = words.first() else {
+            return Some(name);
         };
         if gender_of_given_name(first) != Gender::Unknown {
-            return false;
+            return Some(name);
         }
-        std::iter::once(first)
-            .chain(words)
-            .any(|w| w.chars().count() > 1 && !is_particle(w) && self.written_lower(w))
+        let common = |w: &&str| w.chars().count() > 1 && !is_particle(w) && self.written_lower(w);
+        let Some(k) = words.iter().position(common) else {
+            return Some(name);
+        };
+        // The last given name with a word after it, past the first common word (when
+        // the words from one given name on have no common word, neither have those from
+        // a later one).
+        let g = (k + 1..words.len().saturating_sub(1))
+            .rev()
+            .find(|&g| gender_of_given_name(words[g]) != Gender::Unknown)?;
+        if words[g..].iter().any(common) {
+            return None;
+        }
+        // The words are slices of `name`.
+        let from = words[g].as_ptr() as usize - name.as_ptr() as usize;
+        name.get(from..)
     }
 }
 
@@ -151,5 +174,35 @@ mod tests {
         assert!(!words.doubtful_name("Dana Reyes"));
         // Particles are lower-case words of names.
         assert!(!words.doubtful_name("Okoro van Dijk"));
+    }
+
+    #[test]
+    fn a_full_name_after_title_words_is_someone_s() {
+        let text = [
+            "The panel spent the morning on intelligence budgets and judiciary rules.",
+            "Intelligence Republican Lena Okafor said the budget was sound.",
+            "Judiciary Democrat Mike Marsh said it was not, and the marsh road stays shut.",
+            "The day ended with the Intelligence Committee, and Saint Patrick Day came after.",
+        ];
+        let paras: Vec<Paragraph<'_>> = text.iter().map(|t| Paragraph::new(t)).collect();
+        let words = StoryWords::new(&paras);
+        assert!(words.written_lower("Intelligence"));
+        // A title the story writes in lower case, then a given name and a surname.
+        assert!(!words.doubtful_name("Intelligence Republican Lena Okafor"));
+        assert!(!words.doubtful_name("Intelligence Lena Okafor"));
+        assert_eq!(
+            words.name_in("Intelligence Republican Lena Okafor"),
+            Some("Lena Okafor")
+        );
+        assert_eq!(words.name_in("Okoro Vance"), Some("Okoro Vance"));
+        assert_eq!(words.name_in("Mike Marsh"), Some("Mike Marsh"));
+        assert_eq!(words.name_in("Intelligence Committee"), None);
+        // The surname itself a common word of the story: no one's name.
+        assert!(words.doubtful_name("Judiciary Democrat Mike Marsh"));
+        // No given name, or a common word after it: still no one's.
+        assert!(words.doubtful_name("Intelligence Committee"));
+        assert!(words.doubtful_name("Saint Patrick Day"));
+        // A given name alone at the end names no one either.
+        assert!(words.doubtful_name("Judiciary Republican Lena"));
     }
 }
