@@ -280,15 +280,20 @@ impl<'a> Prose<'a> {
         })?;
         let naming = self.naming(surname);
         // Another person of the same surname ("Bill" beside "Hillary"): the surname
-        // alone names neither.
-        let shared = self
-            .occurrences(&naming, surname)
-            .any(|(tokens, at)| other_given_name(tokens, at, &own).is_some());
+        // alone names neither. Asked only at the first place the full name is not
+        // written (the paragraphs past a title found are then never read into words).
+        let mut shared = None;
         let mut said = None;
         for (tokens, at) in self.occurrences(&naming, surname) {
             let start = name_start(tokens, at, &own);
             let full = own.len() > 1 && start < at && tokens[start].text == own[0];
-            if other_given_name(tokens, at, &own).is_some() || (shared && !full) {
+            if other_given_name(tokens, at, &own).is_some()
+                || (!full
+                    && *shared.get_or_insert_with(|| {
+                        self.occurrences(&naming, surname)
+                            .any(|(tokens, at)| other_given_name(tokens, at, &own).is_some())
+                    }))
+            {
                 continue;
             }
             if let Some(t) = before(tokens, start).or_else(|| named_after(tokens, start, at)) {
