@@ -529,12 +529,20 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
         cast.at_paragraph(event.at.0);
         if event.prose {
             let intro = &mut introductions[event.index];
+            // The person named at the end of a phrase of title words ("Harbour Democrat
+            // Ann Lee"), read again without them.
+            let mut renamed = None;
             if let Mention::Person { name, title, .. } = &intro.mention {
                 if name.contains(' ') {
                     // "Child Left Behind", "Common Core": words the story writes in lower
                     // case, with no given name, make no one's name.
-                    if words.doubtful_name(name) {
-                        continue;
+                    match words.name_in(name) {
+                        None => continue,
+                        Some(person) if person.len() < name.len() => {
+                            renamed = classify(&tokenize(person, 0))
+                                .filter(|m| matches!(m, Mention::Person { .. }));
+                        }
+                        Some(_) => {}
                     }
                 } else if intro.subject
                     && intro.verb
@@ -548,6 +556,9 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
                     cast.introduce_alone(name);
                     continue;
                 }
+            }
+            if let Some(person) = renamed {
+                intro.mention = person;
             }
             cast.mention(&intro.mention, intro.title.take(), intro.subject);
         } else if let Some(a) = &drafts[event.index].attribution {

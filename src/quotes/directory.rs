@@ -27,6 +27,8 @@ fn title_key(title: &str) -> String {
 /// The spellings of one title and the stories giving each, in first-seen order.
 #[derive(Default)]
 struct TitleTally {
+    /// The title as compared ([`title_key`]).
+    key: String,
     /// Each spelling with the number of stories writing it so.
     spellings: Vec<(String, usize)>,
     /// Stories giving the title in any spelling.
@@ -86,14 +88,12 @@ pub fn build(stories: &[Story]) -> Vec<Speaker> {
                 let key = title_key(t);
                 if titled.insert((k, key.clone(), story.id.as_str())) {
                     let list = &mut tallies[k];
-                    let at = match list
-                        .iter()
-                        .position(|x| title_key(&x.spellings[0].0) == key)
-                    {
+                    let at = match list.iter().position(|x| x.key == key) {
                         Some(at) => at,
                         None => {
                             seen += 1;
                             list.push(TitleTally {
+                                key: key.clone(),
                                 first: seen,
                                 ..TitleTally::default()
                             });

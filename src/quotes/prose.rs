@@ -309,7 +309,8 @@ fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
     let mut segs = sentence.split(|t| t.kind == Kind::Comma).peekable();
     // The first part that opens with no introductory word, past a part that names no
     // one ("Speaking in Salem, New Hampshire, Lee said …").
-    let seg = loop {
+    // The part, its subject, and what the subject names when that was asked already.
+    let (seg, np, named) = loop {
         let Some(seg) = segs.next() else {
             return;
         };
@@ -321,14 +322,15 @@ fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
             continue;
         }
         let np = subject_np(seg);
+        let mut named = None;
         // Not "The mayor of Dover, Ann Lee, …": a title, then the name.
         let names_no_one = np.len() == seg.len()
             && segs.peek().is_some_and(|next| !is_name_only(next))
             && !seg.first().is_some_and(|t| is_cue(t.text))
             && !looks_like_title(np)
-            && classify(np).is_none();
+            && named.insert(classify(np)).is_none();
         if !names_no_one {
-            break seg;
+            break (seg, np, named);
         }
     };
     let next = segs.next().unwrap_or(&[]);
@@ -380,12 +382,11 @@ fn sentence_subject(sentence: &[Token], out: &mut Vec<Introduction>) {
         });
         return;
     }
-    let np = subject_np(seg);
     if np.is_empty() {
         return;
     }
     let whole = np.len() == seg.len();
-    let mut mention = classify(np);
+    let mut mention = named.unwrap_or_else(|| classify(np));
     let mut title = None;
     if whole && closed {
         if is_name_only(next) {

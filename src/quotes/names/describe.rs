@@ -210,10 +210,14 @@ fn is_clause_verb(word: &str) -> bool {
 /// The prose of a story outside quote marks, one list of words and marks a paragraph.
 ///
 /// A paragraph is read into words only when a name asked about appears in its text, so
-/// a story costs one byte search per paragraph and name, and the words of the few
+/// a story costs one byte search of its text per name, and the words of the few
 /// paragraphs naming someone.
 pub struct Prose<'a> {
     paragraphs: Vec<(&'a str, OnceCell<Vec<Token<'a>>>)>,
+    /// The paragraphs' text joined by line breaks, searched for names.
+    joined: String,
+    /// Where each paragraph starts in `joined`.
+    starts: Vec<usize>,
 }
 
 /// True for a mark that opens or closes a quote.
@@ -229,23 +233,36 @@ impl<'a> Prose<'a> {
     /// Reads the paragraphs, leaving out every stretch inside quote marks (“…”, "…" and
     /// ''…''); the marks stay, so that no phrase runs over a quote.
     pub fn read(paragraphs: &[&'a str]) -> Self {
+        let length = paragraphs.iter().map(|p| p.len() + 1).sum();
+        let mut joined = String::with_capacity(length);
+        let mut starts = Vec::with_capacity(paragraphs.len());
+        for text in paragraphs {
+            starts.push(joined.len());
+            joined.push_str(text);
+            joined.push('\n');
+        }
         let paragraphs = paragraphs
             .iter()
             .map(|&text| (text, OnceCell::new()))
             .collect();
-        Prose { paragraphs }
+        Prose {
+            paragraphs,
+            joined,
+            starts,
+        }
     }
 
     /// The words and marks of `text` outside quote marks.
     fn words(text: &'a str) -> Vec<Token<'a>> {
-        let all = tokenize(text, 0);
-        let mut tokens = Vec::with_capacity(all.len());
+        let mut tokens = tokenize(text, 0);
+        // The tokens kept are moved to the front, in order (`kept` is never past `k`).
+        let mut kept = 0;
         let (mut curly, mut straight, mut doubled) = (false, false, false);
         let mut k = 0;
-        while k < all.len() {
-            let t = &all[k];
+        while k < tokens.len() {
+            let t = &tokens[k];
             let pair = t.text == "'"
-                && all
+                && tokens
                     .get(k + 1)
                     .is_some_and(|n| n.text == "'" && n.start == t.start + 1);
             match (quote_mark(t), t.text) {
@@ -253,7 +270,10 @@ impl<'a> Prose<'a> {
                 (None, "\"") => straight = !straight,
                 _ if pair => {
                     doubled = !doubled;
-                    k += 1;
+                    tokens.swap(kept, k);
+                    kept += 1;
+                    k += 2;
+                    continue;
                 }
                 _ if curly || straight || doubled => {
                     k += 1;
@@ -261,9 +281,11 @@ impl<'a> Prose<'a> {
                 }
                 _ => {}
             }
-            tokens.push(t.clone());
+            tokens.swap(kept, k);
+            kept += 1;
             k += 1;
         }
+        tokens.truncate(kept);
         tokens
     }
 
@@ -276,16 +298,22 @@ impl<'a> Prose<'a> {
                 "jr." | "jr" | "sr." | "sr" | "ii" | "iii"
             )
         })?;
+        let naming = self.naming(surname);
         // Another person of the same surname ("Bill" beside "Hillary"): the surname
-        // alone names neither.
-        let shared = self
-            .occurrences(surname)
-            .any(|(tokens, at)| other_given_name(tokens, at, &own).is_some());
+        // alone names neither. Asked only at the first place the full name is not
+        // written (the paragraphs past a title found are then never read into words).
+        let mut shared = None;
         let mut said = None;
-        for (tokens, at) in self.occurrences(surname) {
+        for (tokens, at) in self.occurrences(&naming, surname) {
             let start = name_start(tokens, at, &own);
             let full = own.len() > 1 && start < at && same_given_name(own[0], tokens[start].text);
-            if other_given_name(tokens, at, &own).is_some() || (shared && !full) {
+            if other_given_name(tokens, at, &own).is_some()
+                || (!full
+                    && *shared.get_or_insert_with(|| {
+                        self.occurrences(&naming, surname)
+                            .any(|(tokens, at)| other_given_name(tokens, at, &own).is_some())
+                    }))
+            {
                 continue;
             }
             let given = before(tokens, start)
@@ -298,8 +326,6 @@ impl<'a> Prose<'a> {
             if is_possessive(tokens[at].text) {
                 continue;
             }
-            // A title or an appositive is taken at once; a predicate only when the story
-            // gives neither.
             // "Ann Lee and Omar Hale, the parents of …": what the list is, for each.
             let described = after(tokens, at + 1).or_else(|| {
                 let end = plural_after_list(tokens, at + 1)?;
@@ -308,6 +334,8 @@ impl<'a> Prose<'a> {
                 let one = singular(head)?;
                 Some((format!("{one} {rest}").trim_end().to_string(), false))
             });
+            // A title or an appositive is taken at once; a predicate only when the story
+            // gives neither.
             match described {
                 Some((t, false)) => return Some(t),
                 Some((t, true)) => {
@@ -319,17 +347,29 @@ impl<'a> Prose<'a> {
         said
     }
 
-    /// Every place the surname stands as a word (possessive or not): the paragraph's
-    /// words and the index of the surname.
+    /// The paragraphs whose text holds `word` (a word without white space, so never
+    /// across two paragraphs), in order.
+    fn naming(&self, word: &str) -> Vec<usize> {
+        let mut naming: Vec<usize> = Vec::new();
+        for at in memchr::memmem::find_iter(self.joined.as_bytes(), word.as_bytes()) {
+            let p = self.starts.partition_point(|&s| s <= at) - 1;
+            if naming.last() != Some(&p) {
+                naming.push(p);
+            }
+        }
+        naming
+    }
+
+    /// Every place the surname stands as a word (possessive or not) in the paragraphs
+    /// `naming`: the paragraph's words and the index of the surname.
     fn occurrences<'s>(
         &'s self,
+        naming: &'s [usize],
         surname: &'s str,
     ) -> impl Iterator<Item = (&'s [Token<'a>], usize)> + 's {
-        self.paragraphs
+        naming
             .iter()
-            .filter(move |(text, _)| {
-                memchr::memmem::find(text.as_bytes(), surname.as_bytes()).is_some()
-            })
+            .map(|&p| &self.paragraphs[p])
             .flat_map(move |(text, words)| {
                 let tokens = words.get_or_init(|| Self::words(text));
                 tokens.iter().enumerate().filter_map(move |(i, t)| {
