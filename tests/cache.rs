@@ -394,3 +394,55 @@ fn a_whole_hit_hands_back_the_stories_text_read_again_from_the_file() {
         .map(|v| v.len());
     assert_eq!(count, Some(third.corpus.stories.len()));
 }
+
+#[test]
+fn old_caches_and_dead_temporary_files_are_removed_and_the_used_ones_kept() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let make = |name: &str, hours_ago: u64| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, b"x").expect("written");
+        age(&path, hours_ago * 3600);
+        path
+    };
+    // Twenty caches used one hour apart, the current one the oldest of them.
+    let caches: Vec<PathBuf> = (0..20)
+        .map(|i| make(&format!("{i:016x}.cache"), i as u64 + 1))
+        .collect();
+    let current = caches[19].clone();
+    let unused = make("00000000000000ff.cache", 31 * 24);
+    let dead_temp = make(".00000000000000aa.cache.4242.tmp", 48);
+    let live_temp = make(".00000000000000bb.cache.4243.tmp", 0);
+    let other = make("notes.txt", 100 * 24);
+    let removed = cache::evict(dir.path(), &current, SystemTime::now());
+    assert!(current.exists(), "the cache in use is kept");
+    assert!(!unused.exists(), "a cache unused for a month goes");
+    assert!(!dead_temp.exists(), "a day-old temporary file goes");
+    assert!(live_temp.exists(), "a load writing now keeps its file");
+    assert!(other.exists(), "files the cache never writes are left");
+    let kept: Vec<&PathBuf> = caches[..19].iter().filter(|p| p.exists()).collect();
+    assert_eq!(
+        kept.len(),
+        cache::KEEP - 1,
+        "the current one counts as kept"
+    );
+    assert!(
+        caches[..cache::KEEP - 1].iter().all(|p| p.exists()),
+        "the ones used last are kept"
+    );
+    assert_eq!(removed, 2 + (19 - (cache::KEEP - 1)));
+}
+
+#[test]
+fn a_reopened_cache_is_marked_used_so_it_is_not_evicted() {
+    let archive = Archive::new(3);
+    age_all(&archive);
+    assert!(!archive.load().hit);
+    age(&archive.cache, 40 * 24 * 3600);
+    let loaded = archive.load();
+    assert!(loaded.hit);
+    let used = std::fs::metadata(&archive.cache)
+        .and_then(|m| m.modified())
+        .expect("cache time");
+    let age = SystemTime::now().duration_since(used).unwrap_or_default();
+    assert!(age.as_secs() < 24 * 3600, "marked used on reopen: {age:?}");
+}
