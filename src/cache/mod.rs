@@ -106,7 +106,7 @@ pub fn evict(dir: &Path, current: &Path, now: SystemTime) -> usize {
         }
     }
     // The current cache counts as one of those kept.
-    caches.sort_by(|a, b| b.0.cmp(&a.0));
+    caches.sort_by_key(|c| std::cmp::Reverse(c.0));
     doomed.extend(
         caches
             .into_iter()
