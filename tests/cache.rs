@@ -446,3 +446,49 @@ fn a_reopened_cache_is_marked_used_so_it_is_not_evicted() {
     let age = SystemTime::now().duration_since(used).unwrap_or_default();
     assert!(age.as_secs() < 24 * 3600, "marked used on reopen: {age:?}");
 }
+
+/// Loads `archive` through its cache, keeping the last progress reported.
+fn load_watched(archive: &Archive) -> (Loaded, dateline::ingest::Progress) {
+    let last = std::sync::Mutex::new(dateline::ingest::Progress::default());
+    let watch = |p: dateline::ingest::Progress| {
+        let mut last = last.lock().expect("lock");
+        if p.files_done >= last.files_done {
+            *last = p;
+        }
+    };
+    let loaded = cache::load(
+        std::slice::from_ref(&archive.pages),
+        &archive.cache,
+        &LoadOptions {
+            progress: Some(&watch),
+            stories: None,
+        },
+    );
+    let last = *last.lock().expect("lock");
+    (loaded, last)
+}
+
+#[test]
+fn progress_says_how_many_files_came_from_the_cache() {
+    let archive = Archive::new(6);
+    age_all(&archive);
+    let (_, first) = load_watched(&archive);
+    assert_eq!((first.files_done, first.files_cached), (6, 0));
+    let (_, reopened) = load_watched(&archive);
+    assert_eq!((reopened.files_done, reopened.files_cached), (6, 6));
+    let page = archive.first_page();
+    let text = std::fs::read_to_string(&page).expect("read") + "\n\nA new closing paragraph.\n";
+    std::fs::write(&page, text).expect("written");
+    age(&page, 3600);
+    let (loaded, changed) = load_watched(&archive);
+    assert_eq!(loaded.parsed, 1);
+    assert_eq!((changed.files_done, changed.files_cached), (6, 5));
+    let shown = dateline::tui::loading::status_text(
+        &dateline::tui::loading::Loading {
+            progress: changed,
+            ..Default::default()
+        },
+        4,
+    );
+    assert!(shown.contains("6/6 files (1 parsed, 5 from the cache)"), "{shown}");
+}

@@ -268,6 +268,7 @@ pub fn load(paths: &[PathBuf], file: &Path, options: &LoadOptions<'_>) -> Loaded
                         files_done: inputs.len(),
                         files_total: inputs.len(),
                         stories_found: corpus.stories.len(),
+                        files_cached: inputs.len(),
                     });
                 }
                 if hashed > 0 && cache.walked_again(walked).is_err() {
@@ -367,6 +368,8 @@ fn reload(
                     files_done,
                     files_total: inputs.len(),
                     stories_found,
+                    // Inputs done less those parsed (read while other threads work).
+                    files_cached: files_done.saturating_sub(parsed.load(Ordering::Relaxed)),
                 });
             }
             (key, entry)

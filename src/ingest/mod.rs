@@ -75,6 +75,8 @@ pub struct Progress {
     pub files_total: usize,
     /// Stories found so far (before merging duplicates).
     pub stories_found: usize,
+    /// Of the inputs done, those taken from the corpus cache unparsed (0 without one).
+    pub files_cached: usize,
 }
 
 /// A callback given each page's stories as soon as they are parsed.
@@ -195,6 +197,7 @@ fn read_pages(
                     files_done,
                     files_total: files,
                     stories_found,
+                    files_cached: 0,
                 });
             }
             out
@@ -255,6 +258,7 @@ pub fn load_pages_with(
                 files_done: stats.files,
                 files_total,
                 stories_found,
+                files_cached: 0,
             });
         }
     }

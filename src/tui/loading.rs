@@ -382,6 +382,7 @@ mod tests {
             files_done,
             files_total: 9,
             stories_found: files_done,
+            files_cached: 0,
         }
     }
 

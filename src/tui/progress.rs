@@ -43,8 +43,18 @@ pub fn status_text(loading: &Loading, bar_cells: usize) -> String {
         .checked_div(p.files_total)
         .unwrap_or(0);
     let bar: String = "█".repeat(filled) + &"░".repeat(bar_cells - filled);
+    // With a cache, how many of the files were parsed: only new or changed ones are.
+    let cached = if p.files_cached > 0 {
+        format!(
+            " ({} parsed, {} from the cache)",
+            p.files_done.saturating_sub(p.files_cached),
+            p.files_cached
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "Loading {bar} {}/{} files · {} stories found",
+        "Loading {bar} {}/{} files{cached} · {} stories found",
         p.files_done, p.files_total, p.stories_found
     )
 }
