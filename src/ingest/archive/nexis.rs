@@ -158,12 +158,12 @@ pub fn sniff(text: &str) -> bool {
     let head = &text[..super::floor_boundary(text, SNIFF_BYTES)];
     let (mut seen_marker, mut seen_field) = (false, false);
     for line in head.lines() {
-        let known = || field(line).is_some_and(|(role, _)| role != Role::Other);
-        if seen_marker && known() || seen_field && is_end_of_document(line) {
+        let known = field(line).is_some_and(|(role, _)| role != Role::Other);
+        if seen_marker && known || seen_field && is_end_of_document(line) {
             return true;
         }
         seen_marker |= marker(line).is_some();
-        seen_field |= known();
+        seen_field |= known;
     }
     false
 }

@@ -70,7 +70,10 @@ const FIELDS: &[&str] = &[
 /// The field a line opens and the value on it (`Author: Okafor, Ruth` → `("author",
 /// "Okafor, Ruth")`), or `None` for any other line.
 fn field(line: &str) -> Option<(&'static str, &str)> {
-    let (name, rest) = line.split_once(':')?;
+    // A field's name is at most 40 bytes: the colon is looked for only that far (a
+    // paragraph's colon far along the line is no field's).
+    let colon = memchr::memchr(b':', &line.as_bytes()[..line.len().min(41)])?;
+    let (name, rest) = (&line[..colon], &line[colon + 1..]);
     if name.len() > 40 || !(rest.is_empty() || rest.starts_with(' ')) {
         return None;
     }
