@@ -490,5 +490,8 @@ fn progress_says_how_many_files_came_from_the_cache() {
         },
         4,
     );
-    assert!(shown.contains("6/6 files (1 parsed, 5 from the cache)"), "{shown}");
+    assert!(
+        shown.contains("6/6 files (1 parsed, 5 from the cache)"),
+        "{shown}"
+    );
 }

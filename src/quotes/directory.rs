@@ -147,42 +147,28 @@ pub fn summary_titles(speaker: &Speaker, max: usize) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Quote, SourceRef};
+    use crate::model::Quote;
 
     fn story(id: &str, said: &[(&str, Option<&str>)]) -> Story {
-        let source = SourceRef {
-            path: "p".into(),
-            line_start: 1,
-            line_end: 1,
-        };
-        Story {
-            id: id.into(),
-            headline: id.into(),
-            section: None,
-            byline: None,
-            published: None,
-            updated: None,
-            source: source.clone(),
-            sources: vec![source],
-            paragraphs: Vec::new(),
-            quotes: said
-                .iter()
-                .map(|&(who, title)| Quote {
-                    text: "We will build it.".into(),
-                    speaker: Some(who.into()),
-                    speaker_title: title.map(Into::into),
-                    speaker_mention: None,
-                    cue: None,
-                    partial: false,
-                    paragraph: 0,
-                    start: 0,
-                    end: 0,
-                    timestamp: None,
-                    spans: Vec::new(),
-                })
-                .collect(),
-            origin: None,
-        }
+        let mut story = Story::new("p", id, Vec::new());
+        story.id = id.into();
+        story.quotes = said
+            .iter()
+            .map(|&(who, title)| Quote {
+                text: "We will build it.".into(),
+                speaker: Some(who.into()),
+                speaker_title: title.map(Into::into),
+                speaker_mention: None,
+                cue: None,
+                partial: false,
+                paragraph: 0,
+                start: 0,
+                end: 0,
+                timestamp: None,
+                spans: Vec::new(),
+            })
+            .collect();
+        story
     }
 
     #[test]

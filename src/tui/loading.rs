@@ -357,24 +357,11 @@ mod tests {
     use super::*;
 
     fn story(headline: &str) -> Story {
-        let source = crate::model::SourceRef {
-            path: "page.txt".into(),
-            line_start: 1,
-            line_end: 2,
-        };
-        Story {
-            id: String::new(),
-            headline: headline.into(),
-            section: None,
-            byline: None,
-            published: None,
-            updated: None,
-            source: source.clone(),
-            sources: vec![source],
-            paragraphs: vec![format!("Body of {headline}, with Ünïcode to fold.")],
-            quotes: Vec::new(),
-            origin: None,
-        }
+        Story::new(
+            "page.txt",
+            headline,
+            vec![format!("Body of {headline}, with Ünïcode to fold.")],
+        )
     }
 
     fn progress(files_done: usize) -> Progress {

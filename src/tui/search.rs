@@ -643,24 +643,11 @@ mod tests {
     use super::*;
 
     fn story(headline: &str, paragraphs: &[&str]) -> Story {
-        let source = crate::model::SourceRef {
-            path: "page.txt".into(),
-            line_start: 1,
-            line_end: 2,
-        };
-        Story {
-            id: String::new(),
-            headline: headline.into(),
-            section: None,
-            byline: None,
-            published: None,
-            updated: None,
-            source: source.clone(),
-            sources: vec![source],
-            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
-            quotes: Vec::new(),
-            origin: None,
-        }
+        Story::new(
+            "page.txt",
+            headline,
+            paragraphs.iter().map(|p| p.to_string()).collect(),
+        )
     }
 
     #[test]
