@@ -14,7 +14,7 @@ fn shown_speakers(app: &App) -> Vec<String> {
     app.timeline_view
         .visible
         .iter()
-        .map(|&i| app.timeline_rows[i].speaker.clone())
+        .map(|&i| app.timeline_rows[i].speaker(&app.corpus).into_owned())
         .collect()
 }
 

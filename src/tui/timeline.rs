@@ -9,8 +9,12 @@
 //! say about it; it draws nothing, and keeps the selected quote selected when the rows
 //! shown change.
 
+use memchr::memmem::Finder;
+
 use super::app::{App, Overlay, QuoteRef};
+use super::rows::{NO_SPEAKER, TimelineRow};
 use super::text;
+use crate::model::Corpus;
 
 /// What narrows the timeline beyond the fragments switch.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -23,6 +27,8 @@ pub struct TimelineView {
     pub query: String,
     /// Whether the search is being typed.
     pub typing: bool,
+    /// The query `visible` was last computed for.
+    searched: String,
 }
 
 impl TimelineView {
@@ -35,29 +41,28 @@ impl TimelineView {
 /// Recomputes the rows shown, keeping the selected quote selected when it is still
 /// shown (else the row at the same place).
 pub fn refresh(app: &mut App) {
+    refilter(app, false);
+}
+
+/// Recomputes the rows shown, from those shown now when `narrowing` (the filter only
+/// got stricter) else from every row, keeping the selected quote selected when it is
+/// still shown (else the row at the same place).
+fn refilter(app: &mut App, narrowing: bool) {
     let selected = app.timeline_at();
-    let words: Vec<String> = text::fold(&app.timeline_view.query)
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
-    let speaker = app
-        .timeline_view
-        .speaker
-        .and_then(|i| app.speakers.get(i))
-        .map(|s| s.display.as_str());
-    let show_fragments = app.show_fragments;
-    let visible: Vec<usize> = app
-        .timeline_rows
-        .iter()
-        .enumerate()
-        .filter(|(_, row)| {
-            (show_fragments || !row.partial)
-                && speaker.is_none_or(|name| row.speaker == name)
-                && words.iter().all(|w| row.folded.contains(w.as_str()))
-        })
-        .map(|(i, _)| i)
-        .collect();
+    let among = narrowing.then(|| std::mem::take(&mut app.timeline_view.visible));
+    let mut filter = RowFilter::new(app);
+    let rows = &app.timeline_rows;
+    let visible: Vec<usize> = match among {
+        Some(mut among) => {
+            among.retain(|&i| rows.get(i).is_some_and(|row| filter.keeps(row)));
+            among
+        }
+        None => (0..rows.len())
+            .filter(|&i| filter.keeps(&rows[i]))
+            .collect(),
+    };
     app.timeline_view.visible = visible;
+    app.timeline_view.searched = app.timeline_view.query.clone();
     let keep = selected.and_then(|at| {
         app.timeline_view
             .visible
@@ -66,6 +71,101 @@ pub fn refresh(app: &mut App) {
     });
     let last = app.timeline_view.visible.len().saturating_sub(1);
     app.timeline.selected = keep.unwrap_or(app.timeline.selected).min(last);
+}
+
+/// Which timeline rows are shown: the fragments switch, the speaker narrowed to, the
+/// words searched for. The rows hold no text: a search reads each quote's speaker and
+/// words (and its story's headline, when they do not match) from the corpus, cleaned
+/// and folded into buffers reused from row to row, as the story search does.
+struct RowFilter<'a> {
+    /// The corpus the rows are of.
+    corpus: &'a Corpus,
+    /// Whether fragments are shown.
+    show_fragments: bool,
+    /// The speaker narrowed to: their name as shown, and which entries of
+    /// [`App::speakers`] are shown with that name (by index).
+    speaker: Option<(&'a str, Vec<bool>)>,
+    /// The words searched for, folded.
+    words: Vec<Finder<'static>>,
+    /// The row's speaker and words, cleaned and folded, joined by `\n`.
+    own: String,
+    /// The headline of story `headline_of`, cleaned and folded.
+    headline: String,
+    /// The story whose headline `headline` is.
+    headline_of: Option<usize>,
+}
+
+impl<'a> RowFilter<'a> {
+    /// The filter of the timeline as `app` narrows it.
+    fn new(app: &'a App) -> Self {
+        let words = text::fold(&app.timeline_view.query)
+            .split_whitespace()
+            .map(|w| Finder::new(w).into_owned())
+            .collect();
+        let speaker = app
+            .timeline_view
+            .speaker
+            .and_then(|i| app.speakers.get(i))
+            .map(|entry| {
+                let name = entry.display.as_str();
+                (
+                    name,
+                    app.speakers.iter().map(|s| s.display == name).collect(),
+                )
+            });
+        Self {
+            corpus: &app.corpus,
+            show_fragments: app.show_fragments,
+            speaker,
+            words,
+            own: String::new(),
+            headline: String::new(),
+            headline_of: None,
+        }
+    }
+
+    /// Whether `row` is shown.
+    fn keeps(&mut self, row: &TimelineRow) -> bool {
+        if row.partial && !self.show_fragments {
+            return false;
+        }
+        if let Some((name, same)) = &self.speaker {
+            let listed = usize::try_from(row.speaker_id)
+                .ok()
+                .and_then(|i| same.get(i))
+                .copied();
+            // A speaker quoted in fragments only is not listed: their fragments are
+            // told by name.
+            let by_name = || row.speaker_id == NO_SPEAKER && row.speaker(self.corpus) == *name;
+            if !listed.unwrap_or_else(by_name) {
+                return false;
+            }
+        }
+        if self.words.is_empty() {
+            return true;
+        }
+        let Some((story, quote)) = row.quote(self.corpus) else {
+            return false;
+        };
+        self.own.clear();
+        text::fold_into(&row.speaker(self.corpus), &mut self.own);
+        self.own.push('\n');
+        text::fold_into(&text::clean_cow(&quote.text), &mut self.own);
+        for word in &self.words {
+            if word.find(self.own.as_bytes()).is_some() {
+                continue;
+            }
+            if self.headline_of != Some(row.at.story) {
+                self.headline.clear();
+                text::fold_into(&text::clean_cow(&story.headline), &mut self.headline);
+                self.headline_of = Some(row.at.story);
+            }
+            if word.find(self.headline.as_bytes()).is_none() {
+                return false;
+            }
+        }
+        true
+    }
 }
 
 /// `f`: shows the fragments in the jumps and the timeline, or hides them again.
@@ -139,12 +239,19 @@ pub fn start_search(app: &mut App) {
 /// A character typed into (or, `None`, deleted from) the timeline's search.
 pub fn type_char(app: &mut App, c: Option<char>) {
     match c {
-        Some(c) => app.timeline_view.query.push(c),
+        Some(c) => {
+            let view = &mut app.timeline_view;
+            // A character more only narrows: the rows shown for the query before it
+            // are the only ones that can match.
+            let narrowing = view.searched == view.query;
+            view.query.push(c);
+            refilter(app, narrowing);
+        }
         None => {
             app.timeline_view.query.pop();
+            refresh(app);
         }
     }
-    refresh(app);
 }
 
 /// Esc in the timeline: cancels the search being typed, else takes the search and the
