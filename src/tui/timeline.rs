@@ -87,21 +87,28 @@ struct RowFilter<'a> {
     speaker: Option<(&'a str, Vec<bool>)>,
     /// The words searched for, folded.
     words: Vec<Finder<'static>>,
+    /// Whether the text is cleaned before it is folded. Cleaning turns a character
+    /// into a space or [`text::REPLACEMENT`], and folding leaves every character it
+    /// turns unchanged, so words of printable ASCII (never a space) match the same
+    /// places with or without it.
+    clean: bool,
     /// The row's speaker and words, cleaned and folded, joined by `\n`.
     own: String,
-    /// The headline of story `headline_of`, cleaned and folded.
+    /// The headline of a story, folded.
     headline: String,
-    /// The story whose headline `headline` is.
-    headline_of: Option<usize>,
+    /// The story whose headline `headline` is, and how it was folded.
+    headline_of: Option<(usize, Fold)>,
 }
 
 impl<'a> RowFilter<'a> {
     /// The filter of the timeline as `app` narrows it.
     fn new(app: &'a App) -> Self {
-        let words = text::fold(&app.timeline_view.query)
+        let folded = text::fold(&app.timeline_view.query);
+        let words = folded
             .split_whitespace()
             .map(|w| Finder::new(w).into_owned())
             .collect();
+        let clean = !folded.split_whitespace().all(printable_ascii);
         let speaker = app
             .timeline_view
             .speaker
@@ -118,6 +125,7 @@ impl<'a> RowFilter<'a> {
             show_fragments: app.show_fragments,
             speaker,
             words,
+            clean,
             own: String::new(),
             headline: String::new(),
             headline_of: None,
@@ -147,18 +155,34 @@ impl<'a> RowFilter<'a> {
         let Some((story, quote)) = row.quote(self.corpus) else {
             return false;
         };
+        let speaker = quote.speaker.as_deref().unwrap_or("");
+        let parts = [speaker, &quote.text, &story.headline];
+        if self.clean {
+            return self.matches(row.at.story, parts, Fold::Clean);
+        }
+        // Printable ASCII words: lowercasing the ASCII letters finds them where folding
+        // does, but in text with a character that folds to ASCII.
+        self.matches(row.at.story, parts, Fold::Ascii)
+            || (parts.iter().any(|p| folds_to_ascii(p))
+                && self.matches(row.at.story, parts, Fold::Plain))
+    }
+
+    /// Whether every word is in the speaker and words or in the headline of story
+    /// `story` (`parts`: speaker, words, headline) folded as `how` says.
+    fn matches(&mut self, story: usize, parts: [&str; 3], how: Fold) -> bool {
+        let [speaker, words, headline] = parts;
         self.own.clear();
-        text::fold_into(&row.speaker(self.corpus), &mut self.own);
+        how.fold_into(speaker, &mut self.own);
         self.own.push('\n');
-        text::fold_into(&text::clean_cow(&quote.text), &mut self.own);
+        how.fold_into(words, &mut self.own);
         for word in &self.words {
             if word.find(self.own.as_bytes()).is_some() {
                 continue;
             }
-            if self.headline_of != Some(row.at.story) {
+            if self.headline_of != Some((story, how)) {
                 self.headline.clear();
-                text::fold_into(&text::clean_cow(&story.headline), &mut self.headline);
-                self.headline_of = Some(row.at.story);
+                how.fold_into(headline, &mut self.headline);
+                self.headline_of = Some((story, how));
             }
             if word.find(self.headline.as_bytes()).is_none() {
                 return false;
@@ -166,6 +190,48 @@ impl<'a> RowFilter<'a> {
         }
         true
     }
+}
+
+/// How a search folds a row's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fold {
+    /// Cleaned ([`text::clean`]), then folded ([`text::fold`]): as the row is shown.
+    Clean,
+    /// Folded as it is.
+    Plain,
+    /// Only its ASCII letters lowercased.
+    Ascii,
+}
+
+impl Fold {
+    /// Appends `text`, folded this way, to `out`.
+    fn fold_into(self, text: &str, out: &mut String) {
+        match self {
+            Fold::Clean => text::fold_into(&text::clean_cow(text), out),
+            Fold::Plain => text::fold_into(text, out),
+            Fold::Ascii => {
+                let at = out.len();
+                out.push_str(text);
+                out[at..].make_ascii_lowercase();
+            }
+        }
+    }
+}
+
+/// The characters beyond ASCII that fold to an ASCII letter (İ to i, the Kelvin sign
+/// to k).
+const FOLD_TO_ASCII: [char; 2] = ['\u{130}', '\u{212a}'];
+
+/// Whether `text` has a character beyond ASCII that folds to an ASCII letter.
+fn folds_to_ascii(text: &str) -> bool {
+    // Their last bytes (İ: C4 B0, K: E2 84 AA) first: rare in any script.
+    memchr::memchr2(0xb0, 0xaa, text.as_bytes()).is_some()
+        && text.chars().any(|c| FOLD_TO_ASCII.contains(&c))
+}
+
+/// Whether `word` is all printable ASCII.
+fn printable_ascii(word: &str) -> bool {
+    word.bytes().all(|b| (0x20..0x7f).contains(&b))
 }
 
 /// `f`: shows the fragments in the jumps and the timeline, or hides them again.
