@@ -384,3 +384,24 @@ pub fn row_at(app: &App, row: usize) -> Option<QuoteRef> {
     let index = *app.timeline_view.visible.get(row)?;
     app.timeline_rows.get(index).map(|r| r.at)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_listed_characters_beyond_ascii_fold_to_ascii() {
+        let folding: Vec<char> = (0x80..=0x10_ffff)
+            .filter_map(char::from_u32)
+            .filter(|&c| text::fold(&c.to_string()).is_ascii())
+            .collect();
+        assert_eq!(folding, FOLD_TO_ASCII);
+        assert!(folds_to_ascii("a \u{212a}elvin"));
+        assert!(folds_to_ascii("\u{130}zmir"));
+        // Other characters ending in the same bytes are looked at, and let go.
+        assert!(!folds_to_ascii(
+            "\u{2030} \u{130}".trim_end_matches('\u{130}')
+        ));
+        assert!(!folds_to_ascii("plain “quoted” text"));
+    }
+}
