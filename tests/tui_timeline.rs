@@ -359,24 +359,33 @@ fn narrowing_to_a_speaker_keeps_their_fragments_written_otherwise() {
 fn typing_in_the_timeline_search_shows_what_a_fresh_search_shows() {
     for query in ["budget point 3", "wang  trade", "kelvin zero", "the ships"] {
         for corpus in [corpus(), folding_corpus()] {
-            let mut app = App::new(corpus);
-            press(&mut app, ch('f'));
-            press(&mut app, ch('t'));
-            press(&mut app, ch('/'));
+            let mut typing = App::new(corpus.clone());
+            let mut fresh = App::new(corpus);
+            for app in [&mut typing, &mut fresh] {
+                press(app, ch('f'));
+                press(app, ch('t'));
+                press(app, ch('/'));
+            }
             let mut typed = String::new();
+            let mut shown = vec![typing.timeline_view.visible.clone()];
             for c in query.chars() {
                 typed.push(c);
-                dateline::tui::timeline::type_char(&mut app, Some(c));
-                let narrowed = app.timeline_view.visible.clone();
-                dateline::tui::timeline::refresh(&mut app);
-                assert_eq!(narrowed, app.timeline_view.visible, "{typed:?}");
+                dateline::tui::timeline::type_char(&mut typing, Some(c));
+                fresh.timeline_view.query = typed.clone();
+                dateline::tui::timeline::refresh(&mut fresh);
+                assert_eq!(
+                    typing.timeline_view.visible, fresh.timeline_view.visible,
+                    "{typed:?}"
+                );
+                shown.push(typing.timeline_view.visible.clone());
             }
-            for _ in 0..4 {
-                dateline::tui::timeline::type_char(&mut app, None);
-                let shown = app.timeline_view.visible.clone();
-                dateline::tui::timeline::refresh(&mut app);
-                assert_eq!(shown, app.timeline_view.visible);
+            // Backspace goes back through the same rows.
+            shown.pop();
+            while let Some(before) = shown.pop() {
+                dateline::tui::timeline::type_char(&mut typing, None);
+                assert_eq!(typing.timeline_view.visible, before, "{query:?}");
             }
+            assert_eq!(typing.timeline_view.query, "");
         }
     }
 }

@@ -29,6 +29,9 @@ pub struct TimelineView {
     pub typing: bool,
     /// The query `visible` was last computed for.
     searched: String,
+    /// The queries typed before it, character by character, and the rows each showed
+    /// (for Backspace); emptied whenever the rows are recomputed from all.
+    earlier: Vec<(String, Vec<usize>)>,
 }
 
 impl TimelineView {
@@ -41,15 +44,21 @@ impl TimelineView {
 /// Recomputes the rows shown, keeping the selected quote selected when it is still
 /// shown (else the row at the same place).
 pub fn refresh(app: &mut App) {
+    app.timeline_view.earlier.clear();
     refilter(app, false);
 }
 
 /// Recomputes the rows shown, from those shown now when `narrowing` (the filter only
-/// got stricter) else from every row, keeping the selected quote selected when it is
-/// still shown (else the row at the same place).
+/// got stricter: they are kept for Backspace) else from every row, keeping the
+/// selected quote selected when it is still shown (else the row at the same place).
 fn refilter(app: &mut App, narrowing: bool) {
     let selected = app.timeline_at();
-    let among = narrowing.then(|| std::mem::take(&mut app.timeline_view.visible));
+    let among = narrowing.then(|| {
+        let view = &mut app.timeline_view;
+        view.earlier
+            .push((view.searched.clone(), view.visible.clone()));
+        std::mem::take(&mut view.visible)
+    });
     let mut filter = RowFilter::new(app);
     let rows = &app.timeline_rows;
     let visible: Vec<usize> = match among {
@@ -61,6 +70,12 @@ fn refilter(app: &mut App, narrowing: bool) {
             .filter(|&i| filter.keeps(&rows[i]))
             .collect(),
     };
+    show(app, visible, selected);
+}
+
+/// Shows the rows `visible` for the query typed, keeping quote `selected` selected
+/// when it is among them (else the row at the same place).
+fn show(app: &mut App, visible: Vec<usize>, selected: Option<QuoteRef>) {
     app.timeline_view.visible = visible;
     app.timeline_view.searched = app.timeline_view.query.clone();
     let keep = selected.and_then(|at| {
@@ -311,11 +326,21 @@ pub fn type_char(app: &mut App, c: Option<char>) {
             // are the only ones that can match.
             let narrowing = view.searched == view.query;
             view.query.push(c);
-            refilter(app, narrowing);
+            if narrowing {
+                refilter(app, true);
+            } else {
+                refresh(app);
+            }
         }
         None => {
-            app.timeline_view.query.pop();
-            refresh(app);
+            let selected = app.timeline_at();
+            let view = &mut app.timeline_view;
+            view.query.pop();
+            // Back to a query typed before: the rows it showed.
+            match view.earlier.pop() {
+                Some((query, visible)) if query == view.query => show(app, visible, selected),
+                _ => refresh(app),
+            }
         }
     }
 }
