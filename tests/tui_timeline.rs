@@ -4,6 +4,7 @@
 
 mod tui_fixture;
 
+use dateline::model::{Corpus, Quote};
 use dateline::tui::action::Action;
 use dateline::tui::app::{App, Overlay, QuoteRef};
 use ratatui::crossterm::event::KeyCode;
@@ -14,7 +15,7 @@ fn shown_speakers(app: &App) -> Vec<String> {
     app.timeline_view
         .visible
         .iter()
-        .map(|&i| app.timeline_rows[i].speaker.clone())
+        .map(|&i| app.timeline_rows[i].speaker(&app.corpus).into_owned())
         .collect()
 }
 
@@ -182,4 +183,216 @@ fn the_status_bar_counts_the_stops_of_the_brackets() {
         "{}",
         row_text(&buf, 29)
     );
+}
+
+/// A quote of paragraph `p` of `paragraphs`, its words written there in curly quotes.
+fn said(
+    paragraphs: &[String],
+    p: usize,
+    words: &str,
+    speaker: Option<&str>,
+    partial: bool,
+) -> Quote {
+    let marked = format!("“{words}”");
+    quote(
+        words,
+        speaker,
+        None,
+        partial,
+        None,
+        vec![span(paragraphs, p, &marked)],
+    )
+}
+
+/// Two stories whose quotes and headline hold characters that cleaning or folding
+/// change: a Kelvin sign and a dotted capital I (both fold to ASCII letters), a bidi
+/// control and an escape sequence (cleaned away), and a fragment whose speaker is
+/// written with a tab.
+fn folding_corpus() -> Corpus {
+    let harbour = vec!["“Ships are back,” said Ada Lovelace.".to_string()];
+    let harbour_quotes = vec![said(
+        &harbour,
+        0,
+        "Ships are back,",
+        Some("Ada Lovelace"),
+        false,
+    )];
+    let lecture: Vec<String> = [
+        "“The \u{212a}elvin scale starts at zero,” said Ada Lovelace.",
+        "“Bud\u{202e}get lines are long,” the host said.",
+        "She called it “wonderful” twice.",
+        "“Signals \u{1b}[31mnever reach the screen,” one engineer said.",
+    ]
+    .iter()
+    .map(|p| p.to_string())
+    .collect();
+    let lecture_quotes = vec![
+        said(
+            &lecture,
+            0,
+            "The \u{212a}elvin scale starts at zero,",
+            Some("Ada Lovelace"),
+            false,
+        ),
+        said(&lecture, 1, "Bud\u{202e}get lines are long,", None, false),
+        said(&lecture, 2, "wonderful", Some("Ada\tLovelace"), true),
+        said(
+            &lecture,
+            3,
+            "Signals \u{1b}[31mnever reach the screen,",
+            None,
+            false,
+        ),
+    ];
+    Corpus {
+        stories: vec![
+            story(
+                "f1",
+                "İzmir harbour reopens",
+                None,
+                Some(at(2026, 2, 2, 9, 0)),
+                None,
+                harbour,
+                harbour_quotes,
+            ),
+            story(
+                "f2",
+                "An evening lecture on heat",
+                None,
+                Some(at(2026, 2, 1, 9, 0)),
+                None,
+                lecture,
+                lecture_quotes,
+            ),
+        ],
+        ..Corpus::default()
+    }
+}
+
+/// The words of the timeline's rows as shown.
+fn shown_words(app: &App) -> Vec<String> {
+    app.timeline_view
+        .visible
+        .iter()
+        .map(|&i| app.timeline_rows[i].words(&app.corpus).into_owned())
+        .collect()
+}
+
+#[test]
+fn the_timeline_search_folds_the_words_as_they_are_drawn() {
+    let mut app = App::new(folding_corpus());
+    press(&mut app, ch('t'));
+    press(&mut app, ch('/'));
+    type_str(&mut app, "kelvin");
+    assert_eq!(
+        shown_words(&app),
+        ["The \u{212a}elvin scale starts at zero,"],
+        "the Kelvin sign folds to k"
+    );
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, ch('/'));
+    type_str(&mut app, "izmir");
+    assert_eq!(
+        shown_words(&app),
+        ["Ships are back,"],
+        "the headline's İ folds to i"
+    );
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, ch('/'));
+    type_str(&mut app, "budget");
+    assert!(
+        shown_words(&app).is_empty(),
+        "a control inside a word is a character of its own"
+    );
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, ch('/'));
+    type_str(&mut app, "bud\u{fffd}get");
+    assert_eq!(
+        shown_words(&app),
+        ["Bud\u{fffd}get lines are long,"],
+        "the words are searched as cleaned"
+    );
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, ch('/'));
+    type_str(&mut app, "[31mnever");
+    assert_eq!(shown_words(&app).len(), 1);
+}
+
+#[test]
+fn the_timeline_draws_page_text_cleaned() {
+    let mut app = App::new(folding_corpus());
+    press(&mut app, ch('t'));
+    let mut term = terminal(120, 20);
+    let buf = draw(&mut term, &mut app);
+    let text = text_of(&buf);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+        "{text}"
+    );
+    assert!(find(&buf, "Bud\u{fffd}get lines").is_some(), "{text}");
+    assert!(find(&buf, "Signals \u{fffd}[31mnever").is_some(), "{text}");
+    assert!(find(&buf, "İzmir harbour").is_some(), "{text}");
+}
+
+#[test]
+fn narrowing_to_a_speaker_keeps_their_fragments_written_otherwise() {
+    let mut app = App::new(folding_corpus());
+    let ada = app.speaker_index["Ada Lovelace"];
+    dateline::tui::timeline::open_for_speaker(&mut app, ada);
+    assert_eq!(
+        shown_words(&app),
+        ["Ships are back,", "The \u{212a}elvin scale starts at zero,"]
+    );
+    press(&mut app, ch('f'));
+    assert_eq!(
+        shown_words(&app),
+        [
+            "Ships are back,",
+            "The \u{212a}elvin scale starts at zero,",
+            "wonderful"
+        ],
+        "the fragment's speaker is shown with the same name"
+    );
+}
+
+#[test]
+fn typing_in_the_timeline_search_shows_what_a_fresh_search_shows() {
+    for query in ["budget point 3", "wang  trade", "kelvin zero", "the ships"] {
+        for corpus in [corpus(), folding_corpus()] {
+            let mut typing = App::new(corpus.clone());
+            let mut fresh = App::new(corpus);
+            for app in [&mut typing, &mut fresh] {
+                press(app, ch('f'));
+                press(app, ch('t'));
+                press(app, ch('/'));
+            }
+            let mut typed = String::new();
+            let mut shown = vec![typing.timeline_view.visible.clone()];
+            for c in query.chars() {
+                typed.push(c);
+                dateline::tui::timeline::type_char(&mut typing, Some(c));
+                fresh.timeline_view.query = typed.clone();
+                dateline::tui::timeline::refresh(&mut fresh);
+                assert_eq!(
+                    typing.timeline_view.visible, fresh.timeline_view.visible,
+                    "{typed:?}"
+                );
+                shown.push(typing.timeline_view.visible.clone());
+            }
+            // Backspace goes back through the same rows.
+            shown.pop();
+            while let Some(before) = shown.pop() {
+                dateline::tui::timeline::type_char(&mut typing, None);
+                assert_eq!(typing.timeline_view.visible, before, "{query:?}");
+            }
+            assert_eq!(typing.timeline_view.query, "");
+        }
+    }
+}
+
+#[test]
+fn a_timeline_row_holds_no_text() {
+    // A quote's place, its speaker's number and whether it is a fragment: the words,
+    // speaker, time and headline are read from the corpus.
+    assert!(std::mem::size_of::<dateline::tui::rows::TimelineRow>() <= 24);
 }

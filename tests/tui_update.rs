@@ -411,8 +411,8 @@ fn the_timeline_is_newest_first_with_undated_quotes_last() {
     let app = app();
     let stories: Vec<usize> = app.timeline_rows.iter().map(|r| r.at.story).collect();
     assert_eq!(stories, [0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 3]);
-    assert_eq!(app.timeline_rows[0].time, "2026-01-26 17:14");
-    assert_eq!(app.timeline_rows[10].time, "");
+    assert_eq!(app.timeline_rows[0].time(&app.corpus), "2026-01-26 17:14");
+    assert_eq!(app.timeline_rows[10].time(&app.corpus), "");
 }
 
 #[test]

@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::rows::{
-    ListRow, SpeakerEntry, TimelineRow, TimelineSource, build_speakers, build_timeline, list_row,
+    ListRow, SpeakerEntry, TimelineRow, TimelineSource, build_speakers, build_timeline_from,
+    list_row,
 };
 use super::search::SearchIndex;
 use crate::model::Corpus;
@@ -37,7 +38,7 @@ impl Prepared {
     /// loading thread.
     pub fn build(corpus: Corpus) -> Self {
         let mut prepared = Self::build_list(corpus);
-        prepared.timeline_rows = build_timeline(&prepared.corpus);
+        prepared.timeline_rows = build_timeline_from(prepared.timeline_source());
         prepared.search_index = Some(SearchIndex::build(&prepared.corpus.stories));
         prepared
     }
@@ -62,9 +63,10 @@ impl Prepared {
         }
     }
 
-    /// What the timeline's rows are made of ([`super::rows::build_timeline_from`]),
-    /// copied so they can be made after the corpus went to the reader.
+    /// What the timeline's rows are made of ([`super::rows::build_timeline_from`]):
+    /// each quote's time, place, speaker (in [`Prepared::speakers`]) and kind, taken
+    /// so they can be made after the corpus went to the reader.
     pub fn timeline_source(&self) -> TimelineSource {
-        TimelineSource::copy(&self.corpus)
+        TimelineSource::copy(&self.corpus, &self.speaker_index)
     }
 }

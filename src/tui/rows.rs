@@ -1,14 +1,15 @@
-//! The rows the reader's lists and panels show, cleaned once per corpus: a story's
-//! row in the list, the speakers panel's entries and the quotes timeline. It decides
-//! what each row says and in what order the speakers and the timeline come; it holds
-//! no reader state and draws nothing.
+//! The rows the reader's lists and panels show: a story's row in the list and the
+//! speakers panel's entries, cleaned once per corpus, and the quotes timeline's rows,
+//! which hold no text (what a row shows is read from the corpus and cleaned when it
+//! is drawn or searched). It decides what each row says and in what order the
+//! speakers and the timeline come; it holds no reader state and draws nothing.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use super::text::{self, clean};
 use super::wrap::format_time;
-use crate::model::{Corpus, Timestamp};
+use crate::model::{Corpus, Quote, Story, Timestamp};
 
 /// A quote, by story index and index into that story's quotes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -46,78 +47,119 @@ pub struct SpeakerEntry {
     pub(super) folded: String,
 }
 
-/// One row of the quotes timeline, cleaned once.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One row of the quotes timeline: which quote, and the little its filters need
+/// without reading the corpus. The row holds no text: its time, speaker, words and
+/// headline are read from the corpus, and cleaned, when they are drawn or searched
+/// ([`TimelineRow::shown`], [`TimelineRow::speaker`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TimelineRow {
     /// The quote.
     pub at: QuoteRef,
-    /// The quote's time as shown (empty when unknown).
-    pub time: String,
-    /// The speaker's name, cleaned (empty when unattributed).
-    pub speaker: String,
-    /// The quoted words, cleaned.
-    pub text: String,
-    /// The story's headline, cleaned (one copy shared by the story's rows).
-    pub headline: Arc<str>,
+    /// The quote's speaker as an index into the speakers panel's list
+    /// ([`build_speakers`]), [`NO_SPEAKER`] when the speaker is not listed there
+    /// (unattributed, or quoted in fragments only).
+    pub(super) speaker_id: u32,
     /// Whether it is a partial quote (a fragment: scare quote, title, single word).
     pub partial: bool,
-    /// The speaker, words and headline folded, for the timeline's search.
-    pub(super) folded: Folded,
 }
 
-/// A timeline row's folded text: its speaker and words, and its story's headline
-/// folded once for all the story's rows.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Folded {
-    /// The speaker and the words, folded, joined by `\n`.
-    own: String,
-    /// The headline, folded (shared).
-    headline: Arc<str>,
+/// [`TimelineRow::speaker_id`] of a quote whose speaker the speakers panel does not list.
+pub(super) const NO_SPEAKER: u32 = u32::MAX;
+
+/// What a timeline row shows, read from the corpus and cleaned ([`clean`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RowText<'a> {
+    /// The quote's time (its own, else its story's) as shown, empty when unknown.
+    pub time: String,
+    /// The speaker's name (empty when unattributed).
+    pub speaker: Cow<'a, str>,
+    /// The quoted words.
+    pub words: Cow<'a, str>,
+    /// The story's headline.
+    pub headline: Cow<'a, str>,
 }
 
-impl Folded {
-    /// Whether `word` (folded, without `\n`) occurs in the speaker, the words or the
-    /// headline.
-    pub fn contains(&self, word: &str) -> bool {
-        self.own.contains(word) || self.headline.contains(word)
+impl TimelineRow {
+    /// The row's story and quote in `corpus` (`None` when the row is not of it).
+    pub fn quote<'a>(&self, corpus: &'a Corpus) -> Option<(&'a Story, &'a Quote)> {
+        let story = corpus.stories.get(self.at.story)?;
+        Some((story, story.quotes.get(self.at.quote)?))
+    }
+
+    /// The quote's time as shown (its own, else its story's; empty when unknown).
+    pub fn time(&self, corpus: &Corpus) -> String {
+        self.quote(corpus)
+            .and_then(|(story, quote)| quote.timestamp.or_else(|| story.time()))
+            .map(|t| format_time(&t))
+            .unwrap_or_default()
+    }
+
+    /// The speaker's name, cleaned (empty when unattributed).
+    pub fn speaker<'a>(&self, corpus: &'a Corpus) -> Cow<'a, str> {
+        self.quote(corpus)
+            .and_then(|(_, quote)| quote.speaker.as_deref())
+            .map_or(Cow::Borrowed(""), text::clean_cow)
+    }
+
+    /// The quoted words, cleaned.
+    pub fn words<'a>(&self, corpus: &'a Corpus) -> Cow<'a, str> {
+        self.quote(corpus)
+            .map_or(Cow::Borrowed(""), |(_, quote)| text::clean_cow(&quote.text))
+    }
+
+    /// Everything the row shows, cleaned.
+    pub fn shown<'a>(&self, corpus: &'a Corpus) -> RowText<'a> {
+        RowText {
+            time: self.time(corpus),
+            speaker: self.speaker(corpus),
+            words: self.words(corpus),
+            headline: corpus
+                .stories
+                .get(self.at.story)
+                .map_or(Cow::Borrowed(""), |s| text::clean_cow(&s.headline)),
+        }
     }
 }
 
-/// One quote as the timeline needs it: its time (its own, else its story's), place,
-/// speaker, words and whether it is a fragment.
-type QuoteCopy = (Option<Timestamp>, QuoteRef, Option<String>, String, bool);
+/// One quote as the timeline sorts it: its time (its own, else its story's) and its
+/// row.
+type Sortable = (Option<Timestamp>, TimelineRow);
 
-/// What the timeline needs of each quote, copied out of the corpus (after each
-/// story's quotes were put in reading order), so that its rows can be made once the
-/// corpus has gone to the reader: the list is complete without them.
+/// What the timeline's rows are made of, taken from the corpus (after each story's
+/// quotes were put in reading order): each quote's time, place, speaker and kind, no
+/// text. The rows are made from it once the corpus has gone to the reader: the list
+/// is complete without them.
 #[derive(Clone, Debug, Default)]
 pub struct TimelineSource {
-    /// Each quote's time (its own, else its story's), place, speaker, words and kind.
-    quotes: Vec<QuoteCopy>,
-    /// Each story's headline as given.
-    headlines: Vec<String>,
+    /// Each quote's time and row, in corpus order.
+    quotes: Vec<Sortable>,
 }
 
 impl TimelineSource {
-    /// Copies what the timeline needs of `corpus`.
-    pub fn copy(corpus: &Corpus) -> Self {
+    /// Takes what the timeline needs of `corpus`; `speakers` maps a speaker's name to
+    /// its place in the speakers panel's list (the index [`build_speakers`] gives).
+    pub fn copy(corpus: &Corpus, speakers: &HashMap<String, usize>) -> Self {
         let mut quotes = Vec::with_capacity(corpus.stories.iter().map(|s| s.quotes.len()).sum());
         for (si, story) in corpus.stories.iter().enumerate() {
             for (qi, quote) in story.quotes.iter().enumerate() {
-                quotes.push((
-                    quote.timestamp.or_else(|| story.time()),
-                    QuoteRef {
+                let speaker_id = quote
+                    .speaker
+                    .as_ref()
+                    .and_then(|name| speakers.get(name))
+                    .and_then(|&i| u32::try_from(i).ok())
+                    .unwrap_or(NO_SPEAKER);
+                let row = TimelineRow {
+                    at: QuoteRef {
                         story: si,
                         quote: qi,
                     },
-                    quote.speaker.clone(),
-                    quote.text.clone(),
-                    quote.partial,
-                ));
+                    speaker_id,
+                    partial: quote.partial,
+                };
+                quotes.push((quote.timestamp.or_else(|| story.time()), row));
             }
         }
-        let headlines = corpus.stories.iter().map(|s| s.headline.clone()).collect();
-        Self { quotes, headlines }
+        Self { quotes }
     }
 }
 
@@ -204,65 +246,21 @@ pub(super) fn build_speakers(corpus: &Corpus) -> (Vec<SpeakerEntry>, HashMap<Str
     (entries, index)
 }
 
-/// `text` cleaned ([`clean`]), itself when cleaning changes nothing.
-fn cleaned(text: String) -> String {
-    match text::clean_cow(&text) {
-        std::borrow::Cow::Borrowed(_) => text,
-        std::borrow::Cow::Owned(clean) => clean,
-    }
-}
-
 /// Every quote in the corpus, newest first (undated last), then story order and
 /// position.
 pub fn build_timeline(corpus: &Corpus) -> Vec<TimelineRow> {
-    build_timeline_from(TimelineSource::copy(corpus))
+    let (_, speakers) = build_speakers(corpus);
+    build_timeline_from(TimelineSource::copy(corpus, &speakers))
 }
 
 /// The timeline's rows from what [`TimelineSource::copy`] took of a corpus: the same
-/// rows as [`build_timeline`] of that corpus. Each copy is freed as its row is made.
+/// rows as [`build_timeline`] of that corpus.
 pub fn build_timeline_from(source: TimelineSource) -> Vec<TimelineRow> {
     use rayon::prelude::*;
-    let TimelineSource {
-        mut quotes,
-        headlines,
-    } = source;
-    let headlines: Vec<(Arc<str>, Arc<str>)> = headlines
-        .into_par_iter()
-        .map(|h| {
-            let clean = clean(&h);
-            let folded = text::fold(&clean);
-            (Arc::from(clean), Arc::from(folded))
-        })
-        .collect();
-    // Unstable (no buffer beside the copies): no two quotes have the same place.
-    quotes.par_sort_unstable_by(|(ta, ra, ..), (tb, rb, ..)| {
-        crate::model::newest_first(*ta, *tb).then_with(|| ra.cmp(rb))
+    let mut quotes = source.quotes;
+    // Unstable (no buffer beside the quotes): no two quotes have the same place.
+    quotes.par_sort_unstable_by(|(ta, ra), (tb, rb)| {
+        crate::model::newest_first(*ta, *tb).then_with(|| ra.at.cmp(&rb.at))
     });
-    // One row costs a clean and a fold: made on every core, in order, straight into
-    // the rows' vector.
-    quotes
-        .into_par_iter()
-        .map(|(time, at, speaker, words, partial)| {
-            let (headline, headline_folded) = headlines.get(at.story).cloned().unwrap_or_default();
-            // The copies become the row's text when cleaning changes nothing.
-            let speaker = speaker.map(cleaned).unwrap_or_default();
-            let text = cleaned(words);
-            let mut own = String::with_capacity(speaker.len() + text.len() + 1);
-            text::fold_into(&speaker, &mut own);
-            own.push('\n');
-            text::fold_into(&text, &mut own);
-            TimelineRow {
-                at,
-                time: time.map(|t| format_time(&t)).unwrap_or_default(),
-                speaker,
-                text,
-                headline,
-                partial,
-                folded: Folded {
-                    own,
-                    headline: headline_folded,
-                },
-            }
-        })
-        .collect()
+    quotes.into_iter().map(|(_, row)| row).collect()
 }

@@ -1,6 +1,6 @@
 //! The quotes timeline: the quotes shown ([`crate::tui::timeline`]: spoken ones, or
 //! all with fragments; one speaker's; matching a search), newest first, with time,
-//! speaker, words and headline.
+//! speaker, words and headline, read from the corpus and cleaned for the rows drawn.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -62,20 +62,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
         let Some(row) = app.timeline_rows.get(row) else {
             continue;
         };
+        // The row's text, read from the corpus and cleaned for the visible rows only.
+        let shown = row.shown(&app.corpus);
         let y = inner.y + slot as u16;
         // A fragment is no one's speech: it is never labelled as unattributed speech.
         let (speaker, speaker_look) = if row.partial {
             ("(fragment)", app.styles.partial_quote)
-        } else if row.speaker.is_empty() {
+        } else if shown.speaker.is_empty() {
             ("Unattributed", speaker_style(&app.styles, None))
         } else {
-            let look = speaker_style(&app.styles, Some(row.speaker.as_str()));
-            (row.speaker.as_str(), look)
+            let look = speaker_style(&app.styles, Some(&shown.speaker));
+            (&*shown.speaker, look)
         };
         let shown_time = if time_w >= FULL_TIME {
-            row.time.as_str()
+            shown.time.as_str()
         } else {
-            row.time.get(..DATE_TIME).unwrap_or(&row.time)
+            shown.time.get(..DATE_TIME).unwrap_or(&shown.time)
         };
         let quote_style = if row.partial {
             app.styles.partial_quote
@@ -90,10 +92,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
                 speaker_look.add_modifier(Modifier::BOLD),
             ),
             Span::raw(" "),
-            Span::styled(text::fit(&row.text, text_w), quote_style),
+            Span::styled(text::fit(&shown.words, text_w), quote_style),
             Span::raw(" "),
             Span::styled(
-                text::fit(&row.headline, headline_w),
+                text::fit(&shown.headline, headline_w),
                 Style::new().fg(Color::DarkGray),
             ),
         ]);
