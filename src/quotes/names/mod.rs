@@ -25,6 +25,7 @@
 mod clauses;
 pub mod describe;
 mod gender;
+mod heads;
 mod lists;
 mod roles;
 mod shape;
