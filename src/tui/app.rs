@@ -302,11 +302,7 @@ impl App {
     pub fn wrapped(&mut self) -> Arc<WrappedStory> {
         let (width, _) = self.text_size();
         let (speakers, index) = (&self.speakers, &self.speaker_index);
-        // The speakers panel's first title is the directory's most used one.
-        let most_used = |name: &str| {
-            let entry = speakers.get(*index.get(name)?)?;
-            entry.titles.first().cloned()
-        };
+        let most_used = |name: &str| super::rows::usual_title(speakers, index, name);
         self.wrap
             .get(&self.corpus.stories, self.selected, width, &most_used)
     }

@@ -174,6 +174,16 @@ pub(super) fn list_row(s: &crate::model::Story) -> ListRow {
     }
 }
 
+/// The title a speaker is shown with when a story gives them none: the first of their
+/// entry in the speakers panel, which is the directory's most used title.
+pub fn usual_title(
+    speakers: &[SpeakerEntry],
+    index: &HashMap<String, usize>,
+    name: &str,
+) -> Option<String> {
+    speakers.get(*index.get(name)?)?.titles.first().cloned()
+}
+
 /// At most this many titles are shown beside a speaker's name in the panel.
 const SHOWN_TITLES: usize = 4;
 

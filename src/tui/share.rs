@@ -217,10 +217,8 @@ pub fn copy_quote(app: &mut App) {
     if quote.speaker_title.is_none() && !quote.partial {
         quote.speaker_title = quote
             .speaker
-            .as_ref()
-            .and_then(|name| app.speaker_index.get(name))
-            .and_then(|&slot| app.speakers.get(slot))
-            .and_then(|entry| entry.titles.first().cloned());
+            .as_deref()
+            .and_then(|name| super::rows::usual_title(&app.speakers, &app.speaker_index, name));
     }
     let text = clipboard_text(story, &quote, app.ascii);
     app.message = Some("Quote copied to the clipboard (OSC 52)".to_string());

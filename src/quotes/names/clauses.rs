@@ -10,7 +10,7 @@
 //! "who believes") describes nobody.
 
 use super::lists::NOT_NAMES;
-use super::shape::is_name_word;
+use super::shape::{is_acronym, is_name_word};
 use super::titles::{capacity_for, join_words};
 use crate::quotes::tokens::{Kind, Token};
 
@@ -205,11 +205,8 @@ pub(super) fn outlet(tokens: &[Token], start: usize) -> Option<String> {
         .text
         .strip_suffix("'s")
         .or_else(|| w.text.strip_suffix("’s"))?;
-    let letters = bare.chars().filter(char::is_ascii_alphabetic).count();
-    let caps = bare
-        .chars()
-        .all(|c| c.is_ascii_uppercase() || c == '-' || c == '&');
-    (w.is_word() && caps && (2..=5).contains(&letters) && !NOT_NAMES.contains(&bare.to_lowercase()))
+    let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
+    (w.is_word() && is_acronym(bare) && letters <= 5 && !NOT_NAMES.contains(&bare.to_lowercase()))
         .then(|| bare.to_string())
 }
 

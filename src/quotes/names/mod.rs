@@ -155,8 +155,9 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
     }
     // "the former mayor of Dayton", "the Texan": a definite phrase ending in a place or
     // a people is a role, not a person so named.
+    let start = name_start(rest);
     let of_place = definite
-        && name_start(rest).is_some_and(|j| {
+        && start.is_some_and(|j| {
             let people = |w: &str| ["an", "ian", "ese", "ite"].iter().any(|e| w.ends_with(e));
             (j == 0 && rest.len() == 1 && people(rest[0].lower().as_str()))
                 || j > 0
@@ -165,7 +166,7 @@ pub fn classify(tokens: &[Token]) -> Option<Mention> {
                         "of" | "for" | "from" | "at" | "in"
                     )
         });
-    if let Some(j) = name_start(rest).filter(|_| !of_place) {
+    if let Some(j) = start.filter(|_| !of_place) {
         let name_words = &rest[j..];
         if is_place(&join(name_words)) {
             return None;
