@@ -483,6 +483,38 @@ fn rescrape_with_newer_update_is_merged_keeping_newest() {
 }
 
 #[test]
+fn a_cut_edition_keeps_the_fuller_version_and_a_small_cut_keeps_the_newest() {
+    let mut full = BODY.to_vec();
+    full.push("\"We have hired forty more staff for the security lanes,\" Field added.");
+    full.push("Two of the six routes start in May, the rest in June and July.");
+    // The newer version drops two of six paragraphs: a cut edition.
+    let older = story("a/full.txt", "Airport adds six routes", &full, None);
+    let cut = story(
+        "b/cut.txt",
+        "Airport adds routes",
+        BODY,
+        Some("2026-06-02T10:00:00"),
+    );
+    let (merged, count) = dedupe::merge(vec![older, cut]);
+    assert_eq!(count, 1);
+    assert_eq!(merged[0].source.path, "a/full.txt");
+    assert_eq!(merged[0].paragraphs.len(), 6);
+    assert_eq!(merged[0].sources.len(), 2);
+    // A newer version a few words shorter (a line tightened) is still the one kept.
+    let mut tightened = full.clone();
+    tightened[5] = "Two routes start in May, the rest in June and July.";
+    let older = story("a/full.txt", "Airport adds six routes", &full, None);
+    let newer = story(
+        "b/tight.txt",
+        "Airport adds six routes",
+        &tightened,
+        Some("2026-06-02T10:00:00"),
+    );
+    let (merged, _) = dedupe::merge(vec![older, newer]);
+    assert_eq!(merged[0].source.path, "b/tight.txt");
+}
+
+#[test]
 fn fixed_typo_is_merged_and_sources_not_duplicated() {
     let mut fixed = BODY.to_vec();
     fixed[2] = "The airport handled 1.6 million passengers last year, up from 1.1 milion in 2023.";

@@ -14,7 +14,8 @@
 //! merged directly, so the work stays linear in the number of stories.
 //!
 //! A merged story keeps its newest version (latest update, else publish time; the
-//! first found on ties) and lists every page it was found in.
+//! first found on ties), unless an older one is a tenth fuller (the newest is then a
+//! cut edition), and lists every page it was found in.
 //!
 //! Ids are 16 hex digits of the xxh3 hash of the normalised headline, so a story
 //! keeps its id across runs, file moves and re-scrapes. When unmerged stories share
@@ -266,11 +267,7 @@ pub fn merge_printed(stories: Vec<Story>, mut prints: Vec<StoryPrint>) -> (Vec<S
             }
             continue;
         }
-        let Some(kept_index) = group
-            .iter()
-            .copied()
-            .max_by_key(|&i| (slots[i].as_ref().and_then(Story::latest), Reverse(i)))
-        else {
+        let Some(kept_index) = kept_version(&group, &slots) else {
             continue;
         };
         let mut sources = Vec::new();
@@ -308,6 +305,32 @@ pub fn merge_printed(stories: Vec<Story>, mut prints: Vec<StoryPrint>) -> (Vec<S
     }
     assign_ids(&mut out, &prints);
     (out.into_iter().map(|(s, _)| s).collect(), merged)
+}
+
+/// How much more text an older version must hold than the newest for the merged story
+/// to keep it: an update fixes a word or adds a line, while a version a tenth shorter is
+/// a cut edition (for print, for syndication) that would lose what the fuller one says.
+const FULLER_BY: f64 = 1.1;
+
+/// Which version of a group of the same story the merged story keeps: the newest (latest
+/// update, else publish time; the first found on ties), unless another holds at least
+/// [`FULLER_BY`] times its text, when the fullest is kept.
+fn kept_version(group: &[usize], slots: &[Option<Story>]) -> Option<usize> {
+    let newest = group
+        .iter()
+        .copied()
+        .max_by_key(|&i| (slots[i].as_ref().and_then(Story::latest), Reverse(i)))?;
+    let text = |i: usize| {
+        slots[i]
+            .as_ref()
+            .map_or(0, |s| s.paragraphs.iter().map(String::len).sum::<usize>())
+    };
+    let fullest = group
+        .iter()
+        .copied()
+        .max_by_key(|&i| (text(i), Reverse(i)))?;
+    let cut = (text(fullest) as f64) >= FULLER_BY * text(newest) as f64;
+    Some(if cut { fullest } else { newest })
 }
 
 /// A story merged with no other: its sources become its own sorted, distinct sources

@@ -180,6 +180,18 @@ fn find_close(
                 match ch {
                     '”' => return Ok(Some(j)),
                     '“' if opened_with == '„' => return Ok(Some(j)),
+                    // Curly marks inside straight ones are a nested quote, as a writer
+                    // typing straight marks quotes a slogan pasted with curly ones: pass
+                    // it whole when it closes.
+                    '“' if opened_with == '"' && prev_space && next_word => {
+                        match nested_close(bytes, j + width) {
+                            Some(past) => {
+                                j = past;
+                                continue;
+                            }
+                            None => return Err(j),
+                        }
+                    }
                     '“' | '"' if prev_space && next_word && (ch == '“' || opened_with != '"') =>
                     {
                         return Err(j);
@@ -198,6 +210,20 @@ fn find_close(
         j += width;
     }
     Ok(None)
+}
+
+/// The offset just past the `”` closing a curly quote nested from `from`, if one does
+/// before the next straight mark or the next curly opener.
+fn nested_close(bytes: &[u8], from: usize) -> Option<usize> {
+    const CLOSE: &[u8] = "”".as_bytes();
+    const OPEN: &[u8] = "“".as_bytes();
+    let rest = bytes.get(from..)?;
+    let close = memchr::memmem::find(rest, CLOSE)?;
+    let before = rest.get(..close)?;
+    if before.contains(&b'"') || memchr::memmem::find(before, OPEN).is_some() {
+        return None;
+    }
+    Some(from + close + CLOSE.len())
 }
 
 /// Finds the two apostrophes closing a quote opened by two apostrophes, searching from
@@ -469,6 +495,26 @@ mod tests {
         let q = quotes(&["“We won, he said. “And we will win again.”"]);
         assert_eq!(q.len(), 2);
         assert_eq!(q[0][0].1, "We won, he said.");
+    }
+
+    #[test]
+    fn curly_quote_nests_inside_a_straight_one() {
+        let q =
+            quotes(&["\"The board isn't about “Service First” now. It is about cost,\" she said."]);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0][0].1,
+            "The board isn't about “Service First” now. It is about cost,"
+        );
+        // Unclosed, the straight quote runs to the paragraph's end over the nested one.
+        let q = quotes(&["\"The plan isn't about “growth” any more, and it runs on."]);
+        assert_eq!(
+            q[0][0].1,
+            "The plan isn't about “growth” any more, and it runs on."
+        );
+        // A curly quote after a closed straight one is a quote of its own.
+        let q = quotes(&["\"We go,\" she said. “We stay,” he said."]);
+        assert_eq!(q.len(), 2);
     }
 
     #[test]
