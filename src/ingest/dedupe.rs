@@ -308,13 +308,14 @@ pub fn merge_printed(stories: Vec<Story>, mut prints: Vec<StoryPrint>) -> (Vec<S
 }
 
 /// How much more text an older version must hold than the newest for the merged story
-/// to keep it: an update fixes a word or adds a line, while a version a tenth shorter is
-/// a cut edition (for print, for syndication) that would lose what the fuller one says.
-const FULLER_BY: f64 = 1.1;
+/// to keep it, in tenths (11: a tenth more): an update fixes a word or adds a line, while
+/// a version a tenth shorter is a cut edition (for print, for syndication) that would
+/// lose what the fuller one says.
+const FULLER_TENTHS: usize = 11;
 
 /// Which version of a group of the same story the merged story keeps: the newest (latest
 /// update, else publish time; the first found on ties), unless another holds at least
-/// [`FULLER_BY`] times its text, when the fullest is kept.
+/// [`FULLER_TENTHS`] tenths of its text, when the fullest is kept.
 fn kept_version(group: &[usize], slots: &[Option<Story>]) -> Option<usize> {
     let newest = group
         .iter()
@@ -329,7 +330,7 @@ fn kept_version(group: &[usize], slots: &[Option<Story>]) -> Option<usize> {
         .iter()
         .copied()
         .max_by_key(|&i| (text(i), Reverse(i)))?;
-    let cut = (text(fullest) as f64) >= FULLER_BY * text(newest) as f64;
+    let cut = 10 * text(fullest) >= FULLER_TENTHS * text(newest);
     Some(if cut { fullest } else { newest })
 }
 
