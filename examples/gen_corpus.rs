@@ -2,7 +2,8 @@
 //!
 //! `cargo run --release --example gen_corpus -- --pages 10000 --seed 1 --out /tmp/corpus`
 //! `... -- --pages 10000 --real ../shared/data/polnear-train --out /tmp/real` draws the
-//! stories' text from a folder of real articles instead of the templates.
+//! stories' text from a folder of real articles instead of the templates; `--small`
+//! writes one short story a page (about 1 KB), a thousand pages a folder.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,6 +26,10 @@ struct Args {
     /// headlines and paragraphs are drawn from them instead of the templates.
     #[arg(long, value_name = "DIR")]
     real: Option<PathBuf>,
+    /// Small pages: one short dated story a page, about 1 KB (for the million-page row),
+    /// a thousand to a folder.
+    #[arg(long)]
+    small: bool,
 }
 
 fn main() -> anyhow::Result<ExitCode> {
@@ -42,7 +47,11 @@ fn main() -> anyhow::Result<ExitCode> {
         },
         None => None,
     };
-    let bytes = dateline::synth::write_with(&args.out, args.pages, args.seed, real.as_ref())?;
+    let bytes = if args.small {
+        dateline::synth::write_small(&args.out, args.pages, args.seed, real.as_ref())?
+    } else {
+        dateline::synth::write_with(&args.out, args.pages, args.seed, real.as_ref())?
+    };
     println!(
         "wrote {} pages ({:.1} MB{}) to {}",
         args.pages,

@@ -13,11 +13,13 @@ use std::fmt::Write as _;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 mod real;
+mod small;
 mod words;
 
 use words::*;
 
 pub use real::RealText;
+pub use small::{for_each_small, write_small};
 
 /// One generated page: a relative file name and its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
