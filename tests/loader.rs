@@ -162,6 +162,21 @@ fn by_prefix_is_removed_from_byline() {
 }
 
 #[test]
+fn a_byline_with_its_stamp_and_no_separator_stays_under_the_headline() {
+    let page = parse(
+        "Tram line extension opens to passengers\n\nBy Grace O'Neill Updated Jun 13, 2026, 10:28am EST\n\nThe first trams ran on the new eastern extension on Saturday morning.\n\nRiders said the trip into town took half the time it took by bus.\n",
+    );
+    assert_eq!(
+        headlines(&page),
+        vec!["Tram line extension opens to passengers"]
+    );
+    let story = &page.stories[0];
+    assert_eq!(story.byline.as_deref(), Some("Grace O'Neill"));
+    assert_eq!(story.updated, ts("2026-06-13T10:28:00-05:00"));
+    assert_eq!(story.paragraphs.len(), 2);
+}
+
+#[test]
 fn cookie_notice_menu_and_footer_are_chrome() {
     let page = parse(
         "This site uses cookies. By continuing to browse the site you are agreeing to our use of cookies.\n\

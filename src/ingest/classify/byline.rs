@@ -315,7 +315,9 @@ fn name_before_role(text: &str) -> Option<&str> {
     Some(text[..end].trim())
 }
 
-/// Splits a trailing stamp off a byline line ("By Jane Doe | March 3, 2026").
+/// Splits a trailing stamp off a byline line: after a separator ("By Jane Doe | March
+/// 3, 2026"), or opened by a word of stamps with no separator ("By Jane Doe Updated Nov
+/// 13, 2026, 10:28am EST").
 fn split_stamp(text: &str) -> (&str, Option<Stamp>) {
     for sep in ['|', '•', '·', '—', '–'] {
         if let Some((left, right)) = text.split_once(sep)
@@ -324,8 +326,20 @@ fn split_stamp(text: &str) -> (&str, Option<Stamp>) {
             return (left, Some(stamp));
         }
     }
+    for word in STAMP_WORDS {
+        if let Some(at) = text.find(word)
+            && at > 0
+            && let Some(stamp) = timestamp::parse_stamp(&text[at + 1..])
+        {
+            return (&text[..at], Some(stamp));
+        }
+    }
     (text, None)
 }
+
+/// The words that open a stamp written straight after a byline's name, each with the
+/// space before it.
+const STAMP_WORDS: &[&str] = &[" Updated ", " Published ", " Posted ", " Last updated "];
 
 /// Names: capitalised words, joined by commas, "and" or "&"; at most 12 words.
 pub(super) fn is_name_list(text: &str) -> bool {
@@ -408,6 +422,18 @@ mod tests {
         assert_eq!(c.kind, BlockKind::Byline);
         assert_eq!(c.byline.as_deref(), Some("ANA LIM"));
         assert!(c.stamp.is_some());
+        let c = classify_block("By Ana Lim Updated Nov 13, 2026, 10:28am EST");
+        assert_eq!(c.kind, BlockKind::Byline);
+        assert_eq!(c.byline.as_deref(), Some("Ana Lim"));
+        assert!(c.stamp.is_some());
+        let c = classify_block("By Ana Lim Published 3 March 2026");
+        assert_eq!(c.byline.as_deref(), Some("Ana Lim"));
+        assert!(c.stamp.is_some());
+        // A stamp word in a sentence is no stamp.
+        assert_ne!(
+            kind("By Friday the Updated Guidance will be out"),
+            BlockKind::Byline
+        );
         assert_ne!(
             kind("By the end of the week, prices had doubled."),
             BlockKind::Byline
