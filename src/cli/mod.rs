@@ -473,9 +473,14 @@ pub fn export_with_state(
             writeln!(out)
         }
         ExportFormat::Jsonl => {
+            // Each line is made in one buffer and written whole: serde_json's many small
+            // writes go to a `Vec` directly rather than through `out`'s vtable.
+            let mut line = Vec::new();
             for story in &corpus.stories {
-                serde_json::to_writer(&mut *out, &StoryExport::new(story, state))?;
-                writeln!(out)?;
+                line.clear();
+                serde_json::to_writer(&mut line, &StoryExport::new(story, state))?;
+                line.push(b'\n');
+                out.write_all(&line)?;
             }
             Ok(())
         }
