@@ -15,6 +15,7 @@ use crate::ingest::{self, LoadOptions, sanitize::sanitize_line};
 use crate::model::{Corpus, LoadStats, Warning};
 use crate::state::StateSnapshot;
 
+mod jsonl;
 pub mod listing;
 pub mod table;
 
@@ -473,12 +474,11 @@ pub fn export_with_state(
             writeln!(out)
         }
         ExportFormat::Jsonl => {
-            // Each line is made in one buffer and written whole: serde_json's many small
-            // writes go to a `Vec` directly rather than through `out`'s vtable.
+            // Each line is made in one buffer and written whole (see `jsonl` for how).
             let mut line = Vec::new();
             for story in &corpus.stories {
                 line.clear();
-                serde_json::to_writer(&mut line, &StoryExport::new(story, state))?;
+                jsonl::write(&StoryExport::new(story, state), &mut line)?;
                 line.push(b'\n');
                 out.write_all(&line)?;
             }
