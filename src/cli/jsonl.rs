@@ -27,28 +27,17 @@ fn unsupported() -> serde_json::Error {
 }
 
 /// Whether serde_json escapes nothing in `bytes`: no `"`, `\` or control character
-/// below space. Read eight bytes at a time.
+/// below space. Read 32 bytes at a time, every byte of a block tested without stopping
+/// (which the compiler turns into a few vector instructions).
 fn nothing_to_escape(bytes: &[u8]) -> bool {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = ONES * 0x80;
-    // A byte is flagged by its high bit when it is zero after `xor` with the mark (the
-    // mark's byte, minus one, borrows), or below 0x20. Flags are exact only up to the
-    // first flagged byte, which is all that is asked.
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let low = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
-        if low | has_zero(x ^ (ONES * u64::from(b'"'))) | has_zero(x ^ (ONES * u64::from(b'\\')))
-            != 0
-        {
+    let escaped = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    let mut blocks = bytes.chunks_exact(32);
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, &b| any | escaped(b)) {
             return false;
         }
     }
-    chunks
-        .remainder()
-        .iter()
-        .all(|&b| b >= 0x20 && b != b'"' && b != b'\\')
+    !blocks.remainder().iter().any(|&b| escaped(b))
 }
 
 /// The serializer: appends to `out`.
