@@ -184,7 +184,9 @@ fn jaccard_reaches(a: &[u64], b: &[u64], threshold: f64) -> bool {
     let mut steps = 0u32;
     while i < a.len() && j < b.len() {
         steps = steps.wrapping_add(1);
-        if steps % 64 == 0 && similarity(common + (a.len() - i).min(b.len() - j)) < threshold {
+        if steps.is_multiple_of(64)
+            && similarity(common + (a.len() - i).min(b.len() - j)) < threshold
+        {
             return false;
         }
         match a[i].cmp(&b[j]) {
