@@ -60,9 +60,32 @@ impl Timestamp {
     }
 }
 
+/// Writes `n` as `N` decimal digits, zero-padded, into `out` from byte `at`.
+fn put_digits<const N: usize>(out: &mut [u8], at: usize, mut n: u32) {
+    for k in (0..N).rev() {
+        out[at + k] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+}
+
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.local.format("%Y-%m-%dT%H:%M:%S"))?;
+        use chrono::{Datelike, Timelike};
+        let (year, time) = (self.local.year(), self.local.time());
+        // Years of four digits and no leap second (every page's): written digit by digit,
+        // as chrono's `%Y-%m-%dT%H:%M:%S` writes them, without parsing the format.
+        if (0..=9999).contains(&year) && time.nanosecond() < 1_000_000_000 {
+            let mut out = *b"0000-00-00T00:00:00";
+            put_digits::<4>(&mut out, 0, year.unsigned_abs());
+            put_digits::<2>(&mut out, 5, self.local.month());
+            put_digits::<2>(&mut out, 8, self.local.day());
+            put_digits::<2>(&mut out, 11, time.hour());
+            put_digits::<2>(&mut out, 14, time.minute());
+            put_digits::<2>(&mut out, 17, time.second());
+            f.write_str(std::str::from_utf8(&out).map_err(|_| fmt::Error)?)?;
+        } else {
+            write!(f, "{}", self.local.format("%Y-%m-%dT%H:%M:%S"))?;
+        }
         if let Some(off) = self.offset {
             let secs = off.local_minus_utc();
             let sign = if secs < 0 { '-' } else { '+' };
@@ -381,5 +404,26 @@ mod tests {
         let naive = at(5).expect("date");
         assert_eq!(naive.to_string(), "2026-01-05T12:00:00");
         assert_eq!(Timestamp::parse(&naive.to_string()), Some(naive));
+    }
+
+    #[test]
+    fn timestamps_are_written_as_chrono_formats_them() {
+        let cases = [
+            (0, 1, 1, 0, 0, 0, 0),
+            (7, 2, 3, 4, 5, 6, 0),
+            (999, 12, 31, 23, 59, 59, 0),
+            (2026, 11, 28, 6, 24, 0, 0),
+            (9999, 12, 31, 23, 59, 59, 0),
+            (10000, 1, 1, 0, 0, 0, 0),
+            (-1, 6, 15, 12, 0, 0, 0),
+            (2016, 12, 31, 23, 59, 59, 1_500_000_000),
+        ];
+        for (y, mo, d, h, mi, s, nano) in cases {
+            let local = chrono::NaiveDate::from_ymd_opt(y, mo, d)
+                .and_then(|d| d.and_hms_nano_opt(h, mi, s, nano))
+                .expect("time");
+            let want = local.format("%Y-%m-%dT%H:%M:%S").to_string();
+            assert_eq!(Timestamp::naive(local).to_string(), want);
+        }
     }
 }

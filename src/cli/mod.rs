@@ -15,6 +15,7 @@ use crate::ingest::{self, LoadOptions, sanitize::sanitize_line};
 use crate::model::{Corpus, LoadStats, Warning};
 use crate::state::StateSnapshot;
 
+mod jsonl;
 pub mod listing;
 pub mod table;
 
@@ -473,9 +474,13 @@ pub fn export_with_state(
             writeln!(out)
         }
         ExportFormat::Jsonl => {
+            // Each line is made in one buffer and written whole (see `jsonl` for how).
+            let mut line = Vec::new();
             for story in &corpus.stories {
-                serde_json::to_writer(&mut *out, &StoryExport::new(story, state))?;
-                writeln!(out)?;
+                line.clear();
+                jsonl::write(&StoryExport::new(story, state), &mut line)?;
+                line.push(b'\n');
+                out.write_all(&line)?;
             }
             Ok(())
         }

@@ -154,6 +154,8 @@ pub fn find_anchor(
     let (mut full, mut short, mut line) = (Vec::new(), Vec::new(), Vec::new());
     word_bag(&first.text, &mut full);
     word_bag(stripped, &mut short);
+    // Most titles have no site suffix: the two bags are then one, matched once.
+    let one_bag = short == full;
     // The best match wins, one with a byline or stamp below it first.
     let mut best: Option<(Anchor, bool)> = None;
     for i in 1..blocks.len() {
@@ -168,7 +170,11 @@ pub fn find_anchor(
             continue;
         }
         word_bag(&blocks[i].text, &mut line);
-        let f1 = bag_f1(&line, &full).max(bag_f1(&line, &short));
+        let f1 = if one_bag {
+            bag_f1(&line, &full)
+        } else {
+            bag_f1(&line, &full).max(bag_f1(&line, &short))
+        };
         // A paragraph repeats the title only word for word (a heading that ends
         // with a full stop); one sharing some of its words is the story's prose.
         let allowed = match classes[i].kind {

@@ -1,6 +1,7 @@
 //! Text predicates the ingest stages share: counting a block's words (fast, as
-//! `split_whitespace` counts them), telling whether a text ends like a sentence, and
-//! the overlap of two sorted bags of hashes.
+//! `split_whitespace` counts them), telling whether a text ends like a sentence, a
+//! block in lower case (fast, as `to_lowercase` makes it), and the overlap of two
+//! sorted bags of hashes.
 //!
 //! Every other ingest module may use this one; it uses none of them, and decides
 //! nothing about what a block is.
@@ -152,6 +153,50 @@ static SPACE_CLASS: [u8; 256] = {
     table
 };
 
+/// `text` in lower case, exactly as [`str::to_lowercase`] makes it, with every run of
+/// ASCII lowered in place (the standard one lowers character by character once it
+/// meets a character beyond ASCII, which real text's curly quotes put in most blocks).
+pub fn lowercase(text: &str) -> String {
+    // `Σ` lowers by its context: text holding one is left to the standard function.
+    if text.is_ascii() || text.contains('Σ') {
+        return text.to_lowercase();
+    }
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = ascii_end(bytes, i);
+        if run > i {
+            let from = out.len();
+            out.push_str(&text[i..run]);
+            out[from..].make_ascii_lowercase();
+            i = run;
+        }
+        if let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
+            out.extend(c.to_lowercase());
+            i += c.len_utf8();
+        }
+    }
+    out
+}
+
+/// The offset of the first byte of `bytes` at or after `from` beyond ASCII (or the
+/// length), read eight bytes at a time.
+fn ascii_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(eight) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let high = u64::from_le_bytes(*eight) & u64::from_le_bytes([0x80; 8]);
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii) {
+        i += 1;
+    }
+    i
+}
+
 /// The length in bytes of the whitespace character at byte `i` of `text`, if the
 /// character there is whitespace.
 fn space_at(text: &str, i: usize) -> Option<usize> {
@@ -220,6 +265,25 @@ mod tests {
             proptest::prop_assert_eq!(count_words_up_to(&text, limit), words.min(limit));
             proptest::prop_assert_eq!(more_words_than(&text, limit), words > limit);
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// The fast lower case is the standard one.
+        #[test]
+        fn lowercase_agrees_with_to_lowercase(
+            text in "[a-zA-Z0-9 .,'\"“”’—ÉéÀİẞΣσΑΩ\u{130}\u{2126}\u{1E9E}]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(lowercase(&text), text.to_lowercase());
+        }
+    }
+
+    #[test]
+    fn lowercase_lowers_runs_of_ascii_around_other_characters() {
+        let text = "The Mayor’s “PLAN” for Île-de-France, ÅNGSTRÖM and İstanbul ODYSSEUS";
+        assert_eq!(lowercase(text), text.to_lowercase());
+        assert_eq!(lowercase("ΟΔΟΣ ΣΑΣ"), "ΟΔΟΣ ΣΑΣ".to_lowercase());
+        assert_eq!(lowercase(""), "");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
 
-use foldhash::fast::FixedState;
+use foldhash::fast::{FixedState, RandomState};
 
 use super::names::{Gender, Mention, gender_of_given_name, gender_of_word, is_common_given_name};
 use super::recency::Recency;
@@ -34,7 +34,8 @@ pub struct Resolved {
 ///
 /// Every look-up costs the same however many people the story has: names are found
 /// through maps, and who was talked about last is read back over a bounded number of
-/// people ([`RECENT`]).
+/// people ([`RECENT`]). The maps' keys are a page's words, so they hash with foldhash's
+/// seeded hasher (fast, its seed chosen per process) rather than the standard one.
 #[derive(Debug, Default)]
 pub struct Cast {
     people: Vec<Person>,
@@ -50,26 +51,26 @@ pub struct Cast {
     /// The organisations mentioned, by index.
     organisations: Vec<String>,
     /// Each organisation's index.
-    org_ids: HashMap<String, usize>,
+    org_ids: HashMap<String, usize, RandomState>,
     /// Organisations in the order they were last mentioned.
     org_recency: Recency,
     /// Head nouns of people introduced without a name ("a former employee").
-    unnamed: HashSet<String>,
+    unnamed: HashSet<String, RandomState>,
     /// The first person introduced with each surname (the last word of a name of
     /// several words).
-    by_last: HashMap<String, usize>,
+    by_last: HashMap<String, usize, RandomState>,
     /// The latest person introduced with each word of a name of several words.
-    by_word: HashMap<String, usize>,
+    by_word: HashMap<String, usize, RandomState>,
     /// Each person by their whole name.
-    by_name: HashMap<String, usize>,
+    by_name: HashMap<String, usize, RandomState>,
     /// The latest person whose name ends with each run of its last words ("den Broek",
     /// "van den Broek" for Pieter van den Broek).
-    by_tail: HashMap<String, usize>,
+    by_tail: HashMap<String, usize, RandomState>,
     /// The latest person introduced known to be male, and female.
     latest_of: [Option<usize>; 2],
     /// The latest person whose title holds each word (lower case; the spokes- words
     /// as one).
-    by_title_word: HashMap<String, usize>,
+    by_title_word: HashMap<String, usize, RandomState>,
     /// Every word of a name of several words, and every whole name: a word not here is
     /// part of no one's name, and is turned away without reading the cast.
     name_parts: WordFilter,

@@ -8,6 +8,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use foldhash::fast::RandomState;
+
 use crate::model::{Speaker, Story};
 
 /// A title as compared: lower case, without a leading article, with one kind of apostrophe,
@@ -58,13 +60,13 @@ impl TitleTally {
 /// speaker's titles are merged across spellings and ranked by the number of stories giving
 /// them (counted in [`Speaker::title_stories`]).
 pub fn build(stories: &[Story]) -> Vec<Speaker> {
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, usize, RandomState> = HashMap::default();
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut tallies: Vec<Vec<TitleTally>> = Vec::new();
     // (speaker, story id) pairs already listed.
-    let mut listed: HashSet<(usize, &str)> = HashSet::new();
+    let mut listed: HashSet<(usize, &str), RandomState> = HashSet::default();
     // (speaker, title key, story id) triples already counted.
-    let mut titled: HashSet<(usize, String, &str)> = HashSet::new();
+    let mut titled: HashSet<(usize, String, &str), RandomState> = HashSet::default();
     let mut seen = 0;
     for story in stories {
         for quote in story.quotes.iter().filter(|q| !q.partial) {

@@ -55,6 +55,9 @@ fn is_document_id(line: &str) -> bool {
 /// True when the text is a Factiva export: `HD`, `PD` and `LP` or `TD` codes.
 pub fn sniff(text: &str) -> bool {
     let head = &text[..super::floor_boundary(text, SNIFF_BYTES)];
+    if memchr::memmem::find(head.as_bytes(), b"HD").is_none() {
+        return false;
+    }
     let (mut hd, mut pd, mut body) = (false, false, false);
     for line in head.lines() {
         match code(line) {

@@ -221,6 +221,20 @@ pub(crate) fn groups<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) -> V
     out
 }
 
+/// Whether `text` holds `needle` (ASCII, in lower case) in any ASCII case. The sniffers
+/// ask it of a page's head before reading it line by line: a page without the words
+/// their lines need is no export, and most pages are none.
+pub(crate) fn holds_any_case(text: &str, needle: &str) -> bool {
+    let (t, n) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), t).any(|i| {
+        t.get(i..i + n.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(n))
+    })
+}
+
 /// The largest character boundary of `text` at or before `at`.
 pub(crate) fn floor_boundary(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());
@@ -247,6 +261,33 @@ pub(crate) fn is_copyright(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_found_in_any_ascii_case() {
+        assert!(holds_any_case(
+            "Source: PUBLICATION Title: Harbour Post",
+            "publication title"
+        ));
+        assert!(holds_any_case("a DocUment", "ument"));
+        assert!(!holds_any_case("an argu-ment", "ument"));
+        assert!(!holds_any_case("", "ument"));
+    }
+
+    #[test]
+    fn exports_are_told_in_any_case_of_their_field_names() {
+        // Field names in unusual case, and a marker whose `k` is the Kelvin sign (which
+        // lowers to `k`): the sniffers' searches before reading lines find them too.
+        let proquest = "Quay walls to be raised\n\nFULL TEXT: The harbour board voted.\n\nPublication Title: Harbour Post\n";
+        assert_eq!(sniff(proquest), Some(Layout::ProQuest));
+        let nexis =
+            "Do\u{212a}ument 1 von 2\n\nHarbour Post\n\nLÄNGE: 212 Wörter\n\nThe board voted.\n";
+        assert!(nexis::marker("Do\u{212a}ument 1 von 2").is_some());
+        assert_eq!(sniff(nexis), Some(Layout::Nexis));
+        assert_eq!(
+            sniff("The board voted on the walls: an argument, not a document.\n"),
+            None
+        );
+    }
 
     #[test]
     fn bylines_lose_by_and_shouting() {

@@ -156,6 +156,12 @@ fn is_end_of_document(line: &str) -> bool {
 /// or a field line, and an `End of Document` line after it.
 pub fn sniff(text: &str) -> bool {
     let head = &text[..super::floor_boundary(text, SNIFF_BYTES)];
+    // A marker's word and an end line both hold `document` or `dokument` in some case
+    // (its `k` may be the Kelvin sign, which `to_lowercase` makes a `k`): all of them
+    // hold `ument` in some ASCII case.
+    if !super::holds_any_case(head, "ument") {
+        return false;
+    }
     let (mut seen_marker, mut seen_field) = (false, false);
     for line in head.lines() {
         let known = field(line).is_some_and(|(role, _)| role != Role::Other);

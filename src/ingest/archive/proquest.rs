@@ -92,6 +92,11 @@ fn is_rule(line: &str) -> bool {
 /// `Publication title:` fields.
 pub fn sniff(text: &str) -> bool {
     let head = &text[..super::floor_boundary(text, SNIFF_BYTES)];
+    // The field's name is lowered by `to_lowercase`, which makes none of its letters
+    // from a character beyond ASCII: the head holds it in some ASCII case.
+    if !super::holds_any_case(head, "publication title") {
+        return false;
+    }
     let (mut body, mut publication) = (false, false);
     for line in head.lines() {
         match field(line) {

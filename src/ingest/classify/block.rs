@@ -8,7 +8,7 @@
 //! passes do that), and it holds no phrase lists of its own.
 
 use crate::ingest::phrases::{self, Metadata};
-use crate::ingest::text::{ends_sentence, word_count};
+use crate::ingest::text::{ends_sentence, lowercase, word_count};
 use crate::ingest::timestamp::{self, Stamp};
 
 use super::byline::{byline, is_name_list};
@@ -73,7 +73,7 @@ pub(super) fn classify_counted(text: &str, words: usize, menu_bar: bool) -> Clas
         }
     }
     // Lower-cased only once the stamp rules (which need no lower case) are done.
-    let lower = text.to_lowercase();
+    let lower = lowercase(text);
     if phrases::is_end_marker(&lower) {
         return Classified {
             ends_story: true,
