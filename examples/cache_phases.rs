@@ -1,6 +1,7 @@
-//! Times a load through the corpus cache and the reader's indexing of what it gives,
-//! the list's indexes (list complete) then the search index (search ready), as the
-//! reader builds them (for profiling the reader's reopening):
+//! Times a load through the corpus cache and the reader's indexing of what it gives:
+//! on a reopening the list before the stories' text (`Prepared::build_listed`), then
+//! the whole load, the list's indexes of the whole stories, then the search index
+//! (search ready), as the reader builds them (for profiling the reader's reopening):
 //!
 //!     cargo run --release --example cache_phases -- DIR...
 //!
@@ -18,7 +19,21 @@ fn main() {
     let dir = std::env::temp_dir().join("dateline-cache-phases");
     let file = dateline::cache::file_for(&dir, &paths);
     let t = Instant::now();
-    let loaded = dateline::cache::load(&paths, &file, &Default::default());
+    let mut give = |list: dateline::cache::Listed| {
+        let keys = t.elapsed().as_secs_f64();
+        let (prepared, _) = dateline::tui::prepare::Prepared::build_listed(
+            list,
+            dateline::config::SortOrder::default(),
+        );
+        println!(
+            "list complete {:.3} s: files walked and looked at while the list decoded {keys:.3} s, \
+             its rows (Prepared::build_listed) {:.3} s ({} rows)",
+            t.elapsed().as_secs_f64(),
+            t.elapsed().as_secs_f64() - keys,
+            prepared.list_rows.len()
+        );
+    };
+    let loaded = dateline::cache::load_listing(&paths, &file, &Default::default(), Some(&mut give));
     println!(
         "load {:.3} s: {} (files parsed {}, from the cache {})",
         t.elapsed().as_secs_f64(),

@@ -90,7 +90,26 @@ fn main() {
     phase(&format!("xxh3 of it ({})", h % 10), t, before);
     let t0 = Instant::now();
     let before = live();
-    let loaded = dateline::cache::load(&paths, &file, &Default::default());
+    let mut give = |list: dateline::cache::Listed| {
+        phase(
+            &format!("walk+stat ∥ list decoded ({})", list.stories.len()),
+            t0,
+            before,
+        );
+        let t = Instant::now();
+        let before = live();
+        let (prepared, _) = dateline::tui::prepare::Prepared::build_listed(
+            list,
+            dateline::config::SortOrder::default(),
+        );
+        phase("list rows (build_listed)", t, before);
+        println!(
+            "  complete list at {:.3} s ({} rows)",
+            t0.elapsed().as_secs_f64(),
+            prepared.list_rows.len()
+        );
+    };
+    let loaded = dateline::cache::load_listing(&paths, &file, &Default::default(), Some(&mut give));
     phase(
         if loaded.hit {
             "cache::load (hit)"

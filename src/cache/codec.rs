@@ -92,7 +92,8 @@ impl Writer {
         self.list(items, |w, s| w.str(s));
     }
 
-    fn timestamp(&mut self, t: Option<Timestamp>) {
+    /// An optional time.
+    pub fn timestamp(&mut self, t: Option<Timestamp>) {
         self.bool(t.is_some());
         if let Some(Timestamp { local, offset }) = t {
             self.i64(local.and_utc().timestamp());
@@ -104,7 +105,8 @@ impl Writer {
         }
     }
 
-    fn source(&mut self, s: &SourceRef) {
+    /// Where a story was found.
+    pub fn source(&mut self, s: &SourceRef) {
         let SourceRef {
             path,
             line_start,
@@ -198,7 +200,8 @@ impl Writer {
         self.str(message);
     }
 
-    fn stats(&mut self, s: &LoadStats) {
+    /// A load's counts.
+    pub fn stats(&mut self, s: &LoadStats) {
         let LoadStats {
             files,
             pages,
@@ -422,7 +425,8 @@ impl<'a> Reader<'a> {
         self.list(Self::str)
     }
 
-    fn timestamp(&mut self) -> Result<Option<Timestamp>> {
+    /// An optional time.
+    pub fn timestamp(&mut self) -> Result<Option<Timestamp>> {
         if !self.bool()? {
             return Ok(None);
         }
@@ -440,7 +444,8 @@ impl<'a> Reader<'a> {
         Ok(Some(Timestamp { local, offset }))
     }
 
-    fn source(&mut self) -> Result<SourceRef> {
+    /// Where a story was found.
+    pub fn source(&mut self) -> Result<SourceRef> {
         Ok(SourceRef {
             path: self.str()?,
             line_start: self.usize()?,
@@ -576,7 +581,8 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn stats(&mut self) -> Result<LoadStats> {
+    /// A load's counts.
+    pub fn stats(&mut self) -> Result<LoadStats> {
         Ok(LoadStats {
             files: self.usize()?,
             pages: self.usize()?,
