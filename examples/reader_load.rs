@@ -41,16 +41,19 @@ fn main() -> anyhow::Result<()> {
     let mut first = None;
     let mut complete = None;
     let mut text = None;
+    let mut taken = std::time::Duration::ZERO;
     for event in events {
         let end = matches!(event, LoadEvent::SearchReady(_) | LoadEvent::Failed(_));
         let done = matches!(event, LoadEvent::Done(_));
         let list = done || matches!(event, LoadEvent::Listed(_));
+        let sent = started.elapsed();
         loading::apply(&mut app, event);
         if first.is_none() && !app.corpus.stories.is_empty() {
             first = Some(started.elapsed());
         }
         if list && complete.is_none() {
             complete = Some((started.elapsed(), cpu_seconds(), resident_kb()));
+            taken = started.elapsed() - sent;
         }
         if done {
             text = Some((started.elapsed(), cpu_seconds()));
@@ -64,11 +67,12 @@ fn main() -> anyhow::Result<()> {
     let (complete, complete_cpu, complete_kb) = complete.unwrap_or((ready, ready_cpu, 0));
     let (text, text_cpu) = text.unwrap_or((ready, ready_cpu));
     println!(
-        "first stories listed {:.3} s, complete list {:.3} s (cpu {:.2} s, resident {} MB), text in {:.3} s (cpu {:.2} s), search ready {:.3} s (cpu {:.2} s): {} stories, {} quotes, {} speakers",
+        "first stories listed {:.3} s, complete list {:.3} s (cpu {:.2} s, resident {} MB, taken in by the reader in {:.3} s), text in {:.3} s (cpu {:.2} s), search ready {:.3} s (cpu {:.2} s): {} stories, {} quotes, {} speakers",
         first.unwrap_or(complete).as_secs_f64(),
         complete.as_secs_f64(),
         complete_cpu,
         complete_kb / 1000,
+        taken.as_secs_f64(),
         text.as_secs_f64(),
         text_cpu,
         ready.as_secs_f64(),

@@ -505,6 +505,7 @@ impl Archive {
         let found = |stories: &[dateline::model::Story]| {
             streamed.fetch_add(stories.len(), std::sync::atomic::Ordering::Relaxed);
         };
+        let make = |list: cache::Listed| list;
         let mut give = |list: cache::Listed| {
             assert!(listed.is_none(), "one list");
             listed = Some(list);
@@ -516,7 +517,10 @@ impl Archive {
                 progress: None,
                 stories: Some(&found),
             },
-            Some(&mut give),
+            Some(cache::Listing {
+                make: &make,
+                give: &mut give,
+            }),
         );
         (loaded, listed, streamed.into_inner())
     }

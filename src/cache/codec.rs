@@ -394,6 +394,16 @@ impl<'a> Reader<'a> {
         count: usize,
         each: impl Fn(&mut Reader<'_>) -> Result<T> + Sync,
     ) -> Result<Vec<T>> {
+        let decoded = self.chunked_parts(count, each)?;
+        Ok(decoded.into_iter().flatten().collect())
+    }
+
+    /// As [`Reader::chunked`], each chunk's items apart.
+    pub fn chunked_parts<T: Send>(
+        &mut self,
+        count: usize,
+        each: impl Fn(&mut Reader<'_>) -> Result<T> + Sync,
+    ) -> Result<Vec<Vec<T>>> {
         use rayon::prelude::*;
         let chunks = count.div_ceil(CHUNK);
         if chunks > self.bytes.len() {
@@ -411,7 +421,7 @@ impl<'a> Reader<'a> {
                 r.is_empty().then_some(items).ok_or(Error("bad chunk"))
             })
             .collect::<Result<_>>()?;
-        Ok(decoded.into_iter().flatten().collect())
+        Ok(decoded)
     }
 
     /// Stories written by [`Writer::stories`].

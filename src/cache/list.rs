@@ -86,13 +86,18 @@ pub(super) fn write(w: &mut Writer, corpus: &Corpus) {
 pub(super) fn read(bytes: &[u8]) -> codec::Result<Listed> {
     let mut r = Reader::new(bytes);
     let count = r.usize()?;
-    let heads = r.chunked(count, read_head)?;
+    let parts = r.chunked_parts(count, read_head)?;
     let warnings = r.list(Reader::warning)?;
     let stats = r.stats()?;
     if !r.is_empty() {
         return Err(codec::Error("trailing bytes"));
     }
-    let (stories, counts) = heads.into_iter().unzip();
+    let mut stories = Vec::with_capacity(count);
+    let mut counts = Vec::with_capacity(count);
+    for (story, count) in parts.into_iter().flatten() {
+        stories.push(story);
+        counts.push(count);
+    }
     Ok(Listed {
         stories,
         counts,

@@ -228,22 +228,31 @@ pub fn dir_beside(state: Option<&Path>) -> Option<PathBuf> {
 /// fresh parse of the others; the cache is then written again. Standard input (`-`)
 /// is never cached: such a load goes straight to the loader.
 pub fn load(paths: &[PathBuf], file: &Path, options: &LoadOptions<'_>) -> Loaded {
-    load_listing(paths, file, options, None)
+    load_listing::<()>(paths, file, options, None)
 }
 
-/// As [`load`], and when no input changed, `listed` is given the stored list (every
+/// What a caller of [`load_listing`] makes of the stored list while the inputs are
+/// looked at, and takes once they are all found unchanged.
+pub struct Listing<'a, T> {
+    /// Makes what is shown of the list (sorting it, its rows): run beside the walk.
+    pub make: &'a (dyn Fn(Listed) -> T + Sync),
+    /// Takes it, once every input is found unchanged (never otherwise).
+    pub give: &'a mut dyn FnMut(T),
+}
+
+/// As [`load`], and when no input changed, `listing` is given the stored list (every
 /// story in the stored order without its body, [`Listed`]) as soon as every input is
-/// found unchanged, before the bodies are decoded. The list is decoded on one core
-/// while the inputs are walked and looked at on the other, and dropped unseen when
-/// one changed. A damaged list is a damaged cache: one warning, and the cache is
-/// rebuilt. Once a list was given, a load that cannot finish from the cache (its
-/// corpus found damaged) streams no provisional stories: the list stays until the
-/// corpus comes, the same stories.
-pub fn load_listing(
+/// found unchanged, before the bodies are decoded. The list is read, decoded and
+/// made ([`Listing::make`]) on one core while the inputs are walked and looked at on
+/// the other, and dropped unseen when one changed. A damaged list is a damaged cache:
+/// one warning, and the cache is rebuilt. Once a list was given, a load that cannot
+/// finish from the cache (its corpus found damaged) streams no provisional stories:
+/// the list stays until the corpus comes, the same stories.
+pub fn load_listing<T: Send>(
     paths: &[PathBuf],
     file: &Path,
     options: &LoadOptions<'_>,
-    mut listed: Option<&mut dyn FnMut(Listed)>,
+    listing: Option<Listing<'_, T>>,
 ) -> Loaded {
     if paths.iter().any(|p| p.as_os_str() == "-") {
         let corpus = ingest::load(paths, options);
@@ -254,7 +263,10 @@ pub fn load_listing(
         };
     }
     let walked = now();
-    let listing = listed.is_some();
+    let (make, mut give) = match listing {
+        Some(Listing { make, give }) => (Some(make), Some(give)),
+        None => (None, None),
+    };
     let ((inputs, walk_warnings, stats), (cache, list)) = rayon::join(
         || {
             let (inputs, walk_warnings) = read::discover(paths);
@@ -263,8 +275,11 @@ pub fn load_listing(
         },
         || {
             let cache = Cache::open(file);
-            let list = match &cache {
-                Ok(cache) if listing => Some(cache.list()),
+            let list = match (&cache, make) {
+                (Ok(cache), Some(make)) => Some(cache.list().map(|list| {
+                    let stories = list.stories.len();
+                    (make(list), stories)
+                })),
                 _ => None,
             };
             (cache, list)
@@ -299,13 +314,13 @@ pub fn load_listing(
             .all(|(key, now)| key.path == now.0 && key.size == now.1)
         && let Some(hashed) = cache.unchanged(&inputs, &stats)
         && match list {
-            Some(Ok(list)) => {
-                if let Some(give) = listed.as_mut() {
+            Some(Ok((list, stories))) => {
+                if let Some(give) = give.as_mut() {
                     if let Some(report) = options.progress {
                         report(Progress {
                             files_done: inputs.len(),
                             files_total: inputs.len(),
-                            stories_found: list.stories.len(),
+                            stories_found: stories,
                             files_cached: inputs.len(),
                         });
                     }

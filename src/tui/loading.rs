@@ -213,15 +213,19 @@ pub fn load_streaming(
     let (mut corpus, stored): (Corpus, _) = match source {
         Source::Paths(paths) => (ingest::load(paths, &options), None),
         Source::Cached { paths, cache } => {
-            // The list goes as soon as every file is found unchanged, before the
-            // bodies are decoded.
-            let mut give = |list: crate::cache::Listed| {
-                let (prepared, at) = Prepared::build_listed(list, order);
+            // The list is made while the files are looked at, and goes as soon as
+            // every one is found unchanged, before the bodies are decoded.
+            let make = |list| Prepared::build_listed(list, order);
+            let mut give = |(prepared, at): (Prepared, ListedOrder)| {
                 listed = Some(at);
                 batcher.flush();
                 (batcher.sink)(LoadEvent::Listed(Box::new(prepared)));
             };
-            let loaded = crate::cache::load_listing(paths, cache, &options, Some(&mut give));
+            let listing = crate::cache::Listing {
+                make: &make,
+                give: &mut give,
+            };
+            let loaded = crate::cache::load_listing(paths, cache, &options, Some(listing));
             (loaded.corpus, loaded.text)
         }
         Source::Samples => (

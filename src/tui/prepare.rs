@@ -36,23 +36,72 @@ impl ListedOrder {
     /// `stories` (the whole stories in the stored order) in the list's order, when
     /// they are the listed ones (given back when they are not: a bug, then the
     /// caller sorts them itself).
-    pub fn apply(&self, stories: Vec<Story>) -> Result<Vec<Story>, Vec<Story>> {
+    pub fn apply(&self, mut stories: Vec<Story>) -> Result<Vec<Story>, Vec<Story>> {
         let same = stories.len() == self.from.len()
             && self
                 .from
-                .iter()
+                .par_iter()
                 .zip(&self.ids)
                 .all(|(&i, &id)| xxh3_64(stories[i].id.as_bytes()) == id);
         if !same {
             return Err(stories);
         }
-        let mut rank = vec![0; stories.len()];
-        for (place, &i) in self.from.iter().enumerate() {
-            rank[i] = place;
+        permute(&mut stories, &self.from);
+        Ok(stories)
+    }
+}
+
+/// Puts `items` in the order `from` gives (the `i`th item becomes the one now at
+/// `from[i]`, a permutation), in place: one cycle at a time, by swaps.
+fn permute<T>(items: &mut [T], from: &[usize]) {
+    let mut done = vec![false; items.len()];
+    for start in 0..items.len() {
+        let mut i = start;
+        while !done[i] {
+            done[i] = true;
+            let j = from[i];
+            if j == start {
+                break;
+            }
+            items.swap(i, j);
+            i = j;
         }
-        let mut ranked: Vec<(usize, Story)> = rank.into_iter().zip(stories).collect();
-        ranked.sort_unstable_by_key(|r| r.0);
-        Ok(ranked.into_iter().map(|r| r.1).collect())
+    }
+}
+
+/// A time as [`crate::model::Timestamp`]'s order compares it: its instant (UTC when
+/// the offset is known), its wall clock, its offset; made once per story for a sort.
+type TimeKey = Option<(i64, u32, i64, u32, Option<i32>)>;
+
+fn time_key(story: &Story) -> TimeKey {
+    story.time().map(|t| {
+        let instant = t.sort_key().and_utc();
+        let local = t.local.and_utc();
+        (
+            instant.timestamp(),
+            instant.timestamp_subsec_nanos(),
+            local.timestamp(),
+            local.timestamp_subsec_nanos(),
+            t.offset.map(|o| o.local_minus_utc()),
+        )
+    })
+}
+
+/// Newest first, stories without a time last ([`crate::model::newest_first`]).
+fn newest_first(a: &TimeKey, b: &TimeKey) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => y.cmp(x),
+        _ => oldest_first(a, b),
+    }
+}
+
+/// Oldest first, stories without a time last ([`crate::model::oldest_first`]).
+fn oldest_first(a: &TimeKey, b: &TimeKey) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => x.cmp(y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
     }
 }
 
@@ -62,13 +111,16 @@ impl ListedOrder {
 /// `stories[i]`, whose quotes are not there).
 pub fn listed_order(stories: &[Story], counts: &[QuoteCount], order: SortOrder) -> Vec<usize> {
     let mut at: Vec<usize> = (0..stories.len()).collect();
+    let times = || -> Vec<TimeKey> { stories.par_iter().map(time_key).collect() };
     let newest = |at: &mut Vec<usize>| {
-        at.sort_by(|&a, &b| crate::model::newest_first(stories[a].time(), stories[b].time()));
+        let times = times();
+        at.sort_by(|&a, &b| newest_first(&times[a], &times[b]));
     };
     match order {
         SortOrder::Newest => newest(&mut at),
         SortOrder::Oldest => {
-            at.sort_by(|&a, &b| crate::model::oldest_first(stories[a].time(), stories[b].time()));
+            let times = times();
+            at.sort_by(|&a, &b| oldest_first(&times[a], &times[b]));
         }
         SortOrder::Headline => {
             at.sort_by_cached_key(|&i| {
@@ -142,10 +194,13 @@ impl Prepared {
             warnings,
             stats,
         } = listed;
+        let mut stories = stories;
         let from = listed_order(&stories, &counts, order);
-        let mut slots: Vec<Option<Story>> = stories.into_iter().map(Some).collect();
-        let stories: Vec<Story> = from.iter().filter_map(|&i| slots[i].take()).collect();
-        let ids = stories.iter().map(|s| xxh3_64(s.id.as_bytes())).collect();
+        permute(&mut stories, &from);
+        let ids = stories
+            .par_iter()
+            .map(|s| xxh3_64(s.id.as_bytes()))
+            .collect();
         let list_rows = stories
             .par_iter()
             .zip(from.par_iter())
@@ -241,6 +296,15 @@ mod tests {
         SortOrder::Headline,
         SortOrder::Quotes,
     ];
+
+    #[test]
+    fn a_permutation_in_place_puts_each_item_where_it_goes() {
+        let from = [3, 0, 4, 1, 2, 5, 7, 6];
+        let mut items: Vec<usize> = (0..from.len()).map(|i| i * 10).collect();
+        permute(&mut items, &from);
+        let expected: Vec<usize> = from.iter().map(|&i| i * 10).collect();
+        assert_eq!(items, expected);
+    }
 
     #[test]
     fn the_listed_order_is_the_order_of_the_whole_stories() {
