@@ -32,7 +32,7 @@
 //!   reopened is marked used (its modification time) though not rewritten.
 //!
 //! Decides where the cache lives and when it is used; the file's parts and how they
-//! are checked are [`file`]'s, their bytes [`codec`]'s.
+//! are checked are [`file`]'s, their bytes [`codec`]'s (the list's [`list`]'s).
 //! Loading itself is [`crate::ingest`]'s: this module only decides which files it
 //! needs to parse.
 

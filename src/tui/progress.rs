@@ -47,7 +47,7 @@ pub fn status_text(loading: &Loading, bar_cells: usize) -> String {
     let p = loading.progress;
     if loading.listed {
         return format!(
-            "{} stories listed · loading their text (search, speakers, timeline then)…",
+            "{} stories listed · loading their text… (then search, speakers, timeline)",
             p.stories_found
         );
     }
