@@ -1,6 +1,7 @@
-//! Times a load through the corpus cache and the reader's indexing of what it gives,
-//! the list's indexes (list complete) then the search index (search ready), as the
-//! reader builds them (for profiling the reader's reopening):
+//! Times a load through the corpus cache and the reader's indexing of what it gives:
+//! on a reopening the list before the stories' text (`Prepared::build_listed`), then
+//! the whole load, the list's indexes of the whole stories, then the search index
+//! (search ready), as the reader builds them (for profiling the reader's reopening):
 //!
 //!     cargo run --release --example cache_phases -- DIR...
 //!
@@ -18,7 +19,27 @@ fn main() {
     let dir = std::env::temp_dir().join("dateline-cache-phases");
     let file = dateline::cache::file_for(&dir, &paths);
     let t = Instant::now();
-    let loaded = dateline::cache::load(&paths, &file, &Default::default());
+    let make = |list: dateline::cache::Listed| {
+        let made = Instant::now();
+        let (prepared, _) = dateline::tui::prepare::Prepared::build_listed(
+            list,
+            dateline::config::SortOrder::default(),
+        );
+        (prepared.list_rows.len(), made.elapsed().as_secs_f64())
+    };
+    let mut give = |(rows, made): (usize, f64)| {
+        println!(
+            "list complete {:.3} s: files walked and looked at while the list was read, \
+             decoded and sorted and its rows made (Prepared::build_listed, {made:.3} s of it, \
+             {rows} rows)",
+            t.elapsed().as_secs_f64(),
+        );
+    };
+    let listing = dateline::cache::Listing {
+        make: &make,
+        give: &mut give,
+    };
+    let loaded = dateline::cache::load_listing(&paths, &file, &Default::default(), Some(listing));
     println!(
         "load {:.3} s: {} (files parsed {}, from the cache {})",
         t.elapsed().as_secs_f64(),

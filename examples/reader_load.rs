@@ -1,8 +1,9 @@
 //! The reader's load without a terminal: the same background loading as `dateline DIR`
 //! (stories streamed to the list in batches, then the final corpus merged, quoted,
 //! sorted and indexed), every event applied to a reader state as the event loop does,
-//! timed from the start to the complete list and to the search index's arrival, with
-//! the process's CPU time at each. Run it under `/usr/bin/time -v` for the reader's
+//! timed from the start to the complete list (reopening from the cache: the list
+//! before the stories' text), to the final corpus (the text in) and to the search
+//! index's arrival, with the process's CPU time at each. Run it under `/usr/bin/time -v` for the reader's
 //! peak memory.
 //!
 //!     cargo run --release --example reader_load -- DIR [--no-cache]
@@ -39,15 +40,23 @@ fn main() -> anyhow::Result<()> {
     })?;
     let mut first = None;
     let mut complete = None;
+    let mut text = None;
+    let mut taken = std::time::Duration::ZERO;
     for event in events {
         let end = matches!(event, LoadEvent::SearchReady(_) | LoadEvent::Failed(_));
         let done = matches!(event, LoadEvent::Done(_));
+        let list = done || matches!(event, LoadEvent::Listed(_));
+        let sent = started.elapsed();
         loading::apply(&mut app, event);
         if first.is_none() && !app.corpus.stories.is_empty() {
             first = Some(started.elapsed());
         }
+        if list && complete.is_none() {
+            complete = Some((started.elapsed(), cpu_seconds(), resident_kb()));
+            taken = started.elapsed() - sent;
+        }
         if done {
-            complete = Some((started.elapsed(), cpu_seconds()));
+            text = Some((started.elapsed(), cpu_seconds()));
         }
         if end {
             break;
@@ -55,12 +64,17 @@ fn main() -> anyhow::Result<()> {
     }
     let ready = started.elapsed();
     let ready_cpu = cpu_seconds();
-    let (complete, complete_cpu) = complete.unwrap_or((ready, ready_cpu));
+    let (complete, complete_cpu, complete_kb) = complete.unwrap_or((ready, ready_cpu, 0));
+    let (text, text_cpu) = text.unwrap_or((ready, ready_cpu));
     println!(
-        "first stories listed {:.3} s, complete list {:.3} s (cpu {:.2} s), search ready {:.3} s (cpu {:.2} s): {} stories, {} quotes, {} speakers",
+        "first stories listed {:.3} s, complete list {:.3} s (cpu {:.2} s, resident {} MB, taken in by the reader in {:.3} s), text in {:.3} s (cpu {:.2} s), search ready {:.3} s (cpu {:.2} s): {} stories, {} quotes, {} speakers",
         first.unwrap_or(complete).as_secs_f64(),
         complete.as_secs_f64(),
         complete_cpu,
+        complete_kb / 1000,
+        taken.as_secs_f64(),
+        text.as_secs_f64(),
+        text_cpu,
         ready.as_secs_f64(),
         ready_cpu,
         app.corpus.stories.len(),

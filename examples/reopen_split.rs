@@ -90,7 +90,33 @@ fn main() {
     phase(&format!("xxh3 of it ({})", h % 10), t, before);
     let t0 = Instant::now();
     let before = live();
-    let loaded = dateline::cache::load(&paths, &file, &Default::default());
+    // The list is made beside the walk (its rows timed there), given once the files
+    // are found unchanged.
+    let make = |list: dateline::cache::Listed| {
+        let t = Instant::now();
+        let made = dateline::tui::prepare::Prepared::build_listed(
+            list,
+            dateline::config::SortOrder::default(),
+        );
+        (made.0, t.elapsed().as_secs_f64())
+    };
+    let mut give = |(prepared, rows): (dateline::tui::prepare::Prepared, f64)| {
+        phase(
+            &format!("walk+stat ∥ list decoded, sorted, rows ({rows:.3} s)"),
+            t0,
+            before,
+        );
+        println!(
+            "  complete list at {:.3} s ({} rows)",
+            t0.elapsed().as_secs_f64(),
+            prepared.list_rows.len()
+        );
+    };
+    let listing = dateline::cache::Listing {
+        make: &make,
+        give: &mut give,
+    };
+    let loaded = dateline::cache::load_listing(&paths, &file, &Default::default(), Some(listing));
     phase(
         if loaded.hit {
             "cache::load (hit)"

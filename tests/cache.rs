@@ -495,3 +495,185 @@ fn progress_says_how_many_files_came_from_the_cache() {
         "{shown}"
     );
 }
+
+impl Archive {
+    /// Loads through the cache as the reader does, keeping the list given before the
+    /// bodies (if any) and counting the provisional stories streamed.
+    fn load_listing(&self) -> (Loaded, Option<cache::Listed>, usize) {
+        let mut listed = None;
+        let streamed = std::sync::atomic::AtomicUsize::new(0);
+        let found = |stories: &[dateline::model::Story]| {
+            streamed.fetch_add(stories.len(), std::sync::atomic::Ordering::Relaxed);
+        };
+        let make = |list: cache::Listed| list;
+        let mut give = |list: cache::Listed| {
+            assert!(listed.is_none(), "one list");
+            listed = Some(list);
+        };
+        let loaded = cache::load_listing(
+            std::slice::from_ref(&self.pages),
+            &self.cache,
+            &LoadOptions {
+                progress: None,
+                stories: Some(&found),
+            },
+            Some(cache::Listing {
+                make: &make,
+                give: &mut give,
+            }),
+        );
+        (loaded, listed, streamed.into_inner())
+    }
+
+    /// Where the list section lies in the cache file: after the prefix (128 bytes,
+    /// the sections' lengths at 64, 80, 96 and 112), the keys and the pages.
+    fn list_section(&self) -> std::ops::Range<usize> {
+        let bytes = std::fs::read(&self.cache).expect("cache written");
+        let len = |n: usize| {
+            u64::from_le_bytes(bytes[64 + 16 * n..72 + 16 * n].try_into().expect("8")) as usize
+        };
+        let at = 128 + len(0) + len(1);
+        at..at + len(2)
+    }
+}
+
+/// The corpus without the cache's own warnings (and their count).
+fn without_cache_warnings(mut corpus: Corpus) -> Corpus {
+    corpus
+        .warnings
+        .retain(|w| !w.message.starts_with("corpus cache"));
+    corpus.stats.warnings = corpus.warnings.len();
+    corpus
+}
+
+#[test]
+fn a_reopened_list_is_the_fresh_loads_stories_without_their_bodies() {
+    let archive = Archive::new(40);
+    age_all(&archive);
+    let (first, listed, streamed) = archive.load_listing();
+    assert!(listed.is_none(), "no cache yet: no list");
+    assert!(streamed > 0, "a first load streams what it finds");
+    let fresh = archive.fresh();
+    assert_eq!(first.corpus, fresh);
+    let (again, listed, streamed) = archive.load_listing();
+    assert!(again.hit);
+    assert_eq!(streamed, 0);
+    let listed = listed.expect("the list, before the bodies");
+    assert_eq!(listed, cache::Listed::of(&fresh));
+    assert_eq!(listed.stories.len(), fresh.stories.len());
+    assert!(listed.stories.iter().all(|s| s.paragraphs.is_empty()));
+    let ids = |stories: &[dateline::model::Story]| -> Vec<String> {
+        stories.iter().map(|s| s.id.clone()).collect()
+    };
+    assert_eq!(ids(&listed.stories), ids(&fresh.stories));
+    assert!(listed.counts.iter().any(|c| c.spoken > 0));
+    for (count, story) in listed.counts.iter().zip(&fresh.stories) {
+        assert_eq!(*count, cache::QuoteCount::of(story));
+    }
+    assert_eq!(again.corpus, fresh, "then the whole stories");
+}
+
+#[test]
+fn a_damaged_list_section_is_ignored_with_one_warning_and_rebuilt() {
+    let archive = Archive::new(30);
+    age_all(&archive);
+    archive.load();
+    let list = archive.list_section();
+    assert!(list.len() > 100, "a list section: {list:?}");
+    let clean = std::fs::read(&archive.cache).expect("cache written");
+    for at in [list.start + 1, list.start + list.len() / 2, list.end - 1] {
+        let mut bytes = clean.clone();
+        bytes[at] ^= 0x11;
+        std::fs::write(&archive.cache, &bytes).expect("damaged");
+        let (after, listed, _) = archive.load_listing();
+        assert!(listed.is_none(), "damage at {at}: a list shown");
+        assert!(!after.hit);
+        assert_eq!(after.parsed, 0, "the stored pages are sound");
+        let warnings = cache_warnings(&after.corpus);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("damaged"), "{warnings:?}");
+        assert_eq!(without_cache_warnings(after.corpus), archive.fresh());
+        // Rebuilt: the next start lists at once, without a warning.
+        let (again, listed, _) = archive.load_listing();
+        assert!(again.hit && listed.is_some());
+        assert!(cache_warnings(&again.corpus).is_empty());
+    }
+}
+
+#[test]
+fn a_changed_new_or_removed_file_is_never_listed_from_the_cache() {
+    let archive = Archive::new(30);
+    age_all(&archive);
+    // A file whose time is as late as the walk that made the cache is hashed: a
+    // change keeping its size and time is seen.
+    let page = archive.first_page();
+    let late = SystemTime::now() + Duration::from_secs(600);
+    let set_late = || {
+        std::fs::File::options()
+            .write(true)
+            .open(&page)
+            .and_then(|f| f.set_modified(late))
+            .expect("time set")
+    };
+    set_late();
+    archive.load();
+    let bytes = std::fs::read(&archive.cache).expect("cache");
+    let text = std::fs::read_to_string(&page).expect("read");
+    let changed = text.replacen("the", "THE", 1);
+    assert_eq!(changed.len(), text.len());
+    assert_ne!(changed, text);
+    std::fs::write(&page, &changed).expect("written");
+    set_late();
+    let (after, listed, _) = archive.load_listing();
+    assert!(
+        listed.is_none() && !after.hit,
+        "a changed file listed stale"
+    );
+    assert_eq!(after.parsed, 1);
+    assert_eq!(after.corpus, archive.fresh());
+    // The same change with another time, against the old cache.
+    std::fs::write(&archive.cache, &bytes).expect("the old cache back");
+    age(&page, 3600);
+    let (after, listed, _) = archive.load_listing();
+    assert!(listed.is_none(), "a changed time");
+    assert_eq!(after.corpus, archive.fresh());
+    let added = archive.pages.join("added.txt");
+    std::fs::write(
+        &added,
+        "Ferry timetable changes from May\n\n\"The late boat stays,\" said Ines Moreau.\n",
+    )
+    .expect("written");
+    age(&added, 60);
+    let (after, listed, _) = archive.load_listing();
+    assert!(listed.is_none(), "a new file");
+    assert_eq!(after.corpus, archive.fresh());
+    std::fs::remove_file(&added).expect("removed");
+    let (after, listed, _) = archive.load_listing();
+    assert!(listed.is_none(), "a removed file");
+    assert_eq!(after.corpus, archive.fresh());
+    let (after, listed, _) = archive.load_listing();
+    assert!(after.hit && listed.is_some(), "unchanged again");
+}
+
+#[test]
+fn damaged_bodies_after_the_list_are_rebuilt_without_streaming_stories_beside_it() {
+    let archive = Archive::new(30);
+    age_all(&archive);
+    archive.load();
+    let mut bytes = std::fs::read(&archive.cache).expect("cache written");
+    let at = bytes.len() - 100;
+    bytes[at] ^= 0x55;
+    std::fs::write(&archive.cache, &bytes).expect("damaged");
+    let (after, listed, streamed) = archive.load_listing();
+    let listed = listed.expect("the list is sound");
+    assert!(!after.hit);
+    assert_eq!(streamed, 0, "no provisional story beside the list shown");
+    assert_eq!(cache_warnings(&after.corpus).len(), 1);
+    let fresh = archive.fresh();
+    assert_eq!(
+        listed,
+        cache::Listed::of(&fresh),
+        "the list shown was right"
+    );
+    assert_eq!(without_cache_warnings(after.corpus), fresh);
+}

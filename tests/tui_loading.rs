@@ -1,6 +1,7 @@
 //! Background loading: every story found reaches the reader exactly once, the final
 //! corpus is what `ingest::load` gives, the selection survives the swap, and loading
-//! warnings land in the warnings panel.
+//! warnings land in the warnings panel. Reopened from the cache, the complete list
+//! comes first, the final one, and the stories' bodies after it.
 
 mod tui_fixture;
 
@@ -79,6 +80,7 @@ fn every_story_arrives_once_and_the_final_corpus_equals_load() {
                 );
                 search_ready = true;
             }
+            LoadEvent::Listed(_) => panic!("a list before the bodies without the cache"),
             LoadEvent::Failed(message) => panic!("loading failed: {message}"),
         }
     }
@@ -327,19 +329,32 @@ fn events_in(source: &Source, order: dateline::config::SortOrder) -> Vec<LoadEve
     std::mem::take(&mut *events)
 }
 
-/// The final corpus, timeline and search index of a load, checking they come in
-/// that order.
-fn finals(
-    events: Vec<LoadEvent>,
-) -> (
+/// What a load ended with: the list given before the bodies (reopening from the
+/// cache), the final corpus, timeline and search index.
+type Finals = (
+    Option<dateline::tui::prepare::Prepared>,
     dateline::tui::prepare::Prepared,
     Vec<dateline::tui::rows::TimelineRow>,
     dateline::tui::search::SearchIndex,
-) {
-    let (mut done, mut rows, mut index) = (None, None, None);
+);
+
+/// The list given before the bodies (if any), the final corpus, timeline and search
+/// index of a load, checking they come in that order.
+fn finals(events: Vec<LoadEvent>) -> Finals {
+    let (mut listed, mut done, mut rows, mut index) = (None, None, None, None);
     for e in events {
         match e {
-            LoadEvent::Found { .. } => assert!(done.is_none(), "stories after the end"),
+            LoadEvent::Found { stories, .. } => {
+                assert!(done.is_none(), "stories after the end");
+                assert!(
+                    listed.is_none() || stories.is_empty(),
+                    "stories beside the list"
+                );
+            }
+            LoadEvent::Listed(l) => {
+                assert!(done.is_none() && listed.is_none(), "one list, first");
+                listed = Some(*l);
+            }
             LoadEvent::Done(d) => done = Some(*d),
             LoadEvent::TimelineReady(r) => {
                 assert!(
@@ -356,6 +371,7 @@ fn finals(
         }
     }
     (
+        listed,
         done.expect("final corpus"),
         rows.expect("timeline"),
         index.expect("index"),
@@ -380,9 +396,29 @@ fn a_reopened_cache_gives_the_list_timeline_and_index_of_a_fresh_load_in_every_o
         // The first load of each order may write the cache; the second reads it whole
         // and indexes the text read again from the cache file.
         events_in(&source, order);
-        let (done, rows, index) = finals(events_in(&source, order));
-        let (fresh, fresh_rows, fresh_index) =
+        let (listed, done, rows, index) = finals(events_in(&source, order));
+        let (none, fresh, fresh_rows, fresh_index) =
             finals(events_in(&Source::Paths(vec![root.clone()]), order));
+        assert!(
+            none.is_none(),
+            "no list before the bodies without the cache"
+        );
+        // The list came first, the final one: the same stories, ids, order and rows.
+        let listed = listed.expect("the list before the bodies");
+        assert_eq!(listed.list_rows, fresh.list_rows, "{order:?}");
+        let ids = |p: &dateline::tui::prepare::Prepared| -> Vec<String> {
+            p.corpus.stories.iter().map(|s| s.id.clone()).collect()
+        };
+        assert_eq!(ids(&listed), ids(&fresh), "{order:?}");
+        for (head, whole) in listed.corpus.stories.iter().zip(&fresh.corpus.stories) {
+            assert!(head.paragraphs.is_empty() && head.quotes.is_empty());
+            assert_eq!(
+                (&head.headline, head.published, &head.source),
+                (&whole.headline, whole.published, &whole.source)
+            );
+        }
+        assert_eq!(listed.corpus.stats, fresh.corpus.stats);
+        assert_eq!(listed.corpus.warnings, fresh.corpus.warnings);
         assert_eq!(done.corpus.stories, fresh.corpus.stories, "{order:?}");
         assert_eq!(done.list_rows, fresh.list_rows, "{order:?}");
         assert_eq!(rows, fresh_rows, "{order:?}");
@@ -422,4 +458,55 @@ fn the_timeline_arriving_after_the_list_keeps_its_filter() {
         expected,
         "spoken quotes shown"
     );
+}
+
+#[test]
+fn a_reopened_list_shows_at_once_and_its_stories_text_comes_after() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = write_pages(&dir.path().join("pages"), 30, 21);
+    let source = Source::Cached {
+        paths: vec![root],
+        cache: dir.path().join("cache/pages.cache"),
+    };
+    events_for(&source);
+    let mut app = App::new(Corpus::default());
+    app.loading = Some(loading::Loading::new());
+    let mut term = terminal(100, 30);
+    let mut rest = Vec::new();
+    for e in events_for(&source) {
+        match e {
+            LoadEvent::Listed(_) | LoadEvent::Found { .. } if rest.is_empty() => {
+                loading::apply(&mut app, e);
+            }
+            e => rest.push(e),
+        }
+    }
+    let listed = app.loading.expect("still loading the text");
+    assert!(listed.listed);
+    let count = app.corpus.stories.len();
+    assert!(count > 10 && app.list_rows.len() == count);
+    assert!(
+        app.list_rows.iter().any(|r| r.quotes > 0),
+        "quote counts shown"
+    );
+    // The story opened says its text is coming; the status line says what waits.
+    press(&mut app, ch('j'));
+    press(&mut app, ch('l'));
+    let buf = draw(&mut term, &mut app);
+    let screen = text_of(&buf);
+    assert!(screen.contains("loading…"), "{screen}");
+    assert!(screen.contains("stories listed"), "{screen}");
+    let selected = app.corpus.stories[app.selected].id.clone();
+    let rows = app.list_rows.clone();
+    for e in rest {
+        loading::apply(&mut app, e);
+    }
+    assert!(app.loading.is_none());
+    assert_eq!(app.corpus.stories.len(), count);
+    assert_eq!(app.list_rows, rows, "the list shown was final");
+    assert_eq!(app.corpus.stories[app.selected].id, selected, "kept");
+    assert!(!app.corpus.stories[app.selected].paragraphs.is_empty());
+    assert!(!app.speakers.is_empty() && app.search_ready());
+    let screen = text_of(&draw(&mut term, &mut app));
+    assert!(!screen.contains("loading…"), "{screen}");
 }

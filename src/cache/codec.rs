@@ -92,7 +92,8 @@ impl Writer {
         self.list(items, |w, s| w.str(s));
     }
 
-    fn timestamp(&mut self, t: Option<Timestamp>) {
+    /// An optional time.
+    pub fn timestamp(&mut self, t: Option<Timestamp>) {
         self.bool(t.is_some());
         if let Some(Timestamp { local, offset }) = t {
             self.i64(local.and_utc().timestamp());
@@ -104,7 +105,8 @@ impl Writer {
         }
     }
 
-    fn source(&mut self, s: &SourceRef) {
+    /// Where a story was found.
+    pub fn source(&mut self, s: &SourceRef) {
         let SourceRef {
             path,
             line_start,
@@ -198,7 +200,8 @@ impl Writer {
         self.str(message);
     }
 
-    fn stats(&mut self, s: &LoadStats) {
+    /// A load's counts.
+    pub fn stats(&mut self, s: &LoadStats) {
         let LoadStats {
             files,
             pages,
@@ -391,6 +394,16 @@ impl<'a> Reader<'a> {
         count: usize,
         each: impl Fn(&mut Reader<'_>) -> Result<T> + Sync,
     ) -> Result<Vec<T>> {
+        let decoded = self.chunked_parts(count, each)?;
+        Ok(decoded.into_iter().flatten().collect())
+    }
+
+    /// As [`Reader::chunked`], each chunk's items apart.
+    pub fn chunked_parts<T: Send>(
+        &mut self,
+        count: usize,
+        each: impl Fn(&mut Reader<'_>) -> Result<T> + Sync,
+    ) -> Result<Vec<Vec<T>>> {
         use rayon::prelude::*;
         let chunks = count.div_ceil(CHUNK);
         if chunks > self.bytes.len() {
@@ -408,7 +421,7 @@ impl<'a> Reader<'a> {
                 r.is_empty().then_some(items).ok_or(Error("bad chunk"))
             })
             .collect::<Result<_>>()?;
-        Ok(decoded.into_iter().flatten().collect())
+        Ok(decoded)
     }
 
     /// Stories written by [`Writer::stories`].
@@ -422,7 +435,8 @@ impl<'a> Reader<'a> {
         self.list(Self::str)
     }
 
-    fn timestamp(&mut self) -> Result<Option<Timestamp>> {
+    /// An optional time.
+    pub fn timestamp(&mut self) -> Result<Option<Timestamp>> {
         if !self.bool()? {
             return Ok(None);
         }
@@ -440,7 +454,8 @@ impl<'a> Reader<'a> {
         Ok(Some(Timestamp { local, offset }))
     }
 
-    fn source(&mut self) -> Result<SourceRef> {
+    /// Where a story was found.
+    pub fn source(&mut self) -> Result<SourceRef> {
         Ok(SourceRef {
             path: self.str()?,
             line_start: self.usize()?,
@@ -576,7 +591,8 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn stats(&mut self) -> Result<LoadStats> {
+    /// A load's counts.
+    pub fn stats(&mut self) -> Result<LoadStats> {
         Ok(LoadStats {
             files: self.usize()?,
             pages: self.usize()?,

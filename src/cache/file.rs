@@ -20,9 +20,13 @@ use crate::model::{Corpus, Warning};
 const MAGIC: &[u8; 16] = b"dateline-cache\n\0";
 
 /// The fixed part at the start of a file: magic, format, loader version, when it was
-/// made, and the length and checksum of each of the three sections that follow it in
-/// this order: the keys (and the walk's warnings), the pages, the corpus.
-const PREFIX: usize = 16 + 4 + 32 + 8 + 4 + 3 * 16;
+/// made, and the length and checksum of each of the four sections that follow it in
+/// this order: the keys (and the walk's warnings), the pages, the list (the stories
+/// without their bodies, [`super::list`]), the corpus.
+const PREFIX: usize = 16 + 4 + 32 + 8 + 4 + SECTIONS * 16;
+
+/// How many sections a file has.
+const SECTIONS: usize = 4;
 
 /// Why no cache could be used.
 pub(super) enum Miss {
@@ -44,8 +48,9 @@ pub(super) struct Cache {
     walked: (i64, u32),
     pub(super) keys: Vec<Key>,
     pub(super) walk_warnings: Vec<Warning>,
-    /// Offset, length and checksum of the corpus and the pages sections.
+    /// Offset, length and checksum of the corpus, the list and the pages sections.
     corpus_at: (u64, u64, u64),
+    list_at: (u64, u64, u64),
     pages_at: (u64, u64, u64),
 }
 
@@ -77,13 +82,17 @@ impl Cache {
         let section = |n: usize| (word(64 + 16 * n), word(72 + 16 * n));
         let (keys_len, keys_hash) = section(0);
         let (pages_len, pages_hash) = section(1);
-        let (corpus_len, corpus_hash) = section(2);
+        let (list_len, list_hash) = section(2);
+        let (corpus_len, corpus_hash) = section(3);
         let keys_at = PREFIX as u64;
         let size = f.metadata().map_err(|e| damaged(&e.to_string()))?.len();
         let pages_at = keys_at.checked_add(keys_len);
-        let corpus_at = pages_at.and_then(|p| p.checked_add(pages_len));
+        let list_at = pages_at.and_then(|p| p.checked_add(pages_len));
+        let corpus_at = list_at.and_then(|l| l.checked_add(list_len));
         let end = corpus_at.and_then(|c| c.checked_add(corpus_len));
-        let (Some(corpus_at), Some(pages_at), Some(end)) = (corpus_at, pages_at, end) else {
+        let (Some(corpus_at), Some(list_at), Some(pages_at), Some(end)) =
+            (corpus_at, list_at, pages_at, end)
+        else {
             return Err(damaged("is damaged (bad lengths)"));
         };
         if end != size {
@@ -101,6 +110,7 @@ impl Cache {
             keys,
             walk_warnings,
             corpus_at: (corpus_at, corpus_len, corpus_hash),
+            list_at: (list_at, list_len, list_hash),
             pages_at: (pages_at, pages_len, pages_hash),
         })
     }
@@ -153,6 +163,19 @@ impl Cache {
             .try_clone()
             .map_err(|_| codec::Error("is unreadable"))?;
         super::stream::corpus(f, self.corpus_at)
+    }
+
+    /// The stored list: the stories without their bodies ([`super::list`]), read
+    /// through the file as opened and checked whole before it is decoded.
+    pub(super) fn list(&self) -> Result<super::Listed, codec::Error> {
+        let (at, len, hash) = self.list_at;
+        let mut f = self
+            .handle
+            .try_clone()
+            .map_err(|_| codec::Error("is unreadable"))?;
+        let bytes = read_section(&mut f, at, len, hash)
+            .map_err(|_| codec::Error("is damaged (list checksum)"))?;
+        super::list::read(&bytes).map_err(|_| codec::Error("is damaged (bad list)"))
     }
 
     /// The stored stories' text, to be read again later ([`super::StoredText`]).
@@ -353,7 +376,7 @@ impl Pending {
         })
     }
 
-    /// Writes the corpus, then the prefix, and puts the file in its place.
+    /// Writes the list and the corpus, then the prefix, and puts the file in its place.
     pub(super) fn finish(self, corpus: &Corpus) -> io::Result<()> {
         let Pending {
             temp,
@@ -364,8 +387,10 @@ impl Pending {
             pages,
         } = self;
         let result = (|| {
-            let mut section = Section::new(&mut out);
             let mut w = Writer::default();
+            super::list::write(&mut w, corpus);
+            let list = Section::new(&mut out).finish(&mut w)?;
+            let mut section = Section::new(&mut out);
             let mut spilled = Ok(());
             w.stories(&corpus.stories, |w| {
                 if spilled.is_ok() {
@@ -375,7 +400,7 @@ impl Pending {
             spilled?;
             w.corpus_rest(corpus);
             let corpus = section.finish(&mut w)?;
-            for (n, (len, hash)) in [keys, pages, corpus].into_iter().enumerate() {
+            for (n, (len, hash)) in [keys, pages, list, corpus].into_iter().enumerate() {
                 prefix[64 + 16 * n..72 + 16 * n].copy_from_slice(&len.to_le_bytes());
                 prefix[72 + 16 * n..80 + 16 * n].copy_from_slice(&hash.to_le_bytes());
             }

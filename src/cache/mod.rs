@@ -5,11 +5,14 @@
 //! - Where: `<state dir>/cache/<hash of the paths>.cache` ([`file_for`]), one file per
 //!   set of paths opened; the reader only (the scripting commands always load afresh).
 //! - What: each input's key (path, size, modification time, and the hash of its text
-//!   as read), the warnings of the walk, the finished corpus, and each file's parsed
-//!   page.
+//!   as read), the warnings of the walk, the finished corpus, its list, and each
+//!   file's parsed page.
 //! - When it is used ([`load`]): every input is looked at (`stat`). When the inputs are
 //!   the same files with the same size and time, the corpus is taken as it was stored:
-//!   no page is read. A file whose size or time differs is read and its text hashed:
+//!   no page is read. Its list (every story without its body, [`Listed`]) is stored
+//!   apart and decoded while the inputs are looked at, and handed over
+//!   ([`load_listing`]) only once they are all found unchanged, before the bodies are
+//!   decoded: a list is never shown of files that changed. A file whose size or time differs is read and its text hashed:
 //!   the same text is taken from the cache, other text is parsed; the corpus is then
 //!   made again (merged, quoted) from all the pages, the quotes of every story whose
 //!   paragraphs and time are as stored taken from the stored corpus, and the cache
@@ -29,12 +32,13 @@
 //!   reopened is marked used (its modification time) though not rewritten.
 //!
 //! Decides where the cache lives and when it is used; the file's parts and how they
-//! are checked are [`file`]'s, their bytes [`codec`]'s.
+//! are checked are [`file`]'s, their bytes [`codec`]'s (the list's [`list`]'s).
 //! Loading itself is [`crate::ingest`]'s: this module only decides which files it
 //! needs to parse.
 
 pub mod codec;
 mod file;
+mod list;
 mod stream;
 
 use std::path::{Path, PathBuf};
@@ -51,9 +55,11 @@ use crate::ingest::read::{self, Input};
 use crate::ingest::{self, LoadOptions, ParsedPage, Progress};
 use crate::model::{Corpus, LoadStats, Quote, Story, Warning};
 use file::{Cache, Miss, Pending};
+pub use list::{Listed, QuoteCount};
 
-/// The version of the byte layout ([`codec`]): bumped when it changes.
-pub const FORMAT: u32 = 1;
+/// The version of the byte layout ([`codec`], the file's sections): bumped when it
+/// changes (2: the list section).
+pub const FORMAT: u32 = 2;
 
 /// The loader's version: the package version and a hash of the sources of the model,
 /// the loader, the quote finder and this cache, made by `build.rs`.
@@ -222,6 +228,32 @@ pub fn dir_beside(state: Option<&Path>) -> Option<PathBuf> {
 /// fresh parse of the others; the cache is then written again. Standard input (`-`)
 /// is never cached: such a load goes straight to the loader.
 pub fn load(paths: &[PathBuf], file: &Path, options: &LoadOptions<'_>) -> Loaded {
+    load_listing::<()>(paths, file, options, None)
+}
+
+/// What a caller of [`load_listing`] makes of the stored list while the inputs are
+/// looked at, and takes once they are all found unchanged.
+pub struct Listing<'a, T> {
+    /// Makes what is shown of the list (sorting it, its rows): run beside the walk.
+    pub make: &'a (dyn Fn(Listed) -> T + Sync),
+    /// Takes it, once every input is found unchanged (never otherwise).
+    pub give: &'a mut dyn FnMut(T),
+}
+
+/// As [`load`], and when no input changed, `listing` is given the stored list (every
+/// story in the stored order without its body, [`Listed`]) as soon as every input is
+/// found unchanged, before the bodies are decoded. The list is read, decoded and
+/// made ([`Listing::make`]) on one core while the inputs are walked and looked at on
+/// the other, and dropped unseen when one changed. A damaged list is a damaged cache:
+/// one warning, and the cache is rebuilt. Once a list was given, a load that cannot
+/// finish from the cache (its corpus found damaged) streams no provisional stories:
+/// the list stays until the corpus comes, the same stories.
+pub fn load_listing<T: Send>(
+    paths: &[PathBuf],
+    file: &Path,
+    options: &LoadOptions<'_>,
+    listing: Option<Listing<'_, T>>,
+) -> Loaded {
     if paths.iter().any(|p| p.as_os_str() == "-") {
         let corpus = ingest::load(paths, options);
         return Loaded {
@@ -231,11 +263,32 @@ pub fn load(paths: &[PathBuf], file: &Path, options: &LoadOptions<'_>) -> Loaded
         };
     }
     let walked = now();
-    let (inputs, walk_warnings) = read::discover(paths);
-    let stats: Vec<(String, u64, (i64, u32))> = inputs.par_iter().map(stat).collect();
+    let (make, mut give) = match listing {
+        Some(Listing { make, give }) => (Some(make), Some(give)),
+        None => (None, None),
+    };
+    let ((inputs, walk_warnings, stats), (cache, list)) = rayon::join(
+        || {
+            let (inputs, walk_warnings) = read::discover(paths);
+            let stats: Vec<(String, u64, (i64, u32))> = inputs.par_iter().map(stat).collect();
+            (inputs, walk_warnings, stats)
+        },
+        || {
+            let cache = Cache::open(file);
+            let list = match (&cache, make) {
+                (Ok(cache), Some(make)) => Some(cache.list().map(|list| {
+                    let stories = list.stories.len();
+                    (make(list), stories)
+                })),
+                _ => None,
+            };
+            (cache, list)
+        },
+    );
     let mut warnings = Vec::new();
     let mut missed = None;
-    let cache = match Cache::open(file) {
+    let mut listed_sent = false;
+    let cache = match cache {
         Ok(cache) => Some(cache),
         Err(Miss::Absent) => {
             missed = Some("no cache yet".to_string());
@@ -260,6 +313,28 @@ pub fn load(paths: &[PathBuf], file: &Path, options: &LoadOptions<'_>) -> Loaded
             .zip(&stats)
             .all(|(key, now)| key.path == now.0 && key.size == now.1)
         && let Some(hashed) = cache.unchanged(&inputs, &stats)
+        && match list {
+            Some(Ok((list, stories))) => {
+                if let Some(give) = give.as_mut() {
+                    if let Some(report) = options.progress {
+                        report(Progress {
+                            files_done: inputs.len(),
+                            files_total: inputs.len(),
+                            stories_found: stories,
+                            files_cached: inputs.len(),
+                        });
+                    }
+                    give(list);
+                    listed_sent = true;
+                }
+                true
+            }
+            Some(Err(why)) => {
+                warnings.push(warning(file, &format!("{}: ignored and rebuilt", why.0)));
+                false
+            }
+            None => true,
+        }
     {
         match cache.corpus() {
             Ok(mut corpus) => {
@@ -290,6 +365,11 @@ pub fn load(paths: &[PathBuf], file: &Path, options: &LoadOptions<'_>) -> Loaded
             Err(why) => warnings.push(warning(file, &format!("{}: ignored and rebuilt", why.0))),
         }
     }
+    // Stories found while loading would be shown beside the list given.
+    let quiet = LoadOptions {
+        progress: options.progress,
+        stories: None,
+    };
     let mut loaded = reload(
         &inputs,
         walk_warnings,
@@ -297,7 +377,7 @@ pub fn load(paths: &[PathBuf], file: &Path, options: &LoadOptions<'_>) -> Loaded
         cache.as_ref(),
         (file, walked),
         &mut warnings,
-        options,
+        if listed_sent { &quiet } else { options },
     );
     loaded.corpus.warnings.extend(warnings);
     loaded.missed = missed;

@@ -3,12 +3,15 @@
 //! [`spawn`] starts a thread that loads the pages ([`crate::ingest::load`], or the
 //! bundled samples) and hands [`LoadEvent`]s to a sink (the reader's event channel): stories as
 //! pages are parsed (in batches, at most every [`BATCH_INTERVAL`]), with the progress
-//! so far; then the final corpus, merged and quoted, with the list's indexes
+//! so far (or, reopening an unchanged archive from the cache, the complete list at
+//! once, its stories' bodies still to come: [`LoadEvent::Listed`]); then the final
+//! corpus, merged and quoted, with the list's indexes
 //! ([`Prepared::build_list`]); then its quotes timeline and last its search index,
 //! built on the same thread from copies of what they need
 //! ([`super::rows::build_timeline_from`], [`SearchIndex::from_texts`]). [`apply`] folds an event into
 //! the app: provisional stories are appended to the list, the final corpus replaces
-//! them, keeping the selected story and its scroll ([`App::replace_corpus`]), and the
+//! them (as it replaces a list without bodies), keeping the selected story and its
+//! scroll ([`App::replace_corpus`]), and the
 //! search index comes in last, running the search typed while it was built
 //! ([`App::set_search_index`]). Warnings go to the warnings panel.
 //! How far loading has got ([`Loading`]) is kept in [`super::progress`].
@@ -22,7 +25,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use super::app::App;
-use super::prepare::Prepared;
+use super::prepare::{ListedOrder, Prepared};
 pub use super::progress::{Loading, status_text};
 use super::rows::{TimelineRow, build_timeline_from};
 use super::search::{self, SearchIndex, StoryText};
@@ -74,6 +77,11 @@ pub enum LoadEvent {
         /// Files read of the total, stories found.
         progress: Progress,
     },
+    /// The complete, final list of an unchanged archive reopened from the cache (its
+    /// stories in their final order under their final ids, with their rows), before
+    /// the stories' bodies: no paragraphs, quotes or speakers until
+    /// [`LoadEvent::Done`] brings the same stories whole.
+    Listed(Box<Prepared>),
     /// Loading ended: the final corpus, with the list's indexes (the list is
     /// complete; the timeline waits for [`LoadEvent::TimelineReady`], searches for
     /// [`LoadEvent::SearchReady`]).
@@ -201,10 +209,23 @@ pub fn load_streaming(
         progress: Some(&on_progress),
         stories: Some(&on_stories),
     };
+    let mut listed: Option<ListedOrder> = None;
     let (mut corpus, stored): (Corpus, _) = match source {
         Source::Paths(paths) => (ingest::load(paths, &options), None),
         Source::Cached { paths, cache } => {
-            let loaded = crate::cache::load(paths, cache, &options);
+            // The list is made while the files are looked at, and goes as soon as
+            // every one is found unchanged, before the bodies are decoded.
+            let make = |list| Prepared::build_listed(list, order);
+            let mut give = |(prepared, at): (Prepared, ListedOrder)| {
+                listed = Some(at);
+                batcher.flush();
+                (batcher.sink)(LoadEvent::Listed(Box::new(prepared)));
+            };
+            let listing = crate::cache::Listing {
+                make: &make,
+                give: &mut give,
+            };
+            let loaded = crate::cache::load_listing(paths, cache, &options, Some(listing));
             (loaded.corpus, loaded.text)
         }
         Source::Samples => (
@@ -213,15 +234,36 @@ pub fn load_streaming(
         ),
     };
     batcher.flush();
-    let loaded_at = stored.as_ref().and_then(|_| load_order(&corpus.stories));
-    super::order::sort_stories(&mut corpus.stories, order);
+    // A whole corpus from the cache is in the stored order: it takes the order of the
+    // list shown (the same stories), else it is sorted.
+    let mut from = None;
+    if let (Some(at), Some(_)) = (&listed, &stored) {
+        match at.apply(std::mem::take(&mut corpus.stories)) {
+            Ok(stories) => {
+                corpus.stories = stories;
+                from = Some(at.from.clone());
+            }
+            Err(stories) => corpus.stories = stories,
+        }
+    }
+    drop(listed);
+    let loaded_at = match from {
+        None => stored.as_ref().and_then(|_| load_order(&corpus.stories)),
+        Some(_) => None,
+    };
+    if from.is_none() {
+        super::order::sort_stories(&mut corpus.stories, order);
+    }
     // The timeline and the index are made after the list goes, from copies of what
     // they need, each copy freed as its row or entry is made; a corpus from the cache
     // is indexed from the cache file, with no copy of its text.
     let prepared = Prepared::build_list(corpus);
     let quotes = prepared.timeline_source();
-    let reread = match (stored, loaded_at) {
-        (Some(stored), Some(at)) => Some((stored, sorted_from(&prepared.corpus.stories, &at))),
+    let reread = match (stored, loaded_at, from) {
+        (Some(stored), _, Some(from)) => Some((stored, Some(from))),
+        (Some(stored), Some(at), None) => {
+            Some((stored, sorted_from(&prepared.corpus.stories, &at)))
+        }
         _ => None,
     };
     let texts = reread
@@ -326,27 +368,41 @@ pub fn apply(app: &mut App, event: LoadEvent) {
                 super::update::search_more(app);
             }
         }
-        LoadEvent::Done(prepared) => {
-            let mut prepared = *prepared;
-            let warnings = std::mem::take(&mut prepared.corpus.warnings);
-            let nothing = prepared.corpus.stats.pages == 0;
-            let touched = app.loading.is_some_and(|l| l.touched);
-            app.replace_corpus(prepared);
-            if !touched {
-                app.select_start();
-            }
-            app.loading = None;
-            let count = warnings.len();
-            app.warnings = warnings;
-            if nothing {
-                app.message = Some("Nothing could be loaded · w: warnings".to_string());
-            } else if count > 0 {
-                app.message = Some(match count {
-                    1 => "1 warning while loading · w: show".to_string(),
-                    n => format!("{n} warnings while loading · w: show"),
-                });
-            }
+        LoadEvent::Listed(prepared) => {
+            let loading = app.loading.unwrap_or_default();
+            take_list(app, *prepared);
+            app.loading = Some(Loading {
+                listed: true,
+                ..loading
+            });
         }
+        LoadEvent::Done(prepared) => {
+            take_list(app, *prepared);
+            app.loading = None;
+        }
+    }
+}
+
+/// Takes a complete list (the final corpus, or its list before the bodies) in place
+/// of what the reader shows, with its warnings: at the start of a session when
+/// nothing was done while loading.
+fn take_list(app: &mut App, mut prepared: Prepared) {
+    let warnings = std::mem::take(&mut prepared.corpus.warnings);
+    let nothing = prepared.corpus.stats.pages == 0;
+    let touched = app.loading.is_some_and(|l| l.touched);
+    app.replace_corpus(prepared);
+    if !touched {
+        app.select_start();
+    }
+    let count = warnings.len();
+    app.warnings = warnings;
+    if nothing {
+        app.message = Some("Nothing could be loaded · w: warnings".to_string());
+    } else if count > 0 {
+        app.message = Some(match count {
+            1 => "1 warning while loading · w: show".to_string(),
+            n => format!("{n} warnings while loading · w: show"),
+        });
     }
 }
 

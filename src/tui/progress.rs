@@ -17,6 +17,10 @@ pub struct Loading {
     /// opens where a session starts ([`super::app::App::select_start`]) rather than on whichever
     /// provisional story happened to be first.
     pub touched: bool,
+    /// Whether the list is complete and the stories' bodies are still coming (a
+    /// reopening from the cache): opening a story shows `loading…` until they come,
+    /// and search, speakers and the timeline come with them.
+    pub listed: bool,
 }
 
 impl Loading {
@@ -26,6 +30,7 @@ impl Loading {
             progress: Progress::default(),
             started: Instant::now(),
             touched: false,
+            listed: false,
         }
     }
 }
@@ -36,9 +41,16 @@ impl Default for Loading {
     }
 }
 
-/// The status bar's loading line: a bar of files read, and the counts.
+/// The status bar's loading line: a bar of files read, and the counts; once the list
+/// is complete and the stories' text is still coming, what waits for it.
 pub fn status_text(loading: &Loading, bar_cells: usize) -> String {
     let p = loading.progress;
+    if loading.listed {
+        return format!(
+            "{} stories listed · loading their text… (then search, speakers, timeline)",
+            p.stories_found
+        );
+    }
     let filled = (p.files_done.min(p.files_total) * bar_cells)
         .checked_div(p.files_total)
         .unwrap_or(0);
@@ -57,4 +69,28 @@ pub fn status_text(loading: &Loading, bar_cells: usize) -> String {
         "Loading {bar} {}/{} files{cached} · {} stories found",
         p.files_done, p.files_total, p.stories_found
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_listed_line_says_what_waits_for_the_text() {
+        let mut loading = Loading::new();
+        loading.progress = Progress {
+            files_done: 4,
+            files_total: 4,
+            stories_found: 7,
+            files_cached: 4,
+        };
+        assert!(status_text(&loading, 4).starts_with("Loading ████ 4/4 files"));
+        loading.listed = true;
+        let line = status_text(&loading, 4);
+        assert!(
+            line.starts_with("7 stories listed · loading their text"),
+            "{line}"
+        );
+        assert!(line.contains("search, speakers, timeline"), "{line}");
+    }
 }

@@ -76,6 +76,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
         }
         buf.set_line(text_area.x, y, &line, text_area.width);
     }
+    // A list reopened from the cache comes before the stories' text.
+    let below = wrapped.len().saturating_sub(top);
+    if story.paragraphs.is_empty() && app.loading.is_some_and(|l| l.listed) && below < height {
+        let y = text_area.y + below as u16;
+        buf.set_string(text_area.x, y, "loading…", Style::new().fg(Color::Gray));
+    }
 }
 
 /// What one frame of the reading pane needs to style its rows.
