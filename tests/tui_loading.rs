@@ -12,8 +12,10 @@ use std::sync::{Arc, Mutex};
 
 use dateline::ingest::{self, LoadOptions};
 use dateline::model::Corpus;
+use dateline::tui::action::Action;
 use dateline::tui::app::{App, Overlay};
 use dateline::tui::loading::{self, LoadEvent, Source};
+use dateline::tui::update::update;
 use tui_fixture::*;
 
 /// Writes `count` generated pages under `dir`, returning the directory.
@@ -496,6 +498,17 @@ fn a_reopened_list_shows_at_once_and_its_stories_text_comes_after() {
     let screen = text_of(&buf);
     assert!(screen.contains("loading…"), "{screen}");
     assert!(screen.contains("stories listed"), "{screen}");
+    // The speakers panel and the timeline say what they wait for, not that there is none.
+    for (toggle, none) in [
+        (Action::ToggleSpeakers, "No speaker matches"),
+        (Action::ToggleTimeline, "No quotes"),
+    ] {
+        update(&mut app, toggle);
+        let screen = text_of(&draw(&mut term, &mut app));
+        assert!(screen.contains("Loading the stories' text"), "{screen}");
+        assert!(!screen.contains(none), "{screen}");
+        update(&mut app, toggle);
+    }
     let selected = app.corpus.stories[app.selected].id.clone();
     let rows = app.list_rows.clone();
     for e in rest {

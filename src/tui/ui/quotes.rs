@@ -27,7 +27,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     }
     let buf = frame.buffer_mut();
     if app.timeline_view.visible.is_empty() {
-        let empty = if app.timeline_view.narrowed() {
+        let empty = if app.loading.is_some_and(|l| l.listed) {
+            // A list reopened from the cache comes before the stories' text and quotes.
+            "Loading the stories' text…"
+        } else if app.timeline_view.narrowed() {
             "No quotes match (Esc shows every quote)"
         } else {
             "No quotes"

@@ -35,10 +35,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let len = panel.visible.len();
     panel.offset = keep_in_view(panel.selected, panel.offset, usize::from(rows), len);
     if panel.visible.is_empty() && rows > 0 {
+        // A list reopened from the cache comes before the stories' text and speakers.
+        let waiting = app.loading.is_some_and(|l| l.listed);
         buf.set_stringn(
             inner.x,
             inner.y + 1,
-            "No speaker matches",
+            if waiting {
+                "Loading the stories' text…"
+            } else {
+                "No speaker matches"
+            },
             usize::from(inner.width),
             Style::new().fg(Color::Gray),
         );
