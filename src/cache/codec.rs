@@ -178,6 +178,11 @@ impl Writer {
         self.list(sources, Self::source);
         self.strs(paragraphs);
         self.list(quotes, Self::quote);
+        self.origin(origin.as_deref());
+    }
+
+    /// Where an archive export says a story came from, when it does.
+    pub fn origin(&mut self, origin: Option<&Origin>) {
         self.bool(origin.is_some());
         if let Some(origin) = origin {
             let Origin {
@@ -185,7 +190,7 @@ impl Writer {
                 url,
                 length,
                 summary,
-            } = origin.as_ref();
+            } = origin;
             self.opt_str(publication.as_deref());
             self.opt_str(url.as_deref());
             self.opt_str(length.as_deref());
@@ -498,17 +503,21 @@ impl<'a> Reader<'a> {
             sources: self.list(Self::source)?,
             paragraphs: self.strs()?,
             quotes: self.list(Self::quote)?,
-            origin: if self.bool()? {
-                Some(Box::new(Origin {
-                    publication: self.opt_str()?,
-                    url: self.opt_str()?,
-                    length: self.opt_str()?,
-                    summary: self.opt_str()?,
-                }))
-            } else {
-                None
-            },
+            origin: self.origin()?,
         })
+    }
+
+    /// Where an archive export says a story came from ([`Writer::origin`]).
+    pub fn origin(&mut self) -> Result<Option<Box<Origin>>> {
+        if !self.bool()? {
+            return Ok(None);
+        }
+        Ok(Some(Box::new(Origin {
+            publication: self.opt_str()?,
+            url: self.opt_str()?,
+            length: self.opt_str()?,
+            summary: self.opt_str()?,
+        })))
     }
 
     /// A string borrowed from the bytes (checked to be UTF-8), without a copy.

@@ -8,7 +8,7 @@
 //! fails to compile here until it is stored (or said to be a body's).
 
 use super::codec::{self, CHUNK, Reader, Writer};
-use crate::model::{Corpus, LoadStats, Origin, Story, Warning};
+use crate::model::{Corpus, LoadStats, Story, Warning};
 
 /// How many quotes a listed story has.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -128,19 +128,7 @@ fn write_head(w: &mut Writer, s: &Story) {
     w.timestamp(*updated);
     w.source(source);
     w.list(sources, Writer::source);
-    w.bool(origin.is_some());
-    if let Some(origin) = origin {
-        let Origin {
-            publication,
-            url,
-            length,
-            summary,
-        } = origin.as_ref();
-        w.opt_str(publication.as_deref());
-        w.opt_str(url.as_deref());
-        w.opt_str(length.as_deref());
-        w.opt_str(summary.as_deref());
-    }
+    w.origin(origin.as_deref());
     let QuoteCount { all, spoken } = QuoteCount::of(s);
     w.usize(all);
     w.usize(spoken);
@@ -158,16 +146,7 @@ fn read_head(r: &mut Reader<'_>) -> codec::Result<(Story, QuoteCount)> {
         sources: r.list(Reader::source)?,
         paragraphs: Vec::new(),
         quotes: Vec::new(),
-        origin: if r.bool()? {
-            Some(Box::new(Origin {
-                publication: r.opt_str()?,
-                url: r.opt_str()?,
-                length: r.opt_str()?,
-                summary: r.opt_str()?,
-            }))
-        } else {
-            None
-        },
+        origin: r.origin()?,
     };
     let count = QuoteCount {
         all: r.usize()?,
@@ -182,7 +161,7 @@ fn read_head(r: &mut Reader<'_>) -> codec::Result<(Story, QuoteCount)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Quote, SourceRef, Timestamp};
+    use crate::model::{Origin, Quote, SourceRef, Timestamp};
 
     fn quote(partial: bool) -> Quote {
         Quote {
