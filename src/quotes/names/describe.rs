@@ -162,9 +162,20 @@ impl<'a> Prose<'a> {
         said
     }
 
+    /// How many paragraphs the story has.
+    pub(super) fn len(&self) -> usize {
+        self.paragraphs.len()
+    }
+
+    /// The words and marks of paragraph `p` outside quote marks, read once.
+    pub(super) fn words_of(&self, p: usize) -> &[Token<'a>] {
+        let (text, words) = &self.paragraphs[p];
+        words.get_or_init(|| Self::words(text))
+    }
+
     /// The paragraphs whose text holds `word` (a word without white space, so never
     /// across two paragraphs), in order.
-    fn naming(&self, word: &str) -> Vec<usize> {
+    pub(super) fn naming(&self, word: &str) -> Vec<usize> {
         let mut naming: Vec<usize> = Vec::new();
         for at in memchr::memmem::find_iter(self.joined.as_bytes(), word.as_bytes()) {
             let p = self.starts.partition_point(|&s| s <= at) - 1;
@@ -574,28 +585,61 @@ pub fn give_titles(paragraphs: &[&str], quotes: &mut [Quote]) {
             continue;
         }
         let name = quotes[k].speaker.clone().unwrap_or_default();
-        let title = match given.iter().find(|(n, _)| *n == name) {
-            Some((_, t)) => t.clone(),
-            None => {
-                let t = quotes
+        if given.iter().any(|(n, _)| *n == name) {
+            continue;
+        }
+        let t = quotes
+            .iter()
+            .filter(|q| q.speaker.as_deref() == Some(name.as_str()))
+            .find_map(|q| q.speaker_title.clone())
+            .or_else(|| {
+                is_person(&name)
+                    .then(|| {
+                        prose
+                            .get_or_insert_with(|| Prose::read(paragraphs))
+                            .describe(&name)
+                    })
+                    .flatten()
+            })
+            .or_else(|| {
+                // "…, the Ohio senator said.": the description the attribution tied to
+                // the person.
+                quotes
                     .iter()
                     .filter(|q| q.speaker.as_deref() == Some(name.as_str()))
-                    .find_map(|q| q.speaker_title.clone())
-                    .or_else(|| {
-                        is_person(&name)
-                            .then(|| {
-                                prose
-                                    .get_or_insert_with(|| Prose::read(paragraphs))
-                                    .describe(&name)
-                            })
-                            .flatten()
-                    });
-                given.push((name, t.clone()));
-                t
-            }
-        };
-        quotes[k].speaker_title = title;
+                    .filter_map(|q| q.speaker_mention.as_deref())
+                    .find_map(tied_description)
+                    .filter(|_| is_person(&name))
+            });
+        given.push((name, t));
     }
+    // What the story says later of those it gives no title yet.
+    let later: Vec<usize> = (0..given.len())
+        .filter(|&i| given[i].1.is_none() && is_person(&given[i].0))
+        .collect();
+    if !later.is_empty() {
+        let names: Vec<&str> = later.iter().map(|&i| given[i].0.as_str()).collect();
+        let prose = prose.get_or_insert_with(|| Prose::read(paragraphs));
+        let found = super::anaphora::later_descriptions(prose, &names);
+        for (&i, t) in later.iter().zip(found) {
+            given[i].1 = t;
+        }
+    }
+    for q in quotes.iter_mut().filter(|q| untitled(q)) {
+        let name = q.speaker.as_deref().unwrap_or_default();
+        q.speaker_title = given
+            .iter()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, t)| t.clone());
+    }
+}
+
+/// The title in a definite description naming a speaker ("the Ohio senator": "Ohio
+/// senator"), when the whole mention is one.
+fn tied_description(mention: &str) -> Option<String> {
+    let tokens = tokenize(mention, 0);
+    let (title, end, _) = super::anaphora::definite(&tokens, 0)?;
+    (end == tokens.len()).then_some(title)
 }
 
 /// True for a person's full name (two words or more, not an organisation's).

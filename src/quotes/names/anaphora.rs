@@ -1,0 +1,618 @@
+//! Later descriptions a story ties to a named person without naming them: "Ann Lee won
+//! the vote. The Ohio senator thanked …" gives Lee the title "Ohio senator".
+//!
+//! Decides only which definite description ("the" + modifiers + a head of
+//! [`heads`](super::heads)) the story ties to which of its speakers, and only on strong
+//! evidence:
+//! - the description is a sentence's subject right after a sentence whose subject is the
+//!   person and which names nobody else (subject continuity);
+//! - the description follows the person's name in the same sentence, the name not being
+//!   the sentence's subject and nobody else being named before it ("questioning Lee's
+//!   record, the senator's aides …");
+//! - never when the description is coordinated with a name ("Lee and the senator"), names
+//!   one of the story's people ("the Lee campaign manager"), or says a gender (a head or
+//!   a following his/her) other than the person's.
+//!
+//! A description tied to a quote by the attribution ("…, the senator said.") is given by
+//! [`describe::give_titles`](super::describe::give_titles) from the quote itself.
+
+use super::clauses::singular;
+use super::describe::Prose;
+use super::gender::{Gender, gender_of_given_name, gender_of_word};
+use super::heads::{DESCRIPTION_HEADS, is_head, is_relation};
+use super::roles::{HONORIFICS, MODIFIERS, ROLE_NOUNS, TITLE_WORDS};
+use super::shape::{is_name_word, is_possessive};
+use crate::quotes::tokens::{Kind, Token, tokenize};
+
+/// A person of the story: the surname and given name that name them.
+struct Person<'n> {
+    given: &'n str,
+    surname: &'n str,
+    gender: Gender,
+}
+
+/// Who a run of name words names: one of the story's people, or someone else.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Who {
+    Person(usize),
+    Other,
+}
+
+/// A name in a sentence: where it starts, whom it names and whether it is possessive.
+struct Named {
+    start: usize,
+    end: usize,
+    who: Who,
+    possessive: bool,
+}
+
+/// Heads too general to tie to one person ("the woman", "the voter") or saying a relation
+/// to someone else ("the wife").
+fn loose_head(head: &str) -> bool {
+    is_relation(head)
+        || matches!(
+            head,
+            "woman"
+                | "man"
+                | "resident"
+                | "voter"
+                | "student"
+                | "member"
+                | "fellow"
+                | "delegate"
+                | "donor"
+                | "official"
+                | "agent"
+                | "host"
+                | "native"
+                | "immigrant"
+                | "refugee"
+                | "exile"
+                | "parent"
+                | "source"
+                | "person"
+                | "people"
+                | "victim"
+        )
+}
+
+/// Words that end the modifiers of a description: function words, never a modifier.
+fn function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "or"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "as"
+            | "is"
+            | "was"
+            | "who"
+            | "that"
+            | "which"
+            | "but"
+            | "not"
+            | "has"
+            | "had"
+            | "have"
+            | "will"
+            | "would"
+            | "said"
+            | "says"
+    )
+}
+
+/// True for a word that reads as a verb or adverb after a noun ("the senator aimed",
+/// "the governor first named"), never as a noun going on with it.
+fn verb_like(word: &str) -> bool {
+    (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss")))
+        || matches!(
+            word,
+            "is" | "was"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+                | "said"
+                | "told"
+                | "knew"
+                | "won"
+                | "lost"
+                | "ran"
+                | "made"
+                | "took"
+                | "went"
+                | "met"
+                | "gave"
+                | "got"
+                | "left"
+                | "came"
+                | "became"
+                | "began"
+                | "saw"
+                | "held"
+                | "kept"
+                | "sent"
+                | "spent"
+                | "fought"
+                | "brought"
+                | "thought"
+                | "felt"
+                | "put"
+                | "set"
+                | "hit"
+                | "let"
+                | "spoke"
+                | "also"
+                | "first"
+                | "then"
+                | "now"
+                | "still"
+                | "never"
+                | "already"
+                | "later"
+                | "again"
+                | "himself"
+                | "herself"
+                | "whose"
+        )
+}
+
+/// A definite description opening at `k` ("the" + up to four modifiers + a singular head,
+/// with "of State" or "from Texas" after it): the description's words without "the", the
+/// index past it, and its head in lower case.
+pub(super) fn definite<'t>(tokens: &'t [Token<'_>], k: usize) -> Option<(String, usize, String)> {
+    if tokens.get(k)?.lower().as_str() != "the" {
+        return None;
+    }
+    let mut h = k + 1;
+    loop {
+        let t = tokens.get(h)?;
+        let l = t.lower().as_str();
+        if !t.is_word() || function_word(l) || h > k + 5 {
+            return None;
+        }
+        let bare = l
+            .strip_suffix("'s")
+            .or_else(|| l.strip_suffix("’s"))
+            .unwrap_or(l);
+        let last = is_possessive(t.text);
+        let single = DESCRIPTION_HEADS.contains(bare)
+            || ROLE_NOUNS.contains(bare)
+            || (t.is_capitalised() && TITLE_WORDS.contains(bare) && !HONORIFICS.contains(bare));
+        let head = single && is_head(&t.with_text(&t.text[..bare.len()]));
+        // The head ends the description unless a noun goes on with it ("the
+        // Republican presidential nominee", "the conservative movement"): another head,
+        // a lower-case word that is no verb, or a capitalised word after a capitalised head
+        // ("the Republican Party").
+        let next = tokens.get(h + 1);
+        let continues = !last
+            && next.is_some_and(|n| {
+                let nl = n.lower().as_str();
+                n.is_word()
+                    && !function_word(nl)
+                    && (is_head(n)
+                        || (!n.is_capitalised() && !verb_like(nl))
+                        || (n.is_capitalised() && t.is_capitalised()))
+            });
+        // "the more moderate Lee": a title before a name, said where the name is.
+        if head && next.is_some_and(|n| is_name_word(n)) && !t.is_capitalised() {
+            return None;
+        }
+        if head && !continues {
+            if loose_head(bare) || (singular(bare).is_some() && !single) {
+                return None;
+            }
+            let mut end = h + 1;
+            // "secretary of State", "senator from Florida".
+            if !last
+                && let (Some(p), Some(w)) = (tokens.get(end), tokens.get(end + 1))
+                && matches!(p.lower().as_str(), "of" | "from")
+                && w.is_word()
+                && (w.is_capitalised()
+                    || w.lower().as_str().trim_end_matches(['\'', '’', 's']) == "state")
+            {
+                end += 2;
+                while !is_possessive(tokens[end - 1].text)
+                    && tokens
+                        .get(end)
+                        .is_some_and(|t| t.is_word() && t.is_capitalised())
+                {
+                    end += 1;
+                }
+            }
+            let words: Vec<&str> = tokens[k + 1..end]
+                .iter()
+                .map(|t| {
+                    t.text
+                        .strip_suffix("'s")
+                        .or_else(|| t.text.strip_suffix("’s"))
+                        .unwrap_or(t.text)
+                })
+                .collect();
+            return Some((words.join(" "), end, bare.to_string()));
+        }
+        // A modifier: a capitalised word, an adjective, a number; never a possessive
+        // ("the party's nominee" is someone's, said elsewhere).
+        // "the first black governor", "the 43rd president", "the more moderate": one
+        // of a rank or a judgement, rarely the person just named.
+        let ranked = matches!(
+            l,
+            "first" | "last" | "only" | "more" | "most" | "less" | "least" | "next" | "other"
+        ) || l.ends_with("est")
+            || (l.as_bytes()[0].is_ascii_digit()
+                && (l.ends_with("st")
+                    || l.ends_with("nd")
+                    || l.ends_with("rd")
+                    || l.ends_with("th")));
+        if last || ranked || (!t.is_capitalised() && l.ends_with("ing") && !MODIFIERS.contains(l)) {
+            return None;
+        }
+        h += 1;
+    }
+}
+
+/// The names in `tokens[s..e]`: runs of name words, each one of `people` when its last
+/// word is their surname (and its given name, when written, theirs).
+fn names_in(tokens: &[Token], s: usize, e: usize, people: &[Person]) -> Vec<Named> {
+    let mut out = Vec::new();
+    let mut i = s;
+    while i < e {
+        let t = &tokens[i];
+        let bare = t
+            .text
+            .strip_suffix("'s")
+            .or_else(|| t.text.strip_suffix("’s"))
+            .unwrap_or(t.text);
+        let possessive = bare.len() < t.text.len();
+        let starts = t.is_word() && (is_name_word(t) || (possessive && t.is_capitalised()));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        // The run of name words, ending at a possessive.
+        let mut j = i;
+        let mut own = possessive;
+        while !own && j + 1 < e && tokens[j + 1].is_word() {
+            let n = &tokens[j + 1];
+            let p = is_possessive(n.text) && n.is_capitalised();
+            if !(is_name_word(n) || p) {
+                break;
+            }
+            j += 1;
+            own = p;
+        }
+        let last = tokens[j]
+            .text
+            .strip_suffix("'s")
+            .or_else(|| tokens[j].text.strip_suffix("’s"))
+            .unwrap_or(tokens[j].text);
+        let first = tokens[i].text;
+        let found = people.iter().position(|p| p.surname == last);
+        let who = match found {
+            Some(n) if j == i || first == people[n].given || !names_given(first) => {
+                Some(Who::Person(n))
+            }
+            Some(_) => Some(Who::Other),
+            // Two name words or more, or an honorific before one: someone else.
+            None if j > i || (i > 0 && HONORIFICS.contains(tokens[i - 1].lower().as_str())) => {
+                Some(Who::Other)
+            }
+            None => None,
+        };
+        if let Some(who) = who {
+            out.push(Named {
+                start: i,
+                end: j + 1,
+                who,
+                possessive: own,
+            });
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// True for a word that is a given name of someone ("Bill" before "Clinton"), as against
+/// a title or place before a surname.
+fn names_given(word: &str) -> bool {
+    gender_of_given_name(word) != Gender::Unknown
+}
+
+/// True when `named` is the subject of the sentence from `s`: it opens it, after title
+/// words only ("Sen. Ann Lee", "Democratic candidate Ann Lee"), and is no possessive.
+fn is_subject(tokens: &[Token], s: usize, named: &Named) -> bool {
+    let s = (s..named.start)
+        .find(|&i| tokens[i].is_word())
+        .unwrap_or(named.start);
+    !named.possessive
+        && tokens[s..named.start].iter().all(|t| {
+            t.is_word()
+                && (t.is_capitalised() || MODIFIERS.contains(t.lower().as_str()) || is_head(t))
+                && !function_word(t.lower().as_str())
+        })
+}
+
+/// The gender a description says: its head ("mother"), or the first his/her/he/she after
+/// it in its sentence.
+fn said_gender(tokens: &[Token], head: &str, end: usize, e: usize) -> Gender {
+    let g = gender_of_word(head);
+    if g != Gender::Unknown {
+        return g;
+    }
+    tokens[end..e]
+        .iter()
+        .find_map(|t| match t.lower().as_str() {
+            "he" | "his" | "him" | "himself" => Some(Gender::Male),
+            "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+            _ => None,
+        })
+        .unwrap_or(Gender::Unknown)
+}
+
+/// For each of `names` (full names of the story's speakers), the first later description
+/// the story ties to them, read from the paragraphs naming them and the paragraph after.
+pub(super) fn later_descriptions(prose: &Prose, names: &[&str]) -> Vec<Option<String>> {
+    let people: Vec<Person> = names
+        .iter()
+        .map(|n| {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            let given = words.first().copied().unwrap_or("");
+            Person {
+                given,
+                surname: words.last().copied().unwrap_or(""),
+                gender: gender_of_given_name(given),
+            }
+        })
+        .collect();
+    let mut out: Vec<Option<String>> = vec![None; names.len()];
+    let mut read: Vec<usize> = Vec::new();
+    for p in &people {
+        for n in prose.naming(p.surname) {
+            read.push(n);
+            if n + 1 < prose.len() {
+                read.push(n + 1);
+            }
+        }
+    }
+    read.sort_unstable();
+    read.dedup();
+    // The subject of the sentence before and whether it named anyone else.
+    let mut before: Option<(Who, bool)> = None;
+    let mut last_paragraph = None;
+    for &p in &read {
+        if last_paragraph.is_none_or(|l| l + 1 != p) {
+            before = None;
+        }
+        last_paragraph = Some(p);
+        let tokens = prose.words_of(p);
+        let mut s = 0;
+        while s < tokens.len() {
+            let e = tokens[s..]
+                .iter()
+                .position(|t| t.kind == Kind::Stop)
+                .map_or(tokens.len(), |i| s + i);
+            let named = names_in(tokens, s, e, &people);
+            let mut k = s;
+            let mut described = None;
+            while k < e {
+                let Some((title, end, head)) = definite(tokens, k) else {
+                    if tokens[k].lower().as_str() == "the" {
+                        described = Some(k);
+                    }
+                    k += 1;
+                    continue;
+                };
+                let linked = link(tokens, s, (k, end), &named, before, described);
+                described = Some(k);
+                if let Some(n) = linked {
+                    let g = said_gender(tokens, &head, end, e);
+                    let agrees = g == Gender::Unknown
+                        || people[n].gender == Gender::Unknown
+                        || g == people[n].gender;
+                    let own_name = tokenize(&title, 0)
+                        .iter()
+                        .any(|t| people.iter().any(|p| p.surname == t.text));
+                    if std::env::var("DL_DEBUG").is_ok() {
+                        let text: Vec<&str> = tokens[s..e].iter().map(|t| t.text).collect();
+                        eprintln!(
+                            "LINK\t{}\t{}\t{}\t{}\t{}",
+                            names[n],
+                            title,
+                            tokens[s..k].iter().all(|t| !t.is_word()),
+                            agrees && !own_name,
+                            text.join(" ")
+                        );
+                    }
+                    if agrees && !own_name && out[n].is_none() {
+                        out[n] = Some(title);
+                    }
+                }
+                k = end;
+            }
+            if !tokens[s..e].iter().any(Token::is_word) {
+                s = e + 1;
+                continue;
+            }
+            before = named
+                .first()
+                .filter(|f| is_subject(tokens, s, f))
+                .map(|f| (f.who, named.iter().any(|m| m.who != f.who)));
+            s = e + 1;
+        }
+    }
+    out
+}
+
+/// Whom the description at `k..end` in the sentence from `s` stands for, if anyone
+/// surely: `before` is the previous sentence's subject and whether it named someone else
+/// too; `earlier` the start of a description before it in the sentence.
+fn link(
+    tokens: &[Token],
+    s: usize,
+    (k, end): (usize, usize),
+    named: &[Named],
+    before: Option<(Who, bool)>,
+    earlier_description: Option<usize>,
+) -> Option<usize> {
+    // "Lee and the senator", "the senator and Lee": two people.
+    let joined = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.lower().as_str(), "and" | "or" | "&"))
+    };
+    if (k > 0 && joined(k - 1)) || joined(end) {
+        return None;
+    }
+    // "the American ambassador, John Hale": the title of the name after it.
+    let after = tokens[end..].iter().find(|t| t.kind != Kind::Comma);
+    if after.is_some_and(|t| is_name_word(t)) {
+        return None;
+    }
+    if tokens[s..k].iter().all(|t| !t.is_word()) {
+        // Subject continuity: the sentence before opened with the person.
+        return match before {
+            Some((Who::Person(n), _)) => Some(n),
+            _ => None,
+        };
+    }
+    // The same sentence: one person named before it, not as its subject, and the first
+    // description after the name.
+    let earlier: Vec<&Named> = named.iter().filter(|m| m.end <= k).collect();
+    let first = earlier.first()?;
+    let Who::Person(n) = first.who else {
+        return None;
+    };
+    let alone = earlier.iter().all(|m| m.who == first.who);
+    let last = earlier.last()?;
+    if !alone || is_subject(tokens, s, first) || earlier_description.is_some_and(|d| d > last.end) {
+        return None;
+    }
+    let between = &tokens[last.end..k];
+    // "Lee's words moved the senator": one clause, with the person in its subject, speaks
+    // of someone else; a comma or a subordinate clause parts them ("Lee's aides hope that
+    // the senator …").
+    let opens = tokens[s..first.start]
+        .iter()
+        .filter(|t| t.is_word() && !matches!(t.lower().as_str(), "but" | "and" | "yet" | "still"))
+        .all(|t| t.is_capitalised() && !function_word(t.lower().as_str()));
+    let parted = between.iter().any(|t| {
+        t.kind == Kind::Comma
+            || matches!(
+                t.lower().as_str(),
+                "that" | "because" | "so" | "when" | "while" | "if" | "although" | "since"
+            )
+    });
+    // A quote between, or a pronoun that takes up the person ("Lee said he beat the
+    // senator"): someone else.
+    let taken_up = between.iter().any(|t| {
+        quote_mark(t)
+            || matches!(
+                t.lower().as_str(),
+                "he" | "she" | "they" | "him" | "her" | "his" | "himself" | "herself"
+            )
+    });
+    (!taken_up && (parted || !opens)).then_some(n)
+}
+
+/// True for a mark of a quote left in the prose.
+fn quote_mark(t: &Token) -> bool {
+    matches!(t.text, "“" | "”" | "\"" | "'" | "«" | "»" | "„")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn later(paragraphs: &[&str], names: &[&str]) -> Vec<Option<String>> {
+        later_descriptions(&Prose::read(paragraphs), names)
+    }
+
+    #[test]
+    fn a_description_opening_the_next_sentence_is_the_subject_before() {
+        let p = ["Ann Lee won the Ohio primary on Tuesday. The Ohio senator thanked her staff."];
+        assert_eq!(later(&p, &["Ann Lee"]), vec![Some("Ohio senator".into())]);
+        // Across a paragraph break too.
+        let p = [
+            "Ann Lee won the Ohio primary.",
+            "The former secretary of State left early.",
+        ];
+        assert_eq!(
+            later(&p, &["Ann Lee"]),
+            vec![Some("former secretary of State".into())]
+        );
+    }
+
+    #[test]
+    fn no_link_when_the_sentence_before_opens_with_no_one() {
+        // The subject before is not the person: nobody.
+        let p = ["The rally was loud. The candidate spoke for an hour about Ann Lee."];
+        assert_eq!(later(&p, &["Ann Lee"]), vec![None]);
+    }
+
+    #[test]
+    fn a_description_after_a_name_that_is_not_the_subject() {
+        let p =
+            ["Aides released an ad aimed at Omar Hale, questioning the Utah governor's record."];
+        assert_eq!(
+            later(&p, &["Omar Hale"]),
+            vec![Some("Utah governor".into())]
+        );
+        // The subject's own clause describes someone else.
+        let p = ["Omar Hale praised the former governor at length."];
+        assert_eq!(later(&p, &["Omar Hale"]), vec![None]);
+    }
+
+    #[test]
+    fn a_description_coordinated_with_a_name_is_someone_else() {
+        let p = ["Aides to Omar Hale said the former secretary and Ann Lee had split the vote."];
+        assert_eq!(later(&p, &["Omar Hale", "Ann Lee"]), vec![None, None]);
+    }
+
+    #[test]
+    fn gender_must_agree() {
+        let p = ["Ann Lee won the primary. The candidate thanked his staff."];
+        assert_eq!(later(&p, &["Ann Lee"]), vec![None]);
+        let p = ["John Lee won the primary. The candidate thanked his staff."];
+        assert_eq!(later(&p, &["John Lee"]), vec![Some("candidate".into())]);
+    }
+
+    #[test]
+    fn loose_heads_and_plurals_are_no_titles() {
+        let p = ["Ann Lee won the primary. The woman thanked the voters."];
+        assert_eq!(later(&p, &["Ann Lee"]), vec![None]);
+        let toks = tokenize("the candidates spoke", 0);
+        assert!(definite(&toks, 0).is_none());
+        let toks = tokenize("the billionaire property tycoon spoke", 0);
+        assert_eq!(
+            definite(&toks, 0).map(|d| d.0).as_deref(),
+            Some("billionaire property tycoon")
+        );
+        // A noun going on after a head: no description of a person.
+        let toks = tokenize("the conservative movement", 0);
+        assert!(definite(&toks, 0).is_none());
+        let toks = tokenize("the Republican Party", 0);
+        assert!(definite(&toks, 0).is_none());
+        let toks = tokenize("the presumptive Republican nominee said", 0);
+        assert_eq!(
+            definite(&toks, 0).map(|d| d.0).as_deref(),
+            Some("presumptive Republican nominee")
+        );
+    }
+}
