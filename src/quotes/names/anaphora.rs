@@ -21,7 +21,7 @@ use super::describe::Prose;
 use super::gender::{Gender, gender_of_given_name, gender_of_word};
 use super::heads::{DESCRIPTION_HEADS, is_head, is_relation};
 use super::roles::{HONORIFICS, MODIFIERS, ROLE_NOUNS, TITLE_WORDS};
-use super::shape::{is_name_word, is_possessive};
+use super::shape::{is_acronym, is_name_word, is_possessive};
 use crate::quotes::tokens::{Kind, Token, tokenize};
 
 /// A person of the story: the surname and given name that name them.
@@ -29,6 +29,15 @@ struct Person<'n> {
     given: &'n str,
     surname: &'n str,
     gender: Gender,
+}
+
+/// The subject of the sentence before: who, whether that sentence named someone else
+/// too, and whether the subject was only a possessor ("Lee's campaign").
+#[derive(Clone, Copy, Debug)]
+struct Before {
+    who: Who,
+    others: bool,
+    possessive: bool,
 }
 
 /// Who a run of name words names: one of the story's people, or someone else.
@@ -39,11 +48,15 @@ enum Who {
 }
 
 /// A name in a sentence: where it starts, whom it names and whether it is possessive.
+#[derive(Clone, Copy)]
 struct Named {
     start: usize,
     end: usize,
     who: Who,
     possessive: bool,
+    /// Someone else of the surname of one of the story's people ("George Lee" beside
+    /// "Ann Lee").
+    namesake: bool,
 }
 
 /// Heads too general to tie to one person ("the woman", "the voter") or saying a relation
@@ -112,7 +125,8 @@ fn function_word(word: &str) -> bool {
 /// True for a word that reads as a verb or adverb after a noun ("the senator aimed",
 /// "the governor first named"), never as a noun going on with it.
 fn verb_like(word: &str) -> bool {
-    (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss")))
+    let possessive = word.ends_with("'s") || word.ends_with("’s");
+    (word.ends_with("ed") || (!possessive && word.ends_with('s') && !word.ends_with("ss")))
         || matches!(
             word,
             "is" | "was"
@@ -174,14 +188,24 @@ fn verb_like(word: &str) -> bool {
         )
 }
 
+/// A definite description: its words without "the", the index past it, its head in lower
+/// case, and whether a possessor opens it ("the party's nominee").
+pub(super) struct Definite {
+    pub(super) title: String,
+    pub(super) end: usize,
+    head: String,
+    owned: bool,
+}
+
 /// A definite description opening at `k` ("the" + up to four modifiers + a singular head,
 /// with "of State" or "from Texas" after it): the description's words without "the", the
 /// index past it, and its head in lower case.
-pub(super) fn definite<'t>(tokens: &'t [Token<'_>], k: usize) -> Option<(String, usize, String)> {
+pub(super) fn definite(tokens: &[Token<'_>], k: usize) -> Option<Definite> {
     if tokens.get(k)?.lower().as_str() != "the" {
         return None;
     }
     let mut h = k + 1;
+    let mut owned = false;
     loop {
         let t = tokens.get(h)?;
         let l = t.lower().as_str();
@@ -246,7 +270,12 @@ pub(super) fn definite<'t>(tokens: &'t [Token<'_>], k: usize) -> Option<(String,
                         .unwrap_or(t.text)
                 })
                 .collect();
-            return Some((words.join(" "), end, bare.to_string()));
+            return Some(Definite {
+                title: words.join(" "),
+                end,
+                head: bare.to_string(),
+                owned,
+            });
         }
         // A modifier: a capitalised word, an adjective, a number; never a possessive
         // ("the party's nominee" is someone's, said elsewhere).
@@ -261,9 +290,16 @@ pub(super) fn definite<'t>(tokens: &'t [Token<'_>], k: usize) -> Option<(String,
                     || l.ends_with("nd")
                     || l.ends_with("rd")
                     || l.ends_with("th")));
-        if last || ranked || (!t.is_capitalised() && l.ends_with("ing") && !MODIFIERS.contains(l)) {
+        // "the party's 2012 nominee": a lower-case possessor first, kept only before the
+        // name it describes.
+        let possessor = last && h == k + 1 && !t.is_capitalised();
+        if (last && !possessor)
+            || ranked
+            || (!t.is_capitalised() && l.ends_with("ing") && !MODIFIERS.contains(l))
+        {
             return None;
         }
+        owned |= possessor;
         h += 1;
     }
 }
@@ -322,6 +358,7 @@ fn names_in(tokens: &[Token], s: usize, e: usize, people: &[Person]) -> Vec<Name
                 end: j + 1,
                 who,
                 possessive: own,
+                namesake: found.is_some() && who == Who::Other,
             });
         }
         i = j + 1;
@@ -338,9 +375,7 @@ fn names_given(word: &str) -> bool {
 /// True when `named` is the subject of the sentence from `s`: it opens it, after title
 /// words only ("Sen. Ann Lee", "Democratic candidate Ann Lee"), and is no possessive.
 fn is_subject(tokens: &[Token], s: usize, named: &Named) -> bool {
-    let s = (s..named.start)
-        .find(|&i| tokens[i].is_word())
-        .unwrap_or(named.start);
+    let s = sentence_start(tokens, s).min(named.start);
     !named.possessive
         && tokens[s..named.start].iter().all(|t| {
             t.is_word()
@@ -394,7 +429,7 @@ pub(super) fn later_descriptions(prose: &Prose, names: &[&str]) -> Vec<Option<St
     read.sort_unstable();
     read.dedup();
     // The subject of the sentence before and whether it named anyone else.
-    let mut before: Option<(Who, bool)> = None;
+    let mut before: Option<Before> = None;
     let mut last_paragraph = None;
     for &p in &read {
         if last_paragraph.is_none_or(|l| l + 1 != p) {
@@ -411,17 +446,30 @@ pub(super) fn later_descriptions(prose: &Prose, names: &[&str]) -> Vec<Option<St
             let named = names_in(tokens, s, e, &people);
             let mut k = s;
             let mut described = None;
+            let mut person_before = false;
             while k < e {
-                let Some((title, end, head)) = definite(tokens, k) else {
+                let Some(Definite {
+                    title,
+                    end,
+                    head,
+                    owned,
+                }) = definite(tokens, k)
+                else {
                     if tokens[k].lower().as_str() == "the" {
                         described = Some(k);
                     }
                     k += 1;
                     continue;
                 };
-                let linked = link(tokens, s, (k, end), &named, before, described);
+                let linked = link(tokens, s, (k, end), &named, before, (described, person_before))
+                    .filter(|&(_, tag)| !owned || tag == 'A');
                 described = Some(k);
-                if let Some(n) = linked {
+                person_before = true;
+                if std::env::var("DL_DEBUG2").is_ok() {
+                    let text: Vec<&str> = tokens[s..e].iter().map(|t| t.text).collect();
+                    eprintln!("DEF\t{title}\t{before:?}\t{linked:?}\t{}", text.join(" "));
+                }
+                if let Some((n, tag)) = linked {
                     let g = said_gender(tokens, &head, end, e);
                     let agrees = g == Gender::Unknown
                         || people[n].gender == Gender::Unknown
@@ -435,7 +483,7 @@ pub(super) fn later_descriptions(prose: &Prose, names: &[&str]) -> Vec<Option<St
                             "LINK\t{}\t{}\t{}\t{}\t{}",
                             names[n],
                             title,
-                            tokens[s..k].iter().all(|t| !t.is_word()),
+                            tag,
                             agrees && !own_name,
                             text.join(" ")
                         );
@@ -450,10 +498,25 @@ pub(super) fn later_descriptions(prose: &Prose, names: &[&str]) -> Vec<Option<St
                 s = e + 1;
                 continue;
             }
+            // "Lee and Hale met": a subject of two people is no one's.
+            let coordinated = |f: &Named| {
+                tokens
+                    .get(f.end)
+                    .is_some_and(|t| matches!(t.lower().as_str(), "and" | "or" | "&"))
+            };
+            // "Lee's campaign said": the possessor of the subject, said apart.
+            let possessor = |f: &Named| {
+                f.possessive && is_subject(tokens, s, &Named { possessive: false, ..*f })
+            };
             before = named
                 .first()
-                .filter(|f| is_subject(tokens, s, f))
-                .map(|f| (f.who, named.iter().any(|m| m.who != f.who)));
+                .filter(|f| (is_subject(tokens, s, f) || possessor(f)) && !coordinated(f))
+                .filter(|_| !named.iter().any(|m| m.namesake))
+                .map(|f| Before {
+                    who: f.who,
+                    others: named.iter().any(|m| m.who != f.who),
+                    possessive: f.possessive,
+                });
             s = e + 1;
         }
     }
@@ -461,16 +524,31 @@ pub(super) fn later_descriptions(prose: &Prose, names: &[&str]) -> Vec<Option<St
 }
 
 /// Whom the description at `k..end` in the sentence from `s` stands for, if anyone
-/// surely: `before` is the previous sentence's subject and whether it named someone else
-/// too; `earlier` the start of a description before it in the sentence.
+/// surely, and by which signal: `before` is the previous sentence's subject; `earlier`
+/// the start of a phrase with "the" before it in the sentence, `person_before` whether a
+/// description of a person came before it in the sentence.
 fn link(
     tokens: &[Token],
     s: usize,
     (k, end): (usize, usize),
     named: &[Named],
-    before: Option<(Who, bool)>,
-    earlier_description: Option<usize>,
-) -> Option<usize> {
+    before: Option<Before>,
+    (earlier_description, person_before): (Option<usize>, bool),
+) -> Option<(usize, char)> {
+    // "the party's nominee, Ann Lee": the title of the name after it.
+    let after = tokens[end..].iter().position(|t| t.kind != Kind::Comma);
+    if let Some(a) = after.map(|a| end + a)
+        && is_name_word(&tokens[a])
+    {
+        let comma = a > end;
+        return match named.iter().find(|m| m.start == a) {
+            Some(m) if comma && !m.possessive => match m.who {
+                Who::Person(n) => Some((n, 'A')),
+                Who::Other => None,
+            },
+            _ => None,
+        };
+    }
     // "Lee and the senator", "the senator and Lee": two people.
     let joined = |i: usize| {
         tokens
@@ -480,55 +558,122 @@ fn link(
     if (k > 0 && joined(k - 1)) || joined(end) {
         return None;
     }
-    // "the American ambassador, John Hale": the title of the name after it.
-    let after = tokens[end..].iter().find(|t| t.kind != Kind::Comma);
-    if after.is_some_and(|t| is_name_word(t)) {
-        return None;
-    }
-    if tokens[s..k].iter().all(|t| !t.is_word()) {
-        // Subject continuity: the sentence before opened with the person.
-        return match before {
-            Some((Who::Person(n), _)) => Some(n),
-            _ => None,
-        };
-    }
-    // The same sentence: one person named before it, not as its subject, and the first
-    // description after the name.
     let earlier: Vec<&Named> = named.iter().filter(|m| m.end <= k).collect();
-    let first = earlier.first()?;
-    let Who::Person(n) = first.who else {
-        return None;
-    };
-    let alone = earlier.iter().all(|m| m.who == first.who);
-    let last = earlier.last()?;
-    if !alone || is_subject(tokens, s, first) || earlier_description.is_some_and(|d| d > last.end) {
-        return None;
+    let opening = sentence_start(tokens, s);
+    if earlier.is_empty() {
+        // Subject continuity: the sentence before opened with the person, and this one
+        // opens with the description (or names nobody before it).
+        let Some(Before {
+            who: Who::Person(n),
+            others,
+            possessive,
+        }) = before
+        else {
+            return None;
+        };
+        if tokens[opening..k].iter().all(|t| !t.is_word()) {
+            return Some((n, if possessive { 'P' } else { 'B' }));
+        }
+        if possessive {
+            return None;
+        }
+        // Within the sentence: only after a sentence naming nobody else, and with no
+        // pronoun before it that may stand for someone else ("his client's …").
+        let pronoun = tokens[opening..k].iter().any(|t| {
+            matches!(
+                t.lower().as_str(),
+                "he" | "she" | "his" | "her" | "him" | "they" | "their"
+            )
+        });
+        return (!person_before && !others && !pronoun).then_some((n, 'b'));
     }
-    let between = &tokens[last.end..k];
+    // The same sentence: the person named before it, neither the subject of its clause
+    // nor followed by another description first.
+    let between = |m: &Named| &tokens[m.end..k];
+    let parted = |m: &Named| {
+        between(m).iter().any(|t| {
+            t.kind == Kind::Comma
+                || matches!(
+                    t.lower().as_str(),
+                    "that" | "because" | "so" | "when" | "while" | "if" | "although" | "since"
+                )
+        })
+    };
     // "Lee's words moved the senator": one clause, with the person in its subject, speaks
     // of someone else; a comma or a subordinate clause parts them ("Lee's aides hope that
-    // the senator …").
-    let opens = tokens[s..first.start]
+    // the senator …"). "Hale asked the senator": the subject of the clause is someone else.
+    let first = earlier[0];
+    let opens = tokens[opening..first.start]
         .iter()
         .filter(|t| t.is_word() && !matches!(t.lower().as_str(), "but" | "and" | "yet" | "still"))
         .all(|t| t.is_capitalised() && !function_word(t.lower().as_str()));
-    let parted = between.iter().any(|t| {
-        t.kind == Kind::Comma
-            || matches!(
-                t.lower().as_str(),
-                "that" | "because" | "so" | "when" | "while" | "if" | "although" | "since"
-            )
-    });
+    let excluded = |i: usize, m: &Named| {
+        (i == 0 && (is_subject(tokens, s, m) || (opens && !parted(m))))
+            || (!m.possessive
+                && tokens.get(m.end).is_some_and(|t| {
+                    let l = t.lower().as_str();
+                    t.is_word() && !t.is_capitalised() && verb_like(l) && !l.ends_with('s')
+                })
+                && !between(m).iter().any(|t| t.kind == Kind::Comma))
+    };
+    let candidates: Vec<&Named> = earlier
+        .iter()
+        .enumerate()
+        .filter(|&(i, m)| !excluded(i, m))
+        .map(|(_, m)| *m)
+        .collect();
+    let Some(last) = candidates.last() else {
+        // Everyone named before it is the subject of its clause ("Hale asked the
+        // senator"): the subject of the sentence before, when someone else.
+        return match before {
+            Some(Before {
+                who: Who::Person(n),
+                possessive: false,
+                ..
+            }) if earlier.iter().all(|m| m.who != Who::Person(n)) => Some((n, 'x')),
+            _ => None,
+        };
+    };
+    let Who::Person(n) = last.who else {
+        return None;
+    };
+    if candidates.iter().any(|m| m.who != last.who)
+        || earlier_description.is_some_and(|d| d > last.end)
+    {
+        return None;
+    }
     // A quote between, or a pronoun that takes up the person ("Lee said he beat the
     // senator"): someone else.
-    let taken_up = between.iter().any(|t| {
-        quote_mark(t)
-            || matches!(
+    let taken_up = between(last).iter().any(|t| {
+        matches!(
                 t.lower().as_str(),
                 "he" | "she" | "they" | "him" | "her" | "his" | "himself" | "herself"
             )
     });
-    (!taken_up && (parted || !opens)).then_some(n)
+    let tag = if candidates.len() == earlier.len() { 'C' } else { 'c' };
+    (!taken_up).then_some((n, tag))
+}
+
+/// Where the sentence from `s` starts after a dateline ("ROME -", "WASHINGTON (AP) —")
+/// and any marks.
+fn sentence_start(tokens: &[Token], s: usize) -> usize {
+    let dash = tokens[s..tokens.len().min(s + 6)]
+        .iter()
+        .position(|t| t.kind == Kind::Dash)
+        .map(|d| s + d);
+    let s = match dash {
+        Some(d)
+            if tokens[s..d]
+                .iter()
+                .all(|t| !t.is_word() || is_acronym(t.text) || t.text.len() <= 3) =>
+        {
+            d + 1
+        }
+        _ => s,
+    };
+    (s..tokens.len())
+        .find(|&i| tokens[i].is_word())
+        .unwrap_or(s)
 }
 
 /// True for a mark of a quote left in the prose.
@@ -601,7 +746,7 @@ mod tests {
         assert!(definite(&toks, 0).is_none());
         let toks = tokenize("the billionaire property tycoon spoke", 0);
         assert_eq!(
-            definite(&toks, 0).map(|d| d.0).as_deref(),
+            definite(&toks, 0).map(|d| d.title).as_deref(),
             Some("billionaire property tycoon")
         );
         // A noun going on after a head: no description of a person.
@@ -611,7 +756,7 @@ mod tests {
         assert!(definite(&toks, 0).is_none());
         let toks = tokenize("the presumptive Republican nominee said", 0);
         assert_eq!(
-            definite(&toks, 0).map(|d| d.0).as_deref(),
+            definite(&toks, 0).map(|d| d.title).as_deref(),
             Some("presumptive Republican nominee")
         );
     }

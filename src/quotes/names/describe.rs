@@ -638,8 +638,8 @@ pub fn give_titles(paragraphs: &[&str], quotes: &mut [Quote]) {
 /// senator"), when the whole mention is one.
 fn tied_description(mention: &str) -> Option<String> {
     let tokens = tokenize(mention, 0);
-    let (title, end, _) = super::anaphora::definite(&tokens, 0)?;
-    (end == tokens.len()).then_some(title)
+    let d = super::anaphora::definite(&tokens, 0)?;
+    (d.end == tokens.len()).then_some(d.title)
 }
 
 /// True for a person's full name (two words or more, not an organisation's).
