@@ -19,7 +19,7 @@
 use super::clauses::singular;
 use super::describe::Prose;
 use super::gender::{Gender, gender_of_given_name, gender_of_word};
-use super::heads::{DESCRIPTION_HEADS, is_head, is_relation};
+use super::heads::{DESCRIPTION_HEADS, function_word, is_head, loose_head, verb_like};
 use super::roles::{HONORIFICS, MODIFIERS, ROLE_NOUNS, TITLE_WORDS};
 use super::shape::{is_acronym, is_name_word, is_possessive};
 use crate::quotes::tokens::{Kind, Token, tokenize};
@@ -59,135 +59,6 @@ struct Named {
     namesake: bool,
 }
 
-/// Heads too general to tie to one person ("the woman", "the voter") or saying a relation
-/// to someone else ("the wife").
-fn loose_head(head: &str) -> bool {
-    is_relation(head)
-        || matches!(
-            head,
-            "woman"
-                | "man"
-                | "resident"
-                | "voter"
-                | "student"
-                | "member"
-                | "fellow"
-                | "delegate"
-                | "donor"
-                | "official"
-                | "agent"
-                | "host"
-                | "native"
-                | "immigrant"
-                | "refugee"
-                | "exile"
-                | "parent"
-                | "source"
-                | "person"
-                | "people"
-                | "victim"
-        )
-}
-
-/// Words that end the modifiers of a description: function words, never a modifier.
-fn function_word(word: &str) -> bool {
-    matches!(
-        word,
-        "and"
-            | "or"
-            | "of"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "from"
-            | "with"
-            | "by"
-            | "as"
-            | "is"
-            | "was"
-            | "who"
-            | "that"
-            | "which"
-            | "but"
-            | "not"
-            | "has"
-            | "had"
-            | "have"
-            | "will"
-            | "would"
-            | "said"
-            | "says"
-    )
-}
-
-/// True for a word that reads as a verb or adverb after a noun ("the senator aimed",
-/// "the governor first named"), never as a noun going on with it.
-fn verb_like(word: &str) -> bool {
-    let possessive = word.ends_with("'s") || word.ends_with("’s");
-    (word.ends_with("ed") || (!possessive && word.ends_with('s') && !word.ends_with("ss")))
-        || matches!(
-            word,
-            "is" | "was"
-                | "has"
-                | "had"
-                | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "should"
-                | "may"
-                | "might"
-                | "must"
-                | "did"
-                | "does"
-                | "do"
-                | "said"
-                | "told"
-                | "knew"
-                | "won"
-                | "lost"
-                | "ran"
-                | "made"
-                | "took"
-                | "went"
-                | "met"
-                | "gave"
-                | "got"
-                | "left"
-                | "came"
-                | "became"
-                | "began"
-                | "saw"
-                | "held"
-                | "kept"
-                | "sent"
-                | "spent"
-                | "fought"
-                | "brought"
-                | "thought"
-                | "felt"
-                | "put"
-                | "set"
-                | "hit"
-                | "let"
-                | "spoke"
-                | "also"
-                | "first"
-                | "then"
-                | "now"
-                | "still"
-                | "never"
-                | "already"
-                | "later"
-                | "again"
-                | "himself"
-                | "herself"
-                | "whose"
-        )
-}
-
 /// A definite description: its words without "the", the index past it, its head in lower
 /// case, and whether a possessor opens it ("the party's nominee").
 pub(super) struct Definite {
@@ -201,7 +72,7 @@ pub(super) struct Definite {
 /// with "of State" or "from Texas" after it): the description's words without "the", the
 /// index past it, and its head in lower case.
 pub(super) fn definite(tokens: &[Token<'_>], k: usize) -> Option<Definite> {
-    if tokens.get(k)?.lower().as_str() != "the" {
+    if !matches!(tokens.get(k)?.text, "the" | "The") {
         return None;
     }
     let mut h = k + 1;
@@ -375,7 +246,24 @@ fn names_given(word: &str) -> bool {
 /// True when `named` is the subject of the sentence from `s`: it opens it, after title
 /// words only ("Sen. Ann Lee", "Democratic candidate Ann Lee"), and is no possessive.
 fn is_subject(tokens: &[Token], s: usize, named: &Named) -> bool {
-    let s = sentence_start(tokens, s).min(named.start);
+    let mut s = sentence_start(tokens, s).min(named.start);
+    // "Despite the rain, Lee …": after an opening phrase closed by a comma; "It was Lee
+    // who …": a cleft.
+    if let Some(c) = tokens[s..named.start]
+        .iter()
+        .rposition(|t| t.kind == Kind::Comma)
+    {
+        s = s + c + 1;
+    }
+    let cleft = named.start == s + 2
+        && tokens[s].lower().as_str() == "it"
+        && matches!(tokens[s + 1].lower().as_str(), "was" | "is")
+        && tokens
+            .get(named.end)
+            .is_some_and(|t| t.lower().as_str() == "who");
+    if cleft {
+        return true;
+    }
     !named.possessive
         && tokens[s..named.start].iter().all(|t| {
             t.is_word()
@@ -401,6 +289,52 @@ fn said_gender(tokens: &[Token], head: &str, end: usize, e: usize) -> Gender {
         .unwrap_or(Gender::Unknown)
 }
 
+/// The ways a title is written before a name: the word, capitalised, and its
+/// abbreviation ("governor", "Governor", "Gov.").
+fn written_forms(head: &str) -> Vec<String> {
+    let mut forms = vec![head.to_string()];
+    let mut chars = head.chars();
+    if let Some(c) = chars.next() {
+        forms.push(c.to_uppercase().chain(chars).collect());
+    }
+    let short = match head {
+        "governor" => Some("Gov."),
+        "senator" => Some("Sen."),
+        "representative" | "congressman" | "congresswoman" => Some("Rep."),
+        "general" => Some("Gen."),
+        "president" => Some("Pres."),
+        "secretary" => Some("Sec."),
+        _ => None,
+    };
+    forms.extend(short.map(String::from));
+    forms
+}
+
+/// True when the story writes the title `head` before the name of someone whose surname
+/// is not `surname` ("Gov. Rick Hale" beside Ann Lee).
+fn titled_other(prose: &Prose, head: &str, surname: &str) -> bool {
+    written_forms(head).iter().any(|form| {
+        prose.naming(form).into_iter().any(|p| {
+            let tokens = prose.words_of(p);
+            tokens.windows(2).enumerate().any(|(i, w)| {
+                if w[0].text != form.as_str() || !is_name_word(&w[1]) {
+                    return false;
+                }
+                let end = (i + 1..tokens.len())
+                    .take_while(|&j| is_name_word(&tokens[j]) || is_possessive(tokens[j].text))
+                    .last()
+                    .unwrap_or(i + 1);
+                let last = tokens[end].text;
+                let last = last
+                    .strip_suffix("'s")
+                    .or_else(|| last.strip_suffix("’s"))
+                    .unwrap_or(last);
+                last != surname
+            })
+        })
+    })
+}
+
 /// For each of `names` (full names of the story's speakers), the first later description
 /// the story ties to them, read from the paragraphs naming them and the paragraph after.
 pub(super) fn later_descriptions(prose: &Prose, names: &[&str]) -> Vec<Option<String>> {
@@ -417,25 +351,41 @@ pub(super) fn later_descriptions(prose: &Prose, names: &[&str]) -> Vec<Option<St
         })
         .collect();
     let mut out: Vec<Option<String>> = vec![None; names.len()];
-    let mut read: Vec<usize> = Vec::new();
+    // The paragraphs naming someone (true), and those right after them (false).
+    let mut read: Vec<(usize, bool)> = Vec::new();
     for p in &people {
         for n in prose.naming(p.surname) {
-            read.push(n);
+            read.push((n, true));
             if n + 1 < prose.len() {
-                read.push(n + 1);
+                read.push((n + 1, false));
             }
         }
     }
-    read.sort_unstable();
-    read.dedup();
+    read.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    read.dedup_by_key(|r| r.0);
     // The subject of the sentence before and whether it named anyone else.
     let mut before: Option<Before> = None;
     let mut last_paragraph = None;
-    for &p in &read {
+    for &(p, naming) in &read {
         if last_paragraph.is_none_or(|l| l + 1 != p) {
             before = None;
         }
         last_paragraph = Some(p);
+        // A paragraph naming no one matters only by its first sentence, after a sentence
+        // about someone.
+        let about = |b: &Option<Before>| {
+            matches!(
+                b,
+                Some(Before {
+                    who: Who::Person(_),
+                    ..
+                })
+            )
+        };
+        if (!naming && !about(&before)) || out.iter().all(Option::is_some) {
+            before = None;
+            continue;
+        }
         let tokens = prose.words_of(p);
         let mut s = 0;
         while s < tokens.len() {
@@ -443,6 +393,24 @@ pub(super) fn later_descriptions(prose: &Prose, names: &[&str]) -> Vec<Option<St
                 .iter()
                 .position(|t| t.kind == Kind::Stop)
                 .map_or(tokens.len(), |i| s + i);
+            // Nothing to tie in a sentence naming none of the people after one about no
+            // one (its names are not even read).
+            let ours = tokens[s..e].iter().any(|t| {
+                t.is_capitalised()
+                    && people.iter().any(|p| {
+                        t.text
+                            .strip_prefix(p.surname)
+                            .is_some_and(|rest| rest.is_empty() || is_possessive(rest))
+                    })
+            });
+            if !ours && !about(&before) {
+                before = None;
+                if !naming {
+                    break;
+                }
+                s = e + 1;
+                continue;
+            }
             let named = names_in(tokens, s, e, &people);
             let mut k = s;
             let mut described = None;
@@ -455,21 +423,31 @@ pub(super) fn later_descriptions(prose: &Prose, names: &[&str]) -> Vec<Option<St
                     owned,
                 }) = definite(tokens, k)
                 else {
-                    if tokens[k].lower().as_str() == "the" {
+                    // "the candidate most likely to …": a person described, though
+                    // not by a title; "the famous quote": no one.
+                    let person = matches!(tokens[k].text, "the" | "The")
+                        && tokens[k + 1..e.min(k + 4)]
+                            .iter()
+                            .take_while(|t| t.is_word())
+                            .any(is_head);
+                    if person {
                         described = Some(k);
                     }
                     k += 1;
                     continue;
                 };
-                let linked = link(tokens, s, (k, end), &named, before, (described, person_before))
-                    .filter(|&(_, tag)| !owned || tag == 'A');
+                let linked = link(
+                    tokens,
+                    s,
+                    (k, end),
+                    &named,
+                    before,
+                    (described, person_before),
+                )
+                .filter(|&(_, named_after)| !owned || named_after);
                 described = Some(k);
                 person_before = true;
-                if std::env::var("DL_DEBUG2").is_ok() {
-                    let text: Vec<&str> = tokens[s..e].iter().map(|t| t.text).collect();
-                    eprintln!("DEF\t{title}\t{before:?}\t{linked:?}\t{}", text.join(" "));
-                }
-                if let Some((n, tag)) = linked {
+                if let Some((n, _)) = linked {
                     let g = said_gender(tokens, &head, end, e);
                     let agrees = g == Gender::Unknown
                         || people[n].gender == Gender::Unknown
@@ -477,18 +455,11 @@ pub(super) fn later_descriptions(prose: &Prose, names: &[&str]) -> Vec<Option<St
                     let own_name = tokenize(&title, 0)
                         .iter()
                         .any(|t| people.iter().any(|p| p.surname == t.text));
-                    if std::env::var("DL_DEBUG").is_ok() {
-                        let text: Vec<&str> = tokens[s..e].iter().map(|t| t.text).collect();
-                        eprintln!(
-                            "LINK\t{}\t{}\t{}\t{}\t{}",
-                            names[n],
-                            title,
-                            tag,
-                            agrees && !own_name,
-                            text.join(" ")
-                        );
-                    }
-                    if agrees && !own_name && out[n].is_none() {
+                    // "the governor" alone, in a story that writes "Gov." before someone
+                    // else's name: theirs, not this person's.
+                    let bare = !title.contains(' ') && out[n].is_none();
+                    let others = bare && titled_other(prose, &head, people[n].surname);
+                    if agrees && !own_name && !others && out[n].is_none() {
                         out[n] = Some(title);
                     }
                 }
@@ -506,7 +477,15 @@ pub(super) fn later_descriptions(prose: &Prose, names: &[&str]) -> Vec<Option<St
             };
             // "Lee's campaign said": the possessor of the subject, said apart.
             let possessor = |f: &Named| {
-                f.possessive && is_subject(tokens, s, &Named { possessive: false, ..*f })
+                f.possessive
+                    && is_subject(
+                        tokens,
+                        s,
+                        &Named {
+                            possessive: false,
+                            ..*f
+                        },
+                    )
             };
             before = named
                 .first()
@@ -517,6 +496,9 @@ pub(super) fn later_descriptions(prose: &Prose, names: &[&str]) -> Vec<Option<St
                     others: named.iter().any(|m| m.who != f.who),
                     possessive: f.possessive,
                 });
+            if !naming {
+                break;
+            }
             s = e + 1;
         }
     }
@@ -524,7 +506,7 @@ pub(super) fn later_descriptions(prose: &Prose, names: &[&str]) -> Vec<Option<St
 }
 
 /// Whom the description at `k..end` in the sentence from `s` stands for, if anyone
-/// surely, and by which signal: `before` is the previous sentence's subject; `earlier`
+/// surely, and whether the name follows it ("the party's nominee, Ann Lee"): `before` is the previous sentence's subject; `earlier`
 /// the start of a phrase with "the" before it in the sentence, `person_before` whether a
 /// description of a person came before it in the sentence.
 fn link(
@@ -534,7 +516,7 @@ fn link(
     named: &[Named],
     before: Option<Before>,
     (earlier_description, person_before): (Option<usize>, bool),
-) -> Option<(usize, char)> {
+) -> Option<(usize, bool)> {
     // "the party's nominee, Ann Lee": the title of the name after it.
     let after = tokens[end..].iter().position(|t| t.kind != Kind::Comma);
     if let Some(a) = after.map(|a| end + a)
@@ -543,7 +525,7 @@ fn link(
         let comma = a > end;
         return match named.iter().find(|m| m.start == a) {
             Some(m) if comma && !m.possessive => match m.who {
-                Who::Person(n) => Some((n, 'A')),
+                Who::Person(n) => Some((n, true)),
                 Who::Other => None,
             },
             _ => None,
@@ -572,7 +554,7 @@ fn link(
             return None;
         };
         if tokens[opening..k].iter().all(|t| !t.is_word()) {
-            return Some((n, if possessive { 'P' } else { 'B' }));
+            return Some((n, false));
         }
         if possessive {
             return None;
@@ -585,7 +567,7 @@ fn link(
                 "he" | "she" | "his" | "her" | "him" | "they" | "their"
             )
         });
-        return (!person_before && !others && !pronoun).then_some((n, 'b'));
+        return (!person_before && !others && !pronoun).then_some((n, false));
     }
     // The same sentence: the person named before it, neither the subject of its clause
     // nor followed by another description first.
@@ -630,7 +612,7 @@ fn link(
                 who: Who::Person(n),
                 possessive: false,
                 ..
-            }) if earlier.iter().all(|m| m.who != Who::Person(n)) => Some((n, 'x')),
+            }) if earlier.iter().all(|m| m.who != Who::Person(n)) => Some((n, false)),
             _ => None,
         };
     };
@@ -642,16 +624,16 @@ fn link(
     {
         return None;
     }
-    // A quote between, or a pronoun that takes up the person ("Lee said he beat the
+    // A quote between (its speaker may be the one described), or a pronoun that takes up the person ("Lee said he beat the
     // senator"): someone else.
     let taken_up = between(last).iter().any(|t| {
-        matches!(
+        matches!(t.text, "“" | "”" | "\"" | "'" | "«" | "»" | "„")
+            || matches!(
                 t.lower().as_str(),
                 "he" | "she" | "they" | "him" | "her" | "his" | "himself" | "herself"
             )
     });
-    let tag = if candidates.len() == earlier.len() { 'C' } else { 'c' };
-    (!taken_up).then_some((n, tag))
+    (!taken_up).then_some((n, false))
 }
 
 /// Where the sentence from `s` starts after a dateline ("ROME -", "WASHINGTON (AP) —")
@@ -676,88 +658,6 @@ fn sentence_start(tokens: &[Token], s: usize) -> usize {
         .unwrap_or(s)
 }
 
-/// True for a mark of a quote left in the prose.
-fn quote_mark(t: &Token) -> bool {
-    matches!(t.text, "“" | "”" | "\"" | "'" | "«" | "»" | "„")
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn later(paragraphs: &[&str], names: &[&str]) -> Vec<Option<String>> {
-        later_descriptions(&Prose::read(paragraphs), names)
-    }
-
-    #[test]
-    fn a_description_opening_the_next_sentence_is_the_subject_before() {
-        let p = ["Ann Lee won the Ohio primary on Tuesday. The Ohio senator thanked her staff."];
-        assert_eq!(later(&p, &["Ann Lee"]), vec![Some("Ohio senator".into())]);
-        // Across a paragraph break too.
-        let p = [
-            "Ann Lee won the Ohio primary.",
-            "The former secretary of State left early.",
-        ];
-        assert_eq!(
-            later(&p, &["Ann Lee"]),
-            vec![Some("former secretary of State".into())]
-        );
-    }
-
-    #[test]
-    fn no_link_when_the_sentence_before_opens_with_no_one() {
-        // The subject before is not the person: nobody.
-        let p = ["The rally was loud. The candidate spoke for an hour about Ann Lee."];
-        assert_eq!(later(&p, &["Ann Lee"]), vec![None]);
-    }
-
-    #[test]
-    fn a_description_after_a_name_that_is_not_the_subject() {
-        let p =
-            ["Aides released an ad aimed at Omar Hale, questioning the Utah governor's record."];
-        assert_eq!(
-            later(&p, &["Omar Hale"]),
-            vec![Some("Utah governor".into())]
-        );
-        // The subject's own clause describes someone else.
-        let p = ["Omar Hale praised the former governor at length."];
-        assert_eq!(later(&p, &["Omar Hale"]), vec![None]);
-    }
-
-    #[test]
-    fn a_description_coordinated_with_a_name_is_someone_else() {
-        let p = ["Aides to Omar Hale said the former secretary and Ann Lee had split the vote."];
-        assert_eq!(later(&p, &["Omar Hale", "Ann Lee"]), vec![None, None]);
-    }
-
-    #[test]
-    fn gender_must_agree() {
-        let p = ["Ann Lee won the primary. The candidate thanked his staff."];
-        assert_eq!(later(&p, &["Ann Lee"]), vec![None]);
-        let p = ["John Lee won the primary. The candidate thanked his staff."];
-        assert_eq!(later(&p, &["John Lee"]), vec![Some("candidate".into())]);
-    }
-
-    #[test]
-    fn loose_heads_and_plurals_are_no_titles() {
-        let p = ["Ann Lee won the primary. The woman thanked the voters."];
-        assert_eq!(later(&p, &["Ann Lee"]), vec![None]);
-        let toks = tokenize("the candidates spoke", 0);
-        assert!(definite(&toks, 0).is_none());
-        let toks = tokenize("the billionaire property tycoon spoke", 0);
-        assert_eq!(
-            definite(&toks, 0).map(|d| d.title).as_deref(),
-            Some("billionaire property tycoon")
-        );
-        // A noun going on after a head: no description of a person.
-        let toks = tokenize("the conservative movement", 0);
-        assert!(definite(&toks, 0).is_none());
-        let toks = tokenize("the Republican Party", 0);
-        assert!(definite(&toks, 0).is_none());
-        let toks = tokenize("the presumptive Republican nominee said", 0);
-        assert_eq!(
-            definite(&toks, 0).map(|d| d.title).as_deref(),
-            Some("presumptive Republican nominee")
-        );
-    }
-}
+#[path = "anaphora_tests.rs"]
+mod tests;

@@ -579,21 +579,24 @@ pub fn give_titles(paragraphs: &[&str], quotes: &mut [Quote]) {
         return;
     }
     let mut prose: Option<Prose> = None;
-    let mut given: Vec<(String, Option<String>)> = Vec::new();
+    let mut given: Vec<(String, Option<String>, bool)> = Vec::new();
     for k in 0..quotes.len() {
         if !untitled(&quotes[k]) {
             continue;
         }
         let name = quotes[k].speaker.clone().unwrap_or_default();
-        if given.iter().any(|(n, _)| *n == name) {
+        if given.iter().any(|(n, _, _)| *n == name) {
             continue;
         }
-        let t = quotes
+        let own = quotes
             .iter()
             .filter(|q| q.speaker.as_deref() == Some(name.as_str()))
-            .find_map(|q| q.speaker_title.clone())
+            .find_map(|q| q.speaker_title.clone());
+        // Read only for a name whose quotes carry no title.
+        let person = own.is_none() && is_person(&name);
+        let t = own
             .or_else(|| {
-                is_person(&name)
+                person
                     .then(|| {
                         prose
                             .get_or_insert_with(|| Prose::read(paragraphs))
@@ -609,13 +612,13 @@ pub fn give_titles(paragraphs: &[&str], quotes: &mut [Quote]) {
                     .filter(|q| q.speaker.as_deref() == Some(name.as_str()))
                     .filter_map(|q| q.speaker_mention.as_deref())
                     .find_map(tied_description)
-                    .filter(|_| is_person(&name))
+                    .filter(|_| person)
             });
-        given.push((name, t));
+        given.push((name, t, person));
     }
     // What the story says later of those it gives no title yet.
     let later: Vec<usize> = (0..given.len())
-        .filter(|&i| given[i].1.is_none() && is_person(&given[i].0))
+        .filter(|&i| given[i].1.is_none() && given[i].2)
         .collect();
     if !later.is_empty() {
         let names: Vec<&str> = later.iter().map(|&i| given[i].0.as_str()).collect();
@@ -629,8 +632,8 @@ pub fn give_titles(paragraphs: &[&str], quotes: &mut [Quote]) {
         let name = q.speaker.as_deref().unwrap_or_default();
         q.speaker_title = given
             .iter()
-            .find(|(n, _)| n == name)
-            .and_then(|(_, t)| t.clone());
+            .find(|(n, _, _)| n == name)
+            .and_then(|(_, t, _)| t.clone());
     }
 }
 
