@@ -68,11 +68,41 @@ pub(super) struct Definite {
     owned: bool,
 }
 
+/// True when `k` is "the" with a head of a description among the next words (read
+/// without making words lower case).
+fn heads_after(tokens: &[Token], k: usize) -> bool {
+    matches!(tokens[k].text, "the" | "The")
+        && tokens[k + 1..tokens.len().min(k + 7)]
+            .iter()
+            .take_while(|t| t.is_word())
+            .any(|t| {
+                let bare = t
+                    .text
+                    .strip_suffix("'s")
+                    .or_else(|| t.text.strip_suffix("’s"))
+                    .unwrap_or(t.text);
+                DESCRIPTION_HEADS.contains_lowered(bare)
+                    || ROLE_NOUNS.contains_lowered(bare)
+                    || TITLE_WORDS.contains_lowered(bare)
+            })
+}
+
+/// True when the sentence before was about one of the people.
+fn is_about(before: Option<Before>) -> bool {
+    matches!(
+        before,
+        Some(Before {
+            who: Who::Person(_),
+            ..
+        })
+    )
+}
+
 /// A definite description opening at `k` ("the" + up to four modifiers + a singular head,
 /// with "of State" or "from Texas" after it): the description's words without "the", the
 /// index past it, and its head in lower case.
 pub(super) fn definite(tokens: &[Token<'_>], k: usize) -> Option<Definite> {
-    if !matches!(tokens.get(k)?.text, "the" | "The") {
+    if k >= tokens.len() || !heads_after(tokens, k) {
         return None;
     }
     let mut h = k + 1;
@@ -363,27 +393,24 @@ pub(super) fn later_descriptions(prose: &Prose, names: &[&str]) -> Vec<Option<St
     }
     read.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     read.dedup_by_key(|r| r.0);
-    // The subject of the sentence before and whether it named anyone else.
-    let mut before: Option<Before> = None;
+    // The sentence before (its paragraph, start and end), read for its subject only when
+    // a sentence holds a description.
+    let mut previous: Option<(usize, usize, usize)> = None;
     let mut last_paragraph = None;
     for &(p, naming) in &read {
         if last_paragraph.is_none_or(|l| l + 1 != p) {
-            before = None;
+            previous = None;
         }
         last_paragraph = Some(p);
-        // A paragraph naming no one matters only by its first sentence, after a sentence
-        // about someone.
-        let about = |b: &Option<Before>| {
-            matches!(
-                b,
-                Some(Before {
-                    who: Who::Person(_),
-                    ..
-                })
-            )
+        if out.iter().all(Option::is_some) {
+            break;
+        }
+        // A paragraph naming no one is read only after a sentence about someone.
+        let subject_before = |previous: Option<(usize, usize, usize)>| {
+            previous.and_then(|(q, ps, pe)| subject(prose.words_of(q), ps, pe, &people))
         };
-        if (!naming && !about(&before)) || out.iter().all(Option::is_some) {
-            before = None;
+        if !naming && !is_about(subject_before(previous)) {
+            previous = None;
             continue;
         }
         let tokens = prose.words_of(p);
@@ -393,116 +420,143 @@ pub(super) fn later_descriptions(prose: &Prose, names: &[&str]) -> Vec<Option<St
                 .iter()
                 .position(|t| t.kind == Kind::Stop)
                 .map_or(tokens.len(), |i| s + i);
-            // Nothing to tie in a sentence naming none of the people after one about no
-            // one (its names are not even read).
-            let ours = tokens[s..e].iter().any(|t| {
-                t.is_capitalised()
-                    && people.iter().any(|p| {
-                        t.text
-                            .strip_prefix(p.surname)
-                            .is_some_and(|rest| rest.is_empty() || is_possessive(rest))
-                    })
-            });
-            if !ours && !about(&before) {
-                before = None;
-                if !naming {
-                    break;
-                }
-                s = e + 1;
-                continue;
-            }
-            let named = names_in(tokens, s, e, &people);
-            let mut k = s;
-            let mut described = None;
-            let mut person_before = false;
-            while k < e {
-                let Some(Definite {
-                    title,
-                    end,
-                    head,
-                    owned,
-                }) = definite(tokens, k)
-                else {
-                    // "the candidate most likely to …": a person described, though
-                    // not by a title; "the famous quote": no one.
-                    let person = matches!(tokens[k].text, "the" | "The")
-                        && tokens[k + 1..e.min(k + 4)]
-                            .iter()
-                            .take_while(|t| t.is_word())
-                            .any(is_head);
-                    if person {
-                        described = Some(k);
-                    }
-                    k += 1;
-                    continue;
-                };
-                let linked = link(
-                    tokens,
-                    s,
-                    (k, end),
-                    &named,
-                    before,
-                    (described, person_before),
-                )
-                .filter(|&(_, named_after)| !owned || named_after);
-                described = Some(k);
-                person_before = true;
-                if let Some((n, _)) = linked {
-                    let g = said_gender(tokens, &head, end, e);
-                    let agrees = g == Gender::Unknown
-                        || people[n].gender == Gender::Unknown
-                        || g == people[n].gender;
-                    let own_name = tokenize(&title, 0)
-                        .iter()
-                        .any(|t| people.iter().any(|p| p.surname == t.text));
-                    // "the governor" alone, in a story that writes "Gov." before someone
-                    // else's name: theirs, not this person's.
-                    let bare = !title.contains(' ') && out[n].is_none();
-                    let others = bare && titled_other(prose, &head, people[n].surname);
-                    if agrees && !own_name && !others && out[n].is_none() {
-                        out[n] = Some(title);
-                    }
-                }
-                k = end;
-            }
             if !tokens[s..e].iter().any(Token::is_word) {
                 s = e + 1;
                 continue;
             }
-            // "Lee and Hale met": a subject of two people is no one's.
-            let coordinated = |f: &Named| {
-                tokens
-                    .get(f.end)
-                    .is_some_and(|t| matches!(t.lower().as_str(), "and" | "or" | "&"))
-            };
-            // "Lee's campaign said": the possessor of the subject, said apart.
-            let possessor = |f: &Named| {
-                f.possessive
-                    && is_subject(
-                        tokens,
-                        s,
-                        &Named {
-                            possessive: false,
-                            ..*f
-                        },
-                    )
-            };
-            before = named
-                .first()
-                .filter(|f| (is_subject(tokens, s, f) || possessor(f)) && !coordinated(f))
-                .filter(|_| !named.iter().any(|m| m.namesake))
-                .map(|f| Before {
-                    who: f.who,
-                    others: named.iter().any(|m| m.who != f.who),
-                    possessive: f.possessive,
-                });
+            let has_description = (s..e).any(|k| heads_after(tokens, k));
+            if has_description {
+                let before = subject_before(previous);
+                link_sentence(prose, tokens, (s, e), &people, before, &mut out);
+            }
+            previous = Some((p, s, e));
+            // A paragraph naming no one matters only by its first sentence.
             if !naming {
+                previous = None;
                 break;
             }
             s = e + 1;
         }
     }
     out
+}
+
+/// The subject of the sentence `s..e`: who, whether it names someone else too, and
+/// whether the subject was only a possessor ("Lee's campaign"); none for a subject of two
+/// people ("Lee and Hale met") or a sentence naming a namesake of one of the people.
+fn subject(tokens: &[Token], s: usize, e: usize, people: &[Person]) -> Option<Before> {
+    if !names_ours(tokens, s, e, people) {
+        return None;
+    }
+    let named = names_in(tokens, s, e, people);
+    let coordinated = |f: &Named| {
+        tokens
+            .get(f.end)
+            .is_some_and(|t| matches!(t.lower().as_str(), "and" | "or" | "&"))
+    };
+    // "Lee's campaign said": the possessor of the subject, said apart.
+    let possessor = |f: &Named| {
+        f.possessive
+            && is_subject(
+                tokens,
+                s,
+                &Named {
+                    possessive: false,
+                    ..*f
+                },
+            )
+    };
+    named
+        .first()
+        .filter(|f| (is_subject(tokens, s, f) || possessor(f)) && !coordinated(f))
+        .filter(|_| !named.iter().any(|m| m.namesake))
+        .map(|f| Before {
+            who: f.who,
+            others: named.iter().any(|m| m.who != f.who),
+            possessive: f.possessive,
+        })
+}
+
+/// True when the sentence `s..e` writes the surname of one of the people.
+fn names_ours(tokens: &[Token], s: usize, e: usize, people: &[Person]) -> bool {
+    tokens[s..e].iter().any(|t| {
+        t.is_capitalised()
+            && people.iter().any(|p| {
+                t.text
+                    .strip_prefix(p.surname)
+                    .is_some_and(|rest| rest.is_empty() || is_possessive(rest))
+            })
+    })
+}
+
+/// Ties the descriptions of the sentence `s..e` to the people, filling `out` for those
+/// still without one; `before` is the subject of the sentence before.
+fn link_sentence(
+    prose: &Prose,
+    tokens: &[Token],
+    (s, e): (usize, usize),
+    people: &[Person],
+    before: Option<Before>,
+    out: &mut [Option<String>],
+) {
+    if !is_about(before) && !names_ours(tokens, s, e, people) {
+        return;
+    }
+    let named = names_in(tokens, s, e, people);
+    let mut k = s;
+    let mut described = None;
+    let mut person_before = false;
+    while k < e {
+        let Some(Definite {
+            title,
+            end,
+            head,
+            owned,
+        }) = definite(tokens, k)
+        else {
+            // "the candidate most likely to …": a person described, though not by a
+            // title; "the famous quote": no one.
+            let person = matches!(tokens[k].text, "the" | "The")
+                && tokens[k + 1..e.min(k + 4)]
+                    .iter()
+                    .take_while(|t| t.is_word())
+                    .any(is_head);
+            if person {
+                described = Some(k);
+            }
+            k += 1;
+            continue;
+        };
+        let linked = link(
+            tokens,
+            s,
+            (k, end),
+            &named,
+            before,
+            (described, person_before),
+        )
+        .filter(|&(_, named_after)| !owned || named_after);
+        described = Some(k);
+        person_before = true;
+        if let Some((n, _)) = linked
+            && out[n].is_none()
+        {
+            let g = said_gender(tokens, &head, end, e);
+            let agrees = g == Gender::Unknown
+                || people[n].gender == Gender::Unknown
+                || g == people[n].gender;
+            let own_name = tokenize(&title, 0)
+                .iter()
+                .any(|t| people.iter().any(|p| p.surname == t.text));
+            // "the governor" alone, in a story that writes "Gov." before someone else's
+            // name: theirs, not this person's.
+            let others = !title.contains(' ') && titled_other(prose, &head, people[n].surname);
+            if agrees && !own_name && !others {
+                out[n] = Some(title);
+            }
+        }
+        k = end;
+    }
 }
 
 /// Whom the description at `k..end` in the sentence from `s` stands for, if anyone
