@@ -162,9 +162,20 @@ impl<'a> Prose<'a> {
         said
     }
 
+    /// How many paragraphs the story has.
+    pub(super) fn len(&self) -> usize {
+        self.paragraphs.len()
+    }
+
+    /// The words and marks of paragraph `p` outside quote marks, read once.
+    pub(super) fn words_of(&self, p: usize) -> &[Token<'a>] {
+        let (text, words) = &self.paragraphs[p];
+        words.get_or_init(|| Self::words(text))
+    }
+
     /// The paragraphs whose text holds `word` (a word without white space, so never
     /// across two paragraphs), in order.
-    fn naming(&self, word: &str) -> Vec<usize> {
+    pub(super) fn naming(&self, word: &str) -> Vec<usize> {
         let mut naming: Vec<usize> = Vec::new();
         for at in memchr::memmem::find_iter(self.joined.as_bytes(), word.as_bytes()) {
             let p = self.starts.partition_point(|&s| s <= at) - 1;
@@ -568,34 +579,70 @@ pub fn give_titles(paragraphs: &[&str], quotes: &mut [Quote]) {
         return;
     }
     let mut prose: Option<Prose> = None;
-    let mut given: Vec<(String, Option<String>)> = Vec::new();
+    let mut given: Vec<(String, Option<String>, bool)> = Vec::new();
     for k in 0..quotes.len() {
         if !untitled(&quotes[k]) {
             continue;
         }
         let name = quotes[k].speaker.clone().unwrap_or_default();
-        let title = match given.iter().find(|(n, _)| *n == name) {
-            Some((_, t)) => t.clone(),
-            None => {
-                let t = quotes
+        if given.iter().any(|(n, _, _)| *n == name) {
+            continue;
+        }
+        let own = quotes
+            .iter()
+            .filter(|q| q.speaker.as_deref() == Some(name.as_str()))
+            .find_map(|q| q.speaker_title.clone());
+        // Read only for a name whose quotes carry no title.
+        let person = own.is_none() && is_person(&name);
+        let t = own
+            .or_else(|| {
+                person
+                    .then(|| {
+                        prose
+                            .get_or_insert_with(|| Prose::read(paragraphs))
+                            .describe(&name)
+                    })
+                    .flatten()
+            })
+            .or_else(|| {
+                // "…, the Ohio senator said.": the description the attribution tied to
+                // the person.
+                quotes
                     .iter()
                     .filter(|q| q.speaker.as_deref() == Some(name.as_str()))
-                    .find_map(|q| q.speaker_title.clone())
-                    .or_else(|| {
-                        is_person(&name)
-                            .then(|| {
-                                prose
-                                    .get_or_insert_with(|| Prose::read(paragraphs))
-                                    .describe(&name)
-                            })
-                            .flatten()
-                    });
-                given.push((name, t.clone()));
-                t
-            }
-        };
-        quotes[k].speaker_title = title;
+                    .filter_map(|q| q.speaker_mention.as_deref())
+                    .find_map(tied_description)
+                    .filter(|_| person)
+            });
+        given.push((name, t, person));
     }
+    // What the story says later of those it gives no title yet.
+    let later: Vec<usize> = (0..given.len())
+        .filter(|&i| given[i].1.is_none() && given[i].2)
+        .collect();
+    if !later.is_empty() {
+        let names: Vec<&str> = later.iter().map(|&i| given[i].0.as_str()).collect();
+        let prose = prose.get_or_insert_with(|| Prose::read(paragraphs));
+        let found = super::anaphora::later_descriptions(prose, &names);
+        for (&i, t) in later.iter().zip(found) {
+            given[i].1 = t;
+        }
+    }
+    for q in quotes.iter_mut().filter(|q| untitled(q)) {
+        let name = q.speaker.as_deref().unwrap_or_default();
+        q.speaker_title = given
+            .iter()
+            .find(|(n, _, _)| n == name)
+            .and_then(|(_, t, _)| t.clone());
+    }
+}
+
+/// The title in a definite description naming a speaker ("the Ohio senator": "Ohio
+/// senator"), when the whole mention is one.
+fn tied_description(mention: &str) -> Option<String> {
+    let tokens = tokenize(mention, 0);
+    let d = super::anaphora::definite(&tokens, 0)?;
+    (d.end == tokens.len()).then_some(d.title)
 }
 
 /// True for a person's full name (two words or more, not an organisation's).

@@ -176,3 +176,29 @@ fn a_relation_before_a_name_is_no_title() {
         Some("friend of the mayor")
     );
 }
+
+#[test]
+fn a_description_the_attribution_tied_to_a_quote_is_the_title() {
+    let p = [
+        "Ann Lee won the vote.",
+        "\"We did it,\" the Ohio senator said.",
+    ];
+    let mut quotes = vec![Quote {
+        text: "We did it,".into(),
+        speaker: Some("Ann Lee".into()),
+        speaker_title: None,
+        speaker_mention: Some("the Ohio senator".into()),
+        cue: Some("said".into()),
+        partial: false,
+        paragraph: 1,
+        start: 0,
+        end: 12,
+        timestamp: None,
+        spans: Vec::new(),
+    }];
+    give_titles(&p, &mut quotes);
+    assert_eq!(quotes[0].speaker_title.as_deref(), Some("Ohio senator"));
+    // A role that is no description of a post ("the woman") gives none.
+    assert_eq!(tied_description("the woman"), None);
+    assert_eq!(tied_description("the senator's aide"), None);
+}

@@ -1,6 +1,8 @@
 //! The words that head a description of a person ("senator", "front-runner", "mogul",
 //! "candidates"), the words for a relation to someone rather than a post ("wife",
-//! "ally"), and the verbs that open a clause after a name, never a description ("said").
+//! "ally"), the verbs that open a clause after a name, never a description ("said"), and
+//! for a later description ("the senator"), the heads too loose to tie to one person, the
+//! words that end its modifiers and the words read as a verb after it.
 //!
 //! Decides only which words these are; [`describe`](super::describe) decides where a
 //! description stands.
@@ -194,4 +196,165 @@ pub(super) fn is_clause_verb(word: &str) -> bool {
             | "however"
             | "too"
     )
+}
+
+/// Heads too general to tie to one person ("the woman", "the voter") or saying a relation
+/// to someone else ("the wife").
+pub(super) fn loose_head(head: &str) -> bool {
+    is_relation(head)
+        || matches!(
+            head,
+            "woman"
+                | "man"
+                | "resident"
+                | "voter"
+                | "student"
+                | "member"
+                | "fellow"
+                | "delegate"
+                | "donor"
+                | "official"
+                | "agent"
+                | "host"
+                | "native"
+                | "immigrant"
+                | "refugee"
+                | "exile"
+                | "parent"
+                | "source"
+                | "person"
+                | "people"
+                | "victim"
+        )
+}
+
+/// Words that end the modifiers of a description: function words, never a modifier.
+pub(super) fn function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "or"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "as"
+            | "is"
+            | "was"
+            | "who"
+            | "that"
+            | "which"
+            | "but"
+            | "not"
+            | "has"
+            | "had"
+            | "have"
+            | "will"
+            | "would"
+            | "said"
+            | "says"
+            | "about"
+            | "against"
+            | "after"
+            | "before"
+            | "into"
+            | "over"
+            | "under"
+            | "behind"
+            | "since"
+            | "during"
+            | "through"
+            | "without"
+            | "within"
+            | "across"
+            | "among"
+            | "toward"
+            | "towards"
+            | "upon"
+            | "amid"
+            | "despite"
+            | "like"
+            | "than"
+            | "near"
+            | "around"
+            | "until"
+            | "where"
+            | "when"
+            | "while"
+            | "because"
+            | "if"
+            | "whether"
+            | "so"
+    )
+}
+
+/// True for a word that reads as a verb or adverb after a noun ("the senator aimed",
+/// "the governor first named"), never as a noun going on with it.
+pub(super) fn verb_like(word: &str) -> bool {
+    let possessive = word.ends_with("'s") || word.ends_with("’s");
+    (word.ends_with("ed") || (!possessive && word.ends_with('s') && !word.ends_with("ss")))
+        || matches!(
+            word,
+            "is" | "was"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+                | "said"
+                | "told"
+                | "knew"
+                | "won"
+                | "lost"
+                | "ran"
+                | "made"
+                | "took"
+                | "went"
+                | "met"
+                | "gave"
+                | "got"
+                | "left"
+                | "came"
+                | "became"
+                | "began"
+                | "saw"
+                | "held"
+                | "kept"
+                | "sent"
+                | "spent"
+                | "fought"
+                | "brought"
+                | "thought"
+                | "felt"
+                | "put"
+                | "set"
+                | "hit"
+                | "let"
+                | "spoke"
+                | "also"
+                | "first"
+                | "then"
+                | "now"
+                | "still"
+                | "never"
+                | "already"
+                | "later"
+                | "again"
+                | "himself"
+                | "herself"
+                | "whose"
+        )
 }

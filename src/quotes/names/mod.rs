@@ -22,6 +22,7 @@
 //!
 //! Callers use the items re-exported here; no part imports this file.
 
+mod anaphora;
 mod clauses;
 pub mod describe;
 mod gender;
