@@ -16,7 +16,7 @@ const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared");
 /// measured at the last change of the title rules.
 const MEASURED: [(&str, f64); 4] = [
     ("title precision", 0.991),
-    ("title recall", 0.894),
+    ("title recall", 0.902),
     ("one name per person", 0.997),
     ("directory titles right", 0.985),
 ];

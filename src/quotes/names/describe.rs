@@ -11,8 +11,9 @@
 use super::clauses::{
     affiliation, list_start, outlet, plural_after_list, role_clause, same_given_name, singular,
 };
-use super::gender::{Gender, gender_of_given_name, is_common_given_name};
+use super::gender::{Gender, gender_of_given_name, gender_of_word, is_common_given_name};
 use super::heads::{DESCRIPTION_HEADS, is_clause_verb, is_head, is_relation};
+use super::held::held_as;
 use super::lists::{NOT_NAMES, is_place};
 use super::roles::{HONORIFICS, MODIFIERS, ROLE_NOUNS};
 use super::shape::{is_name_word, is_possessive};
@@ -114,27 +115,44 @@ impl<'a> Prose<'a> {
             )
         })?;
         let naming = self.naming(surname);
+        let gender = match own[..] {
+            [given, _, ..] => gender_of_given_name(given),
+            _ => Gender::Unknown,
+        };
         // Another person of the same surname ("Bill" beside "Hillary"): the surname
         // alone names neither. Asked only at the first place the full name is not
         // written (the paragraphs past a title found are then never read into words).
-        let mut shared = None;
+        // (someone else has the surname, one of them may be of this person's gender)
+        let mut shared: Option<(bool, bool)> = None;
         let mut said = None;
         for (tokens, at) in self.occurrences(&naming, surname) {
             let start = name_start(tokens, at, &own);
             let full = own.len() > 1 && start < at && same_given_name(own[0], tokens[start].text);
+            // "Mrs. Lee" beside "Bill Lee": the honorific tells which Lee.
+            let by_honorific = start < at
+                && gender != Gender::Unknown
+                && gender_of_word(tokens[start].text) == gender;
             if other_given_name(tokens, at, &own).is_some()
-                || (!full
-                    && *shared.get_or_insert_with(|| {
-                        self.occurrences(&naming, surname)
-                            .any(|(tokens, at)| other_given_name(tokens, at, &own).is_some())
-                    }))
+                || !full && {
+                    let (any, alike) = *shared.get_or_insert_with(|| {
+                        let others = self
+                            .occurrences(&naming, surname)
+                            .filter_map(|(tokens, at)| other_given_name(tokens, at, &own));
+                        others.fold((false, false), |(_, alike), other| {
+                            let g = gender_of_given_name(other);
+                            (true, alike || g == Gender::Unknown || g == gender)
+                        })
+                    });
+                    any && (alike || !by_honorific)
+                }
             {
                 continue;
             }
             let given = before(tokens, start)
                 .or_else(|| named_after(tokens, start, at))
                 .or_else(|| outlet(tokens, start))
-                .or_else(|| over_list(tokens, start));
+                .or_else(|| over_list(tokens, start))
+                .or_else(|| held_post(tokens, held_as(tokens, start, at, gender)?));
             if let Some(t) = given {
                 return Some(t);
             }
@@ -499,6 +517,41 @@ fn appositive(tokens: &[Token], k: usize) -> Option<String> {
         return None;
     }
     title_text(np)
+}
+
+/// The post named from `k` after "years as" ([`held_as`]): up to three words, a head,
+/// and a link with its object ("secretary of state", "director of the Port Authority").
+fn held_post(tokens: &[Token], k: usize) -> Option<String> {
+    let np = phrase(tokens, k);
+    let h = np.iter().position(is_head)?;
+    if h > 3 || np[..h].iter().any(|t| is_clause_verb(t.lower().as_str())) {
+        return None;
+    }
+    let mut end = h + 1;
+    if np
+        .get(end)
+        .is_some_and(|t| matches!(t.lower().as_str(), "of" | "for" | "at" | "to"))
+    {
+        let mut e = end + 1;
+        if np.get(e).is_some_and(|t| t.lower().as_str() == "the") {
+            e += 1;
+        }
+        let object = e;
+        // "chairman of Ann Lee's campaign": the word after a possessive too.
+        while e < object + 4
+            && np.get(e).is_some_and(|t| {
+                t.is_capitalised()
+                    || ((e == object || is_possessive(np[e - 1].text))
+                        && !is_clause_verb(t.lower().as_str()))
+            })
+        {
+            e += 1;
+        }
+        if e > object {
+            end = e;
+        }
+    }
+    title_text(&np[..end])
 }
 
 /// A predicate noun phrase: "a …", "an …", "the …", "one of …" or a possessive first;

@@ -202,3 +202,61 @@ fn a_description_the_attribution_tied_to_a_quote_is_the_title() {
     assert_eq!(tied_description("the woman"), None);
     assert_eq!(tied_description("the senator's aide"), None);
 }
+
+#[test]
+fn a_post_held_named_after_as_with_a_word_of_time() {
+    let p = ["Critics looked again at Ruth Adair's tenure as harbour commissioner."];
+    assert_eq!(
+        describe(&p, "Ruth Adair").as_deref(),
+        Some("harbour commissioner")
+    );
+    let p = ["For six years as schools superintendent, Omar Hale closed no school."];
+    assert_eq!(
+        describe(&p, "Omar Hale").as_deref(),
+        Some("schools superintendent")
+    );
+    let p = ["Ruth Adair's letters from her years as port director were released."];
+    assert_eq!(describe(&p, "Ruth Adair").as_deref(), Some("port director"));
+    let p = ["Ruth Adair's time as secretary of state already drew fire."];
+    assert_eq!(
+        describe(&p, "Ruth Adair").as_deref(),
+        Some("secretary of state")
+    );
+    let p = ["As she was becoming chair of Omar Hale's campaign, Ruth Adair kept quiet."];
+    assert_eq!(
+        describe(&p, "Ruth Adair").as_deref(),
+        Some("chair of Omar Hale's campaign")
+    );
+    let p = ["While serving as county sheriff, Omar Hale ran twice."];
+    assert_eq!(describe(&p, "Omar Hale").as_deref(), Some("county sheriff"));
+    // A post hoped for, another person's pronoun, or a name between: no title.
+    let p = ["As mayor, Omar Hale would cut the rates."];
+    assert_eq!(describe(&p, "Omar Hale"), None);
+    let p = ["Ruth Adair's letters from his years as port director were released."];
+    assert_eq!(describe(&p, "Ruth Adair"), None);
+    let p = ["Ruth Adair's letters to Omar Hale from her years as port director were read."];
+    assert_eq!(describe(&p, "Ruth Adair"), None);
+    let p = ["Ruth Adair thinks of Omar Hale as a rival."];
+    assert_eq!(describe(&p, "Ruth Adair"), None);
+}
+
+#[test]
+fn an_honorific_tells_which_of_two_namesakes() {
+    let p = [
+        "Ruth Adair and her husband, Tom Adair, both spoke.",
+        "Mrs. Adair's years as port director drew praise.",
+    ];
+    assert_eq!(describe(&p, "Ruth Adair").as_deref(), Some("port director"));
+    assert_eq!(describe(&p, "Tom Adair"), None);
+    // Without an honorific, or with one that fits both, the surname names neither.
+    let p = [
+        "Ruth Adair and her husband, Tom Adair, both spoke.",
+        "Adair's years as port director drew praise.",
+    ];
+    assert_eq!(describe(&p, "Ruth Adair"), None);
+    let p = [
+        "Ruth Adair and her sister, Mary Adair, both spoke.",
+        "Ms. Adair's years as port director drew praise.",
+    ];
+    assert_eq!(describe(&p, "Ruth Adair"), None);
+}

@@ -27,6 +27,7 @@ mod clauses;
 pub mod describe;
 mod gender;
 mod heads;
+mod held;
 mod lists;
 mod roles;
 mod shape;
