@@ -13,7 +13,7 @@ use super::clauses::{
 };
 use super::gender::{Gender, gender_of_given_name, gender_of_word, is_common_given_name};
 use super::heads::{DESCRIPTION_HEADS, is_clause_verb, is_head, is_relation};
-use super::held::held_as;
+use super::held::{held_as, held_post};
 use super::lists::{NOT_NAMES, is_place};
 use super::roles::{HONORIFICS, MODIFIERS, ROLE_NOUNS};
 use super::shape::{is_name_word, is_possessive};
@@ -152,7 +152,7 @@ impl<'a> Prose<'a> {
                 .or_else(|| named_after(tokens, start, at))
                 .or_else(|| outlet(tokens, start))
                 .or_else(|| over_list(tokens, start))
-                .or_else(|| held_post(tokens, held_as(tokens, start, at, gender)?));
+                .or_else(|| held_post(phrase(tokens, held_as(tokens, start, at, gender)?)));
             if let Some(t) = given {
                 return Some(t);
             }
@@ -517,41 +517,6 @@ fn appositive(tokens: &[Token], k: usize) -> Option<String> {
         return None;
     }
     title_text(np)
-}
-
-/// The post named from `k` after "years as" ([`held_as`]): up to three words, a head,
-/// and a link with its object ("secretary of state", "director of the Port Authority").
-fn held_post(tokens: &[Token], k: usize) -> Option<String> {
-    let np = phrase(tokens, k);
-    let h = np.iter().position(is_head)?;
-    if h > 3 || np[..h].iter().any(|t| is_clause_verb(t.lower().as_str())) {
-        return None;
-    }
-    let mut end = h + 1;
-    if np
-        .get(end)
-        .is_some_and(|t| matches!(t.lower().as_str(), "of" | "for" | "at" | "to"))
-    {
-        let mut e = end + 1;
-        if np.get(e).is_some_and(|t| t.lower().as_str() == "the") {
-            e += 1;
-        }
-        let object = e;
-        // "chairman of Ann Lee's campaign": the word after a possessive too.
-        while e < object + 4
-            && np.get(e).is_some_and(|t| {
-                t.is_capitalised()
-                    || ((e == object || is_possessive(np[e - 1].text))
-                        && !is_clause_verb(t.lower().as_str()))
-            })
-        {
-            e += 1;
-        }
-        if e > object {
-            end = e;
-        }
-    }
-    title_text(&np[..end])
 }
 
 /// A predicate noun phrase: "a …", "an …", "the …", "one of …" or a possessive first;

@@ -6,7 +6,9 @@
 //! taken.
 
 use super::gender::Gender;
+use super::heads::{is_clause_verb, is_head};
 use super::shape::is_possessive;
+use super::titles::title_text;
 use crate::quotes::tokens::{Kind, Token};
 
 /// The words of time a post is held for, before "as".
@@ -80,4 +82,39 @@ pub(super) fn held_as(tokens: &[Token], start: usize, at: usize, gender: Gender)
         }
     }
     None
+}
+
+/// The post named in the phrase `np` after "years as" ([`held_as`]): up to three words,
+/// a head, and a link with its object ("secretary of state", "director of the Port
+/// Authority").
+pub(super) fn held_post(np: &[Token]) -> Option<String> {
+    let h = np.iter().position(is_head)?;
+    if h > 3 || np[..h].iter().any(|t| is_clause_verb(t.lower().as_str())) {
+        return None;
+    }
+    let mut end = h + 1;
+    if np
+        .get(end)
+        .is_some_and(|t| matches!(t.lower().as_str(), "of" | "for" | "at" | "to"))
+    {
+        let mut e = end + 1;
+        if np.get(e).is_some_and(|t| t.lower().as_str() == "the") {
+            e += 1;
+        }
+        let object = e;
+        // "chairman of Ann Lee's campaign": the word after a possessive too.
+        while e < object + 4
+            && np.get(e).is_some_and(|t| {
+                t.is_capitalised()
+                    || ((e == object || is_possessive(np[e - 1].text))
+                        && !is_clause_verb(t.lower().as_str()))
+            })
+        {
+            e += 1;
+        }
+        if e > object {
+            end = e;
+        }
+    }
+    title_text(&np[..end])
 }
