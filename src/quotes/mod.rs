@@ -55,7 +55,7 @@ pub fn extract(story: &Story) -> Vec<Quote> {
         story.paragraphs.iter().map(|p| Paragraph::new(p)).collect();
     let mut quotes = attribute::quotes(&paragraphs, story.time());
     let texts: Vec<&str> = paragraphs.iter().map(|p| p.text).collect();
-    names::describe::give_titles(&texts, &mut quotes);
+    names::story_titles::give_titles(&texts, &mut quotes);
     quotes
 }
 

@@ -14,7 +14,7 @@
 //!   a following his/her) other than the person's.
 //!
 //! A description tied to a quote by the attribution ("…, the senator said.") is given by
-//! [`describe::give_titles`](super::describe::give_titles) from the quote itself.
+//! [`story_titles::give_titles`](super::story_titles::give_titles) from the quote itself.
 
 use super::clauses::singular;
 use super::describe::Prose;

@@ -18,8 +18,6 @@ use super::lists::{NOT_NAMES, is_place};
 use super::roles::{HONORIFICS, MODIFIERS, ROLE_NOUNS};
 use super::shape::{is_name_word, is_possessive};
 use super::titles::title_text;
-use super::{Mention, classify};
-use crate::model::Quote;
 use crate::quotes::tokens::{Kind, Token, tokenize};
 use std::cell::OnceCell;
 
@@ -586,87 +584,6 @@ fn predicate(tokens: &[Token], k: usize, bare: bool) -> Option<String> {
         return None;
     }
     title_text(np)
-}
-
-/// Gives each quote of a named person that the attribution left without a title the one
-/// the story gives them: the title of their other quotes, else what the story says they
-/// are ([`Prose::describe`]). Organisations and surnames alone are left as they are.
-pub fn give_titles(paragraphs: &[&str], quotes: &mut [Quote]) {
-    let untitled = |q: &Quote| q.speaker.is_some() && q.speaker_title.is_none();
-    if !quotes.iter().any(untitled) {
-        return;
-    }
-    let mut prose: Option<Prose> = None;
-    let mut given: Vec<(String, Option<String>, bool)> = Vec::new();
-    for k in 0..quotes.len() {
-        if !untitled(&quotes[k]) {
-            continue;
-        }
-        let name = quotes[k].speaker.clone().unwrap_or_default();
-        if given.iter().any(|(n, _, _)| *n == name) {
-            continue;
-        }
-        let own = quotes
-            .iter()
-            .filter(|q| q.speaker.as_deref() == Some(name.as_str()))
-            .find_map(|q| q.speaker_title.clone());
-        // Read only for a name whose quotes carry no title.
-        let person = own.is_none() && is_person(&name);
-        let t = own
-            .or_else(|| {
-                person
-                    .then(|| {
-                        prose
-                            .get_or_insert_with(|| Prose::read(paragraphs))
-                            .describe(&name)
-                    })
-                    .flatten()
-            })
-            .or_else(|| {
-                // "…, the Ohio senator said.": the description the attribution tied to
-                // the person.
-                quotes
-                    .iter()
-                    .filter(|q| q.speaker.as_deref() == Some(name.as_str()))
-                    .filter_map(|q| q.speaker_mention.as_deref())
-                    .find_map(tied_description)
-                    .filter(|_| person)
-            });
-        given.push((name, t, person));
-    }
-    // What the story says later of those it gives no title yet.
-    let later: Vec<usize> = (0..given.len())
-        .filter(|&i| given[i].1.is_none() && given[i].2)
-        .collect();
-    if !later.is_empty() {
-        let names: Vec<&str> = later.iter().map(|&i| given[i].0.as_str()).collect();
-        let prose = prose.get_or_insert_with(|| Prose::read(paragraphs));
-        let found = super::anaphora::later_descriptions(prose, &names);
-        for (&i, t) in later.iter().zip(found) {
-            given[i].1 = t;
-        }
-    }
-    for q in quotes.iter_mut().filter(|q| untitled(q)) {
-        let name = q.speaker.as_deref().unwrap_or_default();
-        q.speaker_title = given
-            .iter()
-            .find(|(n, _, _)| n == name)
-            .and_then(|(_, t, _)| t.clone());
-    }
-}
-
-/// The title in a definite description naming a speaker ("the Ohio senator": "Ohio
-/// senator"), when the whole mention is one.
-fn tied_description(mention: &str) -> Option<String> {
-    let tokens = tokenize(mention, 0);
-    let d = super::anaphora::definite(&tokens, 0)?;
-    (d.end == tokens.len()).then_some(d.title)
-}
-
-/// True for a person's full name (two words or more, not an organisation's).
-fn is_person(name: &str) -> bool {
-    name.split_whitespace().nth(1).is_some()
-        && matches!(classify(&tokenize(name, 0)), Some(Mention::Person { .. }))
 }
 
 #[cfg(test)]

@@ -178,32 +178,6 @@ fn a_relation_before_a_name_is_no_title() {
 }
 
 #[test]
-fn a_description_the_attribution_tied_to_a_quote_is_the_title() {
-    let p = [
-        "Ann Lee won the vote.",
-        "\"We did it,\" the Ohio senator said.",
-    ];
-    let mut quotes = vec![Quote {
-        text: "We did it,".into(),
-        speaker: Some("Ann Lee".into()),
-        speaker_title: None,
-        speaker_mention: Some("the Ohio senator".into()),
-        cue: Some("said".into()),
-        partial: false,
-        paragraph: 1,
-        start: 0,
-        end: 12,
-        timestamp: None,
-        spans: Vec::new(),
-    }];
-    give_titles(&p, &mut quotes);
-    assert_eq!(quotes[0].speaker_title.as_deref(), Some("Ohio senator"));
-    // A role that is no description of a post ("the woman") gives none.
-    assert_eq!(tied_description("the woman"), None);
-    assert_eq!(tied_description("the senator's aide"), None);
-}
-
-#[test]
 fn a_post_held_named_after_as_with_a_word_of_time() {
     let p = ["Critics looked again at Ruth Adair's tenure as harbour commissioner."];
     assert_eq!(

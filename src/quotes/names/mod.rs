@@ -31,6 +31,7 @@ mod held;
 mod lists;
 mod roles;
 mod shape;
+pub mod story_titles;
 mod titles;
 
 pub use gender::{Gender, gender_of_given_name, gender_of_word, is_common_given_name};
