@@ -33,7 +33,8 @@ pub fn parse(page: &Page) -> ParsedPage {
     let blocks = segment(&page.text);
     let words = word_counts(&blocks);
     let classes = classify_page_counted(&blocks, &words);
-    let plan = split_counted(&blocks, &classes, &words);
+    let mut plan = split_counted(&blocks, &classes, &words);
+    super::article::focus(&blocks, &classes, &words, &mut plan);
     let mut seen: HashSet<u64, FixedState> =
         HashSet::with_capacity_and_hasher(blocks.len(), FixedState::default());
     let mut paragraphs_removed = 0;

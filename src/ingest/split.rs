@@ -244,14 +244,11 @@ pub fn split(blocks: &[Block<'_>], classes: &[Classified]) -> Plan {
     split_counted(blocks, classes, &word_counts(blocks))
 }
 
-/// [`split`], given the blocks' [`word_counts`].
-///
-/// The stories are then narrowed to the page's article when the page's title
-/// anchors one ([`super::article::focus`]).
+/// [`split`], given the blocks' [`word_counts`]. The page parser then narrows the
+/// stories to the page's article when the page's title anchors one
+/// ([`super::article::focus`]).
 pub fn split_counted(blocks: &[Block<'_>], classes: &[Classified], words: &[usize]) -> Plan {
-    let mut plan = Splitter::new(blocks, classes, words).run();
-    super::article::focus(blocks, classes, words, &mut plan);
-    plan
+    Splitter::new(blocks, classes, words).run()
 }
 
 // Standfirsts compare word counts up to `STANDFIRST_MAX_WORDS + 1`.

@@ -35,6 +35,7 @@ pub mod names;
 pub mod paragraph;
 pub mod prose;
 pub mod recency;
+pub mod reporting;
 pub mod story_words;
 pub mod tokens;
 pub mod wordset;

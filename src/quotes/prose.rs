@@ -254,7 +254,7 @@ fn verb_here(seg: &[Token], mut k: usize, strict: bool) -> bool {
     }
     let l = t.lower().as_str();
     is_cue(t.text)
-        || super::governing::is_reporting(t.text)
+        || super::reporting::is_reporting(t.text)
         || matches!(
             l,
             "is" | "was"
