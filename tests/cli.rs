@@ -189,3 +189,52 @@ fn paths_before_the_command_are_read_by_it() {
     );
     assert_eq!(doc["stories"], 1);
 }
+
+/// `export --format jsonl` finds each story's quotes as it writes it (`cli/stream.rs`):
+/// its lines are byte for byte what the whole corpus, loaded first, exports, with and
+/// without a filter, on pages that repeat stories (re-scrapes merged) over several
+/// hundred stories (more than one batch of the writer).
+#[test]
+fn jsonl_written_story_by_story_equals_the_whole_corpus_exported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    dateline::synth::write(dir.path(), 400, 7).expect("pages written");
+    let path = dir.path().to_str().expect("utf-8 path");
+    for filter in [None, Some("has:quotes"), Some("-has:quotes since:2026-01")] {
+        let mut args = vec![
+            "export",
+            "--format",
+            "jsonl",
+            "--state",
+            "/nonexistent/s.db",
+        ];
+        if let Some(f) = filter {
+            args.extend(["--filter", f]);
+        }
+        args.push(path);
+        let out = dateline(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let mut corpus = dateline::ingest::load(&[dir.path().to_path_buf()], &Default::default());
+        assert!(
+            corpus.stories.len() > 300,
+            "{} stories",
+            corpus.stories.len()
+        );
+        let state = dateline::state::StateSnapshot::default();
+        let wanted = dateline::filter::Filter::parse(filter.unwrap_or("")).expect("filter");
+        dateline::cli::narrow(&mut corpus, &wanted, &state);
+        let mut expected = Vec::new();
+        dateline::cli::export_with_state(
+            &corpus,
+            &state,
+            dateline::cli::ExportFormat::Jsonl,
+            &mut expected,
+        )
+        .expect("written");
+        assert!(
+            out.stdout == expected,
+            "filter {filter:?}: {} lines streamed, {} expected",
+            out.stdout.split(|&b| b == b'\n').count(),
+            expected.split(|&b| b == b'\n').count()
+        );
+    }
+}

@@ -17,6 +17,7 @@ use crate::state::StateSnapshot;
 
 mod jsonl;
 pub mod listing;
+mod stream;
 pub mod table;
 
 pub use listing::TextFormat;
@@ -232,16 +233,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::from(2));
             };
             let paths = [cli.paths, paths].concat();
+            if format == ExportFormat::Jsonl && !paths.is_empty() {
+                // One story a line: each story's quotes are found as it is written.
+                let (stories, warnings, stats) = ingest::load_unquoted(&paths);
+                if !report(&warnings, &stats) {
+                    return Ok(ExitCode::FAILURE);
+                }
+                let state = state_for_export(cli.state.as_deref());
+                return write_or_pipe_closed(|out| {
+                    stream::write_jsonl(stories, &filter, &state, out)
+                });
+            }
             let Some(mut corpus) = load_reporting(&paths) else {
                 return Ok(ExitCode::FAILURE);
             };
-            let (state, err) = crate::state::export::read_for_export(cli.state.as_deref());
-            if let Some(e) = err {
-                eprintln!(
-                    "dateline: warning: {}; exporting without it",
-                    sanitize_line(&e.to_string())
-                );
-            }
+            let state = state_for_export(cli.state.as_deref());
             narrow(&mut corpus, &filter, &state);
             write_then_leave(corpus, |corpus, out| {
                 export_with_state(corpus, &state, format, out)
@@ -426,6 +432,20 @@ fn mistyped_command(paths: &[PathBuf]) -> Option<String> {
         "dateline: error: '{}' is neither a file nor a command; did you mean '{meant}'?",
         sanitize_line(word)
     ))
+}
+
+/// The reading state for `export` (read and starred marks), from the database at
+/// `path` or the default one; a state that cannot be read is told on stderr and the
+/// export goes on without it.
+fn state_for_export(path: Option<&std::path::Path>) -> StateSnapshot {
+    let (state, err) = crate::state::export::read_for_export(path);
+    if let Some(e) = err {
+        eprintln!(
+            "dateline: warning: {}; exporting without it",
+            sanitize_line(&e.to_string())
+        );
+    }
+    state
 }
 
 /// Writes from the corpus on stdout (as [`write_or_pipe_closed`]), then lets go of the

@@ -100,6 +100,22 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions<'_>) -> Corpus {
     assemble(parsed, warnings, stats)
 }
 
+/// The stories [`load`] gives (merged, identified, sorted newest first), without their
+/// quotes and without the speaker directory, with the warnings and counts of reading
+/// them (the counts of quotes and speakers left at zero). Giving each story the quotes
+/// [`crate::quotes::extract`] finds makes it the story [`load`] gives: a writer that
+/// finds them as it writes each story (`export --format jsonl`) never holds more than a
+/// few stories' quotes.
+pub fn load_unquoted(paths: &[PathBuf]) -> (Vec<Story>, Vec<Warning>, LoadStats) {
+    let (parsed, warnings, mut stats) = read_pages(paths, &LoadOptions::default());
+    let mut stories = merge_pages(parsed, &mut stats);
+    sort_newest_first(&mut stories);
+    stats.stories = stories.len();
+    stats.paragraphs = stories.iter().map(|s| s.paragraphs.len()).sum();
+    stats.warnings = warnings.len();
+    (stories, warnings, stats)
+}
+
 /// Loads every page under `paths` as [`load`] does, but keeps only the counts (and
 /// the warnings): each story's quotes are let go as soon as they are counted, so
 /// neither the quotes nor the finished corpus (sorted, with its speaker directory) are
