@@ -238,3 +238,32 @@ fn jsonl_written_story_by_story_equals_the_whole_corpus_exported() {
         );
     }
 }
+
+/// The same on every kind of test page together (text, HTML, feeds, archive exports),
+/// where a feed entry and its saved page are merged by their address while their text
+/// waits in the spill file: the merged story keeps the page's full text.
+#[test]
+fn jsonl_of_every_kind_of_page_equals_the_whole_corpus_exported() {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let out = dateline(&[
+        "export",
+        "--format",
+        "jsonl",
+        "--state",
+        "/nonexistent/s.db",
+        data.to_str().expect("utf-8 path"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let corpus = dateline::ingest::load(&[data], &Default::default());
+    assert!(corpus.stats.duplicates_merged > 0);
+    let mut expected = Vec::new();
+    dateline::cli::export(&corpus, dateline::cli::ExportFormat::Jsonl, &mut expected)
+        .expect("written");
+    assert!(out.stdout == expected, "{}", stdout(&out));
+    let harbour = stdout(&out)
+        .lines()
+        .find(|l| l.contains("harbour.html") && l.contains("ledger.rss"))
+        .map(str::to_string)
+        .expect("the feed entry merged with its page");
+    assert!(harbour.contains("expansion joints"), "{harbour}");
+}

@@ -23,6 +23,7 @@
 //! others hash the headline with their first paragraph (then a counter, should that
 //! still collide).
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
@@ -72,8 +73,13 @@ const HEADLINE_SEED: u64 = 0x6865_6164_6c69_6e65;
 impl StoryPrint {
     /// The print of a story, hashing its words.
     pub fn of(story: &Story) -> StoryPrint {
+        Self::of_text(&story.headline, &story.paragraphs)
+    }
+
+    /// The print of a story of this headline and these paragraphs.
+    fn of_text(headline: &str, paragraphs: &[String]) -> StoryPrint {
         let mut print = PrintBuilder::default();
-        for paragraph in &story.paragraphs {
+        for paragraph in paragraphs {
             let mut words = 0;
             let mut hash = PARAGRAPH_SEED;
             for_each_word_hash(paragraph, |w| {
@@ -82,7 +88,7 @@ impl StoryPrint {
             });
             print.add_paragraph_hash(words, hash);
         }
-        print.finish(&story.headline)
+        print.finish(headline)
     }
 }
 
@@ -138,11 +144,34 @@ impl PrintBuilder {
     }
 }
 
+/// Where the merger reads the stories' text: in the stories themselves ([`InStories`]),
+/// or elsewhere while the stories wait without it (`export` keeps it in a file until each
+/// story is written: [`super::spill`]).
+pub trait Texts: Sync {
+    /// The paragraphs of `story`, the merger's input number `index`.
+    fn paragraphs<'a>(&'a self, index: usize, story: &'a Story) -> Cow<'a, [String]>;
+    /// The bytes of text of `story`, the merger's input number `index`.
+    fn length(&self, index: usize, story: &Story) -> usize;
+}
+
+/// The stories hold their own text.
+pub struct InStories;
+
+impl Texts for InStories {
+    fn paragraphs<'a>(&'a self, _: usize, story: &'a Story) -> Cow<'a, [String]> {
+        Cow::Borrowed(&story.paragraphs)
+    }
+
+    fn length(&self, _: usize, story: &Story) -> usize {
+        story.paragraphs.iter().map(String::len).sum()
+    }
+}
+
 /// The sorted, distinct shingle hashes of a story's body (its word hashes when it
 /// has fewer words than a shingle).
-fn shingles(story: &Story) -> Vec<u64> {
+fn shingles(paragraphs: &[String]) -> Vec<u64> {
     let mut words: Vec<u64> = Vec::new();
-    for paragraph in &story.paragraphs {
+    for paragraph in paragraphs {
         for_each_word_hash(paragraph, |w| words.push(w));
     }
     let mut shingles: Vec<u64> = if words.len() < SHINGLE_WORDS {
@@ -274,9 +303,30 @@ pub fn merge(stories: Vec<Story>) -> (Vec<Story>, usize) {
 /// [`merge`] for stories whose prints are already made: `prints[i]` is the
 /// [`StoryPrint`] of `stories[i]` (when the counts differ, the prints are made
 /// again from the stories).
-pub fn merge_printed(stories: Vec<Story>, mut prints: Vec<StoryPrint>) -> (Vec<Story>, usize) {
+pub fn merge_printed(stories: Vec<Story>, prints: Vec<StoryPrint>) -> (Vec<Story>, usize) {
     if prints.len() != stories.len() {
         return merge(stories);
+    }
+    let (stories, merged) = merge_printed_with(stories, prints, &InStories);
+    (
+        stories.into_iter().map(|(story, _)| story).collect(),
+        merged,
+    )
+}
+
+/// [`merge_printed`] reading the stories' text through `texts`, for stories whose
+/// prints are made (`prints[i]` of `stories[i]`; when the counts differ, they are made
+/// again from the text): each story comes with its number in `stories` (the kept
+/// version's, for a merged one).
+pub fn merge_printed_with(
+    stories: Vec<Story>,
+    mut prints: Vec<StoryPrint>,
+    texts: &dyn Texts,
+) -> (Vec<(Story, usize)>, usize) {
+    if prints.len() != stories.len() {
+        prints = (stories.par_iter().enumerate())
+            .map(|(i, s)| StoryPrint::of_text(&s.headline, &texts.paragraphs(i, s)))
+            .collect();
     }
     let mut groups = Groups {
         parent: (0..stories.len()).collect(),
@@ -287,7 +337,7 @@ pub fn merge_printed(stories: Vec<Story>, mut prints: Vec<StoryPrint>) -> (Vec<S
         .filter_map(|(start, end)| members.get(start..end))
         .collect();
     buckets.par_sort_unstable();
-    compare_all(&buckets, &stories, &prints, &mut groups);
+    compare_all(&buckets, &stories, &prints, texts, &mut groups);
     drop(buckets);
     drop(members);
 
@@ -302,7 +352,7 @@ pub fn merge_printed(stories: Vec<Story>, mut prints: Vec<StoryPrint>) -> (Vec<S
             }
             continue;
         }
-        let Some(kept_index) = kept_version(&group, &slots) else {
+        let Some(kept_index) = kept_version(&group, &slots, texts) else {
             continue;
         };
         let mut sources = Vec::new();
@@ -339,7 +389,7 @@ pub fn merge_printed(stories: Vec<Story>, mut prints: Vec<StoryPrint>) -> (Vec<S
         out.push((story, kept_index));
     }
     assign_ids(&mut out, &prints);
-    (out.into_iter().map(|(s, _)| s).collect(), merged)
+    (out, merged)
 }
 
 /// How much more text an older version must hold than the newest for the merged story
@@ -351,16 +401,12 @@ const FULLER_TENTHS: usize = 11;
 /// Which version of a group of the same story the merged story keeps: the newest (latest
 /// update, else publish time; the first found on ties), unless another holds at least
 /// [`FULLER_TENTHS`] tenths of its text, when the fullest is kept.
-fn kept_version(group: &[usize], slots: &[Option<Story>]) -> Option<usize> {
+fn kept_version(group: &[usize], slots: &[Option<Story>], texts: &dyn Texts) -> Option<usize> {
     let newest = group
         .iter()
         .copied()
         .max_by_key(|&i| (slots[i].as_ref().and_then(Story::latest), Reverse(i)))?;
-    let text = |i: usize| {
-        slots[i]
-            .as_ref()
-            .map_or(0, |s| s.paragraphs.iter().map(String::len).sum::<usize>())
-    };
+    let text = |i: usize| slots[i].as_ref().map_or(0, |s| texts.length(i, s));
     let fullest = group
         .iter()
         .copied()
@@ -430,6 +476,7 @@ fn compare_all(
     buckets: &[&[usize]],
     stories: &[Story],
     prints: &[StoryPrint],
+    texts: &dyn Texts,
     groups: &mut Groups,
 ) {
     let pairs: Vec<(usize, usize)> = buckets
@@ -465,7 +512,7 @@ fn compare_all(
         needed.retain(|&i| !ready[i]);
         let made: Vec<(usize, Vec<u64>)> = needed
             .par_iter()
-            .map(|&i| (i, shingles(&stories[i])))
+            .map(|&i| (i, shingles(&texts.paragraphs(i, &stories[i]))))
             .collect();
         for (i, set) in made {
             shingle_sets[i] = set;

@@ -29,6 +29,7 @@ pub mod phrases;
 pub mod read;
 pub mod sanitize;
 pub mod segment;
+pub mod spill;
 pub mod split;
 pub mod text;
 pub mod timestamp;
@@ -106,32 +107,73 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions<'_>) -> Corpus {
 /// [`crate::quotes::extract`] finds makes it the story [`load`] gives: a writer that
 /// finds them as it writes each story (`export --format jsonl`) never holds more than a
 /// few stories' quotes.
-pub fn load_unquoted(paths: &[PathBuf]) -> (Vec<Story>, Vec<Warning>, LoadStats) {
-    let (parsed, warnings, mut stats) = read_pages(paths, &LoadOptions::default());
-    let mut stories = merge_pages(parsed, &mut stats);
-    sort_newest_first(&mut stories);
+///
+/// The stories' text waits in a temporary file ([`spill`]) from the moment each page is
+/// parsed, so what is held is the stories without their text (when no temporary file
+/// can be made, the text stays in memory): [`Unquoted::take`] gives each story whole.
+pub fn load_unquoted(paths: &[PathBuf]) -> (Unquoted, Vec<Warning>, LoadStats) {
+    let spill = spill::Spill::new().ok();
+    let (parsed, warnings, mut stats) =
+        read_pages_with(paths, &LoadOptions::default(), spill.as_ref());
+    let (pages, bodies): (Vec<ParsedPage>, Vec<_>) = parsed.into_iter().unzip();
+    let bodies: Vec<Option<spill::Body>> = bodies.into_iter().flatten().collect();
+    let texts = spill::SpilledTexts {
+        spill: spill.as_ref(),
+        bodies: &bodies,
+    };
+    let stories = merge_pages_with(pages, &mut stats, &texts);
+    let paragraphs = |s: &Story, i: usize| match bodies.get(i).copied().flatten() {
+        Some(body) => body.paragraphs(),
+        None => s.paragraphs.len(),
+    };
+    stats.paragraphs = stories.iter().map(|(s, i)| paragraphs(s, *i)).sum();
+    let mut stories: Vec<spill::Waiting> = stories
+        .into_iter()
+        .map(|(story, i)| spill::Waiting {
+            story,
+            body: bodies.get(i).copied().flatten(),
+        })
+        .collect();
+    stories.sort_by(|a, b| crate::model::newest_first(a.story.time(), b.story.time()));
     stats.stories = stories.len();
-    stats.paragraphs = stories.iter().map(|s| s.paragraphs.len()).sum();
     stats.warnings = warnings.len();
-    (stories, warnings, stats)
+    (Unquoted { stories, spill }, warnings, stats)
+}
+
+/// The stories of [`load_unquoted`], newest first, waiting for their text and quotes.
+#[derive(Debug)]
+pub struct Unquoted {
+    /// The stories, each without its text while it waits in the spill file.
+    pub stories: Vec<spill::Waiting>,
+    /// Where their text waits.
+    spill: Option<spill::Spill>,
+}
+
+impl Unquoted {
+    /// One of [`Unquoted::stories`] with its text back (an error only when the
+    /// temporary file cannot be read back).
+    pub fn take(&self, waiting: spill::Waiting) -> std::io::Result<Story> {
+        waiting.into_story(self.spill.as_ref())
+    }
 }
 
 /// Loads every page under `paths` as [`load`] does, but keeps only the counts (and
-/// the warnings): each story's quotes are let go as soon as they are counted, so
-/// neither the quotes nor the finished corpus (sorted, with its speaker directory) are
-/// ever held; memory peaks while merging. The stories themselves are freed only at the
-/// end: freeing them while quotes are being found left glibc's allocator searching a
-/// fragmented heap (about 10 % slower at 100,000 pages). The counts are exactly those
-/// of [`load`]. What `dateline stats` uses.
+/// the warnings): the stories wait for their text as [`load_unquoted`] has them, and
+/// each story's quotes are let go as soon as they are counted, and the story with them,
+/// so neither the archive's text nor its quotes nor the finished corpus (with its
+/// speaker directory) are ever held at once. The counts are exactly those of [`load`].
+/// What `dateline stats` uses.
 pub fn load_counts(paths: &[PathBuf]) -> (LoadStats, Vec<Warning>) {
-    let (parsed, warnings, mut stats) = read_pages(paths, &LoadOptions::default());
-    let stories = merge_pages(parsed, &mut stats);
-    stats.stories = stories.len();
-    let (paragraphs, quotes, speakers) = stories
-        .par_iter()
-        .fold(Tally::default, |mut tally, story| {
-            let quotes = crate::quotes::extract(story);
-            tally.paragraphs += story.paragraphs.len();
+    let (mut unquoted, mut warnings, mut stats) = load_unquoted(paths);
+    let stories = std::mem::take(&mut unquoted.stories);
+    let tally = stories
+        .into_par_iter()
+        .fold(Tally::default, |mut tally, waiting| {
+            let Ok(story) = unquoted.take(waiting) else {
+                tally.unread += 1;
+                return tally;
+            };
+            let quotes = crate::quotes::extract(&story);
             tally.quotes += quotes.len();
             tally.speakers.extend(
                 quotes
@@ -141,11 +183,12 @@ pub fn load_counts(paths: &[PathBuf]) -> (LoadStats, Vec<Warning>) {
             );
             tally
         })
-        .reduce(Tally::default, Tally::add)
-        .into_parts();
-    stats.paragraphs += paragraphs;
-    stats.quotes += quotes;
-    stats.speakers = speakers.len();
+        .reduce(Tally::default, Tally::add);
+    if tally.unread > 0 {
+        warnings.push(spill::unread_warning(tally.unread));
+    }
+    stats.quotes += tally.quotes;
+    stats.speakers = tally.speakers.len();
     stats.warnings = warnings.len();
     (stats, warnings)
 }
@@ -153,12 +196,12 @@ pub fn load_counts(paths: &[PathBuf]) -> (LoadStats, Vec<Warning>) {
 /// What [`load_counts`] counts of a run of stories.
 #[derive(Default)]
 struct Tally {
-    /// Paragraphs of the stories.
-    paragraphs: usize,
     /// Quotes found in them.
     quotes: usize,
     /// The distinct speakers of their whole quotes.
     speakers: std::collections::HashSet<String>,
+    /// Stories whose text could not be read back, so their quotes are not counted.
+    unread: usize,
 }
 
 impl Tally {
@@ -168,14 +211,9 @@ impl Tally {
             std::mem::swap(&mut self.speakers, &mut other.speakers);
         }
         self.speakers.extend(other.speakers);
-        self.paragraphs += other.paragraphs;
         self.quotes += other.quotes;
+        self.unread += other.unread;
         self
-    }
-
-    /// The paragraphs, the quotes and the speakers.
-    fn into_parts(self) -> (usize, usize, std::collections::HashSet<String>) {
-        (self.paragraphs, self.quotes, self.speakers)
     }
 }
 
@@ -184,11 +222,35 @@ fn read_pages(
     paths: &[PathBuf],
     options: &LoadOptions<'_>,
 ) -> (Vec<ParsedPage>, Vec<Warning>, LoadStats) {
+    let (parsed, warnings, stats) = read_pages_with(paths, options, None);
+    (
+        parsed.into_iter().map(|(page, _)| page).collect(),
+        warnings,
+        stats,
+    )
+}
+
+/// A parsed page and where each of its stories' text went (`None`: still in the story).
+type SpilledPage = (ParsedPage, Vec<Option<spill::Body>>);
+
+/// [`read_pages`], with each page's stories' text moved to `spill` as soon as the page
+/// is parsed (their prints made first): each page comes with where each of its
+/// stories' text is (`None` for text still in the story).
+fn read_pages_with(
+    paths: &[PathBuf],
+    options: &LoadOptions<'_>,
+    spill: Option<&spill::Spill>,
+) -> (Vec<SpilledPage>, Vec<Warning>, LoadStats) {
     let (inputs, mut warnings) = read::discover(paths);
     let files = inputs.len();
     let done = AtomicUsize::new(0);
     let found = AtomicUsize::new(0);
-    let results: Vec<(Option<ParsedPage>, Vec<Warning>, u64)> = inputs
+    type Read = (
+        Option<(ParsedPage, Vec<Option<spill::Body>>)>,
+        Vec<Warning>,
+        u64,
+    );
+    let results: Vec<Read> = inputs
         .par_iter()
         .map(|input| {
             let out = match read::read_input(input) {
@@ -199,15 +261,15 @@ fn read_pages(
                     }
                     let mut warnings = read.warnings;
                     warnings.append(&mut parsed.warnings);
-                    (Some(parsed), warnings, read.bytes)
+                    let bodies =
+                        spill.map_or_else(Vec::new, |spill| spill_page(&mut parsed, spill));
+                    (Some((parsed, bodies)), warnings, read.bytes)
                 }
                 Err(w) => (None, vec![w], 0),
             };
             let files_done = done.fetch_add(1, Ordering::Relaxed) + 1;
-            let stories_found = found.fetch_add(
-                out.0.as_ref().map_or(0, |p| p.stories.len()),
-                Ordering::Relaxed,
-            ) + out.0.as_ref().map_or(0, |p| p.stories.len());
+            let page_stories = out.0.as_ref().map_or(0, |(p, _)| p.stories.len());
+            let stories_found = found.fetch_add(page_stories, Ordering::Relaxed) + page_stories;
             if let Some(report) = options.progress {
                 report(Progress {
                     files_done,
@@ -406,6 +468,19 @@ pub fn assemble_with(
 
 /// The stories of parsed pages with duplicates merged, counting what was dropped.
 fn merge_pages(parsed: Vec<ParsedPage>, stats: &mut LoadStats) -> Vec<Story> {
+    merge_pages_with(parsed, stats, &dedupe::InStories)
+        .into_iter()
+        .map(|(story, _)| story)
+        .collect()
+}
+
+/// [`merge_pages`] reading the stories' text through `texts`: each story with its
+/// number among the pages' stories (the kept version's, for a merged one).
+fn merge_pages_with(
+    parsed: Vec<ParsedPage>,
+    stats: &mut LoadStats,
+    texts: &dyn dedupe::Texts,
+) -> Vec<(Story, usize)> {
     let count = parsed.iter().map(|page| page.stories.len()).sum();
     let mut stories = Vec::with_capacity(count);
     let mut prints = Vec::with_capacity(count);
@@ -418,17 +493,38 @@ fn merge_pages(parsed: Vec<ParsedPage>, stats: &mut LoadStats) -> Vec<Story> {
         stories.extend(page.stories);
         prints.extend(page.prints);
     }
-    let (stories, merged) = dedupe::merge_printed(stories, prints);
-    let (stories, by_address) = merge_by_address(stories);
+    let (stories, merged) = dedupe::merge_printed_with(stories, prints, texts);
+    let (stories, by_address) = merge_by_address(stories, texts);
     stats.duplicates_merged = merged + by_address;
     stories
+}
+
+/// Moves the text of `page`'s stories to `spill`, their prints made first: where each
+/// story's text went (`None`: it stayed in the story).
+fn spill_page(page: &mut ParsedPage, spill: &spill::Spill) -> Vec<Option<spill::Body>> {
+    if page.prints.len() != page.stories.len() {
+        page.prints = page.stories.iter().map(dedupe::StoryPrint::of).collect();
+    }
+    let stories = std::mem::take(&mut page.stories);
+    let (stories, bodies) = stories
+        .into_iter()
+        .map(|story| {
+            let waiting = spill::Waiting::spill(story, spill);
+            (waiting.story, waiting.body)
+        })
+        .unzip();
+    page.stories = stories;
+    bodies
 }
 
 /// Merges stories that give the same address (a feed entry and the saved page of its
 /// article, whose texts differ when the feed carries only a summary): the one with
 /// more text is kept, with every source and the fields it lacks taken from the other.
 /// Returns the stories in order and how many were merged into others.
-fn merge_by_address(stories: Vec<Story>) -> (Vec<Story>, usize) {
+fn merge_by_address(
+    stories: Vec<(Story, usize)>,
+    texts: &dyn dedupe::Texts,
+) -> (Vec<(Story, usize)>, usize) {
     let address = |story: &Story| {
         story
             .origin
@@ -436,26 +532,26 @@ fn merge_by_address(stories: Vec<Story>) -> (Vec<Story>, usize) {
             .and_then(|o| o.url.as_deref())
             .map(|u| u.trim_end_matches('/').to_string())
     };
-    if stories.iter().filter(|s| address(s).is_some()).count() < 2 {
+    if stories.iter().filter(|(s, _)| address(s).is_some()).count() < 2 {
         return (stories, 0);
     }
     let mut first: std::collections::HashMap<String, usize> = Default::default();
-    let mut out: Vec<Story> = Vec::with_capacity(stories.len());
+    let mut out: Vec<(Story, usize)> = Vec::with_capacity(stories.len());
     let mut merged = 0;
     for story in stories {
-        let Some(url) = address(&story) else {
+        let Some(url) = address(&story.0) else {
             out.push(story);
             continue;
         };
         match first.get(&url) {
             Some(&at) => {
                 merged += 1;
-                let kept = &mut out[at];
-                let length = |s: &Story| s.paragraphs.iter().map(String::len).sum::<usize>();
-                let other = if length(&story) > length(kept) {
-                    std::mem::replace(kept, story)
+                let length = |(s, i): &(Story, usize)| texts.length(*i, s);
+                let (kept, other) = if length(&story) > length(&out[at]) {
+                    let other = std::mem::replace(&mut out[at], story).0;
+                    (&mut out[at].0, other)
                 } else {
-                    story
+                    (&mut out[at].0, story.0)
                 };
                 let sources = kept.sources.len() + other.sources.len();
                 let mut all = Vec::with_capacity(sources);

@@ -1,0 +1,261 @@
+//! Keeping parsed stories' text out of memory until each story is written.
+//!
+//! `export --format jsonl` needs every story before it can write the first (duplicates
+//! are merged across the whole archive, and the stories sorted), but each story's text
+//! only when it is merged or written. So, as each page is parsed, its stories'
+//! paragraphs go to a [`Spill`] file (an unnamed temporary file, gone when the process
+//! ends however it ends) and the stories wait with a [`Body`] saying where their text is;
+//! the text is read back only for the few stories the merger compares and for each
+//! story as it is written. What is held is then the stories' heads and the merger's
+//! prints, not the archive's text.
+//!
+//! A story whose text could not be written keeps it in memory: nothing is lost, only
+//! less is saved. The file is in the system's temporary directory (`TMPDIR`).
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::sync::Mutex;
+
+use super::dedupe::Texts;
+use crate::model::{Story, Warning};
+
+/// Where the spill file is, for messages (it has no name of its own).
+fn place() -> String {
+    std::env::temp_dir().display().to_string()
+}
+
+/// The warning for `count` stories whose text could not be read back.
+pub fn unread_warning(count: usize) -> Warning {
+    Warning {
+        path: place(),
+        message: format!(
+            "the text of {count} stories held in a temporary file here could not be read back"
+        ),
+    }
+}
+
+/// The file the stories' text waits in.
+#[derive(Debug)]
+pub struct Spill {
+    /// The file and where the next text goes.
+    file: Mutex<(File, u64)>,
+}
+
+/// Where one story's paragraphs wait in a [`Spill`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Body {
+    /// Byte offset in the file.
+    at: u64,
+    /// Bytes in the file.
+    stored: u64,
+    /// Bytes of text (the paragraphs' lengths summed).
+    length: usize,
+    /// Paragraphs.
+    paragraphs: usize,
+}
+
+impl Body {
+    /// How many paragraphs the story has.
+    pub fn paragraphs(&self) -> usize {
+        self.paragraphs
+    }
+}
+
+impl Spill {
+    /// A new, empty spill file.
+    pub fn new() -> io::Result<Spill> {
+        Ok(Spill {
+            file: Mutex::new((tempfile::tempfile()?, 0)),
+        })
+    }
+
+    /// Writes `paragraphs` to the file: each as its length (4 bytes, little-endian) then
+    /// its bytes.
+    pub fn put(&self, paragraphs: &[String]) -> io::Result<Body> {
+        let mut bytes = Vec::with_capacity(paragraphs.iter().map(|p| p.len() + 4).sum());
+        for paragraph in paragraphs {
+            let len = u32::try_from(paragraph.len())
+                .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "paragraph too long"))?;
+            bytes.extend_from_slice(&len.to_le_bytes());
+            bytes.extend_from_slice(paragraph.as_bytes());
+        }
+        let mut guard = self.file.lock().unwrap_or_else(|e| e.into_inner());
+        let (file, end) = &mut *guard;
+        let at = *end;
+        file.seek(SeekFrom::Start(at))?;
+        if let Err(e) = file.write_all(&bytes) {
+            // What was written of it is left behind, never read: the next text goes
+            // after it.
+            *end = file.stream_position().unwrap_or(at).max(at);
+            return Err(e);
+        }
+        *end = at + bytes.len() as u64;
+        Ok(Body {
+            at,
+            stored: bytes.len() as u64,
+            length: paragraphs.iter().map(String::len).sum(),
+            paragraphs: paragraphs.len(),
+        })
+    }
+
+    /// Reads back the paragraphs [`Spill::put`] wrote at `body`.
+    pub fn get(&self, body: Body) -> io::Result<Vec<String>> {
+        let mut bytes = vec![0; usize::try_from(body.stored).unwrap_or(usize::MAX)];
+        {
+            let mut guard = self.file.lock().unwrap_or_else(|e| e.into_inner());
+            let file = &mut guard.0;
+            file.seek(SeekFrom::Start(body.at))?;
+            file.read_exact(&mut bytes)?;
+        }
+        let damaged = || io::Error::new(io::ErrorKind::InvalidData, "spilled text damaged");
+        let mut paragraphs = Vec::new();
+        let mut rest = &bytes[..];
+        while let Some((len, tail)) = rest.split_first_chunk::<4>() {
+            let len = u32::from_le_bytes(*len) as usize;
+            let text = tail.get(..len).ok_or_else(damaged)?;
+            paragraphs.push(String::from_utf8(text.to_vec()).map_err(|_| damaged())?);
+            rest = &tail[len..];
+        }
+        if rest.is_empty() {
+            Ok(paragraphs)
+        } else {
+            Err(damaged())
+        }
+    }
+}
+
+/// A story waiting without its text, which is in a [`Spill`] (or, when it could not
+/// be written there, still in the story).
+#[derive(Debug)]
+pub struct Waiting {
+    /// The story, its paragraphs empty when `body` is given.
+    pub story: Story,
+    /// Where its paragraphs are.
+    pub body: Option<Body>,
+}
+
+impl Waiting {
+    /// `story` with its paragraphs moved to `spill` (left in it when that fails).
+    pub fn spill(mut story: Story, spill: &Spill) -> Waiting {
+        let body = spill.put(&story.paragraphs).ok();
+        if body.is_some() {
+            story.paragraphs = Vec::new();
+        }
+        Waiting { story, body }
+    }
+
+    /// The story with its text back.
+    pub fn into_story(self, spill: Option<&Spill>) -> io::Result<Story> {
+        let Waiting { mut story, body } = self;
+        if let Some(body) = body {
+            let unread = |e: io::Error| {
+                io::Error::other(format!(
+                    "{}: the text of a story held in a temporary file here could not be read back: {e}",
+                    place()
+                ))
+            };
+            let spill = spill.ok_or_else(|| unread(io::Error::other("no file")))?;
+            story.paragraphs = spill.get(body).map_err(unread)?;
+        }
+        Ok(story)
+    }
+}
+
+/// The merger's view of stories waiting in a spill: `bodies[i]` is where story `i`'s
+/// text is. Text that cannot be read back reads as none (the story is then written
+/// with an error, see [`Waiting::into_story`]).
+pub struct SpilledTexts<'a> {
+    /// The file.
+    pub spill: Option<&'a Spill>,
+    /// Where each story's text is, by the merger's input number.
+    pub bodies: &'a [Option<Body>],
+}
+
+impl Texts for SpilledTexts<'_> {
+    fn paragraphs<'a>(&'a self, index: usize, story: &'a Story) -> Cow<'a, [String]> {
+        match (self.spill, self.bodies.get(index).copied().flatten()) {
+            (Some(spill), Some(body)) => Cow::Owned(spill.get(body).unwrap_or_default()),
+            _ => Cow::Borrowed(&story.paragraphs),
+        }
+    }
+
+    fn length(&self, index: usize, story: &Story) -> usize {
+        match self.bodies.get(index).copied().flatten() {
+            Some(body) => body.length,
+            None => story.paragraphs.iter().map(String::len).sum(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn story(paragraphs: &[&str]) -> Story {
+        Story::new(
+            "page.txt",
+            "A headline",
+            paragraphs.iter().map(|p| p.to_string()).collect(),
+        )
+    }
+
+    #[test]
+    fn text_comes_back_as_it_went() {
+        let spill = Spill::new().expect("temporary file");
+        let cases: [&[&str]; 4] = [
+            &["One.", "Two, with “marks” and é.", ""],
+            &[],
+            &[""],
+            &["A longer paragraph that goes on. ", "x"],
+        ];
+        let waiting: Vec<Waiting> = cases
+            .iter()
+            .map(|c| Waiting::spill(story(c), &spill))
+            .collect();
+        for (w, case) in waiting.iter().zip(cases) {
+            assert!(w.story.paragraphs.is_empty(), "the text left memory");
+            let body = w.body.expect("written");
+            assert_eq!(body.length, case.iter().map(|p| p.len()).sum::<usize>());
+        }
+        // Read back in another order than written.
+        for (w, case) in waiting.into_iter().zip(cases).rev() {
+            assert_eq!(w.into_story(Some(&spill)).expect("read").paragraphs, case);
+        }
+    }
+
+    #[test]
+    fn the_merger_reads_spilled_and_kept_text_alike() {
+        let spill = Spill::new().expect("temporary file");
+        let kept = story(&["Kept in memory."]);
+        let spilled = Waiting::spill(story(&["Spilled to the file."]), &spill);
+        let bodies = [None, spilled.body];
+        let texts = SpilledTexts {
+            spill: Some(&spill),
+            bodies: &bodies,
+        };
+        assert_eq!(texts.paragraphs(0, &kept)[..], ["Kept in memory."]);
+        assert_eq!(texts.length(0, &kept), 15);
+        assert_eq!(
+            texts.paragraphs(1, &spilled.story)[..],
+            ["Spilled to the file."]
+        );
+        assert_eq!(texts.length(1, &spilled.story), 20);
+    }
+
+    #[test]
+    fn a_damaged_record_is_an_error_not_a_panic() {
+        let spill = Spill::new().expect("temporary file");
+        let body = spill.put(&["abc".to_string()]).expect("written");
+        let short = Body {
+            stored: body.stored - 1,
+            ..body
+        };
+        assert!(spill.get(short).is_err());
+        let beyond = Body {
+            at: body.at + 100,
+            ..body
+        };
+        assert!(spill.get(beyond).is_err());
+    }
+}
