@@ -165,6 +165,19 @@ impl Cache {
         super::stream::corpus(f, self.corpus_at)
     }
 
+    /// What `each` makes of every stored story, a story at a time
+    /// ([`super::stream::each_story`]).
+    pub(super) fn each_story<T: Send>(
+        &self,
+        each: impl Fn(crate::model::Story) -> T + Sync,
+    ) -> Result<Vec<T>, codec::Error> {
+        let f = self
+            .handle
+            .try_clone()
+            .map_err(|_| codec::Error("is unreadable"))?;
+        super::stream::each_story(f, self.corpus_at, each)
+    }
+
     /// The stored list: the stories without their bodies ([`super::list`]), read
     /// through the file as opened and checked whole before it is decoded.
     pub(super) fn list(&self) -> Result<super::Listed, codec::Error> {

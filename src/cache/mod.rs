@@ -395,15 +395,25 @@ fn reload(
     warnings: &mut Vec<Warning>,
     options: &LoadOptions<'_>,
 ) -> Loaded {
-    let stored = match cache.map(Cache::pages) {
-        Some(Ok(stored)) => stored,
+    // The quotes of stories whose text and time are as stored are taken as stored:
+    // finding quotes is most of a load. They are read first, a story at a time, so the
+    // stored text is never held beside the pages.
+    let known: HashMap<u64, Taken<Vec<Quote>>> = cache
+        .and_then(|c| {
+            c.each_story(|mut s| (story_key(&s), Taken::new(std::mem::take(&mut s.quotes))))
+                .ok()
+        })
+        .map(|quotes| quotes.into_iter().collect())
+        .unwrap_or_default();
+    let stored: Vec<Taken<Entry>> = match cache.map(Cache::pages) {
+        Some(Ok(stored)) => stored.into_iter().map(Taken::new).collect(),
         Some(Err(why)) => {
             warnings.push(warning(file, &format!("{}: ignored and rebuilt", why.0)));
             Vec::new()
         }
         None => Vec::new(),
     };
-    let by_path: std::collections::HashMap<&str, (&Key, &Entry)> = cache
+    let by_path: std::collections::HashMap<&str, (&Key, &Taken<Entry>)> = cache
         .map(|c| {
             c.keys
                 .iter()
@@ -420,11 +430,15 @@ fn reload(
         .zip(stats)
         .map(|(input, now)| {
             let old = by_path.get(now.0.as_str());
-            let (key, entry) = match old {
-                Some((key, entry)) if cache.is_some_and(|c| c.trusted(key, now)) => {
-                    ((*key).clone(), (*entry).clone())
-                }
-                _ => {
+            let trusted = old.and_then(|(key, entry)| {
+                let entry = cache
+                    .is_some_and(|c| c.trusted(key, now))
+                    .then(|| entry.take())??;
+                Some(((*key).clone(), entry))
+            });
+            let (key, entry) = match trusted {
+                Some(stored) => stored,
+                None => {
                     let (key, entry, fresh) = read_one(input, now, old.copied());
                     if fresh {
                         parsed.fetch_add(1, Ordering::Relaxed);
@@ -474,15 +488,10 @@ fn reload(
             Entry::Failed(w) => read_warnings.push(w),
         }
     }
-    // The quotes of stories whose text and time are as stored are taken as stored:
-    // finding quotes is most of a load.
-    let known = cache
-        .and_then(|c| c.corpus().ok())
-        .map(quote_table)
-        .unwrap_or_default();
+    drop(stored);
     let quoted = AtomicUsize::new(0);
-    let quotes = |story: &Story| match known.get(&story_key(story)) {
-        Some(quotes) => quotes.clone(),
+    let quotes = |story: &Story| match known.get(&story_key(story)).and_then(Taken::take) {
+        Some(quotes) => quotes,
         None => {
             quoted.fetch_add(1, Ordering::Relaxed);
             crate::quotes::extract(story)
@@ -509,13 +518,18 @@ fn reload(
     }
 }
 
-/// Each stored story's quotes by [`story_key`].
-fn quote_table(corpus: Corpus) -> HashMap<u64, Vec<Quote>> {
-    corpus
-        .stories
-        .into_iter()
-        .map(|mut s| (story_key(&s), std::mem::take(&mut s.quotes)))
-        .collect()
+/// Something stored that one of the loading threads takes (moved, not copied), once.
+struct Taken<T>(std::sync::Mutex<Option<T>>);
+
+impl<T> Taken<T> {
+    fn new(value: T) -> Self {
+        Self(std::sync::Mutex::new(Some(value)))
+    }
+
+    /// The value, unless it was taken already.
+    fn take(&self) -> Option<T> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).take()
+    }
 }
 
 /// A hash of what a story's quotes depend on: its paragraphs and its time.
@@ -539,15 +553,16 @@ fn story_key(story: &Story) -> u64 {
 fn read_one(
     input: &Input,
     now: &(String, u64, (i64, u32)),
-    old: Option<(&Key, &Entry)>,
+    old: Option<(&Key, &Taken<Entry>)>,
 ) -> (Key, Entry, bool) {
     let (path, size, mtime) = now.clone();
     match read::read_input(input) {
         Ok(read) => {
             let hash = xxh3_64(read.page.text.as_bytes());
-            if let Some((key, entry @ Entry::Page(..))) = old
+            if let Some((key, entry)) = old
                 && key.hash == hash
                 && key.size == size
+                && let Some(entry @ Entry::Page(..)) = entry.take()
             {
                 let key = Key {
                     path,
@@ -555,7 +570,7 @@ fn read_one(
                     mtime,
                     hash,
                 };
-                return (key, entry.clone(), false);
+                return (key, entry, false);
             }
             let mut page = ingest::parse_page(&read.page);
             let mut warnings = read.warnings;

@@ -99,6 +99,21 @@ pub(super) fn corpus(file: File, (at, len, hash): (u64, u64, u64)) -> codec::Res
     })
 }
 
+/// What `each` makes of every story stored at `at` in `file` (decoded whole, then
+/// handed over: what `each` does not keep is freed at once, so the stored text is never
+/// all held), in the stored order; nothing when the section's checksum does not match.
+pub(super) fn each_story<T: Send>(
+    file: File,
+    (at, len, hash): (u64, u64, u64),
+    each: impl Fn(crate::model::Story) -> T + Sync,
+) -> codec::Result<Vec<T>> {
+    let mut s = Stream::open(file, at, len)?;
+    let decode = |r: &mut Reader<'_>| Ok(each(r.story()?));
+    let made = stories(&mut s, &decode);
+    s.rest(hash)?;
+    made
+}
+
 /// What `each` makes of every story's headline and paragraphs (borrowed from the
 /// bytes read, [`Reader::story_text`]) in the corpus stored at `at` in `file`, in the
 /// stored order; nothing when the section's checksum does not match.
