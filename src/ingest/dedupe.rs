@@ -11,7 +11,9 @@
 //! [`MIN_INDEXED_WORDS`] words) or a normalised headline. Buckets larger than
 //! [`FULL_BUCKET`] (boilerplate paragraphs, stock headlines) are compared only
 //! within a sliding window of [`WINDOW`] neighbours, after identical bodies are
-//! merged directly, so the work stays linear in the number of stories.
+//! merged directly, so the work stays linear in the number of stories. The pairs are
+//! compared in batches, with a limit on the shingle sets held between them
+//! ([`compare`]).
 //!
 //! A merged story keeps its newest version (latest update, else publish time; the
 //! first found on ties), unless an older one is a tenth fuller (the newest is then a
@@ -31,7 +33,10 @@ use rayon::prelude::*;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 use super::split::{for_each_word_hash, normalise};
+
+mod compare;
 use crate::model::Story;
+use compare::{BATCH_PAIRS, HELD_SHINGLES, compare_all};
 
 /// The least Jaccard similarity of word 3-shingles for two bodies to be the same story.
 pub const SIMILARITY_THRESHOLD: f64 = 0.5;
@@ -337,7 +342,8 @@ pub fn merge_printed_with(
         .filter_map(|(start, end)| members.get(start..end))
         .collect();
     buckets.par_sort_unstable();
-    compare_all(&buckets, &stories, &prints, texts, &mut groups);
+    let limits = (BATCH_PAIRS, HELD_SHINGLES);
+    compare_all(&buckets, &stories, &prints, texts, &mut groups, limits);
     drop(buckets);
     drop(members);
 
@@ -455,86 +461,6 @@ fn index(prints: &mut [StoryPrint]) -> (Vec<usize>, Vec<(usize, usize)>) {
         start += run.len();
     }
     (members, ranges)
-}
-
-/// Pairs compared per batch: the shingles of a batch's stories are computed together
-/// (in parallel) before it, and dropped after the last batch that needs them.
-const BATCH_PAIRS: usize = 4096;
-
-/// Compares the stories of every bucket, joining the same ones.
-///
-/// The groups are the connected parts of the graph whose edges are the candidate
-/// pairs ([`candidate_pairs`]) found the same: which order the pairs are taken in,
-/// and skipping pairs already joined, changes nothing. So the pairs with identical
-/// bodies are joined first, and of the others only those still apart are compared,
-/// once each, in parallel.
-///
-/// Shingle sets are the bulk of the merger's memory, so only the stories of pairs
-/// left to compare get one, held from the first batch of pairs that needs it to the
-/// last one.
-fn compare_all(
-    buckets: &[&[usize]],
-    stories: &[Story],
-    prints: &[StoryPrint],
-    texts: &dyn Texts,
-    groups: &mut Groups,
-) {
-    let pairs: Vec<(usize, usize)> = buckets
-        .par_iter()
-        .flat_map_iter(|bucket| candidate_pairs(bucket, prints))
-        .collect();
-    let mut different: Vec<(usize, usize)> = Vec::new();
-    for &(a, b) in &pairs {
-        if prints[a].body == prints[b].body {
-            groups.union(a, b);
-        } else {
-            different.push((a, b));
-        }
-    }
-    drop(pairs);
-    different.par_sort_unstable();
-    different.dedup();
-    different.retain(|&(a, b)| groups.find(a) != groups.find(b));
-
-    let mut last_batch = vec![None; stories.len()];
-    for (n, batch) in different.chunks(BATCH_PAIRS).enumerate() {
-        for &(a, b) in batch {
-            last_batch[a] = Some(n);
-            last_batch[b] = Some(n);
-        }
-    }
-    let mut shingle_sets: Vec<Vec<u64>> = vec![Vec::new(); stories.len()];
-    let mut ready = vec![false; stories.len()];
-    for (n, batch) in different.chunks(BATCH_PAIRS).enumerate() {
-        let mut needed: Vec<usize> = batch.iter().flat_map(|&(a, b)| [a, b]).collect();
-        needed.sort_unstable();
-        needed.dedup();
-        needed.retain(|&i| !ready[i]);
-        let made: Vec<(usize, Vec<u64>)> = needed
-            .par_iter()
-            .map(|&i| (i, shingles(&texts.paragraphs(i, &stories[i]))))
-            .collect();
-        for (i, set) in made {
-            shingle_sets[i] = set;
-            ready[i] = true;
-        }
-        let same: Vec<bool> = batch
-            .par_iter()
-            .map(|&(a, b)| same_story(prints, &shingle_sets, a, b))
-            .collect();
-        for (&(a, b), same) in batch.iter().zip(same) {
-            if same {
-                groups.union(a, b);
-            }
-        }
-        for &(a, b) in batch {
-            for i in [a, b] {
-                if last_batch[i] == Some(n) {
-                    shingle_sets[i] = Vec::new();
-                }
-            }
-        }
-    }
 }
 
 /// The pairs of stories of one index bucket to compare (the lower index first):
