@@ -89,8 +89,9 @@ pub(super) struct Batcher {
     /// How much text the stories found so far have (a story found while this is
     /// under the budget is sent whole).
     found_text: AtomicUsize,
-    /// The search entry of every story found, by [`text_key`].
-    made: Mutex<HashMap<u128, Entry>>,
+    /// The search entry of every story found, by [`text_key`] (boxed: the table's
+    /// spare room is then a few bytes a slot, not an entry's).
+    made: Mutex<HashMap<u128, Box<Entry>>>,
     pub(super) sink: Box<dyn Fn(LoadEvent) + Send + Sync>,
 }
 
@@ -152,7 +153,7 @@ impl Batcher {
             copy.id = dedupe::headline_id(&copy.headline);
             stories.push(copy);
             entries.push(whole.then(|| entry.clone()));
-            made.push((text_key(story), entry));
+            made.push((text_key(story), Box::new(entry)));
         }
         if let Ok(mut all) = self.made.lock() {
             all.extend(made);
@@ -166,7 +167,7 @@ impl Batcher {
 
     /// The search entries of every story found so far, by [`text_key`] (taken: the
     /// batcher keeps none after).
-    pub(super) fn take_entries(&self) -> HashMap<u128, Entry> {
+    pub(super) fn take_entries(&self) -> HashMap<u128, Box<Entry>> {
         match self.made.lock() {
             Ok(mut made) => std::mem::take(&mut *made),
             Err(_) => HashMap::new(),
@@ -218,13 +219,10 @@ impl Batcher {
 
 /// One final story's search entry: made while its page was parsed, or to be made
 /// from a copy of its text (after the story went to the reader).
-// Nearly every slot holds an entry (a copy only where merging changed a text): boxing
-// them would only add an allocation each.
-#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub(super) enum Slot {
     /// The entry, made from a story found with the same text.
-    Made(Entry),
+    Made(Box<Entry>),
     /// A copy of the story's text, when no story found had the same.
     Copied(StoryText),
 }
@@ -233,7 +231,7 @@ impl Slot {
     /// The entry.
     pub(super) fn entry(self) -> Entry {
         match self {
-            Slot::Made(entry) => entry,
+            Slot::Made(entry) => *entry,
             Slot::Copied(text) => text.entry(),
         }
     }
@@ -241,7 +239,7 @@ impl Slot {
 
 /// The search entry of each of `stories` (the final ones, in list order) from those
 /// `made` while pages were parsed, or a copy of the story's text where none was.
-pub(super) fn slots(stories: &[Story], mut made: HashMap<u128, Entry>) -> Vec<Slot> {
+pub(super) fn slots(stories: &[Story], mut made: HashMap<u128, Box<Entry>>) -> Vec<Slot> {
     let keys: Vec<u128> = stories.par_iter().map(text_key).collect();
     let mut slots: Vec<Option<Slot>> = keys
         .iter()
@@ -384,7 +382,8 @@ mod tests {
         let made = batcher.take_entries();
         assert_eq!(made.len(), 4);
         let bridge = story("Bridge reopens", 40);
-        assert_eq!(made.get(&text_key(&bridge)), Some(&Entry::new(&bridge)));
+        let entry = made.get(&text_key(&bridge)).map(|e| &**e);
+        assert_eq!(entry, Some(&Entry::new(&bridge)));
         assert!(batcher.take_entries().is_empty(), "taken once");
     }
 
@@ -404,8 +403,10 @@ mod tests {
     #[test]
     fn the_final_stories_take_the_entries_made_and_copy_only_the_text_no_page_gave() {
         let found = [story("Dam opens", 2), story("Port closes", 3)];
-        let made: HashMap<u128, Entry> =
-            found.iter().map(|s| (text_key(s), Entry::new(s))).collect();
+        let made: HashMap<u128, Box<Entry>> = found
+            .iter()
+            .map(|s| (text_key(s), Box::new(Entry::new(s))))
+            .collect();
         // Merging kept the second as found; the first's text changed (a paragraph
         // more): its entry is made again from a copy.
         let mut changed = found[0].clone();
