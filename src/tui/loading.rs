@@ -4,13 +4,13 @@
 //! bundled samples) and hands [`LoadEvent`]s to a sink (the reader's event channel): stories as
 //! pages are parsed (in batches, at most every [`BATCH_INTERVAL`]; only the first
 //! [`TEXT_BUDGET`] bytes of text come whole, later stories without their text, see
-//! [`found`]), with the progress
+//! `loading/found.rs`), with the progress
 //! so far (or, reopening an unchanged archive from the cache, the complete list at
 //! once, its stories' bodies still to come: [`LoadEvent::Listed`]); then the final
 //! corpus, merged and quoted, with the list's indexes
 //! ([`Prepared::build_list`]); then its quotes timeline and last its search index,
 //! built on the same thread ([`super::rows::build_timeline_from`]; the index from the
-//! search entries made as pages were parsed, see [`found::slots`]). [`apply`] folds an event into
+//! search entries made as pages were parsed, see `found::slots`). [`apply`] folds an event into
 //! the app: provisional stories are appended to the list, the final corpus replaces
 //! them (as it replaces a list without bodies), keeping the selected story and its
 //! scroll ([`App::replace_corpus`]), and the
