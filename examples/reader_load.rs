@@ -3,8 +3,8 @@
 //! sorted and indexed), every event applied to a reader state as the event loop does,
 //! timed from the start to the complete list (reopening from the cache: the list
 //! before the stories' text), to the final corpus (the text in) and to the search
-//! index's arrival, with the process's CPU time at each. Run it under `/usr/bin/time -v` for the reader's
-//! peak memory.
+//! index's arrival, with the process's CPU time at each, and the resident memory at the
+//! complete list, at the end and at most (as `/usr/bin/time -v` gives it).
 //!
 //!     cargo run --release --example reader_load -- DIR [--no-cache]
 //!
@@ -85,17 +85,26 @@ fn main() -> anyhow::Result<()> {
             .sum::<usize>(),
         app.corpus.speakers.len()
     );
-    println!("resident now {} MB", resident_kb() / 1000);
+    println!(
+        "resident now {} MB, at most {} MB",
+        resident_kb() / 1000,
+        status_kb("VmHWM:") / 1000
+    );
     // As the reader quits: without freeing the corpus piece by piece.
     std::process::exit(0)
 }
 
 /// The process's resident memory now, from `/proc` (Linux).
 fn resident_kb() -> u64 {
+    status_kb("VmRSS:")
+}
+
+/// A line of `/proc/self/status` in kB (`VmRSS:` now, `VmHWM:` the most so far).
+fn status_kb(field: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .unwrap_or_default()
         .lines()
-        .find(|l| l.starts_with("VmRSS:"))
+        .find(|l| l.starts_with(field))
         .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
         .unwrap_or(0)
 }

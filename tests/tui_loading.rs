@@ -1,7 +1,8 @@
 //! Background loading: every story found reaches the reader exactly once, the final
 //! corpus is what `ingest::load` gives, the selection survives the swap, and loading
-//! warnings land in the warnings panel. Reopened from the cache, the complete list
-//! comes first, the final one, and the stories' bodies after it.
+//! warnings land in the warnings panel; past the first stories' text, stories come
+//! without it (what the reader then shows: `tui_loading_text.rs`). Reopened from the cache,
+//! the complete list comes first, the final one, and the stories' bodies after it.
 
 mod tui_fixture;
 
@@ -30,9 +31,16 @@ fn write_pages(dir: &Path, count: usize, seed: u64) -> PathBuf {
 
 /// Runs background loading to the end on this thread, returning every event.
 fn events_for(source: &Source) -> Vec<LoadEvent> {
+    events_within(source, loading::TEXT_BUDGET)
+}
+
+/// Runs background loading to the end on this thread, the stories found sent whole
+/// up to `budget` bytes of text, returning every event.
+fn events_within(source: &Source, budget: usize) -> Vec<LoadEvent> {
     let got = Arc::new(Mutex::new(Vec::new()));
     let sink = Arc::clone(&got);
-    loading::load_streaming(source, dateline::config::SortOrder::default(), move |e| {
+    let order = dateline::config::SortOrder::default();
+    loading::load_streaming_within(source, order, budget, move |e| {
         sink.lock().expect("lock").push(e)
     });
     let mut events = got.lock().expect("lock");
@@ -51,18 +59,35 @@ fn every_story_arrives_once_and_the_final_corpus_equals_load() {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = write_pages(dir.path(), 60, 11);
     let paths = vec![root];
-    let events = events_for(&Source::Paths(paths.clone()));
+    // Every story whole, none, or the first few: the same stories, the same end.
+    for budget in [loading::TEXT_BUDGET, 0, 5_000] {
+        arrives_once_and_ends_as_load(&paths, budget);
+    }
+}
+
+fn arrives_once_and_ends_as_load(paths: &[PathBuf], budget: usize) {
+    let paths = paths.to_vec();
+    let events = events_within(&Source::Paths(paths.clone()), budget);
 
     let mut provisional = Vec::new();
     let mut last_progress = None;
     let mut done = None;
     let mut search_ready = false;
+    let mut text_sent = 0;
     for e in events {
         match e {
             LoadEvent::Found {
-                stories, progress, ..
+                stories,
+                entries,
+                progress,
             } => {
                 assert!(done.is_none(), "stories after the end");
+                assert_eq!(entries.len(), stories.len());
+                for (story, entry) in stories.iter().zip(&entries) {
+                    let whole = entry.is_some();
+                    assert!(whole || story.paragraphs.is_empty(), "text past the budget");
+                    text_sent += whole as usize;
+                }
                 provisional.extend(stories);
                 last_progress = Some(progress);
             }
@@ -87,6 +112,14 @@ fn every_story_arrives_once_and_the_final_corpus_equals_load() {
         }
     }
     assert!(search_ready, "loading ends with the search index");
+    match budget {
+        0 => assert_eq!(text_sent, 0, "no story whole"),
+        loading::TEXT_BUDGET => assert_eq!(text_sent, provisional.len(), "every story whole"),
+        _ => assert!(
+            text_sent > 0 && text_sent < provisional.len(),
+            "{text_sent}"
+        ),
+    }
     let done = done.expect("loading ends with the final corpus");
     let progress = last_progress.expect("progress reported");
     assert_eq!(progress.files_done, 60);

@@ -313,9 +313,26 @@ impl App {
         self.wrapped().len().saturating_sub(usize::from(height))
     }
 
-    /// Scrolls the reading pane to `row`, clamped.
+    /// Scrolls the reading pane to `row`, clamped; not while the selected story waits
+    /// for its text ([`App::waits_for_text`]): its place (where it was left last
+    /// time) is kept for when the text comes.
     pub fn scroll_to(&mut self, row: usize) {
+        if self.waits_for_text(self.selected) {
+            return;
+        }
         self.scroll = row.min(self.max_scroll());
+    }
+
+    /// Whether story `index` is listed without its text, which is still loading (a
+    /// list reopened from the cache, or a story found past the first ones while
+    /// pages are parsed): the reading pane shows `loading…` below its header.
+    pub fn waits_for_text(&self, index: usize) -> bool {
+        self.loading.is_some_and(|l| l.text_to_come)
+            && self
+                .corpus
+                .stories
+                .get(index)
+                .is_some_and(|s| s.paragraphs.is_empty())
     }
 
     /// Scrolls the reading pane by `delta` rows, clamped.
@@ -513,14 +530,27 @@ impl App {
 
     /// Appends stories found while loading (provisional: no quotes yet) to the list,
     /// with their search entries made off this thread: `entries[i]` is
-    /// [`Entry::new`] of `stories[i]`; any missing are made here.
-    pub fn push_found(&mut self, stories: Vec<crate::model::Story>, entries: Vec<Entry>) {
+    /// [`Entry::new`] of `stories[i]`, or `None` for a story sent without its text.
+    /// From the first such story, searches wait for the final corpus's index (the
+    /// provisional one is let go), as they do on a list reopened from the cache.
+    pub fn push_found(&mut self, stories: Vec<crate::model::Story>, entries: Vec<Option<Entry>>) {
         let first = self.corpus.stories.len();
         let mut entries = entries.into_iter();
         for story in stories {
-            let entry = entries.next().unwrap_or_else(|| Entry::new(&story));
+            match entries.next().flatten() {
+                Some(entry) if self.search_ready => self.search_index.push_entry(entry),
+                Some(_) => {}
+                None if self.search_ready => {
+                    self.search_ready = false;
+                    self.search_index = SearchIndex::default();
+                    if !self.memory.filtered() {
+                        // Its matches go; it runs again when the index comes.
+                        self.run_search();
+                    }
+                }
+                None => {}
+            }
             self.list_rows.push(list_row(&story));
-            self.search_index.push_entry(entry);
             self.corpus.stories.push(story);
         }
         self.apply_saved_state_from(first);

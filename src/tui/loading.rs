@@ -2,36 +2,44 @@
 //!
 //! [`spawn`] starts a thread that loads the pages ([`crate::ingest::load`], or the
 //! bundled samples) and hands [`LoadEvent`]s to a sink (the reader's event channel): stories as
-//! pages are parsed (in batches, at most every [`BATCH_INTERVAL`]), with the progress
+//! pages are parsed (in batches, at most every [`BATCH_INTERVAL`]; only the first
+//! [`TEXT_BUDGET`] bytes of text come whole, later stories without their text, see
+//! `loading/found.rs`), with the progress
 //! so far (or, reopening an unchanged archive from the cache, the complete list at
 //! once, its stories' bodies still to come: [`LoadEvent::Listed`]); then the final
 //! corpus, merged and quoted, with the list's indexes
 //! ([`Prepared::build_list`]); then its quotes timeline and last its search index,
-//! built on the same thread from copies of what they need
-//! ([`super::rows::build_timeline_from`], [`SearchIndex::from_texts`]). [`apply`] folds an event into
+//! built on the same thread ([`super::rows::build_timeline_from`]; the index from the
+//! search entries made as pages were parsed, see `found::slots`). [`apply`] folds an event into
 //! the app: provisional stories are appended to the list, the final corpus replaces
 //! them (as it replaces a list without bodies), keeping the selected story and its
 //! scroll ([`App::replace_corpus`]), and the
 //! search index comes in last, running the search typed while it was built
-//! ([`App::set_search_index`]). Warnings go to the warnings panel.
+//! ([`App::set_search_index`]). Until then a story that came without its text shows
+//! `loading…` and searches wait, as on a list reopened from the cache.
+//! Warnings go to the warnings panel.
 //! How far loading has got ([`Loading`]) is kept in [`super::progress`].
+
+mod found;
 
 use std::collections::HashMap;
 use std::io;
 use std::panic;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::app::App;
 use super::prepare::{ListedOrder, Prepared};
 pub use super::progress::{Loading, status_text};
 use super::rows::{TimelineRow, build_timeline_from};
-use super::search::{self, SearchIndex, StoryText};
+use super::search::{self, SearchIndex};
 use crate::config::SortOrder;
-use crate::ingest::{self, LoadOptions, Progress, dedupe};
+use crate::ingest::{self, LoadOptions, Progress};
 use crate::model::{Corpus, Story};
+use found::Batcher;
+pub use found::TEXT_BUDGET;
 
 /// How often found stories are sent to the reader while loading.
 pub const BATCH_INTERVAL: Duration = Duration::from_millis(40);
@@ -66,14 +74,16 @@ impl Source {
 /// What background loading reports.
 #[derive(Debug)]
 pub enum LoadEvent {
-    /// Stories found since the last batch (provisional: not merged, no quotes), and
-    /// the progress so far.
+    /// Stories found since the last batch (provisional: not merged, no quotes; past
+    /// the first [`TEXT_BUDGET`] bytes of text, without their text), and the progress
+    /// so far.
     Found {
         /// The stories, in the order they were parsed.
         stories: Vec<Story>,
         /// Their search entries (`entries[i]` of `stories[i]`), made on the loading
-        /// threads so the drawing thread only files them.
-        entries: Vec<search::Entry>,
+        /// threads so the drawing thread only files them; `None` for a story sent
+        /// without its text (no paragraphs: it waits for the final corpus).
+        entries: Vec<Option<search::Entry>>,
         /// Files read of the total, stories found.
         progress: Progress,
     },
@@ -94,106 +104,6 @@ pub enum LoadEvent {
     Failed(String),
 }
 
-/// Gathers stories from the worker threads and sends them in batches.
-struct Batcher {
-    pending: Mutex<Pending>,
-    /// The least time between two batches ([`BATCH_INTERVAL`]).
-    interval: Duration,
-    sink: Box<dyn Fn(LoadEvent) + Send + Sync>,
-}
-
-/// What a [`Batcher`] holds between two batches.
-struct Pending {
-    /// Stories found since the last batch.
-    stories: Vec<Story>,
-    /// Their search entries.
-    entries: Vec<search::Entry>,
-    /// The progress last reported.
-    progress: Progress,
-    /// When the last batch was sent.
-    sent: Instant,
-    /// Whether no story has been sent yet.
-    first: bool,
-}
-
-impl Batcher {
-    /// A batcher sending to `sink` at most every `interval` (but the first stories).
-    fn new(interval: Duration, sink: Box<dyn Fn(LoadEvent) + Send + Sync>) -> Self {
-        Batcher {
-            pending: Mutex::new(Pending {
-                stories: Vec::new(),
-                entries: Vec::new(),
-                progress: Progress::default(),
-                sent: Instant::now(),
-                first: true,
-            }),
-            interval,
-            sink,
-        }
-    }
-
-    /// Takes the stories of one page (called on the loading threads): their copies and
-    /// search entries are made here, outside the lock.
-    fn stories(&self, found: &[Story]) {
-        let stories: Vec<Story> = found
-            .iter()
-            .map(|s| {
-                let mut story = s.clone();
-                story.id = dedupe::headline_id(&story.headline);
-                story
-            })
-            .collect();
-        let entries: Vec<search::Entry> = stories.iter().map(search::Entry::new).collect();
-        let Ok(mut pending) = self.pending.lock() else {
-            return;
-        };
-        pending.stories.extend(stories);
-        pending.entries.extend(entries);
-    }
-
-    /// Takes what was found since the last batch.
-    fn take(pending: &mut Pending) -> LoadEvent {
-        pending.sent = Instant::now();
-        LoadEvent::Found {
-            stories: std::mem::take(&mut pending.stories),
-            entries: std::mem::take(&mut pending.entries),
-            progress: pending.progress,
-        }
-    }
-
-    /// Takes the progress after a page (called on the loading threads), and sends what
-    /// was found when the last batch is [`BATCH_INTERVAL`] old. The first stories go
-    /// at once, so the list fills as soon as the first page is read.
-    fn progress(&self, progress: Progress) {
-        let batch = {
-            let Ok(mut pending) = self.pending.lock() else {
-                return;
-            };
-            if progress.files_done > pending.progress.files_done {
-                pending.progress = progress;
-            }
-            let first = pending.first && !pending.stories.is_empty();
-            if !first && pending.sent.elapsed() < self.interval {
-                return;
-            }
-            if first {
-                pending.first = false;
-            }
-            Self::take(&mut pending)
-        };
-        (self.sink)(batch);
-    }
-
-    /// Sends what is left.
-    fn flush(&self) {
-        let batch = match self.pending.lock() {
-            Ok(mut pending) => Self::take(&mut pending),
-            Err(_) => return,
-        };
-        (self.sink)(batch);
-    }
-}
-
 /// Loads `source`, calling `sink` with every batch of stories found, then with the
 /// final corpus, its stories in `order`, and last with its search index. Runs on the calling thread; [`spawn`]
 /// runs it on its own.
@@ -202,7 +112,18 @@ pub fn load_streaming(
     order: SortOrder,
     sink: impl Fn(LoadEvent) + Send + Sync + 'static,
 ) {
-    let batcher = Batcher::new(BATCH_INTERVAL, Box::new(sink));
+    load_streaming_within(source, order, TEXT_BUDGET, sink);
+}
+
+/// [`load_streaming`], the stories found while pages are parsed sent whole only up
+/// to `budget` bytes of their text (the reader's is [`TEXT_BUDGET`]).
+pub fn load_streaming_within(
+    source: &Source,
+    order: SortOrder,
+    budget: usize,
+    sink: impl Fn(LoadEvent) + Send + Sync + 'static,
+) {
+    let batcher = Batcher::new(BATCH_INTERVAL, budget, Box::new(sink));
     let on_stories = |found: &[Story]| batcher.stories(found);
     let on_progress = |progress: Progress| batcher.progress(progress);
     let options = LoadOptions {
@@ -254,9 +175,10 @@ pub fn load_streaming(
     if from.is_none() {
         super::order::sort_stories(&mut corpus.stories, order);
     }
-    // The timeline and the index are made after the list goes, from copies of what
-    // they need, each copy freed as its row or entry is made; a corpus from the cache
-    // is indexed from the cache file, with no copy of its text.
+    // The timeline and the index are made after the list goes, from what they need:
+    // the index from the entries made while pages were parsed (and copies of the text
+    // of any story no page gave as is); a corpus from the cache is indexed from the
+    // cache file, with no copy of its text.
     let prepared = Prepared::build_list(corpus);
     let quotes = prepared.timeline_source();
     let reread = match (stored, loaded_at, from) {
@@ -266,13 +188,18 @@ pub fn load_streaming(
         }
         _ => None,
     };
-    let texts = reread
+    let made = batcher.take_entries();
+    let slots = reread
         .is_none()
-        .then(|| StoryText::copy_all(&prepared.corpus.stories));
+        .then(|| found::slots(&prepared.corpus.stories, made));
     (batcher.sink)(LoadEvent::Done(Box::new(prepared)));
     (batcher.sink)(LoadEvent::TimelineReady(build_timeline_from(quotes)));
-    let index = match (texts, reread) {
-        (Some(texts), _) => SearchIndex::from_texts(texts),
+    let index = match (slots, reread) {
+        (Some(slots), _) => {
+            use rayon::prelude::*;
+            let entries = slots.into_par_iter().map(found::Slot::entry).collect();
+            SearchIndex::from_entries(entries)
+        }
         (None, Some((stored, Some(from)))) => index_stored(stored, &from),
         // An index of no story: the reader makes it from the stories it holds.
         (None, _) => SearchIndex::default(),
@@ -343,9 +270,11 @@ pub fn apply(app: &mut App, event: LoadEvent) {
             entries,
             progress,
         } => {
+            let without_text = entries.iter().any(Option::is_none);
             app.push_found(stories, entries);
             let loading = app.loading.get_or_insert_with(Loading::new);
             loading.progress = progress;
+            loading.text_to_come |= without_text;
         }
         LoadEvent::Failed(message) => {
             app.loading = None;
@@ -373,6 +302,7 @@ pub fn apply(app: &mut App, event: LoadEvent) {
             take_list(app, *prepared);
             app.loading = Some(Loading {
                 listed: true,
+                text_to_come: true,
                 ..loading
             });
         }
@@ -403,86 +333,5 @@ fn take_list(app: &mut App, mut prepared: Prepared) {
             1 => "1 warning while loading · w: show".to_string(),
             n => format!("{n} warnings while loading · w: show"),
         });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::sync::Arc;
-
-    use super::*;
-
-    fn story(headline: &str) -> Story {
-        Story::new(
-            "page.txt",
-            headline,
-            vec![format!("Body of {headline}, with Ünïcode to fold.")],
-        )
-    }
-
-    fn progress(files_done: usize) -> Progress {
-        Progress {
-            files_done,
-            files_total: 9,
-            stories_found: files_done,
-            files_cached: 0,
-        }
-    }
-
-    /// A batcher with an interval no test outlasts, and the events it sent.
-    fn batcher() -> (Batcher, Arc<Mutex<Vec<LoadEvent>>>) {
-        let sent = Arc::new(Mutex::new(Vec::new()));
-        let to = Arc::clone(&sent);
-        let sink = Box::new(move |e: LoadEvent| to.lock().unwrap().push(e));
-        (Batcher::new(Duration::from_secs(3600), sink), sent)
-    }
-
-    fn found(event: &LoadEvent) -> (Vec<String>, usize, Progress) {
-        match event {
-            LoadEvent::Found {
-                stories,
-                entries,
-                progress,
-            } => {
-                let headlines = stories.iter().map(|s| s.headline.clone()).collect();
-                for (story, entry) in stories.iter().zip(entries) {
-                    assert_eq!(*entry, search::Entry::new(story), "entry of another story");
-                }
-                (headlines, entries.len(), *progress)
-            }
-            other => panic!("not a batch: {other:?}"),
-        }
-    }
-
-    #[test]
-    fn first_stories_go_at_once_then_batches_wait() {
-        let (batcher, sent) = batcher();
-        batcher.progress(progress(1)); // a page with no story: nothing to show yet
-        assert!(sent.lock().unwrap().is_empty());
-        batcher.stories(&[story("Dam opens"), story("Port closes")]);
-        batcher.progress(progress(2));
-        {
-            let sent = sent.lock().unwrap();
-            assert_eq!(sent.len(), 1, "the first stories wait for nothing");
-            let (headlines, entries, at) = found(&sent[0]);
-            assert_eq!(headlines, ["Dam opens", "Port closes"]);
-            assert_eq!(entries, 2, "every story comes with its search entry");
-            assert_eq!(at, progress(2));
-        }
-        batcher.stories(&[story("Mill burns")]);
-        batcher.progress(progress(3));
-        batcher.stories(&[story("Bridge reopens")]);
-        batcher.progress(progress(4));
-        assert_eq!(
-            sent.lock().unwrap().len(),
-            1,
-            "later ones wait for the interval"
-        );
-        batcher.flush();
-        let sent = sent.lock().unwrap();
-        let (headlines, entries, at) = found(&sent[1]);
-        assert_eq!(headlines, ["Mill burns", "Bridge reopens"]);
-        assert_eq!(entries, 2);
-        assert_eq!(at, progress(4));
     }
 }

@@ -21,6 +21,11 @@ pub struct Loading {
     /// reopening from the cache): opening a story shows `loading…` until they come,
     /// and search, speakers and the timeline come with them.
     pub listed: bool,
+    /// Whether stories listed wait for their text (every one of a list reopened from
+    /// the cache, or those found past [`super::loading::TEXT_BUDGET`] while pages
+    /// are parsed): opening one shows `loading…` until the final corpus comes, and
+    /// the speakers panel and the timeline say they wait for the text.
+    pub text_to_come: bool,
 }
 
 impl Loading {
@@ -31,6 +36,7 @@ impl Loading {
             started: Instant::now(),
             touched: false,
             listed: false,
+            text_to_come: false,
         }
     }
 }

@@ -268,6 +268,16 @@ impl StoryText {
         use rayon::prelude::*;
         stories.par_iter().map(Self::of).collect()
     }
+
+    /// The search entry of the story copied: [`Entry::new`] of that story.
+    pub fn entry(&self) -> Entry {
+        let parts = self.ends.iter().scan(0, |from, &end| {
+            let part = &self.text[*from..end];
+            *from = end;
+            Some(part)
+        });
+        Entry::from_parts(parts, self.ends.len())
+    }
 }
 
 /// Every story's folded text, for searching.
@@ -291,17 +301,7 @@ impl SearchIndex {
     pub fn from_texts(texts: Vec<StoryText>) -> Self {
         use rayon::prelude::*;
         Self {
-            entries: texts
-                .into_par_iter()
-                .map(|t| {
-                    let parts = t.ends.iter().scan(0, |from, &end| {
-                        let part = &t.text[*from..end];
-                        *from = end;
-                        Some(part)
-                    });
-                    Entry::from_parts(parts, t.ends.len())
-                })
-                .collect(),
+            entries: texts.into_par_iter().map(|t| t.entry()).collect(),
         }
     }
 

@@ -27,8 +27,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     }
     let buf = frame.buffer_mut();
     if app.timeline_view.visible.is_empty() {
-        let empty = if app.loading.is_some_and(|l| l.listed) {
-            // A list reopened from the cache comes before the stories' text and quotes.
+        let empty = if app.loading.is_some_and(|l| l.text_to_come) {
+            // Stories listed before their text (a list reopened from the cache, or
+            // found past the first ones while pages are parsed): the quotes come with it.
             "Loading the stories' text…"
         } else if app.timeline_view.narrowed() {
             "No quotes match (Esc shows every quote)"

@@ -40,8 +40,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let wrapped = app.wrapped();
     let height = usize::from(text_area.height);
     let max_scroll = wrapped.len().saturating_sub(height);
-    app.scroll = app.scroll.min(max_scroll);
-    let top = app.scroll;
+    // A story still waiting for its text keeps the place it was left at for when the
+    // text comes (a list reopened from the cache, or stories found past the first
+    // ones while pages are parsed), and shows `loading…` below its header.
+    let waiting = app.waits_for_text(app.selected);
+    if !waiting {
+        app.scroll = app.scroll.min(max_scroll);
+    }
+    let top = app.scroll.min(max_scroll);
     let bottom = (top + height).min(wrapped.len());
     let indicator = if wrapped.len() <= height {
         " All ".to_string()
@@ -76,9 +82,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
         }
         buf.set_line(text_area.x, y, &line, text_area.width);
     }
-    // A list reopened from the cache comes before the stories' text.
     let below = wrapped.len().saturating_sub(top);
-    if story.paragraphs.is_empty() && app.loading.is_some_and(|l| l.listed) && below < height {
+    if waiting && below < height {
         let y = text_area.y + below as u16;
         buf.set_string(text_area.x, y, "loading…", Style::new().fg(Color::Gray));
     }

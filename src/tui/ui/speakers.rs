@@ -35,8 +35,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let len = panel.visible.len();
     panel.offset = keep_in_view(panel.selected, panel.offset, usize::from(rows), len);
     if panel.visible.is_empty() && rows > 0 {
-        // A list reopened from the cache comes before the stories' text and speakers.
-        let waiting = app.loading.is_some_and(|l| l.listed);
+        // Stories listed before their text (a list reopened from the cache, or found
+        // past the first ones while pages are parsed): the speakers come with it.
+        let waiting = app.loading.is_some_and(|l| l.text_to_come);
         buf.set_stringn(
             inner.x,
             inner.y + 1,
