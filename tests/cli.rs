@@ -267,3 +267,35 @@ fn jsonl_of_every_kind_of_page_equals_the_whole_corpus_exported() {
         .expect("the feed entry merged with its page");
     assert!(harbour.contains("expansion joints"), "{harbour}");
 }
+
+/// With no temporary folder to hold the text in, `export --format jsonl` and `stats` keep
+/// it in memory and give the same output.
+#[test]
+fn without_a_temporary_folder_the_text_stays_in_memory_and_nothing_changes() {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pages");
+    let data = data.to_str().expect("utf-8 path");
+    for args in [
+        &["export", "--format", "jsonl", data][..],
+        &["stats", "--format", "csv", data][..],
+    ] {
+        let run = |tmp: Option<&str>| {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_dateline"));
+            command.args(args).args(["--state", "/nonexistent/s.db"]);
+            if let Some(dir) = tmp {
+                command.env("TMPDIR", dir);
+            }
+            command.output().expect("the dateline binary runs")
+        };
+        let (with, without) = (run(None), run(Some("/nonexistent/no-tmp")));
+        assert!(without.status.success(), "{}", stderr(&without));
+        let seconds = |out: &Output| -> String {
+            stdout(out)
+                .lines()
+                .filter(|l| !l.contains("seconds") && !l.starts_with("time"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(seconds(&with), seconds(&without), "{args:?}");
+        assert!(!stdout(&with).is_empty());
+    }
+}
