@@ -14,8 +14,8 @@
 
 use std::borrow::Cow;
 use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom, Write};
-use std::sync::Mutex;
+use std::io;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::dedupe::Texts;
 use crate::model::{Story, Warning};
@@ -35,11 +35,14 @@ pub fn unread_warning(count: usize) -> Warning {
     }
 }
 
-/// The file the stories' text waits in.
+/// The file the stories' text waits in. Every thread writes and reads it at once, each
+/// at its own offset (positioned reads and writes: no lock, no seek).
 #[derive(Debug)]
 pub struct Spill {
-    /// The file and where the next text goes.
-    file: Mutex<(File, u64)>,
+    /// The file.
+    file: File,
+    /// Where the next text goes: each writer takes its room by adding its length.
+    end: AtomicU64,
 }
 
 /// Where one story's paragraphs wait in a [`Spill`].
@@ -66,7 +69,8 @@ impl Spill {
     /// A new, empty spill file.
     pub fn new() -> io::Result<Spill> {
         Ok(Spill {
-            file: Mutex::new((tempfile::tempfile()?, 0)),
+            file: tempfile::tempfile()?,
+            end: AtomicU64::new(0),
         })
     }
 
@@ -80,17 +84,10 @@ impl Spill {
             bytes.extend_from_slice(&len.to_le_bytes());
             bytes.extend_from_slice(paragraph.as_bytes());
         }
-        let mut guard = self.file.lock().unwrap_or_else(|e| e.into_inner());
-        let (file, end) = &mut *guard;
-        let at = *end;
-        file.seek(SeekFrom::Start(at))?;
-        if let Err(e) = file.write_all(&bytes) {
-            // What was written of it is left behind, never read: the next text goes
-            // after it.
-            *end = file.stream_position().unwrap_or(at).max(at);
-            return Err(e);
-        }
-        *end = at + bytes.len() as u64;
+        // The room is taken before writing, so a write that fails leaves a gap no
+        // story points into.
+        let at = self.end.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        write_at(&self.file, &bytes, at)?;
         Ok(Body {
             at,
             stored: bytes.len() as u64,
@@ -101,13 +98,10 @@ impl Spill {
 
     /// Reads back the paragraphs [`Spill::put`] wrote at `body`.
     pub fn get(&self, body: Body) -> io::Result<Vec<String>> {
-        let mut bytes = vec![0; usize::try_from(body.stored).unwrap_or(usize::MAX)];
-        {
-            let mut guard = self.file.lock().unwrap_or_else(|e| e.into_inner());
-            let file = &mut guard.0;
-            file.seek(SeekFrom::Start(body.at))?;
-            file.read_exact(&mut bytes)?;
-        }
+        let len = usize::try_from(body.stored)
+            .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "spilled text too long"))?;
+        let mut bytes = vec![0; len];
+        read_at(&self.file, &mut bytes, body.at)?;
         let damaged = || io::Error::new(io::ErrorKind::InvalidData, "spilled text damaged");
         let mut paragraphs = Vec::new();
         let mut rest = &bytes[..];
@@ -123,6 +117,48 @@ impl Spill {
             Err(damaged())
         }
     }
+}
+
+/// Writes all of `bytes` at `at` in `file`.
+#[cfg(unix)]
+fn write_at(file: &File, bytes: &[u8], at: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::write_all_at(file, bytes, at)
+}
+
+/// Reads `bytes.len()` bytes at `at` in `file`.
+#[cfg(unix)]
+fn read_at(file: &File, bytes: &mut [u8], at: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, bytes, at)
+}
+
+/// Writes all of `bytes` at `at` in `file`.
+#[cfg(windows)]
+fn write_at(file: &File, mut bytes: &[u8], mut at: u64) -> io::Result<()> {
+    while !bytes.is_empty() {
+        match std::os::windows::fs::FileExt::seek_write(file, bytes, at)? {
+            0 => return Err(io::ErrorKind::WriteZero.into()),
+            n => {
+                bytes = &bytes[n..];
+                at += n as u64;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads `bytes.len()` bytes at `at` in `file`.
+#[cfg(windows)]
+fn read_at(file: &File, mut bytes: &mut [u8], mut at: u64) -> io::Result<()> {
+    while !bytes.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, bytes, at)? {
+            0 => return Err(io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                bytes = &mut bytes[n..];
+                at += n as u64;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A story waiting without its text, which is in a [`Spill`] (or, when it could not
