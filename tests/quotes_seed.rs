@@ -111,7 +111,7 @@ fn spans_are_character_offsets_covering_the_marks() {
             assert_eq!(chars[q.start], '"');
             assert_eq!(chars[q.end - 1], '"');
             let inner: String = chars[q.start + 1..q.end - 1].iter().collect();
-            assert_eq!(inner, q.text);
+            assert_eq!(inner, &*q.text);
         }
     }
     // In order of reading.

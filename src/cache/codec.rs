@@ -13,7 +13,8 @@ use chrono::{DateTime, FixedOffset, Timelike};
 
 use crate::ingest::ParsedPage;
 use crate::model::{
-    Corpus, LoadStats, Origin, Quote, QuoteSpan, SourceRef, Speaker, Story, Timestamp, Warning,
+    Corpus, LoadStats, Name, Names, Origin, Quote, QuoteSpan, SourceRef, Speaker, Story, Timestamp,
+    Warning,
 };
 
 /// Why bytes could not be decoded.
@@ -367,6 +368,15 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// An optional name, the one `names` holds for its text.
+    fn opt_name(&mut self, names: &mut Names) -> Result<Option<Name>> {
+        Ok(if self.bool()? {
+            Some(names.get(self.str_ref()?))
+        } else {
+            None
+        })
+    }
+
     /// A list; its length is checked against the bytes left (every item takes one at
     /// least), so a damaged length never allocates more than the file holds.
     pub fn list<T>(&mut self, mut each: impl FnMut(&mut Self) -> Result<T>) -> Result<Vec<T>> {
@@ -468,13 +478,13 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn quote(&mut self) -> Result<Quote> {
+    fn quote(&mut self, names: &mut Names) -> Result<Quote> {
         Ok(Quote {
-            text: self.str()?,
-            speaker: self.opt_str()?,
-            speaker_title: self.opt_str()?,
-            speaker_mention: self.opt_str()?,
-            cue: self.opt_str()?,
+            text: self.str_ref()?.into(),
+            speaker: self.opt_name(names)?,
+            speaker_title: self.opt_name(names)?,
+            speaker_mention: self.opt_name(names)?,
+            cue: self.opt_name(names)?,
             partial: self.bool()?,
             paragraph: self.usize()?,
             start: self.usize()?,
@@ -502,7 +512,11 @@ impl<'a> Reader<'a> {
             source: self.source()?,
             sources: self.list(Self::source)?,
             paragraphs: self.strs()?,
-            quotes: self.list(Self::quote)?,
+            quotes: {
+                // The equal names of the story's quotes share one allocation.
+                let mut names = Names::default();
+                self.list(|r| r.quote(&mut names))?
+            },
             origin: self.origin()?,
         })
     }
@@ -688,5 +702,45 @@ mod tests {
         w.bytes.extend_from_slice(&[0xff, 0xfe]);
         assert_eq!(Reader::new(&w.bytes).str(), Err(Error("bad text")));
         assert_eq!(Reader::new(&[0x80, 0x80]).u64(), Err(Error("truncated")));
+    }
+
+    #[test]
+    fn a_story_read_back_shares_each_name_among_its_quotes() {
+        let quote = |text: &str, speaker: &str| Quote {
+            text: text.into(),
+            speaker: Some(Name::from(speaker)),
+            speaker_title: Some(Name::from("harbour master")),
+            speaker_mention: Some(Name::from(speaker)),
+            cue: Some(Name::from("said")),
+            partial: false,
+            paragraph: 0,
+            start: 0,
+            end: 4,
+            timestamp: None,
+            spans: vec![QuoteSpan {
+                paragraph: 0,
+                start: 0,
+                end: 4,
+            }],
+        };
+        let mut story = Story::new("a.txt", "Tides", vec!["\"Up.\" \"Down.\"".into()]);
+        story.quotes = vec![
+            quote("Up.", "Oona Vale"),
+            quote("Down.", "Oona Vale"),
+            quote("Out.", "Rafe Dunn"),
+        ];
+        let mut w = Writer::default();
+        w.story(&story);
+        let back = Reader::new(&w.bytes).story().expect("story");
+        assert_eq!(back, story);
+        let q = &back.quotes;
+        let name = |q: &Quote| q.speaker.clone().expect("speaker");
+        assert!(name(&q[0]).shares(&name(&q[1])));
+        assert!(!name(&q[0]).shares(&name(&q[2])));
+        assert!(name(&q[0]).shares(q[1].speaker_mention.as_ref().expect("mention")));
+        let title = |q: &Quote| q.speaker_title.clone().expect("title");
+        assert!(title(&q[0]).shares(&title(&q[2])));
+        let cue = |q: &Quote| q.cue.clone().expect("cue");
+        assert!(cue(&q[0]).shares(&cue(&q[2])));
     }
 }

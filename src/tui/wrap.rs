@@ -281,13 +281,17 @@ pub fn label_text(quote: &Quote, titles: TitleLookup<'_>) -> String {
         Some(name) => clean(name),
         None => "Unattributed".to_string(),
     };
-    let title = quote.speaker_title.clone().or_else(|| {
-        quote
-            .speaker
-            .as_deref()
-            .filter(|_| !quote.partial)
-            .and_then(titles)
-    });
+    let title = quote
+        .speaker_title
+        .as_deref()
+        .map(str::to_string)
+        .or_else(|| {
+            quote
+                .speaker
+                .as_deref()
+                .filter(|_| !quote.partial)
+                .and_then(titles)
+        });
     if let Some(title) = title.filter(|t| !t.trim().is_empty()) {
         out.push_str(", ");
         out.push_str(&clean(&title));

@@ -56,11 +56,11 @@ pub fn quote(
     let first = spans[0];
     let last = spans[spans.len() - 1];
     Quote {
-        text: text.to_string(),
-        speaker: speaker.map(str::to_string),
-        speaker_title: title.map(str::to_string),
-        speaker_mention: speaker.map(str::to_string),
-        cue: Some("said".to_string()),
+        text: text.into(),
+        speaker: speaker.map(Into::into),
+        speaker_title: title.map(Into::into),
+        speaker_mention: speaker.map(Into::into),
+        cue: Some("said".into()),
         partial,
         paragraph: first.paragraph,
         start: first.start,

@@ -9,6 +9,9 @@ use std::fmt;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+mod name;
+pub use name::{Name, Names};
+
 /// A point in time as a page gives it: a local date and time, with the UTC offset
 /// only when the page states one.
 ///
@@ -177,15 +180,15 @@ pub struct QuoteSpan {
 pub struct Quote {
     /// The quoted words without the outer quote marks; the pieces of a quote split by
     /// its attribution are joined with a single space.
-    pub text: String,
+    pub text: Box<str>,
     /// The speaker's full name (or an organisation's name), when it can be resolved.
-    pub speaker: Option<String>,
+    pub speaker: Option<Name>,
     /// The speaker's title or role as the story gives it.
-    pub speaker_title: Option<String>,
+    pub speaker_title: Option<Name>,
     /// The words in the text that name the speaker ("he", "Wang", "the senior official").
-    pub speaker_mention: Option<String>,
+    pub speaker_mention: Option<Name>,
     /// The attribution verb ("said", "according to", ...).
-    pub cue: Option<String>,
+    pub cue: Option<Name>,
     /// A scare quote, title or fragment rather than speech.
     pub partial: bool,
     /// The paragraph where the quote starts.
