@@ -30,7 +30,7 @@ fn current(app: &App) -> (String, usize) {
     let quote = &story.quotes[app.current_quote.expect("a current quote")];
     (
         quote.speaker.as_deref().unwrap_or_default().to_string(),
-        quote.paragraph,
+        quote.paragraph as usize,
     )
 }
 

@@ -138,9 +138,9 @@ impl Writer {
         self.opt_str(speaker_mention.as_deref());
         self.opt_str(cue.as_deref());
         self.bool(*partial);
-        self.usize(*paragraph);
-        self.usize(*start);
-        self.usize(*end);
+        self.u64(u64::from(*paragraph));
+        self.u64(u64::from(*start));
+        self.u64(u64::from(*end));
         self.timestamp(*timestamp);
         self.list(spans, |w, s| {
             let QuoteSpan {
@@ -148,9 +148,9 @@ impl Writer {
                 start,
                 end,
             } = s;
-            w.usize(*paragraph);
-            w.usize(*start);
-            w.usize(*end);
+            w.u64(u64::from(*paragraph));
+            w.u64(u64::from(*start));
+            w.u64(u64::from(*end));
         });
     }
 
@@ -329,6 +329,11 @@ impl<'a> Reader<'a> {
         usize::try_from(self.u64()?).map_err(|_| Error("bad number"))
     }
 
+    /// A `u32` (written as any number is).
+    pub fn u32(&mut self) -> Result<u32> {
+        u32::try_from(self.u64()?).map_err(|_| Error("bad number"))
+    }
+
     /// A zigzag-encoded signed integer.
     pub fn i64(&mut self) -> Result<i64> {
         let v = self.u64()?;
@@ -486,15 +491,15 @@ impl<'a> Reader<'a> {
             speaker_mention: self.opt_name(names)?,
             cue: self.opt_name(names)?,
             partial: self.bool()?,
-            paragraph: self.usize()?,
-            start: self.usize()?,
-            end: self.usize()?,
+            paragraph: self.u32()?,
+            start: self.u32()?,
+            end: self.u32()?,
             timestamp: self.timestamp()?,
             spans: self.list(|r| {
                 Ok(QuoteSpan {
-                    paragraph: r.usize()?,
-                    start: r.usize()?,
-                    end: r.usize()?,
+                    paragraph: r.u32()?,
+                    start: r.u32()?,
+                    end: r.u32()?,
                 })
             })?,
         })

@@ -162,17 +162,23 @@ pub struct SourceRef {
     pub line_end: usize,
 }
 
+/// A paragraph index or character offset as a quote holds it (stories are far shorter
+/// than 4 G characters): `n`, or `u32::MAX` for a larger one rather than a wrapped value.
+pub fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// One contiguous stretch of a quote inside a paragraph, in character offsets
 /// (Unicode scalar values, not bytes), covering the quote marks themselves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct QuoteSpan {
     /// Index of the paragraph within the story.
-    pub paragraph: usize,
+    pub paragraph: u32,
     /// Character offset of the opening mark.
-    pub start: usize,
+    pub start: u32,
     /// Character offset just past the closing mark (or the end of the paragraph when
     /// the quote runs on into the next one).
-    pub end: usize,
+    pub end: u32,
 }
 
 /// A direct quote found in a story, with who said it when that can be told.
@@ -192,12 +198,12 @@ pub struct Quote {
     /// A scare quote, title or fragment rather than speech.
     pub partial: bool,
     /// The paragraph where the quote starts.
-    pub paragraph: usize,
+    pub paragraph: u32,
     /// Character offset of the quote's opening mark in [`Quote::paragraph`].
-    pub start: usize,
+    pub start: u32,
     /// Character offset just past the quote's closing mark in its last paragraph
     /// (the last entry of [`Quote::spans`]).
-    pub end: usize,
+    pub end: u32,
     /// The story's time (published, else updated), when it has one.
     pub timestamp: Option<Timestamp>,
     /// Every stretch of text the quote covers, in reading order.
@@ -380,6 +386,16 @@ mod tests {
         chrono::NaiveDate::from_ymd_opt(2026, 1, day)
             .and_then(|d| d.and_hms_opt(12, 0, 0))
             .map(Timestamp::naive)
+    }
+
+    #[test]
+    fn an_offset_too_large_for_u32_saturates_rather_than_wraps() {
+        assert_eq!(offset(0), 0);
+        assert_eq!(offset(70_000), 70_000);
+        assert_eq!(offset(u32::MAX as usize), u32::MAX);
+        if let Some(big) = (u32::MAX as usize).checked_add(5) {
+            assert_eq!(offset(big), u32::MAX);
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@ use super::paragraph::Paragraph;
 use super::prose;
 use super::story_words::StoryWords;
 use super::tokens::{Kind, Token, tokenize, tokenize_into};
-use crate::model::{Names, Quote, QuoteSpan, Timestamp};
+use crate::model::{Names, Quote, QuoteSpan, Timestamp, offset};
 
 /// A quote being put together.
 #[derive(Clone, Debug)]
@@ -598,7 +598,7 @@ pub fn quotes_named(
             cue = Some(names.get(&c));
         } else if !d.partial
             && let Some(prev) = out.iter().rev().find(|q| !q.partial).filter(|q| {
-                q.paragraph == first.paragraph && q.speaker.is_some() && q.cue.is_some()
+                q.paragraph == offset(first.paragraph) && q.speaker.is_some() && q.cue.is_some()
             })
         {
             // A quote with no attribution of its own after an attributed one in the same
@@ -623,17 +623,17 @@ pub fn quotes_named(
             speaker_mention: mention,
             cue,
             partial,
-            paragraph: first.paragraph,
-            start: paras[first.paragraph].char_offset(first.start),
-            end: paras[last.paragraph].char_offset(last.end),
+            paragraph: offset(first.paragraph),
+            start: offset(paras[first.paragraph].char_offset(first.start)),
+            end: offset(paras[last.paragraph].char_offset(last.end)),
             timestamp: time,
             spans: d
                 .pieces
                 .iter()
                 .map(|p| QuoteSpan {
-                    paragraph: p.paragraph,
-                    start: paras[p.paragraph].char_offset(p.start),
-                    end: paras[p.paragraph].char_offset(p.end),
+                    paragraph: offset(p.paragraph),
+                    start: offset(paras[p.paragraph].char_offset(p.start)),
+                    end: offset(paras[p.paragraph].char_offset(p.end)),
                 })
                 .collect(),
         });

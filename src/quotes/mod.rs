@@ -199,7 +199,7 @@ mod tests {
                 prop_assert_eq!(q.end, q.spans[q.spans.len() - 1].end);
                 for s in &q.spans {
                     prop_assert!(s.start < s.end);
-                    prop_assert!(s.end <= paras[s.paragraph].chars().count());
+                    prop_assert!(s.end as usize <= paras[s.paragraph as usize].chars().count());
                 }
             }
         }
