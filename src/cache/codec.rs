@@ -13,8 +13,8 @@ use chrono::{DateTime, FixedOffset, Timelike};
 
 use crate::ingest::ParsedPage;
 use crate::model::{
-    Corpus, LoadStats, Name, Names, Origin, Quote, QuoteSpan, SourceRef, Speaker, Story, Timestamp,
-    Warning,
+    Corpus, LoadStats, Name, Names, Origin, Quote, QuoteSpan, SourceRef, Spans, Speaker, Story,
+    Timestamp, Warning,
 };
 
 /// Why bytes could not be decoded.
@@ -495,14 +495,25 @@ impl<'a> Reader<'a> {
             start: self.u32()?,
             end: self.u32()?,
             timestamp: self.timestamp()?,
-            spans: self.list(|r| {
-                Ok(QuoteSpan {
-                    paragraph: r.u32()?,
-                    start: r.u32()?,
-                    end: r.u32()?,
-                })
-            })?,
+            spans: self.spans()?,
         })
+    }
+
+    /// A quote's spans (a list as [`Reader::list`] reads one), the first held inline.
+    fn spans(&mut self) -> Result<Spans> {
+        let len = self.usize()?;
+        if len > self.bytes.len() {
+            return Err(Error("truncated"));
+        }
+        let mut spans = Spans::with_capacity(len);
+        for _ in 0..len {
+            spans.push(QuoteSpan {
+                paragraph: self.u32()?,
+                start: self.u32()?,
+                end: self.u32()?,
+            });
+        }
+        Ok(spans)
     }
 
     /// A story.
@@ -722,7 +733,7 @@ mod tests {
             start: 0,
             end: 4,
             timestamp: None,
-            spans: vec![QuoteSpan {
+            spans: smallvec::smallvec![QuoteSpan {
                 paragraph: 0,
                 start: 0,
                 end: 4,

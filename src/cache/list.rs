@@ -175,7 +175,7 @@ mod tests {
             start: 0,
             end: 10,
             timestamp: None,
-            spans: Vec::new(),
+            spans: Default::default(),
         }
     }
 

@@ -413,7 +413,7 @@ mod tests {
                     start: 0,
                     end: 0,
                     timestamp,
-                    spans: Vec::new(),
+                    spans: Default::default(),
                 })
                 .collect(),
             origin: None,

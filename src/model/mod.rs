@@ -181,6 +181,23 @@ pub struct QuoteSpan {
     pub end: u32,
 }
 
+/// The spans of a quote: one held inline (most quotes), more on the heap.
+pub type Spans = smallvec::SmallVec<[QuoteSpan; 1]>;
+
+/// [`Spans`] written and read as the JSON list a `Vec` is.
+mod spans_as_list {
+    use super::{QuoteSpan, Spans};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(spans: &Spans, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(spans.iter())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Spans, D::Error> {
+        Vec::<QuoteSpan>::deserialize(deserializer).map(Spans::from_vec)
+    }
+}
+
 /// A direct quote found in a story, with who said it when that can be told.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
@@ -206,8 +223,9 @@ pub struct Quote {
     pub end: u32,
     /// The story's time (published, else updated), when it has one.
     pub timestamp: Option<Timestamp>,
-    /// Every stretch of text the quote covers, in reading order.
-    pub spans: Vec<QuoteSpan>,
+    /// Every stretch of text the quote covers, in reading order (written as a list).
+    #[serde(with = "spans_as_list")]
+    pub spans: Spans,
 }
 
 /// One story: a headline and its body, found in one or more pages.
@@ -395,6 +413,38 @@ mod tests {
         assert_eq!(offset(u32::MAX as usize), u32::MAX);
         if let Some(big) = (u32::MAX as usize).checked_add(5) {
             assert_eq!(offset(big), u32::MAX);
+        }
+    }
+
+    #[test]
+    fn spans_are_written_and_read_as_a_list() {
+        let span = |paragraph, start, end| QuoteSpan {
+            paragraph,
+            start,
+            end,
+        };
+        for list in [
+            vec![],
+            vec![span(0, 1, 5)],
+            vec![span(0, 1, 5), span(2, 0, 9)],
+        ] {
+            let quote = Quote {
+                text: "Yes".into(),
+                speaker: Some("Ana Ruiz".into()),
+                speaker_title: None,
+                speaker_mention: None,
+                cue: None,
+                partial: false,
+                paragraph: 0,
+                start: 1,
+                end: 5,
+                timestamp: None,
+                spans: list.clone().into(),
+            };
+            let json = serde_json::to_value(&quote).expect("json");
+            assert_eq!(json["spans"], serde_json::to_value(&list).expect("json"));
+            let back: Quote = serde_json::from_value(json).expect("read");
+            assert_eq!(back, quote);
         }
     }
 

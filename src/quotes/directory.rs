@@ -167,7 +167,7 @@ mod tests {
                 start: 0,
                 end: 0,
                 timestamp: None,
-                spans: Vec::new(),
+                spans: Default::default(),
             })
             .collect();
         story

@@ -249,7 +249,7 @@ mod tests {
             start: 0,
             end: 4,
             timestamp: None,
-            spans: Vec::new(),
+            spans: Default::default(),
         }
     }
 

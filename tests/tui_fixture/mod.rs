@@ -66,7 +66,7 @@ pub fn quote(
         start: first.start,
         end: last.end,
         timestamp: time,
-        spans,
+        spans: spans.into(),
     }
 }
 

@@ -117,7 +117,7 @@ mod tests {
             start: 0,
             end: 12,
             timestamp: None,
-            spans: Vec::new(),
+            spans: Default::default(),
         }];
         give_titles(&p, &mut quotes);
         assert_eq!(quotes[0].speaker_title.as_deref(), Some("Ohio senator"));
