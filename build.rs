@@ -43,7 +43,7 @@ fn main() {
 fn loader_version() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    for part in ["src/model.rs", "src/ingest", "src/quotes", "src/cache"] {
+    for part in ["src/model", "src/ingest", "src/quotes", "src/cache"] {
         let path = root.join(part);
         println!("cargo:rerun-if-changed={}", path.display());
         collect(&path, &mut files);

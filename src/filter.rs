@@ -294,7 +294,7 @@ mod tests {
                     start: 0,
                     end: 0,
                     timestamp: None,
-                    spans: Vec::new(),
+                    spans: Default::default(),
                 })
                 .collect(),
             origin: None,

@@ -100,7 +100,7 @@ fn score(set: &str, raw: &str) -> Scores {
                     used[k] = true;
                     found += 1;
                     matched += 1;
-                    if q.speaker == label.speaker {
+                    if q.speaker.as_deref() == label.speaker.as_deref() {
                         speaker_ok += 1;
                     } else {
                         misses.push(format!(
@@ -108,7 +108,7 @@ fn score(set: &str, raw: &str) -> Scores {
                             s.name, q.speaker, label.speaker, label.text
                         ));
                     }
-                    if q.speaker_title == label.title {
+                    if q.speaker_title.as_deref() == label.title.as_deref() {
                         title_ok += 1;
                     } else {
                         misses.push(format!(

@@ -77,7 +77,7 @@ fn three_quotes_by_wang_zhihua() {
         assert!(!quote.partial);
         assert_eq!(quote.timestamp, time);
     }
-    let at: Vec<usize> = q.iter().map(|x| x.paragraph).collect();
+    let at: Vec<u32> = q.iter().map(|x| x.paragraph).collect();
     assert_eq!(at, vec![4, 6, 9]);
     let mentions: Vec<&str> = q
         .iter()
@@ -104,14 +104,15 @@ fn spans_are_character_offsets_covering_the_marks() {
     let stories = seed_stories();
     for s in &stories {
         for q in &s.quotes {
-            let chars: Vec<char> = s.paragraphs[q.paragraph].chars().collect();
+            let chars: Vec<char> = s.paragraphs[q.paragraph as usize].chars().collect();
             assert_eq!(q.spans.len(), 1);
             assert_eq!(q.start, q.spans[0].start);
             assert_eq!(q.end, q.spans[0].end);
-            assert_eq!(chars[q.start], '"');
-            assert_eq!(chars[q.end - 1], '"');
-            let inner: String = chars[q.start + 1..q.end - 1].iter().collect();
-            assert_eq!(inner, q.text);
+            let (start, end) = (q.start as usize, q.end as usize);
+            assert_eq!(chars[start], '"');
+            assert_eq!(chars[end - 1], '"');
+            let inner: String = chars[start + 1..end - 1].iter().collect();
+            assert_eq!(inner, &*q.text);
         }
     }
     // In order of reading.

@@ -28,7 +28,10 @@ fn story_index(app: &App, headline: &str) -> usize {
 fn current(app: &App) -> (String, usize) {
     let story = &app.corpus.stories[app.selected];
     let quote = &story.quotes[app.current_quote.expect("a current quote")];
-    (quote.speaker.clone().unwrap_or_default(), quote.paragraph)
+    (
+        quote.speaker.as_deref().unwrap_or_default().to_string(),
+        quote.paragraph as usize,
+    )
 }
 
 #[test]

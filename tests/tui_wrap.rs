@@ -100,8 +100,9 @@ fn quotes_and_paragraphs_have_their_rows() {
         let RowKind::Text { start, end, source } = wrapped.rows[rows.first].kind else {
             panic!("quote row is text");
         };
-        assert_eq!(source, TextSource::Paragraph(quote.paragraph));
-        assert!(start <= quote.start && quote.start < end);
+        assert_eq!(source, TextSource::Paragraph(quote.paragraph as usize));
+        let at = quote.start as usize;
+        assert!(start <= at && at < end);
         assert!(rows.last >= rows.first);
     }
     // The multi-paragraph quote ends in the next paragraph.

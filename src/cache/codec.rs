@@ -13,7 +13,8 @@ use chrono::{DateTime, FixedOffset, Timelike};
 
 use crate::ingest::ParsedPage;
 use crate::model::{
-    Corpus, LoadStats, Origin, Quote, QuoteSpan, SourceRef, Speaker, Story, Timestamp, Warning,
+    Corpus, LoadStats, Name, Names, Origin, Quote, QuoteSpan, SourceRef, Spans, Speaker, Story,
+    Timestamp, Warning,
 };
 
 /// Why bytes could not be decoded.
@@ -137,9 +138,9 @@ impl Writer {
         self.opt_str(speaker_mention.as_deref());
         self.opt_str(cue.as_deref());
         self.bool(*partial);
-        self.usize(*paragraph);
-        self.usize(*start);
-        self.usize(*end);
+        self.u64(u64::from(*paragraph));
+        self.u64(u64::from(*start));
+        self.u64(u64::from(*end));
         self.timestamp(*timestamp);
         self.list(spans, |w, s| {
             let QuoteSpan {
@@ -147,9 +148,9 @@ impl Writer {
                 start,
                 end,
             } = s;
-            w.usize(*paragraph);
-            w.usize(*start);
-            w.usize(*end);
+            w.u64(u64::from(*paragraph));
+            w.u64(u64::from(*start));
+            w.u64(u64::from(*end));
         });
     }
 
@@ -328,6 +329,11 @@ impl<'a> Reader<'a> {
         usize::try_from(self.u64()?).map_err(|_| Error("bad number"))
     }
 
+    /// A `u32` (written as any number is).
+    pub fn u32(&mut self) -> Result<u32> {
+        u32::try_from(self.u64()?).map_err(|_| Error("bad number"))
+    }
+
     /// A zigzag-encoded signed integer.
     pub fn i64(&mut self) -> Result<i64> {
         let v = self.u64()?;
@@ -362,6 +368,15 @@ impl<'a> Reader<'a> {
     pub fn opt_str(&mut self) -> Result<Option<String>> {
         Ok(if self.bool()? {
             Some(self.str()?)
+        } else {
+            None
+        })
+    }
+
+    /// An optional name, the one `names` holds for its text.
+    fn opt_name(&mut self, names: &mut Names) -> Result<Option<Name>> {
+        Ok(if self.bool()? {
+            Some(names.get(self.str_ref()?))
         } else {
             None
         })
@@ -468,26 +483,37 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn quote(&mut self) -> Result<Quote> {
+    fn quote(&mut self, names: &mut Names) -> Result<Quote> {
         Ok(Quote {
-            text: self.str()?,
-            speaker: self.opt_str()?,
-            speaker_title: self.opt_str()?,
-            speaker_mention: self.opt_str()?,
-            cue: self.opt_str()?,
+            text: self.str_ref()?.into(),
+            speaker: self.opt_name(names)?,
+            speaker_title: self.opt_name(names)?,
+            speaker_mention: self.opt_name(names)?,
+            cue: self.opt_name(names)?,
             partial: self.bool()?,
-            paragraph: self.usize()?,
-            start: self.usize()?,
-            end: self.usize()?,
+            paragraph: self.u32()?,
+            start: self.u32()?,
+            end: self.u32()?,
             timestamp: self.timestamp()?,
-            spans: self.list(|r| {
-                Ok(QuoteSpan {
-                    paragraph: r.usize()?,
-                    start: r.usize()?,
-                    end: r.usize()?,
-                })
-            })?,
+            spans: self.spans()?,
         })
+    }
+
+    /// A quote's spans (a list as [`Reader::list`] reads one), the first held inline.
+    fn spans(&mut self) -> Result<Spans> {
+        let len = self.usize()?;
+        if len > self.bytes.len() {
+            return Err(Error("truncated"));
+        }
+        let mut spans = Spans::with_capacity(len);
+        for _ in 0..len {
+            spans.push(QuoteSpan {
+                paragraph: self.u32()?,
+                start: self.u32()?,
+                end: self.u32()?,
+            });
+        }
+        Ok(spans)
     }
 
     /// A story.
@@ -502,7 +528,11 @@ impl<'a> Reader<'a> {
             source: self.source()?,
             sources: self.list(Self::source)?,
             paragraphs: self.strs()?,
-            quotes: self.list(Self::quote)?,
+            quotes: {
+                // The equal names of the story's quotes share one allocation.
+                let mut names = Names::default();
+                self.list(|r| r.quote(&mut names))?
+            },
             origin: self.origin()?,
         })
     }
@@ -688,5 +718,45 @@ mod tests {
         w.bytes.extend_from_slice(&[0xff, 0xfe]);
         assert_eq!(Reader::new(&w.bytes).str(), Err(Error("bad text")));
         assert_eq!(Reader::new(&[0x80, 0x80]).u64(), Err(Error("truncated")));
+    }
+
+    #[test]
+    fn a_story_read_back_shares_each_name_among_its_quotes() {
+        let quote = |text: &str, speaker: &str| Quote {
+            text: text.into(),
+            speaker: Some(Name::from(speaker)),
+            speaker_title: Some(Name::from("harbour master")),
+            speaker_mention: Some(Name::from(speaker)),
+            cue: Some(Name::from("said")),
+            partial: false,
+            paragraph: 0,
+            start: 0,
+            end: 4,
+            timestamp: None,
+            spans: smallvec::smallvec![QuoteSpan {
+                paragraph: 0,
+                start: 0,
+                end: 4,
+            }],
+        };
+        let mut story = Story::new("a.txt", "Tides", vec!["\"Up.\" \"Down.\"".into()]);
+        story.quotes = vec![
+            quote("Up.", "Oona Vale"),
+            quote("Down.", "Oona Vale"),
+            quote("Out.", "Rafe Dunn"),
+        ];
+        let mut w = Writer::default();
+        w.story(&story);
+        let back = Reader::new(&w.bytes).story().expect("story");
+        assert_eq!(back, story);
+        let q = &back.quotes;
+        let name = |q: &Quote| q.speaker.clone().expect("speaker");
+        assert!(name(&q[0]).shares(&name(&q[1])));
+        assert!(!name(&q[0]).shares(&name(&q[2])));
+        assert!(name(&q[0]).shares(q[1].speaker_mention.as_ref().expect("mention")));
+        let title = |q: &Quote| q.speaker_title.clone().expect("title");
+        assert!(title(&q[0]).shares(&title(&q[2])));
+        let cue = |q: &Quote| q.cue.clone().expect("cue");
+        assert!(cue(&q[0]).shares(&cue(&q[2])));
     }
 }

@@ -413,7 +413,7 @@ mod tests {
                     start: 0,
                     end: 0,
                     timestamp,
-                    spans: Vec::new(),
+                    spans: Default::default(),
                 })
                 .collect(),
             origin: None,
@@ -436,7 +436,7 @@ mod tests {
         };
         let texts: Vec<&str> = spoken(&corpus, None)
             .iter()
-            .map(|(_, q)| q.text.as_str())
+            .map(|(_, q)| &*q.text)
             .collect();
         assert_eq!(
             texts,

@@ -199,7 +199,7 @@ struct Tally {
     /// Quotes found in them.
     quotes: usize,
     /// The distinct speakers of their whole quotes.
-    speakers: std::collections::HashSet<String>,
+    speakers: std::collections::HashSet<crate::model::Name>,
     /// Stories whose text could not be read back, so their quotes are not counted.
     unread: usize,
 }

@@ -15,7 +15,7 @@ use super::paragraph::Paragraph;
 use super::prose;
 use super::story_words::StoryWords;
 use super::tokens::{Kind, Token, tokenize, tokenize_into};
-use crate::model::{Quote, QuoteSpan, Timestamp};
+use crate::model::{Names, Quote, QuoteSpan, Timestamp, offset};
 
 /// A quote being put together.
 #[derive(Clone, Debug)]
@@ -442,6 +442,16 @@ fn resolve(cast: &mut Cast, a: &Attribution<'_>, mention: Option<&Mention>) -> (
 
 /// Finds, joins and attributes the quotes of a story.
 pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
+    quotes_named(paras, time, &mut Names::default())
+}
+
+/// [`quotes`], with the speakers, titles, mentions and cues taken from `names`, so that
+/// the equal ones of the story share one allocation.
+pub fn quotes_named(
+    paras: &[Paragraph<'_>],
+    time: Option<Timestamp>,
+    names: &mut Names,
+) -> Vec<Quote> {
     let found = detect::find(paras);
     if found.is_empty() {
         return Vec::new();
@@ -582,13 +592,13 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
         let last = d.last();
         let (mut speaker, mut title, mut mention, mut cue) = (None, None, None, None);
         if let Some((r, m, c)) = resolved[k].take() {
-            speaker = r.speaker;
-            title = r.title;
-            mention = Some(m);
-            cue = Some(c);
+            speaker = r.speaker.map(|s| names.get(&s));
+            title = r.title.map(|s| names.get(&s));
+            mention = Some(names.get(&m));
+            cue = Some(names.get(&c));
         } else if !d.partial
             && let Some(prev) = out.iter().rev().find(|q| !q.partial).filter(|q| {
-                q.paragraph == first.paragraph && q.speaker.is_some() && q.cue.is_some()
+                q.paragraph == offset(first.paragraph) && q.speaker.is_some() && q.cue.is_some()
             })
         {
             // A quote with no attribution of its own after an attributed one in the same
@@ -607,23 +617,23 @@ pub fn quotes(paras: &[Paragraph<'_>], time: Option<Timestamp>) -> Vec<Quote> {
         // A mixed quote whose speaker is not known stays a fragment of the sentence.
         let partial = d.partial || (d.governed && speaker.is_none());
         out.push(Quote {
-            text: d.text.clone(),
+            text: d.text.as_str().into(),
             speaker,
             speaker_title: title,
             speaker_mention: mention,
             cue,
             partial,
-            paragraph: first.paragraph,
-            start: paras[first.paragraph].char_offset(first.start),
-            end: paras[last.paragraph].char_offset(last.end),
+            paragraph: offset(first.paragraph),
+            start: offset(paras[first.paragraph].char_offset(first.start)),
+            end: offset(paras[last.paragraph].char_offset(last.end)),
             timestamp: time,
             spans: d
                 .pieces
                 .iter()
                 .map(|p| QuoteSpan {
-                    paragraph: p.paragraph,
-                    start: paras[p.paragraph].char_offset(p.start),
-                    end: paras[p.paragraph].char_offset(p.end),
+                    paragraph: offset(p.paragraph),
+                    start: offset(paras[p.paragraph].char_offset(p.start)),
+                    end: offset(paras[p.paragraph].char_offset(p.end)),
                 })
                 .collect(),
         });
@@ -676,11 +686,14 @@ mod tests {
     fn split_quote_is_one_quote() {
         let q = run(&["\"We lost,\" she said. \"But we will be back next season.\""]);
         assert_eq!(q.len(), 1);
-        assert_eq!(q[0].text, "We lost. But we will be back next season.");
+        assert_eq!(&*q[0].text, "We lost. But we will be back next season.");
         let q = run(&["\"When we lost,\" she said, \"we learned more than when we won.\""]);
-        assert_eq!(q[0].text, "When we lost, we learned more than when we won.");
+        assert_eq!(
+            &*q[0].text,
+            "When we lost, we learned more than when we won."
+        );
         let q = run(&["\"We lost\" she said. \"Next season, we will be back.\""]);
-        assert_eq!(q[0].text, "We lost Next season, we will be back.");
+        assert_eq!(&*q[0].text, "We lost Next season, we will be back.");
         assert_eq!(q[0].spans.len(), 2);
         assert_eq!(q[0].cue.as_deref(), Some("said"));
     }
@@ -703,7 +716,7 @@ mod tests {
     #[test]
     fn unclosed_quote_with_attribution_inside_is_cut() {
         let q = run(&["\"We lost our home and our savings, said Ann Lee, a nurse."]);
-        assert_eq!(q[0].text, "We lost our home and our savings,");
+        assert_eq!(&*q[0].text, "We lost our home and our savings,");
         assert_eq!(q[0].speaker.as_deref(), Some("Ann Lee"));
         assert_eq!(q[0].speaker_title.as_deref(), Some("nurse"));
     }

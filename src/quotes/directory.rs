@@ -71,9 +71,9 @@ pub fn build(stories: &[Story]) -> Vec<Speaker> {
     for story in stories {
         for quote in story.quotes.iter().filter(|q| !q.partial) {
             let Some(name) = &quote.speaker else { continue };
-            let k = *index.entry(name.clone()).or_insert_with(|| {
+            let k = *index.entry(name.to_string()).or_insert_with(|| {
                 speakers.push(Speaker {
-                    name: name.clone(),
+                    name: name.to_string(),
                     titles: Vec::new(),
                     title_stories: Vec::new(),
                     quote_count: 0,
@@ -167,7 +167,7 @@ mod tests {
                 start: 0,
                 end: 0,
                 timestamp: None,
-                spans: Vec::new(),
+                spans: Default::default(),
             })
             .collect();
         story

@@ -41,7 +41,7 @@ pub mod tokens;
 pub mod wordset;
 pub mod work;
 
-use crate::model::{Quote, Speaker, Story};
+use crate::model::{Names, Quote, Speaker, Story};
 use paragraph::Paragraph;
 
 /// Finds every direct quote in a story, in reading order, with its speaker when the text
@@ -54,9 +54,14 @@ pub fn extract(story: &Story) -> Vec<Quote> {
     }
     let paragraphs: Vec<Paragraph<'_>> =
         story.paragraphs.iter().map(|p| Paragraph::new(p)).collect();
-    let mut quotes = attribute::quotes(&paragraphs, story.time());
+    let mut names = Names::default();
+    let mut quotes = attribute::quotes_named(&paragraphs, story.time(), &mut names);
     let texts: Vec<&str> = paragraphs.iter().map(|p| p.text).collect();
     names::story_titles::give_titles(&texts, &mut quotes);
+    // The titles given last are shared with the equal names of the story too.
+    for q in &mut quotes {
+        names.share_opt(&mut q.speaker_title);
+    }
     quotes
 }
 
@@ -85,6 +90,36 @@ pub fn directory(stories: &[Story]) -> Vec<Speaker> {
 #[cfg(test)]
 mod tests {
     use super::attribute::quotes;
+    use crate::model::{Name, Story};
+
+    #[test]
+    fn the_quotes_of_one_speaker_share_their_names() {
+        let story = Story::new(
+            "a.txt",
+            "Harbour",
+            vec![
+                "\"The tide is two hours late tonight,\" said Oona Vale, a nurse.".into(),
+                "\"The boats will have to wait for the morning,\" Vale said.".into(),
+                "\"We still hope to sail at noon,\" said Rafe Dunn. \"Or at one at the latest.\""
+                    .into(),
+                "\"Nobody sails before the water is back,\" said Oona Vale.".into(),
+            ],
+        );
+        let q = super::extract(&story);
+        assert_eq!(q.len(), 4, "{q:?}");
+        let name = |k: usize| -> Name { q[k].speaker.clone().expect("speaker") };
+        assert_eq!(name(0), "Oona Vale");
+        assert_eq!(name(1), "Oona Vale");
+        assert_eq!(name(3), "Oona Vale");
+        assert!(name(0).shares(&name(1)) && name(0).shares(&name(3)));
+        assert_eq!(name(2), "Rafe Dunn");
+        assert!(!name(2).shares(&name(0)));
+        let title = |k: usize| -> Name { q[k].speaker_title.clone().expect("title") };
+        assert_eq!(title(0), "nurse");
+        assert!(title(0).shares(&title(1)) && title(0).shares(&title(3)));
+        let cue = |k: usize| -> Name { q[k].cue.clone().expect("cue") };
+        assert!(cue(0).shares(&cue(1)) && cue(0).shares(&cue(2)));
+    }
     use super::paragraph::Paragraph;
     use proptest::prelude::*;
 
@@ -164,7 +199,7 @@ mod tests {
                 prop_assert_eq!(q.end, q.spans[q.spans.len() - 1].end);
                 for s in &q.spans {
                     prop_assert!(s.start < s.end);
-                    prop_assert!(s.end <= paras[s.paragraph].chars().count());
+                    prop_assert!(s.end as usize <= paras[s.paragraph as usize].chars().count());
                 }
             }
         }

@@ -393,7 +393,7 @@ impl App {
     pub fn speaker_in_focus(&mut self) -> Option<(usize, QuoteRef, bool)> {
         if let Some(q) = self.current_quote {
             let story = self.corpus.stories.get(self.selected)?;
-            let name = story.quotes.get(q)?.speaker.as_ref()?;
+            let name = story.quotes.get(q)?.speaker.as_deref()?;
             let idx = *self.speaker_index.get(name)?;
             let at = QuoteRef {
                 story: self.selected,
@@ -409,7 +409,7 @@ impl App {
                 if quote.partial || row < below {
                     return None;
                 }
-                let idx = *self.speaker_index.get(quote.speaker.as_ref()?)?;
+                let idx = *self.speaker_index.get(quote.speaker.as_deref()?)?;
                 let at = QuoteRef {
                     story: self.selected,
                     quote: qi,

@@ -239,17 +239,17 @@ mod tests {
 
     fn quote(partial: bool) -> Quote {
         Quote {
-            text: "We open at dawn".to_string(),
-            speaker: Some("Ada Marsh".to_string()),
+            text: "We open at dawn".into(),
+            speaker: Some("Ada Marsh".into()),
             speaker_title: None,
             speaker_mention: None,
-            cue: Some("said".to_string()),
+            cue: Some("said".into()),
             partial,
             paragraph: 0,
             start: 0,
             end: 4,
             timestamp: None,
-            spans: Vec::new(),
+            spans: Default::default(),
         }
     }
 

@@ -144,7 +144,7 @@ impl TimelineSource {
             for (qi, quote) in story.quotes.iter().enumerate() {
                 let speaker_id = quote
                     .speaker
-                    .as_ref()
+                    .as_deref()
                     .and_then(|name| speakers.get(name))
                     .and_then(|&i| u32::try_from(i).ok())
                     .unwrap_or(NO_SPEAKER);
@@ -200,9 +200,9 @@ pub(super) fn build_speakers(corpus: &Corpus) -> (Vec<SpeakerEntry>, HashMap<Str
             if quote.partial {
                 continue;
             }
-            let slot = *index.entry(name.clone()).or_insert_with(|| {
+            let slot = *index.entry(name.to_string()).or_insert_with(|| {
                 entries.push(SpeakerEntry {
-                    name: name.clone(),
+                    name: name.to_string(),
                     display: clean(name),
                     titles: Vec::new(),
                     quotes: Vec::new(),

@@ -218,7 +218,8 @@ pub fn copy_quote(app: &mut App) {
         quote.speaker_title = quote
             .speaker
             .as_deref()
-            .and_then(|name| super::rows::usual_title(&app.speakers, &app.speaker_index, name));
+            .and_then(|name| super::rows::usual_title(&app.speakers, &app.speaker_index, name))
+            .map(crate::model::Name::from);
     }
     let text = clipboard_text(story, &quote, app.ascii);
     app.message = Some("Quote copied to the clipboard (OSC 52)".to_string());

@@ -296,7 +296,7 @@ pub fn speaker_quotes(app: &mut App) {
             let name = app
                 .timeline_at()
                 .and_then(|at| app.corpus.stories.get(at.story)?.quotes.get(at.quote))
-                .and_then(|q| q.speaker.as_ref())
+                .and_then(|q| q.speaker.as_deref())
                 .and_then(|name| app.speaker_index.get(name).copied());
             match name {
                 Some(speaker) => {

@@ -150,7 +150,7 @@ impl WrappedStory {
         let mut labelled: Vec<Vec<usize>> = vec![Vec::new(); story.paragraphs.len()];
         for (qi, quote) in story.quotes.iter().enumerate() {
             if !quote.partial
-                && let Some(list) = labelled.get_mut(quote.paragraph)
+                && let Some(list) = labelled.get_mut(quote.paragraph as usize)
             {
                 list.push(qi);
             }
@@ -191,7 +191,7 @@ impl WrappedStory {
                         wrapped.row_of(b.0, b.2.saturating_sub(1).max(b.1)),
                     ),
                     _ => {
-                        let r = wrapped.row_of(quote.paragraph, quote.start);
+                        let r = wrapped.row_of(quote.paragraph as usize, quote.start as usize);
                         (r, r)
                     }
                 };
@@ -244,12 +244,16 @@ impl WrappedStory {
 /// start and end when it lists none.
 fn spans_of(quote: &Quote) -> Vec<(usize, usize, usize)> {
     if quote.spans.is_empty() {
-        vec![(quote.paragraph, quote.start, quote.end.max(quote.start))]
+        let (p, start, end) = (quote.paragraph, quote.start, quote.end.max(quote.start));
+        vec![(p as usize, start as usize, end as usize)]
     } else {
         quote
             .spans
             .iter()
-            .map(|s| (s.paragraph, s.start, s.end.max(s.start)))
+            .map(|s| {
+                let end = s.end.max(s.start);
+                (s.paragraph as usize, s.start as usize, end as usize)
+            })
             .collect()
     }
 }
@@ -281,13 +285,17 @@ pub fn label_text(quote: &Quote, titles: TitleLookup<'_>) -> String {
         Some(name) => clean(name),
         None => "Unattributed".to_string(),
     };
-    let title = quote.speaker_title.clone().or_else(|| {
-        quote
-            .speaker
-            .as_deref()
-            .filter(|_| !quote.partial)
-            .and_then(titles)
-    });
+    let title = quote
+        .speaker_title
+        .as_deref()
+        .map(str::to_string)
+        .or_else(|| {
+            quote
+                .speaker
+                .as_deref()
+                .filter(|_| !quote.partial)
+                .and_then(titles)
+        });
     if let Some(title) = title.filter(|t| !t.trim().is_empty()) {
         out.push_str(", ");
         out.push_str(&clean(&title));

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use chrono::{FixedOffset, NaiveDate, TimeZone};
-use dateline::model::{Corpus, Quote, QuoteSpan, SourceRef, Story, Timestamp};
+use dateline::model::{Corpus, Quote, QuoteSpan, SourceRef, Story, Timestamp, offset};
 use dateline::tui::action::Action;
 use dateline::tui::app::App;
 use dateline::tui::{keymap, ui, update};
@@ -38,9 +38,9 @@ pub fn char_pos(haystack: &str, needle: &str) -> usize {
 pub fn span(paragraphs: &[String], p: usize, marked: &str) -> QuoteSpan {
     let start = char_pos(&paragraphs[p], marked);
     QuoteSpan {
-        paragraph: p,
-        start,
-        end: start + marked.chars().count(),
+        paragraph: offset(p),
+        start: offset(start),
+        end: offset(start + marked.chars().count()),
     }
 }
 
@@ -56,17 +56,17 @@ pub fn quote(
     let first = spans[0];
     let last = spans[spans.len() - 1];
     Quote {
-        text: text.to_string(),
-        speaker: speaker.map(str::to_string),
-        speaker_title: title.map(str::to_string),
-        speaker_mention: speaker.map(str::to_string),
-        cue: Some("said".to_string()),
+        text: text.into(),
+        speaker: speaker.map(Into::into),
+        speaker_title: title.map(Into::into),
+        speaker_mention: speaker.map(Into::into),
+        cue: Some("said".into()),
         partial,
         paragraph: first.paragraph,
         start: first.start,
         end: last.end,
         timestamp: time,
-        spans,
+        spans: spans.into(),
     }
 }
 
@@ -151,7 +151,7 @@ fn trade() -> Story {
                 QuoteSpan {
                     paragraph: 3,
                     start: 0,
-                    end: p[3].chars().count(),
+                    end: offset(p[3].chars().count()),
                 },
                 span(&p, 4, "“It continues here and ends now,”"),
             ],
@@ -342,7 +342,7 @@ pub fn hostile_corpus() -> Corpus {
                 vec![QuoteSpan {
                     paragraph: 1,
                     start: 0,
-                    end: (t.chars().count() + 2).min(len),
+                    end: offset((t.chars().count() + 2).min(len)),
                 }],
             );
             let mut s = story(

@@ -8,7 +8,7 @@
 use super::anaphora::{definite, later_descriptions};
 use super::describe::Prose;
 use super::{Mention, classify};
-use crate::model::Quote;
+use crate::model::{Name, Quote};
 use crate::quotes::tokens::tokenize;
 
 /// Gives each quote of a named person that the attribution left without a title the one
@@ -20,18 +20,20 @@ pub fn give_titles(paragraphs: &[&str], quotes: &mut [Quote]) {
         return;
     }
     let mut prose: Option<Prose> = None;
-    let mut given: Vec<(String, Option<String>, bool)> = Vec::new();
+    let mut given: Vec<(Name, Option<Name>, bool)> = Vec::new();
     for k in 0..quotes.len() {
         if !untitled(&quotes[k]) {
             continue;
         }
-        let name = quotes[k].speaker.clone().unwrap_or_default();
+        let Some(name) = quotes[k].speaker.clone() else {
+            continue;
+        };
         if given.iter().any(|(n, _, _)| *n == name) {
             continue;
         }
         let own = quotes
             .iter()
-            .filter(|q| q.speaker.as_deref() == Some(name.as_str()))
+            .filter(|q| q.speaker.as_ref() == Some(&name))
             .find_map(|q| q.speaker_title.clone());
         // Read only for a name whose quotes carry no title.
         let person = own.is_none() && is_person(&name);
@@ -44,16 +46,18 @@ pub fn give_titles(paragraphs: &[&str], quotes: &mut [Quote]) {
                             .describe(&name)
                     })
                     .flatten()
+                    .map(Name::from)
             })
             .or_else(|| {
                 // "…, the Ohio senator said.": the description the attribution tied to
                 // the person.
                 quotes
                     .iter()
-                    .filter(|q| q.speaker.as_deref() == Some(name.as_str()))
+                    .filter(|q| q.speaker.as_ref() == Some(&name))
                     .filter_map(|q| q.speaker_mention.as_deref())
                     .find_map(tied_description)
                     .filter(|_| person)
+                    .map(Name::from)
             });
         given.push((name, t, person));
     }
@@ -66,14 +70,14 @@ pub fn give_titles(paragraphs: &[&str], quotes: &mut [Quote]) {
         let prose = prose.get_or_insert_with(|| Prose::read(paragraphs));
         let found = later_descriptions(prose, &names);
         for (&i, t) in later.iter().zip(found) {
-            given[i].1 = t;
+            given[i].1 = t.map(Name::from);
         }
     }
     for q in quotes.iter_mut().filter(|q| untitled(q)) {
         let name = q.speaker.as_deref().unwrap_or_default();
         q.speaker_title = given
             .iter()
-            .find(|(n, _, _)| n == name)
+            .find(|(n, _, _)| *n == name)
             .and_then(|(_, t, _)| t.clone());
     }
 }
@@ -113,7 +117,7 @@ mod tests {
             start: 0,
             end: 12,
             timestamp: None,
-            spans: Vec::new(),
+            spans: Default::default(),
         }];
         give_titles(&p, &mut quotes);
         assert_eq!(quotes[0].speaker_title.as_deref(), Some("Ohio senator"));

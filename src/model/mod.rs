@@ -9,6 +9,9 @@ use std::fmt;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+mod name;
+pub use name::{Name, Names};
+
 /// A point in time as a page gives it: a local date and time, with the UTC offset
 /// only when the page states one.
 ///
@@ -159,17 +162,40 @@ pub struct SourceRef {
     pub line_end: usize,
 }
 
+/// A paragraph index or character offset as a quote holds it (stories are far shorter
+/// than 4 G characters): `n`, or `u32::MAX` for a larger one rather than a wrapped value.
+pub fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// One contiguous stretch of a quote inside a paragraph, in character offsets
 /// (Unicode scalar values, not bytes), covering the quote marks themselves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct QuoteSpan {
     /// Index of the paragraph within the story.
-    pub paragraph: usize,
+    pub paragraph: u32,
     /// Character offset of the opening mark.
-    pub start: usize,
+    pub start: u32,
     /// Character offset just past the closing mark (or the end of the paragraph when
     /// the quote runs on into the next one).
-    pub end: usize,
+    pub end: u32,
+}
+
+/// The spans of a quote: one held inline (most quotes), more on the heap.
+pub type Spans = smallvec::SmallVec<[QuoteSpan; 1]>;
+
+/// [`Spans`] written and read as the JSON list a `Vec` is.
+mod spans_as_list {
+    use super::{QuoteSpan, Spans};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(spans: &Spans, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(spans.iter())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Spans, D::Error> {
+        Vec::<QuoteSpan>::deserialize(deserializer).map(Spans::from_vec)
+    }
 }
 
 /// A direct quote found in a story, with who said it when that can be told.
@@ -177,28 +203,29 @@ pub struct QuoteSpan {
 pub struct Quote {
     /// The quoted words without the outer quote marks; the pieces of a quote split by
     /// its attribution are joined with a single space.
-    pub text: String,
+    pub text: Box<str>,
     /// The speaker's full name (or an organisation's name), when it can be resolved.
-    pub speaker: Option<String>,
+    pub speaker: Option<Name>,
     /// The speaker's title or role as the story gives it.
-    pub speaker_title: Option<String>,
+    pub speaker_title: Option<Name>,
     /// The words in the text that name the speaker ("he", "Wang", "the senior official").
-    pub speaker_mention: Option<String>,
+    pub speaker_mention: Option<Name>,
     /// The attribution verb ("said", "according to", ...).
-    pub cue: Option<String>,
+    pub cue: Option<Name>,
     /// A scare quote, title or fragment rather than speech.
     pub partial: bool,
     /// The paragraph where the quote starts.
-    pub paragraph: usize,
+    pub paragraph: u32,
     /// Character offset of the quote's opening mark in [`Quote::paragraph`].
-    pub start: usize,
+    pub start: u32,
     /// Character offset just past the quote's closing mark in its last paragraph
     /// (the last entry of [`Quote::spans`]).
-    pub end: usize,
+    pub end: u32,
     /// The story's time (published, else updated), when it has one.
     pub timestamp: Option<Timestamp>,
-    /// Every stretch of text the quote covers, in reading order.
-    pub spans: Vec<QuoteSpan>,
+    /// Every stretch of text the quote covers, in reading order (written as a list).
+    #[serde(with = "spans_as_list")]
+    pub spans: Spans,
 }
 
 /// One story: a headline and its body, found in one or more pages.
@@ -377,6 +404,48 @@ mod tests {
         chrono::NaiveDate::from_ymd_opt(2026, 1, day)
             .and_then(|d| d.and_hms_opt(12, 0, 0))
             .map(Timestamp::naive)
+    }
+
+    #[test]
+    fn an_offset_too_large_for_u32_saturates_rather_than_wraps() {
+        assert_eq!(offset(0), 0);
+        assert_eq!(offset(70_000), 70_000);
+        assert_eq!(offset(u32::MAX as usize), u32::MAX);
+        if let Some(big) = (u32::MAX as usize).checked_add(5) {
+            assert_eq!(offset(big), u32::MAX);
+        }
+    }
+
+    #[test]
+    fn spans_are_written_and_read_as_a_list() {
+        let span = |paragraph, start, end| QuoteSpan {
+            paragraph,
+            start,
+            end,
+        };
+        for list in [
+            vec![],
+            vec![span(0, 1, 5)],
+            vec![span(0, 1, 5), span(2, 0, 9)],
+        ] {
+            let quote = Quote {
+                text: "Yes".into(),
+                speaker: Some("Ana Ruiz".into()),
+                speaker_title: None,
+                speaker_mention: None,
+                cue: None,
+                partial: false,
+                paragraph: 0,
+                start: 1,
+                end: 5,
+                timestamp: None,
+                spans: list.clone().into(),
+            };
+            let json = serde_json::to_value(&quote).expect("json");
+            assert_eq!(json["spans"], serde_json::to_value(&list).expect("json"));
+            let back: Quote = serde_json::from_value(json).expect("read");
+            assert_eq!(back, quote);
+        }
     }
 
     #[test]
