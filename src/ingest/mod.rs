@@ -121,20 +121,15 @@ pub fn load_unquoted(paths: &[PathBuf]) -> (Unquoted, Vec<Warning>, LoadStats) {
         spill: spill.as_ref(),
         bodies: &bodies,
     };
-    let stories = merge_pages_with(pages, &mut stats, &texts);
-    let paragraphs = |s: &Story, i: usize| match bodies.get(i).copied().flatten() {
-        Some(body) => body.paragraphs(),
-        None => s.paragraphs.len(),
-    };
-    stats.paragraphs = stories.iter().map(|(s, i)| paragraphs(s, *i)).sum();
-    let mut stories: Vec<spill::Waiting> = stories
+    let mut stories: Vec<spill::Waiting> = merge_pages_with(pages, &mut stats, &texts)
         .into_iter()
         .map(|(story, i)| spill::Waiting {
             story,
             body: bodies.get(i).copied().flatten(),
         })
         .collect();
-    stories.sort_by(|a, b| crate::model::newest_first(a.story.time(), b.story.time()));
+    stats.paragraphs = stories.iter().map(spill::Waiting::paragraphs).sum();
+    sort_newest_first_by(&mut stories, |w| &w.story);
     stats.stories = stories.len();
     stats.warnings = warnings.len();
     (Unquoted { stories, spill }, warnings, stats)
@@ -580,5 +575,10 @@ fn merge_by_address(
 
 /// Sorts newest first; stories without any time go last, keeping their load order.
 pub fn sort_newest_first(stories: &mut [Story]) {
-    stories.sort_by(|a, b| crate::model::newest_first(a.time(), b.time()));
+    sort_newest_first_by(stories, |s| s);
+}
+
+/// [`sort_newest_first`] for things that each hold a story.
+fn sort_newest_first_by<T>(items: &mut [T], story: impl Fn(&T) -> &Story) {
+    items.sort_by(|a, b| crate::model::newest_first(story(a).time(), story(b).time()));
 }

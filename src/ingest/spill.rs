@@ -58,13 +58,6 @@ pub struct Body {
     paragraphs: usize,
 }
 
-impl Body {
-    /// How many paragraphs the story has.
-    pub fn paragraphs(&self) -> usize {
-        self.paragraphs
-    }
-}
-
 impl Spill {
     /// A new, empty spill file.
     pub fn new() -> io::Result<Spill> {
@@ -172,6 +165,12 @@ pub struct Waiting {
 }
 
 impl Waiting {
+    /// How many paragraphs the story has, whether its text waits or not.
+    pub fn paragraphs(&self) -> usize {
+        self.body
+            .map_or(self.story.paragraphs.len(), |body| body.paragraphs)
+    }
+
     /// `story` with its paragraphs moved to `spill` (left in it when that fails).
     pub fn spill(mut story: Story, spill: &Spill) -> Waiting {
         let body = spill.put(&story.paragraphs).ok();
