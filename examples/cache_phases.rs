@@ -38,6 +38,7 @@ fn main() {
     let listing = dateline::cache::Listing {
         make: &make,
         give: &mut give,
+        shelf: None,
     };
     let loaded = dateline::cache::load_listing(&paths, &file, &Default::default(), Some(listing));
     println!(

@@ -200,9 +200,22 @@ impl Filter {
 
     /// Whether `story`, in the reading state `state`, passes every term.
     pub fn matches(&self, story: &Story, state: StoryState) -> bool {
+        self.matches_text(story, &story.paragraphs, state)
+    }
+
+    /// [`Filter::matches`] of `story` with `paragraphs` as its text (the reader may
+    /// keep a story's text apart from it; give none when [`Filter::reads_text`] is
+    /// false).
+    pub fn matches_text(&self, story: &Story, paragraphs: &[String], state: StoryState) -> bool {
         self.terms
             .iter()
-            .all(|(negated, term)| term_holds(term, story, state) != *negated)
+            .all(|(negated, term)| term_holds(term, story, paragraphs, state) != *negated)
+    }
+
+    /// Whether the filter reads the stories' text (a plain word), so a caller knows
+    /// to give it.
+    pub fn reads_text(&self) -> bool {
+        self.terms.iter().any(|(_, t)| matches!(t, Term::Text(_)))
     }
 
     /// Whether the filter reads the reading state (`unread`, `starred`), so a caller
@@ -227,14 +240,11 @@ fn holds(field: Option<&str>, wanted: &str) -> bool {
     field.is_some_and(|f| folded(f).contains(wanted))
 }
 
-fn term_holds(term: &Term, story: &Story, state: StoryState) -> bool {
+fn term_holds(term: &Term, story: &Story, paragraphs: &[String], state: StoryState) -> bool {
     match term {
         Term::Text(text) => {
             folded(&story.headline).contains(text.as_str())
-                || story
-                    .paragraphs
-                    .iter()
-                    .any(|p| folded(p).contains(text.as_str()))
+                || paragraphs.iter().any(|p| folded(p).contains(text.as_str()))
         }
         Term::Speaker(name) => story
             .quotes

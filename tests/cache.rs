@@ -520,6 +520,7 @@ impl Archive {
             Some(cache::Listing {
                 make: &make,
                 give: &mut give,
+                shelf: None,
             }),
         );
         (loaded, listed, streamed.into_inner())

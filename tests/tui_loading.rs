@@ -102,7 +102,7 @@ fn arrives_once_and_ends_as_load(paths: &[PathBuf], budget: usize) {
                 assert!(done.search_index.is_none(), "the list goes without it");
                 assert_eq!(
                     index,
-                    dateline::tui::search::SearchIndex::build(&done.corpus.stories),
+                    dateline::tui::search::SearchIndex::build(&done.texts().whole()),
                     "the index of the final stories, in their order"
                 );
                 search_ready = true;
@@ -141,7 +141,10 @@ fn arrives_once_and_ends_as_load(paths: &[PathBuf], budget: usize) {
     // The final corpus is the loader's, quotes in reading order.
     let final_corpus = done.corpus.clone();
     let expected = sorted_quotes(expected);
-    assert_eq!(final_corpus.stories, expected.stories);
+    // Past the budget the text is on the reader's shelf, out of the stories.
+    let shelved = done.texts().whole() != final_corpus.stories;
+    assert_eq!(shelved, budget < loading::TEXT_BUDGET, "{budget}");
+    assert_eq!(done.texts().whole(), expected.stories);
     assert_eq!(final_corpus.speakers, expected.speakers);
     assert_eq!(final_corpus.stats, expected.stats);
     assert_eq!(done.list_rows.len(), expected.stories.len());
@@ -357,9 +360,20 @@ fn a_search_typed_before_the_search_index_comes_waits_for_it_then_finds_the_fina
 
 /// Runs background loading of `source` in `order`, returning every event.
 fn events_in(source: &Source, order: dateline::config::SortOrder) -> Vec<LoadEvent> {
+    events_in_within(source, order, loading::TEXT_BUDGET)
+}
+
+/// [`events_in`], the stories' text held up to `budget` bytes.
+fn events_in_within(
+    source: &Source,
+    order: dateline::config::SortOrder,
+    budget: usize,
+) -> Vec<LoadEvent> {
     let got = Arc::new(Mutex::new(Vec::new()));
     let sink = Arc::clone(&got);
-    loading::load_streaming(source, order, move |e| sink.lock().expect("lock").push(e));
+    loading::load_streaming_within(source, order, budget, move |e| {
+        sink.lock().expect("lock").push(e)
+    });
     let mut events = got.lock().expect("lock");
     std::mem::take(&mut *events)
 }
@@ -415,6 +429,13 @@ fn finals(events: Vec<LoadEvent>) -> Finals {
 
 #[test]
 fn a_reopened_cache_gives_the_list_timeline_and_index_of_a_fresh_load_in_every_order() {
+    // The text held in memory, then put on the reader's shelf as it is decoded.
+    for budget in [loading::TEXT_BUDGET, 0] {
+        reopens_as_a_fresh_load(budget);
+    }
+}
+
+fn reopens_as_a_fresh_load(budget: usize) {
     use dateline::config::SortOrder;
     let dir = tempfile::tempdir().expect("tempdir");
     let root = write_pages(&dir.path().join("pages"), 50, 13);
@@ -430,10 +451,18 @@ fn a_reopened_cache_gives_the_list_timeline_and_index_of_a_fresh_load_in_every_o
     ] {
         // The first load of each order may write the cache; the second reads it whole
         // and indexes the text read again from the cache file.
-        events_in(&source, order);
-        let (listed, done, rows, index) = finals(events_in(&source, order));
-        let (none, fresh, fresh_rows, fresh_index) =
-            finals(events_in(&Source::Paths(vec![root.clone()]), order));
+        events_in_within(&source, order, budget);
+        let (listed, done, rows, index) = finals(events_in_within(&source, order, budget));
+        let (none, fresh, fresh_rows, fresh_index) = finals(events_in_within(
+            &Source::Paths(vec![root.clone()]),
+            order,
+            budget,
+        ));
+        assert_eq!(
+            done.texts().stories.iter().all(|s| s.paragraphs.is_empty()),
+            budget == 0,
+            "the text on the shelf past the budget"
+        );
         assert!(
             none.is_none(),
             "no list before the bodies without the cache"
@@ -454,13 +483,13 @@ fn a_reopened_cache_gives_the_list_timeline_and_index_of_a_fresh_load_in_every_o
         }
         assert_eq!(listed.corpus.stats, fresh.corpus.stats);
         assert_eq!(listed.corpus.warnings, fresh.corpus.warnings);
-        assert_eq!(done.corpus.stories, fresh.corpus.stories, "{order:?}");
+        assert_eq!(done.texts().whole(), fresh.texts().whole(), "{order:?}");
         assert_eq!(done.list_rows, fresh.list_rows, "{order:?}");
         assert_eq!(rows, fresh_rows, "{order:?}");
         assert_eq!(index, fresh_index, "{order:?}");
         assert_eq!(
             index,
-            dateline::tui::search::SearchIndex::build(&done.corpus.stories),
+            dateline::tui::search::SearchIndex::build(&done.texts().whole()),
             "{order:?}"
         );
         assert!(!rows.is_empty());

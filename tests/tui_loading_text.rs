@@ -131,7 +131,7 @@ fn stories_found_past_the_text_budget_show_loading_until_the_final_corpus_brings
         app.corpus.stories[app.selected].id, id,
         "selection kept by id"
     );
-    assert!(!app.corpus.stories[app.selected].paragraphs.is_empty());
+    assert!(!app.texts().paragraphs(app.selected).is_empty());
     draw(&mut small, &mut app);
     assert!(app.max_scroll() >= 3, "a story longer than the pane");
     assert_eq!(app.scroll, 3);

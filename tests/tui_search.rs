@@ -4,6 +4,7 @@ mod tui_fixture;
 
 use dateline::model::{SourceRef, Story};
 use dateline::tui::search::{Budget, Narrowing, SearchIndex, naive_hits, search};
+use dateline::tui::shelf::{Shelf, Texts};
 use proptest::prelude::*;
 
 fn story(headline: String, paragraphs: Vec<String>) -> Story {
@@ -100,7 +101,12 @@ proptest! {
 
     #[test]
     fn typing_and_deleting_narrow_correctly(corpus in stories(), typed in query(), deletes in 0usize..4, more in query()) {
-        let index = SearchIndex::build(&corpus);
+        // The stories' text on the reader's shelf, as a large archive has it.
+        let mut shelved = corpus.clone();
+        let shelf = Shelf::store(&mut shelved, 0);
+        let texts = Texts { stories: &shelved, shelf: shelf.as_ref() };
+        let index = SearchIndex::build_from(texts);
+        prop_assert_eq!(&index, &SearchIndex::build(&corpus));
         let mut narrowing = Narrowing::default();
         let mut q = String::new();
         for c in typed.chars() {
@@ -155,7 +161,12 @@ proptest! {
         budgets in proptest::collection::vec(0usize..4, 8),
         deletes in 0usize..3,
     ) {
-        let index = SearchIndex::build(&corpus);
+        // The stories' text on the reader's shelf, as a large archive has it.
+        let mut shelved = corpus.clone();
+        let shelf = Shelf::store(&mut shelved, 0);
+        let texts = Texts { stories: &shelved, shelf: shelf.as_ref() };
+        let index = SearchIndex::build_from(texts);
+        prop_assert_eq!(&index, &SearchIndex::build(&corpus));
         let mut narrowing = Narrowing::default();
         let mut q = String::new();
         let keys = typed.chars().map(Some).chain(std::iter::repeat_n(None, deletes));
@@ -168,7 +179,7 @@ proptest! {
             }
             let mut hits = Vec::new();
             narrowing.start(&index, &q);
-            narrowing.step(&index, &corpus, &mut hits, Budget::Stories(budgets[n % budgets.len()]));
+            narrowing.step(&index, texts, &mut hits, Budget::Stories(budgets[n % budgets.len()]));
             let all = naive_hits(&corpus, &q);
             prop_assert!(hits.len() <= all.len());
             prop_assert_eq!(&hits[..], &all[..hits.len()], "partial hits for {:?}", q);

@@ -6,6 +6,7 @@ mod tui_fixture;
 use std::sync::Arc;
 
 use dateline::tui::app::App;
+use dateline::tui::shelf::Texts;
 use dateline::tui::text::{self, REPLACEMENT, clean, truncate, width};
 use dateline::tui::wrap::{RowKind, TextSource, WrapCache, WrappedStory};
 use tui_fixture::*;
@@ -115,13 +116,13 @@ fn quotes_and_paragraphs_have_their_rows() {
 fn the_cache_keeps_one_layout_per_story_and_width() {
     let corpus = corpus();
     let mut cache = WrapCache::default();
-    let a = cache.get(&corpus.stories, 2, 60, &|_| None);
-    let b = cache.get(&corpus.stories, 2, 60, &|_| None);
+    let a = cache.get(Texts::of(&corpus.stories), 2, 60, &|_| None);
+    let b = cache.get(Texts::of(&corpus.stories), 2, 60, &|_| None);
     assert!(Arc::ptr_eq(&a, &b));
-    let c = cache.get(&corpus.stories, 2, 61, &|_| None);
+    let c = cache.get(Texts::of(&corpus.stories), 2, 61, &|_| None);
     assert!(!Arc::ptr_eq(&a, &c));
     assert_eq!(cache.len(), 2);
-    let missing = cache.get(&corpus.stories, 99, 60, &|_| None);
+    let missing = cache.get(Texts::of(&corpus.stories), 99, 60, &|_| None);
     assert!(missing.is_empty());
 }
 

@@ -14,6 +14,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 use super::codec::{self, Reader, Writer};
 use super::{Entry, FORMAT, Key, LOADER_VERSION, RACY};
 use crate::ingest::read::{self, Input};
+use crate::ingest::spill::{Body, Spill};
 use crate::model::{Corpus, Warning};
 
 /// The first bytes of every cache file.
@@ -156,13 +157,20 @@ impl Cache {
         f.write_all(&at)
     }
 
-    /// The stored corpus, read and decoded a piece at a time ([`super::stream`]).
-    pub(super) fn corpus(&self) -> Result<Corpus, codec::Error> {
+    /// The stored corpus, read and decoded a piece at a time ([`super::stream`]); with
+    /// `shelf`, its stories' text goes there as they are decoded, when the stored
+    /// corpus is larger than `shelf`'s budget (where each story's text went comes
+    /// beside the corpus, else nothing).
+    pub(super) fn corpus(
+        &self,
+        shelf: Option<(&Spill, u64)>,
+    ) -> Result<(Corpus, Vec<Option<Body>>), codec::Error> {
         let f = self
             .handle
             .try_clone()
             .map_err(|_| codec::Error("is unreadable"))?;
-        super::stream::corpus(f, self.corpus_at)
+        let shelf = shelf.and_then(|(spill, budget)| (self.corpus_at.1 > budget).then_some(spill));
+        super::stream::corpus(f, self.corpus_at, shelf)
     }
 
     /// What `each` makes of every stored story, a story at a time

@@ -52,6 +52,7 @@ use chrono::Timelike;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::ingest::read::{self, Input};
+use crate::ingest::spill::{Body, Spill};
 use crate::ingest::{self, LoadOptions, ParsedPage, Progress};
 use crate::model::{Corpus, LoadStats, Quote, Story, Warning};
 use file::{Cache, Miss, Pending};
@@ -179,6 +180,10 @@ pub struct Loaded {
     /// When the whole corpus came from the cache: its stories' text, to be read again
     /// from the file (for an index made after the corpus went elsewhere).
     pub text: Option<StoredText>,
+    /// When the whole corpus came from the cache and its text went to
+    /// [`Listing::shelf`]: where each story's text is there (`None`: in the story), by
+    /// story as loaded; else empty.
+    pub bodies: Vec<Option<Body>>,
 }
 
 /// The text of the stories of a corpus taken whole from the cache, read again from the
@@ -238,6 +243,10 @@ pub struct Listing<'a, T> {
     pub make: &'a (dyn Fn(Listed) -> T + Sync),
     /// Takes it, once every input is found unchanged (never otherwise).
     pub give: &'a mut dyn FnMut(T),
+    /// Where the stories' text goes as the stored corpus is decoded, when it is larger
+    /// than the budget given (bytes stored): the reader's shelf. Where each story's
+    /// text went is [`Loaded::bodies`].
+    pub shelf: Option<(&'a Spill, u64)>,
 }
 
 /// As [`load`], and when no input changed, `listing` is given the stored list (every
@@ -263,9 +272,9 @@ pub fn load_listing<T: Send>(
         };
     }
     let walked = now();
-    let (make, mut give) = match listing {
-        Some(Listing { make, give }) => (Some(make), Some(give)),
-        None => (None, None),
+    let (make, mut give, shelf) = match listing {
+        Some(Listing { make, give, shelf }) => (Some(make), Some(give), shelf),
+        None => (None, None, None),
     };
     let ((inputs, walk_warnings, stats), (cache, list)) = rayon::join(
         || {
@@ -336,8 +345,8 @@ pub fn load_listing<T: Send>(
             None => true,
         }
     {
-        match cache.corpus() {
-            Ok(mut corpus) => {
+        match cache.corpus(shelf) {
+            Ok((mut corpus, bodies)) => {
                 if let Some(report) = options.progress {
                     report(Progress {
                         files_done: inputs.len(),
@@ -359,6 +368,7 @@ pub fn load_listing<T: Send>(
                     reused: inputs.len(),
                     hit: true,
                     text: cache.stored_text(),
+                    bodies,
                     ..Loaded::default()
                 };
             }
@@ -515,6 +525,7 @@ fn reload(
         hit: false,
         missed: None,
         text: None,
+        bodies: Vec::new(),
     }
 }
 

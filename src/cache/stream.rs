@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3;
 
 use super::codec::{self, CHUNK, Reader};
+use crate::ingest::spill::{Body, Spill};
 use crate::model::Corpus;
 
 /// The bytes of chunks read before they are decoded together (at least one chunk per
@@ -72,11 +73,27 @@ impl Stream {
 }
 
 /// The corpus stored at `at` (`len` bytes hashing to `hash`) in `file`: its stories
-/// read and decoded in groups of chunks, then its speakers, warnings and counts.
-pub(super) fn corpus(file: File, (at, len, hash): (u64, u64, u64)) -> codec::Result<Corpus> {
+/// read and decoded in groups of chunks, then its speakers, warnings and counts. With
+/// `shelf`, each story's paragraphs go to it as soon as the story is decoded (where each
+/// went, by story, comes beside the corpus; `None` for a story whose text could not be
+/// written and stays in it), so the stored text is never all held.
+pub(super) fn corpus(
+    file: File,
+    (at, len, hash): (u64, u64, u64),
+    shelf: Option<&Spill>,
+) -> codec::Result<(Corpus, Vec<Option<Body>>)> {
     let mut s = Stream::open(file, at, len)?;
-    let stories = match stories(&mut s, &|r: &mut Reader<'_>| r.story()) {
-        Ok(stories) => stories,
+    let decode = |r: &mut Reader<'_>| {
+        let mut story = r.story()?;
+        let body = shelf.and_then(|spill| spill.put(&story.paragraphs).ok());
+        if body.is_some() {
+            story.paragraphs = Vec::new();
+        }
+        Ok((story, body))
+    };
+    let stories: codec::Result<Vec<(crate::model::Story, Option<Body>)>> = stories(&mut s, &decode);
+    let (stories, bodies): (Vec<_>, Vec<_>) = match stories {
+        Ok(stories) => stories.into_iter().unzip(),
         Err(why) => {
             // Damage in the stories: a checksum that does not match says so first.
             s.rest(hash)?;
@@ -91,12 +108,14 @@ pub(super) fn corpus(file: File, (at, len, hash): (u64, u64, u64)) -> codec::Res
     if !r.is_empty() {
         return Err(codec::Error("is damaged (trailing bytes)"));
     }
-    Ok(Corpus {
+    let corpus = Corpus {
         stories,
         speakers,
         warnings,
         stats,
-    })
+    };
+    let bodies = if shelf.is_some() { bodies } else { Vec::new() };
+    Ok((corpus, bodies))
 }
 
 /// What `each` makes of every story stored at `at` in `file` (decoded whole, then

@@ -17,6 +17,7 @@ pub use super::rows::{ListRow, QuoteRef, SpeakerEntry, TimelineRow};
 use super::search::{Budget, Entry, Narrowing, SearchIndex};
 pub use super::search::{MAX_HITS, SearchHit, SearchSource};
 use super::share::Effect;
+use super::shelf::{Shelf, Texts};
 use super::text;
 use super::timeline::TimelineView;
 use super::wrap::{WrapCache, WrappedStory};
@@ -171,6 +172,9 @@ pub struct App {
     pub quit: bool,
     /// Wrapped story layouts.
     pub wrap: WrapCache,
+    /// The stories' text, when it was moved out of them once loaded (see
+    /// [`super::shelf`]): read through [`App::texts`].
+    shelf: Option<Shelf>,
     /// Where the panes were last drawn.
     pub areas: Areas,
     /// The list rows, one per story.
@@ -252,6 +256,7 @@ impl App {
             message: None,
             quit: false,
             wrap: WrapCache::default(),
+            shelf: prepared.shelf,
             areas: Areas::default(),
             list_rows: prepared.list_rows,
             speakers: prepared.speakers,
@@ -303,8 +308,20 @@ impl App {
         let (width, _) = self.text_size();
         let (speakers, index) = (&self.speakers, &self.speaker_index);
         let most_used = |name: &str| super::rows::usual_title(speakers, index, name);
-        self.wrap
-            .get(&self.corpus.stories, self.selected, width, &most_used)
+        let texts = Texts {
+            stories: &self.corpus.stories,
+            shelf: self.shelf.as_ref(),
+        };
+        self.wrap.get(texts, self.selected, width, &most_used)
+    }
+
+    /// The stories shown, with where their text is: every reader of a story's
+    /// paragraphs goes through it.
+    pub fn texts(&self) -> Texts<'_> {
+        Texts {
+            stories: &self.corpus.stories,
+            shelf: self.shelf.as_ref(),
+        }
     }
 
     /// The furthest the reading pane can scroll for the selected story.
@@ -333,6 +350,7 @@ impl App {
                 .stories
                 .get(index)
                 .is_some_and(|s| s.paragraphs.is_empty())
+            && !self.texts().shelved(index)
     }
 
     /// Scrolls the reading pane by `delta` rows, clamped.
@@ -484,12 +502,12 @@ impl App {
 
     /// Searches within `budget`.
     pub fn search_for(&mut self, budget: Budget) {
-        self.narrowing.step(
-            &self.search_index,
-            &self.corpus.stories,
-            &mut self.search.hits,
-            budget,
-        );
+        let texts = Texts {
+            stories: &self.corpus.stories,
+            shelf: self.shelf.as_ref(),
+        };
+        self.narrowing
+            .step(&self.search_index, texts, &mut self.search.hits, budget);
     }
 
     /// Whether [`Search::hits`] is final: the search ended, or found [`MAX_HITS`]
@@ -519,7 +537,7 @@ impl App {
         self.search_index = if index.len() == self.corpus.stories.len() {
             index
         } else {
-            SearchIndex::build(&self.corpus.stories)
+            SearchIndex::build_from(self.texts())
         };
         self.search_ready = true;
         self.narrowing.clear();
@@ -574,6 +592,7 @@ impl App {
         let scroll = self.scroll;
         let offset_in_view = self.selected.saturating_sub(self.list_offset);
         self.corpus = prepared.corpus;
+        self.shelf = prepared.shelf;
         self.list_rows = prepared.list_rows;
         self.speakers = prepared.speakers;
         self.speaker_index = prepared.speaker_index;

@@ -35,7 +35,9 @@ use super::prepare::{ListedOrder, Prepared};
 pub use super::progress::{Loading, status_text};
 use super::rows::{TimelineRow, build_timeline_from};
 use super::search::{self, SearchIndex};
+use super::shelf::Shelf;
 use crate::config::SortOrder;
+use crate::ingest::spill::Spill;
 use crate::ingest::{self, LoadOptions, Progress};
 use crate::model::{Corpus, Story};
 use found::Batcher;
@@ -131,6 +133,11 @@ pub fn load_streaming_within(
         stories: Some(&on_stories),
     };
     let mut listed: Option<ListedOrder> = None;
+    // A corpus reopened from the cache puts its text on the shelf as it is decoded.
+    let spill = matches!(source, Source::Cached { .. })
+        .then(|| Spill::new().ok())
+        .flatten();
+    let mut bodies = Vec::new();
     let (mut corpus, stored): (Corpus, _) = match source {
         Source::Paths(paths) => (ingest::load(paths, &options), None),
         Source::Cached { paths, cache } => {
@@ -145,8 +152,10 @@ pub fn load_streaming_within(
             let listing = crate::cache::Listing {
                 make: &make,
                 give: &mut give,
+                shelf: spill.as_ref().map(|s| (s, budget as u64)),
             };
             let loaded = crate::cache::load_listing(paths, cache, &options, Some(listing));
+            bodies = loaded.bodies;
             (loaded.corpus, loaded.text)
         }
         Source::Samples => (
@@ -158,14 +167,26 @@ pub fn load_streaming_within(
     // A whole corpus from the cache is in the stored order: it takes the order of the
     // list shown (the same stories), else it is sorted.
     let mut from = None;
+    let mut shelved = spill
+        .filter(|_| !bodies.is_empty())
+        .map(|spill| Shelf::of_loaded(spill, bodies));
     if let (Some(at), Some(_)) = (&listed, &stored) {
         match at.apply(std::mem::take(&mut corpus.stories)) {
             Ok(stories) => {
                 corpus.stories = stories;
                 from = Some(at.from.clone());
+                if let Some(shelf) = &mut shelved {
+                    shelf.follow(at);
+                }
             }
             Err(stories) => corpus.stories = stories,
         }
+    }
+    if from.is_none()
+        && let Some(shelf) = shelved.take()
+    {
+        // The stories are sorted here: their text comes back, to be shelved after.
+        shelf.put_back(&mut corpus.stories);
     }
     drop(listed);
     let loaded_at = match from {
@@ -179,7 +200,7 @@ pub fn load_streaming_within(
     // the index from the entries made while pages were parsed (and copies of the text
     // of any story no page gave as is); a corpus from the cache is indexed from the
     // cache file, with no copy of its text.
-    let prepared = Prepared::build_list(corpus);
+    let mut prepared = Prepared::build_list(corpus);
     let quotes = prepared.timeline_source();
     let reread = match (stored, loaded_at, from) {
         (Some(stored), _, Some(from)) => Some((stored, Some(from))),
@@ -192,6 +213,13 @@ pub fn load_streaming_within(
     let slots = reread
         .is_none()
         .then(|| found::slots(&prepared.corpus.stories, made));
+    // Past the budget, the stories' text leaves memory for the reader's shelf (a
+    // corpus from the cache put it there as it was decoded): the list, quotes and
+    // search filters stay.
+    prepared.shelf = match shelved {
+        Some(shelf) => Some(shelf),
+        None => Shelf::store(&mut prepared.corpus.stories, budget),
+    };
     (batcher.sink)(LoadEvent::Done(Box::new(prepared)));
     (batcher.sink)(LoadEvent::TimelineReady(build_timeline_from(quotes)));
     let index = match (slots, reread) {
@@ -281,7 +309,7 @@ pub fn apply(app: &mut App, event: LoadEvent) {
             if !app.search_ready() {
                 // The final corpus came, its timeline or index did not: build them here.
                 app.set_timeline_rows(super::rows::build_timeline(&app.corpus));
-                let index = SearchIndex::build(&app.corpus.stories);
+                let index = SearchIndex::build_from(app.texts());
                 app.set_search_index(index);
             }
             app.warnings.push(crate::model::Warning {

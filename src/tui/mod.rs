@@ -41,6 +41,7 @@ pub mod rows;
 pub mod run;
 pub mod search;
 pub mod share;
+pub mod shelf;
 pub mod terminal;
 pub mod text;
 pub mod timeline;

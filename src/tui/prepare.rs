@@ -16,6 +16,7 @@ use super::rows::{
     list_row,
 };
 use super::search::SearchIndex;
+use super::shelf::{Shelf, Texts};
 use crate::cache::{Listed, QuoteCount};
 use crate::config::SortOrder;
 use crate::model::{Corpus, Story};
@@ -48,6 +49,17 @@ impl ListedOrder {
         }
         permute(&mut stories, &self.from);
         Ok(stories)
+    }
+
+    /// Puts `items` (one per story, in the stored order) in the list's order, as
+    /// [`ListedOrder::apply`] put the stories; false (nothing moved) when they are
+    /// not one per story.
+    pub fn apply_to<T>(&self, items: &mut [T]) -> bool {
+        if items.len() != self.from.len() {
+            return false;
+        }
+        permute(items, &self.from);
+        true
     }
 }
 
@@ -151,6 +163,8 @@ pub struct Prepared {
     pub timeline_rows: Vec<TimelineRow>,
     /// The search index (`None`: it comes later, see [`super::loading::LoadEvent`]).
     pub search_index: Option<SearchIndex>,
+    /// The stories' text, when it was moved out of them ([`super::shelf`]).
+    pub shelf: Option<Shelf>,
 }
 
 impl Prepared {
@@ -180,6 +194,7 @@ impl Prepared {
             speaker_index,
             timeline_rows: Vec::new(),
             search_index: None,
+            shelf: None,
         }
     }
 
@@ -222,6 +237,14 @@ impl Prepared {
             ..Self::default()
         };
         (prepared, ListedOrder { from, ids })
+    }
+
+    /// The stories, with where their text is ([`super::shelf`]).
+    pub fn texts(&self) -> Texts<'_> {
+        Texts {
+            stories: &self.corpus.stories,
+            shelf: self.shelf.as_ref(),
+        }
     }
 
     /// What the timeline's rows are made of ([`super::rows::build_timeline_from`]):

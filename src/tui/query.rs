@@ -8,7 +8,10 @@
 //! stories the list keeps; it draws nothing and changes the list only through
 //! [`App`] and its [`super::memory::Memory`].
 
+use std::borrow::Cow;
+
 use super::app::{App, Focus, Overlay};
+use super::shelf::Texts;
 use super::text;
 use crate::filter::Filter;
 use crate::state::StoryState;
@@ -122,7 +125,8 @@ pub fn recheck(app: &mut App, index: usize) {
     let Ok(filter) = Filter::parse(&app.search.query) else {
         return;
     };
-    let Some(story) = app.corpus.stories.get(index) else {
+    let texts = app.texts();
+    let Some(story) = texts.story(index) else {
         return;
     };
     let state = StoryState {
@@ -130,7 +134,8 @@ pub fn recheck(app: &mut App, index: usize) {
         starred: app.starred.get(index).copied().unwrap_or(false),
         scroll: 0,
     };
-    app.memory.keep(index, filter.matches(story, state));
+    let keep = filter.matches_text(story, &text_for(&filter, texts, index), state);
+    app.memory.keep(index, keep);
 }
 
 /// Applies the filter in the query again (after the corpus changed), without moving.
@@ -175,21 +180,34 @@ pub fn toggle_starred_only(app: &mut App) {
     });
 }
 
-/// Which stories `filter` keeps, with their read and starred marks.
+/// Which stories `filter` keeps, with their read and starred marks (on every core:
+/// a filter with a plain word reads every story's text).
 fn kept_by(app: &App, filter: &Filter) -> Vec<bool> {
-    app.corpus
+    use rayon::prelude::*;
+    let texts = app.texts();
+    let (read, starred) = (&app.read, &app.starred);
+    texts
         .stories
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(i, story)| {
             let state = StoryState {
-                read: app.read.get(i).copied().unwrap_or(false),
-                starred: app.starred.get(i).copied().unwrap_or(false),
+                read: read.get(i).copied().unwrap_or(false),
+                starred: starred.get(i).copied().unwrap_or(false),
                 scroll: 0,
             };
-            filter.matches(story, state)
+            filter.matches_text(story, &text_for(filter, texts, i), state)
         })
         .collect()
+}
+
+/// The text of story `index` that `filter` reads: none when it reads no text.
+fn text_for<'a>(filter: &Filter, texts: Texts<'a>, index: usize) -> Cow<'a, [String]> {
+    if filter.reads_text() {
+        texts.paragraphs(index)
+    } else {
+        Cow::Borrowed(&[])
+    }
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ use std::time::{Duration, Instant};
 
 use memchr::memmem::Finder;
 
+use super::shelf::Texts;
 use super::text::{self, clean};
 use super::wrap::TextSource;
 use crate::model::Story;
@@ -134,16 +135,15 @@ impl Entry {
 
     /// The folded text of the story this entry was made from (`story`, as it was):
     /// the kept one, else folded again from the story.
-    fn folded<'a>(&'a self, story: Option<&Story>) -> Option<Cow<'a, Folded>> {
+    fn folded<'a>(&'a self, texts: Texts<'_>, index: usize) -> Option<Cow<'a, Folded>> {
         if let Some(kept) = &self.kept {
             return Some(Cow::Borrowed(kept));
         }
-        let story = story?;
-        let parts = std::iter::once(story.headline.as_str())
-            .chain(story.paragraphs.iter().map(String::as_str));
-        Some(Cow::Owned(
-            Folded::of(parts, story.paragraphs.len() + 1, false).0,
-        ))
+        let story = texts.story(index)?;
+        let paragraphs = texts.paragraphs(index);
+        let parts =
+            std::iter::once(story.headline.as_str()).chain(paragraphs.iter().map(String::as_str));
+        Some(Cow::Owned(Folded::of(parts, paragraphs.len() + 1, false).0))
     }
 
     /// Whether the story may contain `needle` (never false when it does).
@@ -289,9 +289,22 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Indexes `stories` (in parallel: this is the costly part of a large corpus).
     pub fn build(stories: &[Story]) -> Self {
+        Self::build_from(Texts::of(stories))
+    }
+
+    /// Indexes the stories of `texts`, wherever their text is.
+    pub fn build_from(texts: Texts<'_>) -> Self {
         use rayon::prelude::*;
         Self {
-            entries: stories.par_iter().map(Entry::new).collect(),
+            entries: (0..texts.stories.len())
+                .into_par_iter()
+                .map(|i| {
+                    let paragraphs = texts.paragraphs(i);
+                    let headline = texts.stories[i].headline.as_str();
+                    let parts: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+                    Entry::of_text(headline, &parts)
+                })
+                .collect(),
         }
     }
 
@@ -421,7 +434,7 @@ impl Run {
     fn step(
         &mut self,
         index: &SearchIndex,
-        stories: &[Story],
+        texts: Texts<'_>,
         hits: &mut Vec<SearchHit>,
         budget: Budget,
     ) {
@@ -445,7 +458,7 @@ impl Run {
                     if !entry.may_contain(&self.pairs) {
                         return None;
                     }
-                    let folded = entry.folded(stories.get(i))?;
+                    let folded = entry.folded(texts, i)?;
                     let at = from + self.finder.find(folded.text.as_bytes().get(from..)?)?;
                     let mut story_hits = Vec::new();
                     if room > 0 {
@@ -546,16 +559,16 @@ impl Narrowing {
     /// Goes on with the search under way within `budget`, appending its matches to
     /// `hits`, in story order, headline first, then by position (as [`naive_hits`]
     /// lists them), up to [`MAX_HITS`].
-    /// `stories` are those `index` was made of.
+    /// `texts` are the stories `index` was made of.
     pub fn step(
         &mut self,
         index: &SearchIndex,
-        stories: &[Story],
+        texts: Texts<'_>,
         hits: &mut Vec<SearchHit>,
         budget: Budget,
     ) {
         if let Some(run) = &mut self.run {
-            run.step(index, stories, hits, budget);
+            run.step(index, texts, hits, budget);
             if run.done() {
                 self.stash_run();
             }
@@ -595,7 +608,7 @@ pub fn search(
 ) -> Vec<SearchHit> {
     let mut hits = Vec::new();
     narrowing.start(index, query);
-    narrowing.step(index, stories, &mut hits, Budget::Unlimited);
+    narrowing.step(index, Texts::of(stories), &mut hits, Budget::Unlimited);
     hits
 }
 

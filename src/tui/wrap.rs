@@ -15,6 +15,7 @@ use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::shelf::Texts;
 use super::text::{self, clean, grapheme_width};
 use crate::model::{Quote, Story, Timestamp};
 
@@ -111,6 +112,17 @@ impl WrappedStory {
     /// speaker no title is labelled with the one `titles` gives for the name (the
     /// reader passes the speaker's most used title across the corpus).
     pub fn labelled(story: &Story, width: u16, titles: TitleLookup<'_>) -> Self {
+        Self::labelled_text(story, &story.paragraphs, width, titles)
+    }
+
+    /// [`WrappedStory::labelled`] of `story` with `paragraphs` as its text (the
+    /// reader's text may be kept apart from the story, see [`super::shelf`]).
+    pub fn labelled_text(
+        story: &Story,
+        paragraphs: &[String],
+        width: u16,
+        titles: TitleLookup<'_>,
+    ) -> Self {
         let w = usize::from(width.max(1));
         let mut rows = Vec::new();
         let headline = clean(&story.headline);
@@ -128,7 +140,7 @@ impl WrappedStory {
             text: "─".repeat(w),
         });
 
-        let mut marks: Vec<Vec<QuoteMark>> = vec![Vec::new(); story.paragraphs.len()];
+        let mut marks: Vec<Vec<QuoteMark>> = vec![Vec::new(); paragraphs.len()];
         for (qi, quote) in story.quotes.iter().enumerate() {
             for span in spans_of(quote) {
                 if let Some(list) = marks.get_mut(span.0) {
@@ -147,7 +159,7 @@ impl WrappedStory {
         let mut label_rows: Vec<Option<usize>> = vec![None; story.quotes.len()];
         // The spoken quotes starting in each paragraph, so laying out a story is
         // linear in its paragraphs and quotes.
-        let mut labelled: Vec<Vec<usize>> = vec![Vec::new(); story.paragraphs.len()];
+        let mut labelled: Vec<Vec<usize>> = vec![Vec::new(); paragraphs.len()];
         for (qi, quote) in story.quotes.iter().enumerate() {
             if !quote.partial
                 && let Some(list) = labelled.get_mut(quote.paragraph as usize)
@@ -155,8 +167,8 @@ impl WrappedStory {
                 list.push(qi);
             }
         }
-        let mut paragraph_rows = Vec::with_capacity(story.paragraphs.len());
-        for (pi, paragraph) in story.paragraphs.iter().enumerate() {
+        let mut paragraph_rows = Vec::with_capacity(paragraphs.len());
+        for (pi, paragraph) in paragraphs.iter().enumerate() {
             rows.push(Row {
                 kind: RowKind::Blank,
                 text: String::new(),
@@ -466,13 +478,13 @@ pub struct WrapCache {
 const CACHE_LIMIT: usize = 64;
 
 impl WrapCache {
-    /// The layout of `stories[index]` at `width`, computed on first use; `titles`
+    /// The layout of story `index` of `texts` at `width`, computed on first use; `titles`
     /// labels quotes whose story gives the speaker no title (see
     /// [`WrappedStory::labelled`]). The cache must be emptied when what `titles`
     /// answers changes (a reload does).
     pub fn get(
         &mut self,
-        stories: &[Story],
+        texts: Texts<'_>,
         index: usize,
         width: u16,
         titles: TitleLookup<'_>,
@@ -480,13 +492,19 @@ impl WrapCache {
         if let Some(found) = self.entries.get(&(index, width)) {
             return Arc::clone(found);
         }
-        let Some(story) = stories.get(index) else {
+        let Some(story) = texts.story(index) else {
             return Arc::new(WrappedStory::default());
         };
         if self.entries.len() >= CACHE_LIMIT {
             self.entries.clear();
         }
-        let wrapped = Arc::new(WrappedStory::labelled(story, width, titles));
+        let paragraphs = texts.paragraphs(index);
+        let wrapped = Arc::new(WrappedStory::labelled_text(
+            story,
+            &paragraphs,
+            width,
+            titles,
+        ));
         self.entries.insert((index, width), Arc::clone(&wrapped));
         wrapped
     }
