@@ -358,12 +358,8 @@ fn a_search_typed_before_the_search_index_comes_waits_for_it_then_finds_the_fina
     assert!(find(&buf, "indexing for search").is_none());
 }
 
-/// Runs background loading of `source` in `order`, returning every event.
-fn events_in(source: &Source, order: dateline::config::SortOrder) -> Vec<LoadEvent> {
-    events_in_within(source, order, loading::TEXT_BUDGET)
-}
-
-/// [`events_in`], the stories' text held up to `budget` bytes.
+/// Runs background loading of `source` in `order`, returning every event, the
+/// stories' text held up to `budget` bytes.
 fn events_in_within(
     source: &Source,
     order: dateline::config::SortOrder,

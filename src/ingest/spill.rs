@@ -91,21 +91,29 @@ impl Spill {
 
     /// Reads back the paragraphs [`Spill::put`] wrote at `body`.
     pub fn get(&self, body: Body) -> io::Result<Vec<String>> {
+        self.read(body, |paragraphs| {
+            paragraphs.iter().map(|p| p.to_string()).collect()
+        })
+    }
+
+    /// What `each` makes of the paragraphs [`Spill::put`] wrote at `body`, borrowed
+    /// from one read of them (no allocation a paragraph).
+    pub fn read<T>(&self, body: Body, each: impl FnOnce(&[&str]) -> T) -> io::Result<T> {
         let len = usize::try_from(body.stored)
             .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "spilled text too long"))?;
         let mut bytes = vec![0; len];
         read_at(&self.file, &mut bytes, body.at)?;
         let damaged = || io::Error::new(io::ErrorKind::InvalidData, "spilled text damaged");
-        let mut paragraphs = Vec::new();
+        let mut paragraphs = Vec::with_capacity(body.paragraphs);
         let mut rest = &bytes[..];
         while let Some((len, tail)) = rest.split_first_chunk::<4>() {
             let len = u32::from_le_bytes(*len) as usize;
             let text = tail.get(..len).ok_or_else(damaged)?;
-            paragraphs.push(String::from_utf8(text.to_vec()).map_err(|_| damaged())?);
+            paragraphs.push(std::str::from_utf8(text).map_err(|_| damaged())?);
             rest = &tail[len..];
         }
         if rest.is_empty() {
-            Ok(paragraphs)
+            Ok(each(&paragraphs))
         } else {
             Err(damaged())
         }

@@ -140,10 +140,11 @@ impl Entry {
             return Some(Cow::Borrowed(kept));
         }
         let story = texts.story(index)?;
-        let paragraphs = texts.paragraphs(index);
-        let parts =
-            std::iter::once(story.headline.as_str()).chain(paragraphs.iter().map(String::as_str));
-        Some(Cow::Owned(Folded::of(parts, paragraphs.len() + 1, false).0))
+        let folded = texts.with_paragraphs(index, |paragraphs| {
+            let parts = std::iter::once(story.headline.as_str()).chain(paragraphs.iter().copied());
+            Folded::of(parts, paragraphs.len() + 1, false).0
+        });
+        Some(Cow::Owned(folded))
     }
 
     /// Whether the story may contain `needle` (never false when it does).
@@ -299,10 +300,8 @@ impl SearchIndex {
             entries: (0..texts.stories.len())
                 .into_par_iter()
                 .map(|i| {
-                    let paragraphs = texts.paragraphs(i);
                     let headline = texts.stories[i].headline.as_str();
-                    let parts: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
-                    Entry::of_text(headline, &parts)
+                    texts.with_paragraphs(i, |parts| Entry::of_text(headline, parts))
                 })
                 .collect(),
         }

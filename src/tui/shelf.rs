@@ -90,6 +90,14 @@ impl Shelf {
     }
 }
 
+/// The paragraph shown for a story whose text cannot be read back from the shelf.
+fn unreadable(e: &std::io::Error) -> String {
+    format!(
+        "[this story's text could not be read back from its temporary file in {}: {e}]",
+        std::env::temp_dir().display()
+    )
+}
+
 /// Copies every story anew, all of them before any original is freed.
 ///
 /// The stories' small allocations (ids, headlines, quotes) were made while pages were
@@ -158,14 +166,32 @@ impl<'a> Texts<'a> {
     /// be read back from the shelf reads as one paragraph saying so.
     pub fn paragraphs(&self, index: usize) -> Cow<'a, [String]> {
         match (self.shelf, self.body(index)) {
-            (Some(shelf), Some(body)) => Cow::Owned(shelf.spill.get(body).unwrap_or_else(|e| {
-                vec![format!(
-                    "[this story's text could not be read back from its temporary file in {}: {e}]",
-                    std::env::temp_dir().display()
-                )]
-            })),
+            (Some(shelf), Some(body)) => Cow::Owned(
+                shelf
+                    .spill
+                    .get(body)
+                    .unwrap_or_else(|e| vec![unreadable(&e)]),
+            ),
             _ => Cow::Borrowed(self.stories.get(index).map_or(&[][..], |s| &s.paragraphs)),
         }
+    }
+
+    /// What `each` makes of the paragraphs of story `index` ([`Texts::paragraphs`]),
+    /// borrowed where they are: for a search, which reads every story's text and
+    /// keeps none of it.
+    pub fn with_paragraphs<T>(&self, index: usize, each: impl FnOnce(&[&str]) -> T) -> T {
+        if let (Some(shelf), Some(body)) = (self.shelf, self.body(index)) {
+            let mut each = Some(each);
+            let read = shelf.spill.read(body, |p| each.take().map(|f| f(p)));
+            match (read, each) {
+                (Ok(Some(made)), _) => return made,
+                (Err(e), Some(each)) => return each(&[unreadable(&e).as_str()]),
+                _ => unreachable!("`each` runs once"),
+            }
+        }
+        let paragraphs = self.stories.get(index).map_or(&[][..], |s| &s.paragraphs);
+        let parts: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+        each(&parts)
     }
 }
 
@@ -196,7 +222,12 @@ mod tests {
             assert!(texts.shelved(i));
             assert_eq!(texts.paragraphs(i)[..], case[..]);
         }
+        for (i, case) in cases.iter().enumerate() {
+            assert_eq!(texts.with_paragraphs(i, |p| p.join("|")), case.join("|"));
+        }
         assert!(texts.paragraphs(3).is_empty(), "beyond the last story");
+        assert_eq!(texts.with_paragraphs(3, |p| p.len()), 0);
+        assert_eq!(texts.whole()[0].paragraphs, cases[0]);
         assert!(!texts.shelved(3));
     }
 
@@ -208,5 +239,6 @@ mod tests {
         let texts = Texts::of(&stories);
         assert!(!texts.shelved(0));
         assert!(matches!(texts.paragraphs(0), Cow::Borrowed(p) if p == ["Short."]));
+        assert_eq!(texts.with_paragraphs(0, |p| p.join("|")), "Short.");
     }
 }
