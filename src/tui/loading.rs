@@ -175,8 +175,11 @@ pub fn load_streaming_within(
             Ok(stories) => {
                 corpus.stories = stories;
                 from = Some(at.from.clone());
+                // The shelf was filled a story at a time as the stories were
+                // decoded: one text a story, moved as they were.
                 if let Some(shelf) = &mut shelved {
-                    shelf.follow(at);
+                    let followed = shelf.follow(|bodies| at.apply_to(bodies));
+                    debug_assert!(followed, "one text per story");
                 }
             }
             Err(stories) => corpus.stories = stories,

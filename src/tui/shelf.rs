@@ -76,12 +76,11 @@ impl Shelf {
             });
     }
 
-    /// Follows the stories put in the list's order by `order` (from the stored
-    /// order). The shelf was filled a story at a time as the stories were decoded, so
-    /// it has as many as `order`.
-    pub fn follow(&mut self, order: &super::prepare::ListedOrder) {
-        let followed = order.apply_to(&mut self.bodies);
-        debug_assert!(followed, "one text per story");
+    /// Follows the stories into another order: `reorder` moves where each story's
+    /// text is as it moved the stories (the reader's list order, from the stored
+    /// order), and says whether it did.
+    pub fn follow(&mut self, reorder: impl FnOnce(&mut [Option<Body>]) -> bool) -> bool {
+        reorder(&mut self.bodies)
     }
 
     /// How many stories have their text on the shelf.
