@@ -37,7 +37,13 @@ fn nothing_to_escape(bytes: &[u8]) -> bool {
             return false;
         }
     }
-    !blocks.remainder().iter().any(|&b| escaped(b))
+    // The last bytes, copied into a block of spaces (which need no escape), are read
+    // the same way: most strings written (names, titles, cues) are shorter than one
+    // block, and a loop stopping at each byte costs more than the whole block.
+    let rest = blocks.remainder();
+    let mut last = [b' '; 32];
+    last[..rest.len()].copy_from_slice(rest);
+    !last.iter().fold(false, |any, &b| any | escaped(b))
 }
 
 /// The serializer: appends to `out`.

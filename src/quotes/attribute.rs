@@ -51,16 +51,24 @@ fn inner(paras: &[Paragraph<'_>], p: &Piece) -> String {
         .to_string()
 }
 
-fn word_count(text: &str) -> usize {
+/// The number of words of `text` (white-space separated, with a letter or digit), or
+/// `limit` when it has at least that many: a quote's words are read only as far as
+/// the question needs.
+fn words_up_to(text: &str, limit: usize) -> usize {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(limit)
         .count()
 }
 
 /// A title of a work or a name ("The Long Night"): short, capitalised, no sentence.
 fn is_title_case(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.is_empty() || words.len() > 8 || text.ends_with(['.', '!', '?', ',']) {
+    if text.ends_with(['.', '!', '?', ',']) {
+        return false;
+    }
+    // Nine words are enough to tell that there are more than eight.
+    let words: Vec<&str> = text.split_whitespace().take(9).collect();
+    if words.is_empty() || words.len() > 8 {
         return false;
     }
     words.iter().all(|w| {
@@ -300,7 +308,7 @@ fn drafts<'a>(
     let mut out = merge_split(paras, out);
     // Scare quotes, titles and fragments are not speech, and are not attributed.
     for d in &mut out {
-        let fragment = word_count(&d.text) < 4 || is_title_case(&d.text);
+        let fragment = words_up_to(&d.text, 4) < 4 || is_title_case(&d.text);
         d.partial = (d.partial && !(d.governed && d.attribution.is_some())) || fragment;
         if d.partial {
             d.attribution = None;
@@ -680,6 +688,27 @@ mod tests {
     fn run(paras: &[&str]) -> Vec<Quote> {
         let read: Vec<Paragraph<'_>> = paras.iter().map(|p| Paragraph::new(p)).collect();
         quotes(&read, None)
+    }
+
+    #[test]
+    fn words_are_counted_up_to_the_limit() {
+        assert_eq!(words_up_to("", 4), 0);
+        assert_eq!(words_up_to("a plain - one", 4), 3);
+        assert_eq!(words_up_to("  one — two … three four five", 4), 4);
+        assert_eq!(words_up_to("one two three four five", 9), 5);
+        assert_eq!(words_up_to("one two", 0), 0);
+    }
+
+    #[test]
+    fn titles_are_short_capitalised_phrases() {
+        assert!(is_title_case("The Long Night of the Harbour"));
+        assert!(is_title_case("One Two Three Four Five Six Seven Eight"));
+        assert!(!is_title_case(
+            "One Two Three Four Five Six Seven Eight Nine"
+        ));
+        assert!(!is_title_case("The Long Night."));
+        assert!(!is_title_case("The long night"));
+        assert!(!is_title_case("   "));
     }
 
     #[test]

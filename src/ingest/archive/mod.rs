@@ -225,14 +225,60 @@ pub(crate) fn groups<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) -> V
 /// ask it of a page's head before reading it line by line: a page without the words
 /// their lines need is no export, and most pages are none.
 pub(crate) fn holds_any_case(text: &str, needle: &str) -> bool {
+    let mut found = false;
+    each_any_case(text, needle, |_| {
+        found = true;
+        false
+    });
+    found
+}
+
+/// Calls `at` with the byte offset of each place `text` holds `needle` (ASCII, in lower
+/// case) in any ASCII case, in order, until `at` returns false.
+///
+/// The text is read in blocks with bit 5 of every byte set (`A`..`Z` become `a`..`z`,
+/// and no other byte becomes a letter), searched with one byte search each, and a place
+/// found is checked against the text as written: one pass of the text, however often
+/// the needle's first letter occurs.
+pub(crate) fn each_any_case(text: &str, needle: &str, mut at: impl FnMut(usize) -> bool) {
+    const BLOCK: usize = 4096;
     let (t, n) = (text.as_bytes(), needle.as_bytes());
-    let Some(&first) = n.first() else {
-        return true;
-    };
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), t).any(|i| {
-        t.get(i..i + n.len())
-            .is_some_and(|s| s.eq_ignore_ascii_case(n))
-    })
+    if n.is_empty() || n.len() > BLOCK / 2 {
+        // Not asked by the sniffers; read the slow way.
+        for i in 0..=t.len().saturating_sub(n.len()) {
+            if t.get(i..i + n.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(n))
+                && !at(i)
+            {
+                return;
+            }
+        }
+        return;
+    }
+    let folded: Vec<u8> = n.iter().map(|b| b | 0x20).collect();
+    let finder = memchr::memmem::Finder::new(&folded);
+    // Each block starts `step` after the one before and overlaps the next by one byte
+    // less than the needle: a place starting in a block's first `step` bytes is whole in
+    // it, and is taken from that block only.
+    let step = BLOCK - (n.len() - 1);
+    let mut block = [0u8; BLOCK];
+    let mut from = 0;
+    while from < t.len() {
+        let part = &t[from..t.len().min(from + BLOCK)];
+        let lowered = &mut block[..part.len()];
+        for (l, &b) in lowered.iter_mut().zip(part) {
+            *l = b | 0x20;
+        }
+        for i in finder.find_iter(lowered) {
+            if i >= step {
+                break;
+            }
+            if part[i..i + n.len()].eq_ignore_ascii_case(n) && !at(from + i) {
+                return;
+            }
+        }
+        from += step;
+    }
 }
 
 /// The largest character boundary of `text` at or before `at`.
@@ -271,6 +317,61 @@ mod tests {
         assert!(holds_any_case("a DocUment", "ument"));
         assert!(!holds_any_case("an argu-ment", "ument"));
         assert!(!holds_any_case("", "ument"));
+        // Bytes that only look like a letter with bit 5 set are no letter.
+        assert!(!holds_any_case("\u{15}ment Uœent", "ument"));
+        assert!(!holds_any_case("a\0title", "a title"));
+        assert!(holds_any_case("a TITLE", "a title"));
+    }
+
+    /// Every place, the slow way.
+    fn places_any_case(text: &str, needle: &str) -> Vec<usize> {
+        let (t, n) = (text.as_bytes(), needle.as_bytes());
+        (0..=t.len().saturating_sub(n.len()))
+            .filter(|&i| {
+                t.get(i..i + n.len())
+                    .is_some_and(|s| s.eq_ignore_ascii_case(n))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn places_across_blocks_are_found_once_each() {
+        // Needles straddling the 4096-byte blocks, at every offset around the seam.
+        for pad in 4085..4100 {
+            let text = format!("{}DocUment ument{}UMENT", "x".repeat(pad), "y".repeat(pad));
+            let mut got = Vec::new();
+            each_any_case(&text, "ument", |i| {
+                got.push(i);
+                true
+            });
+            assert_eq!(got, places_any_case(&text, "ument"), "pad {pad}");
+        }
+        let mut first = Vec::new();
+        each_any_case("ument ument", "ument", |i| {
+            first.push(i);
+            false
+        });
+        assert_eq!(first, [0]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        #[test]
+        fn places_are_those_of_a_plain_search(
+            text in "[uUmMeEnNtT \\x15\\x0e-é@]{0,60}",
+            needle in proptest::prop_oneof![
+                proptest::strategy::Just("ument"),
+                proptest::strategy::Just("u"),
+                proptest::strategy::Just("t m"),
+            ],
+        ) {
+            let mut got = Vec::new();
+            each_any_case(&text, needle, |i| {
+                got.push(i);
+                true
+            });
+            proptest::prop_assert_eq!(got, places_any_case(&text, needle));
+        }
     }
 
     #[test]

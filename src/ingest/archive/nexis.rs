@@ -159,16 +159,28 @@ pub fn sniff(text: &str) -> bool {
     // A marker's word and an end line both hold `document` or `dokument` in some case
     // (its `k` may be the Kelvin sign, which `to_lowercase` makes a `k`): all of them
     // hold `ument` in some ASCII case.
-    if !super::holds_any_case(head, "ument") {
+    let mut uments = Vec::new();
+    super::each_any_case(head, "ument", |at| {
+        uments.push(at);
+        true
+    });
+    if uments.is_empty() {
         return false;
     }
+    // So a line without `ument` is neither, and is read only for a field; and a field
+    // matters only after a marker, or while none has been seen.
     let (mut seen_marker, mut seen_field) = (false, false);
+    let mut next = uments.iter().copied().peekable();
     for line in head.lines() {
-        let known = field(line).is_some_and(|(role, _)| role != Role::Other);
-        if seen_marker && known || seen_field && is_end_of_document(line) {
+        let start = line.as_ptr() as usize - head.as_ptr() as usize;
+        while next.next_if(|&at| at < start).is_some() {}
+        let ument = next.peek().is_some_and(|&at| at < start + line.len());
+        let known = (seen_marker || !seen_field)
+            && field(line).is_some_and(|(role, _)| role != Role::Other);
+        if seen_marker && known || seen_field && ument && is_end_of_document(line) {
             return true;
         }
-        seen_marker |= marker(line).is_some();
+        seen_marker |= ument && marker(line).is_some();
         seen_field |= known;
     }
     false
@@ -477,6 +489,53 @@ fn is_edition(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sniffer as first written: every line read for a marker, a field and an end.
+    fn sniff_every_line(text: &str) -> bool {
+        let (mut seen_marker, mut seen_field) = (false, false);
+        for line in text.lines() {
+            let known = field(line).is_some_and(|(role, _)| role != Role::Other);
+            if seen_marker && known || seen_field && is_end_of_document(line) {
+                return true;
+            }
+            seen_marker |= marker(line).is_some();
+            seen_field |= known;
+        }
+        false
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// Reading only the lines holding `ument` for markers and ends, and fields only
+        /// while they can matter, tells the same as reading every line for all three.
+        #[test]
+        fn sniffing_skips_no_line_that_matters(
+            lines in proptest::collection::vec(proptest::prop_oneof![
+                proptest::strategy::Just("2 of 9 DOCUMENTS".to_string()),
+                proptest::strategy::Just("Do\u{212a}ument 1 von 2".to_string()),
+                proptest::strategy::Just("  End of Document ".to_string()),
+                proptest::strategy::Just("LENGTH: 607 words".to_string()),
+                proptest::strategy::Just("BYLINE: Ann Lee".to_string()),
+                proptest::strategy::Just("LOAD-DATE: May 2, 2016".to_string()),
+                proptest::strategy::Just("The argument went on: nobody left.".to_string()),
+                "[a-zA-Z :0-9-]{0,30}",
+            ], 0..12)
+        ) {
+            let text = lines.join("\n");
+            proptest::prop_assert_eq!(sniff(&text), sniff_every_line(&text));
+        }
+    }
+
+    #[test]
+    fn a_marker_then_a_field_or_a_field_then_an_end_is_an_export() {
+        assert!(sniff(
+            "Intro\n1 of 2 DOCUMENTS\nThe Paper\nLENGTH: 60 words"
+        ));
+        assert!(sniff("LENGTH: 60 words\nText.\nEnd of Document"));
+        assert!(!sniff("End of Document\nLENGTH: 60 words"));
+        assert!(!sniff("LENGTH: 60 words\n1 of 2 DOCUMENTS"));
+        assert!(!sniff("A monument, an argument: a document of nothing."));
+    }
 
     #[test]
     fn markers_in_three_languages() {

@@ -41,12 +41,10 @@ pub(super) fn byline(text: &str) -> Option<Classified> {
     let org_lower = org.trim().to_lowercase();
     let org_ok = !org_lower.is_empty()
         && !more_words_than(&org_lower, 5)
-        && BYLINE_ORG_WORDS.iter().any(|w| {
-            org_lower
+        && (BYLINE_ORG_WORDS.contains(&org_lower.as_str())
+            || org_lower
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|word| word == *w)
-                || org_lower == *w
-        });
+                .any(|word| BYLINE_ORG_WORDS.contains(&word)));
     let name_words = word_count(name);
     if org_ok && (2..=4).contains(&name_words) && is_name_list(name.trim()) {
         let kept = strip_role(person);
@@ -326,8 +324,8 @@ fn split_stamp(text: &str) -> (&str, Option<Stamp>) {
             return (left, Some(stamp));
         }
     }
-    for word in STAMP_WORDS {
-        if let Some(at) = text.find(word)
+    for finder in STAMP_WORD_FINDERS.iter() {
+        if let Some(at) = finder.find(text.as_bytes())
             && at > 0
             && let Some(stamp) = timestamp::parse_stamp(&text[at + 1..])
         {
@@ -340,6 +338,15 @@ fn split_stamp(text: &str) -> (&str, Option<Stamp>) {
 /// The words that open a stamp written straight after a byline's name, each with the
 /// space before it.
 const STAMP_WORDS: &[&str] = &[" Updated ", " Published ", " Posted ", " Last updated "];
+
+/// Byte searchers for [`STAMP_WORDS`], made once (a line is searched for each word: a
+/// search made for every line costs more than reading the line).
+static STAMP_WORD_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    STAMP_WORDS
+        .iter()
+        .map(memchr::memmem::Finder::new)
+        .collect()
+});
 
 /// Names: capitalised words, joined by commas, "and" or "&"; at most 12 words.
 pub(super) fn is_name_list(text: &str) -> bool {
@@ -408,6 +415,24 @@ mod tests {
         fn quick_by_test_keeps_every_match(line in byline_pieces()) {
             proptest::prop_assert!(!BY.is_match(&line) || may_open_with_by(&line));
         }
+    }
+
+    #[test]
+    fn a_name_then_an_outlet_word_or_a_whole_outlet_is_a_byline() {
+        // The outlet is one word of the list among others, or the list's phrase whole.
+        assert_eq!(
+            byline("Ana Lim, Harbour Daily Gazette").map(|c| c.kind),
+            Some(BlockKind::Byline)
+        );
+        assert_eq!(
+            byline("Ana Lim | Associated Press").map(|c| c.kind),
+            Some(BlockKind::Byline)
+        );
+        assert!(byline("Ana Lim, Harbour Gazette").is_none());
+        assert!(byline("Ana Lim, Newsroom Gazette").is_none());
+        // No word of the list, or only inside a longer word: no byline.
+        assert_ne!(kind("Ana Lim, Harbour Gazette"), BlockKind::Byline);
+        assert_ne!(kind("Ana Lim, Newsroom Gazette"), BlockKind::Byline);
     }
 
     #[test]
