@@ -18,6 +18,7 @@
 //! - `shape`: what a person's name looks like and where it starts in a phrase;
 //! - `titles`: the words of a title as written;
 //! - `memo`: the answers of [`classify`] remembered;
+//! - `unquoted`: the words of a paragraph outside quote marks;
 //! - `describe`: what a whole story says a named person is (it alone reads a story, and
 //!   imports [`classify`] from this file).
 //!
@@ -35,6 +36,7 @@ mod roles;
 mod shape;
 pub mod story_titles;
 mod titles;
+mod unquoted;
 
 pub use gender::{Gender, gender_of_given_name, gender_of_word, is_common_given_name};
 pub use lists::{is_generic_org, is_leading_junk, is_not_name, is_place};
