@@ -18,7 +18,8 @@ use super::lists::{NOT_NAMES, is_place};
 use super::roles::{HONORIFICS, MODIFIERS, ROLE_NOUNS};
 use super::shape::{is_name_word, is_possessive};
 use super::titles::title_text;
-use crate::quotes::tokens::{Kind, Token, tokenize};
+use super::unquoted::{self, quote_mark};
+use crate::quotes::tokens::{Kind, Token};
 use std::cell::OnceCell;
 
 /// The prose of a story outside quote marks, one list of words and marks a paragraph.
@@ -32,15 +33,6 @@ pub struct Prose<'a> {
     joined: String,
     /// Where each paragraph starts in `joined`.
     starts: Vec<usize>,
-}
-
-/// True for a mark that opens or closes a quote.
-fn quote_mark(t: &Token) -> Option<bool> {
-    match t.text {
-        "“" | "«" | "„" => Some(true),
-        "”" | "»" => Some(false),
-        _ => None,
-    }
 }
 
 impl<'a> Prose<'a> {
@@ -66,41 +58,9 @@ impl<'a> Prose<'a> {
         }
     }
 
-    /// The words and marks of `text` outside quote marks.
+    /// The words and marks of `text` outside quote marks ([`unquoted::words`]).
     fn words(text: &'a str) -> Vec<Token<'a>> {
-        let mut tokens = tokenize(text, 0);
-        // The tokens kept are moved to the front, in order (`kept` is never past `k`).
-        let mut kept = 0;
-        let (mut curly, mut straight, mut doubled) = (false, false, false);
-        let mut k = 0;
-        while k < tokens.len() {
-            let t = &tokens[k];
-            let pair = t.text == "'"
-                && tokens
-                    .get(k + 1)
-                    .is_some_and(|n| n.text == "'" && n.start == t.start + 1);
-            match (quote_mark(t), t.text) {
-                (Some(open), _) => curly = open,
-                (None, "\"") => straight = !straight,
-                _ if pair => {
-                    doubled = !doubled;
-                    tokens.swap(kept, k);
-                    kept += 1;
-                    k += 2;
-                    continue;
-                }
-                _ if curly || straight || doubled => {
-                    k += 1;
-                    continue;
-                }
-                _ => {}
-            }
-            tokens.swap(kept, k);
-            kept += 1;
-            k += 1;
-        }
-        tokens.truncate(kept);
-        tokens
+        unquoted::words(text)
     }
 
     /// What the story says the person named `name` is, at the first place it says so.

@@ -17,6 +17,8 @@
 //! - `roles`: the word lists of titles, roles, offices and honorifics;
 //! - `shape`: what a person's name looks like and where it starts in a phrase;
 //! - `titles`: the words of a title as written;
+//! - `memo`: the answers of [`classify`] remembered;
+//! - `unquoted`: the words of a paragraph outside quote marks;
 //! - `describe`: what a whole story says a named person is (it alone reads a story, and
 //!   imports [`classify`] from this file).
 //!
@@ -29,10 +31,12 @@ mod gender;
 mod heads;
 mod held;
 mod lists;
+mod memo;
 mod roles;
 mod shape;
 pub mod story_titles;
 mod titles;
+mod unquoted;
 
 pub use gender::{Gender, gender_of_given_name, gender_of_word, is_common_given_name};
 pub use lists::{is_generic_org, is_leading_junk, is_not_name, is_place};
@@ -81,7 +85,14 @@ pub enum Mention {
 }
 
 /// Classifies a noun phrase naming a speaker. `None` when it names nobody.
+///
+/// The answer depends only on the words' text, and is remembered ([`memo`]).
 pub fn classify(tokens: &[Token]) -> Option<Mention> {
+    memo::remembered(tokens, classify_words)
+}
+
+/// [`classify`], read afresh.
+fn classify_words(tokens: &[Token]) -> Option<Mention> {
     // The words only: most phrases are nothing but words, and are read in place.
     let only_words: Vec<Token>;
     let mut words: &[Token] = if tokens.iter().all(Token::is_word) {
