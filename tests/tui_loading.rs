@@ -8,7 +8,7 @@ mod tui_fixture;
 
 use std::collections::HashSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use dateline::ingest::{self, LoadOptions};
@@ -18,16 +18,6 @@ use dateline::tui::app::{App, Overlay};
 use dateline::tui::loading::{self, LoadEvent, Source};
 use dateline::tui::update::update;
 use tui_fixture::*;
-
-/// Writes `count` generated pages under `dir`, returning the directory.
-fn write_pages(dir: &Path, count: usize, seed: u64) -> PathBuf {
-    for page in dateline::synth::generate(count, seed) {
-        let path = dir.join(&page.name);
-        fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        fs::write(path, page.text).expect("write");
-    }
-    dir.to_path_buf()
-}
 
 /// Runs background loading to the end on this thread, returning every event.
 fn events_for(source: &Source) -> Vec<LoadEvent> {

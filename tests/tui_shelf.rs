@@ -4,24 +4,12 @@
 
 mod tui_fixture;
 
-use std::fs;
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use dateline::model::Corpus;
 use dateline::tui::app::App;
 use dateline::tui::loading::{self, LoadEvent, Source};
 use tui_fixture::*;
-
-/// Writes `count` generated pages under `dir`, returning the directory.
-fn write_pages(dir: &Path, count: usize, seed: u64) -> PathBuf {
-    for page in dateline::synth::generate(count, seed) {
-        let path = dir.join(&page.name);
-        fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        fs::write(path, page.text).expect("write");
-    }
-    dir.to_path_buf()
-}
 
 /// A reader that loaded `source` in the background, the stories' text held in memory
 /// up to `budget` bytes.

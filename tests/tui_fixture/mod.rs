@@ -3,6 +3,9 @@
 //! wide and combining text, a long story, and hostile text.
 #![allow(dead_code)]
 
+use std::fs;
+use std::path::{Path, PathBuf};
+
 use chrono::{FixedOffset, NaiveDate, TimeZone};
 use dateline::model::{Corpus, Quote, QuoteSpan, SourceRef, Story, Timestamp, offset};
 use dateline::tui::action::Action;
@@ -478,4 +481,14 @@ pub fn find_in(buf: &Buffer, area: ratatui::layout::Rect, needle: &str) -> Optio
         }
     }
     None
+}
+
+/// Writes `count` generated pages under `dir`, returning the directory.
+pub fn write_pages(dir: &Path, count: usize, seed: u64) -> PathBuf {
+    for page in dateline::synth::generate(count, seed) {
+        let path = dir.join(&page.name);
+        fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        fs::write(path, page.text).expect("write");
+    }
+    dir.to_path_buf()
 }
