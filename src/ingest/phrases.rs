@@ -512,9 +512,18 @@ pub fn ends_with_credit(text: &str) -> bool {
         .expect("valid regex")
     });
     // The credit's label is followed by a colon: most blocks have none.
-    memchr::memchr(b':', text.as_bytes()).is_some()
+    memchr::memrchr(b':', text.as_bytes())
+        .is_some_and(|colon| credit_may_follow(&text[colon + 1..]))
         && !more_words_than(text, 60)
         && CREDIT_END.is_match(text)
+}
+
+/// Whether the text after a block's last colon could be the credit of
+/// [`ends_with_credit`] (which holds no colon, so follows the last one): trimmed, at
+/// most 60 characters and a closing bracket, with no `.`, `!` or `?`.
+fn credit_may_follow(rest: &str) -> bool {
+    let rest = rest.trim();
+    rest.len() <= 4 * 61 && rest.chars().count() <= 61 && !rest.contains(['.', '!', '?'])
 }
 
 /// A bare count standing alone: an engagement counter under a post ("42",
@@ -663,6 +672,9 @@ mod tests {
             "Boats on the lake at dawn. (Photo: Ana Ruiz/EPA)"
         ));
         assert!(!ends_with_credit("The mayor said the photo: was fake."));
+        assert!(credit_may_follow(" Ana Ruiz/EPA) "));
+        assert!(!credit_may_follow(" was fake."));
+        assert!(!credit_may_follow(&"long credit line ".repeat(4)));
         assert!(is_gallery_counter("image 3 of 12"));
         assert!(is_gallery_counter("4/12"));
         assert!(!is_gallery_counter("4 of the 12 victims"));

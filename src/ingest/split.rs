@@ -123,7 +123,6 @@ pub fn for_each_word_hash(text: &str, mut word: impl FnMut(u64)) {
     let mut hash = SEED;
     let mut in_word = false;
     let bytes = text.as_bytes();
-    let is_letter_or_digit = |class: u8| class.wrapping_sub(1) < CONTINUATION - 1;
     let mut i = 0;
     while i < bytes.len() {
         let class = WORD_BYTES[usize::from(bytes[i])];
@@ -175,6 +174,13 @@ pub fn for_each_word_hash(text: &str, mut word: impl FnMut(u64)) {
     if in_word {
         word(finish(hash));
     }
+}
+
+/// Whether a [`WORD_BYTES`] class is an ASCII letter or digit: the classes of
+/// letters and digits are ASCII (below 0x80), the others 0 or above 0x7f, so one
+/// signed comparison tells them apart.
+fn is_letter_or_digit(class: u8) -> bool {
+    class.cast_signed() > 0
 }
 
 /// In [`WORD_BYTES`]: a byte continuing a multi-byte character.
@@ -799,6 +805,32 @@ mod tests {
             for_each_word_hash(&text, |h| hashes.push(h));
             proptest::prop_assert_eq!(hashes, word_hashes_of_normalised(&text));
         }
+    }
+
+    #[test]
+    fn letter_classes_are_exactly_the_ascii_letters_and_digits() {
+        for byte in 0..=u8::MAX {
+            assert_eq!(
+                is_letter_or_digit(WORD_BYTES[usize::from(byte)]),
+                byte.is_ascii_alphanumeric(),
+                "byte {byte:#04x}"
+            );
+        }
+    }
+
+    #[test]
+    fn word_hash_values_are_fixed() {
+        // The values order story ids: they must never change.
+        let mut hashes = Vec::new();
+        for_each_word_hash("Port's QUAY2026", |h| hashes.push(h));
+        assert_eq!(
+            hashes,
+            [
+                0xe841_5109_d13c_a762,
+                0xcc38_350d_bfbd_2cea,
+                0xcceb_c34d_e668_d582
+            ]
+        );
     }
 
     #[test]
