@@ -24,10 +24,13 @@ use std::time::{Duration, Instant};
 
 use memchr::memmem::Finder;
 
+mod pairs;
+
 use super::shelf::Texts;
 use super::text::{self, clean};
 use super::wrap::TextSource;
 use crate::model::Story;
+use pairs::{PairFilter, pair_bit};
 
 /// The most search matches kept.
 pub const MAX_HITS: usize = 100_000;
@@ -64,13 +67,6 @@ impl SearchSource {
     }
 }
 
-/// Bits in the largest character-pair filter (a long story's).
-const FILTER_BITS: usize = 4096;
-/// Words of the largest filter.
-const FILTER_WORDS: usize = FILTER_BITS / 64;
-/// Words of the smallest filter (256 bits).
-const FILTER_MIN_WORDS: usize = 4;
-
 /// One story's searchable text: made where the story is found (on a loading thread),
 /// so the reader's drawing thread only files it. Only its filter is kept for most
 /// stories: their folded text is made again from the story when a search reads it
@@ -80,12 +76,8 @@ const FILTER_MIN_WORDS: usize = 4;
 pub struct Entry {
     /// The folded text, when cleaning changed some part of the story.
     kept: Option<Box<Folded>>,
-    /// Which character pairs occur in the folded text: their bits ([`pair_bit`]) cut to
-    /// this filter's size, a power of two from 256 to [`FILTER_BITS`] bits, about four
-    /// times the pairs the story has (so a short story's filter is as selective as a
-    /// long one's, in a quarter of the memory or less: a million short stories'
-    /// filters would take 512 MB at the largest size).
-    filter: Box<[u64]>,
+    /// Which character pairs occur in the folded text.
+    filter: PairFilter,
 }
 
 /// A story's headline and paragraphs, cleaned, folded and joined by `\n`, as a search
@@ -98,12 +90,6 @@ struct Folded {
     starts: Vec<usize>,
     /// Whether each part is ASCII (then a byte offset in it is its character offset).
     ascii: Vec<bool>,
-}
-
-/// The bit of a character pair in the filter.
-fn pair_bit(a: char, b: char) -> usize {
-    let h = (u64::from(a) << 21 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    (h >> (64 - FILTER_BITS.trailing_zeros())) as usize
 }
 
 impl Entry {
@@ -124,18 +110,9 @@ impl Entry {
     /// The searchable text of a story's headline then paragraphs (`count` parts).
     fn from_parts<'a>(parts: impl Iterator<Item = &'a str> + Clone, count: usize) -> Self {
         let (folded, cleaned) = Folded::of(parts, count, true);
-        let mut full = [0u64; FILTER_WORDS];
-        let mut previous = None;
-        for c in folded.text.chars() {
-            if let Some(p) = previous {
-                let bit = pair_bit(p, c);
-                full[bit / 64] |= 1 << (bit % 64);
-            }
-            previous = Some(c);
-        }
         Self {
+            filter: PairFilter::of(&folded.text),
             kept: cleaned.then(|| Box::new(folded)),
-            filter: cut_filter(&full),
         }
     }
 
@@ -155,34 +132,8 @@ impl Entry {
 
     /// Whether the story may contain `needle` (never false when it does).
     fn may_contain(&self, pairs: &[usize]) -> bool {
-        let shift = (FILTER_WORDS / self.filter.len()).trailing_zeros();
-        pairs.iter().all(|&bit| {
-            let bit = bit >> shift;
-            self.filter[bit / 64] & (1 << (bit % 64)) != 0
-        })
+        self.filter.may_contain(pairs)
     }
-}
-
-/// A filter of [`FILTER_BITS`] bits cut to about four bits a pair set (at least
-/// [`FILTER_MIN_WORDS`] words): each bit of the cut filter stands for the bits of
-/// the full one that share its leading bits ([`pair_bit`] takes a hash's leading bits).
-fn cut_filter(full: &[u64; FILTER_WORDS]) -> Box<[u64]> {
-    let set: usize = full.iter().map(|w| w.count_ones() as usize).sum();
-    let words = (set * 4)
-        .next_power_of_two()
-        .div_ceil(64)
-        .clamp(FILTER_MIN_WORDS, FILTER_WORDS);
-    let shift = (FILTER_WORDS / words).trailing_zeros();
-    let mut filter = vec![0u64; words];
-    for (w, &word) in full.iter().enumerate() {
-        let mut rest = word;
-        while rest != 0 {
-            let bit = (w * 64 + rest.trailing_zeros() as usize) >> shift;
-            filter[bit / 64] |= 1 << (bit % 64);
-            rest &= rest - 1;
-        }
-    }
-    filter.into_boxed_slice()
 }
 
 impl Folded {
@@ -690,30 +641,6 @@ mod tests {
             headline,
             paragraphs.iter().map(|p| p.to_string()).collect(),
         )
-    }
-
-    #[test]
-    fn a_short_storys_filter_is_smaller_and_still_never_misses() {
-        let short = Entry::of_text("Ferry", &["The ferry sailed."]);
-        let long_text = "Harbour dues rose again in May, the council said on Friday. ".repeat(40)
-            + "Quick zephyrs vex bold jackdaws; 0123456789 %&*()[]{}";
-        let long = Entry::of_text("Dues", &[long_text.as_str()]);
-        assert!(
-            short.filter.len() < long.filter.len(),
-            "{}",
-            short.filter.len()
-        );
-        assert!(short.filter.len() >= FILTER_MIN_WORDS);
-        for (entry, text) in [
-            (&short, "ferry\nthe ferry sailed."),
-            (&long, long_text.as_str()),
-        ] {
-            let folded = text::fold(text);
-            let chars: Vec<char> = folded.chars().collect();
-            for w in chars.windows(2) {
-                assert!(entry.may_contain(&[pair_bit(w[0], w[1])]), "{:?}", w);
-            }
-        }
     }
 
     #[test]
