@@ -6,7 +6,7 @@
 //! index's arrival, with the process's CPU time at each, and the resident memory at the
 //! complete list, at the end and at most (as `/usr/bin/time -v` gives it).
 //!
-//!     cargo run --release --example reader_load -- DIR [--no-cache]
+//!     cargo run --release --example reader_load -- DIR [--no-cache] [--settle SECONDS]
 //!
 //! The reading state and the cache go to `$XDG_STATE_HOME` as the reader's do.
 use std::path::PathBuf;
@@ -22,14 +22,27 @@ use dateline::tui::loading::{self, LoadEvent};
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // `--settle N`: also what is resident N seconds after the load, once the
+    // allocator's background threads have returned what the load freed.
+    let settle = match args.iter().position(|a| a == "--settle") {
+        Some(at) if at + 1 < args.len() => {
+            let seconds: u64 = args[at + 1].parse()?;
+            args.drain(at..at + 2);
+            seconds
+        }
+        _ => 0,
+    };
     let no_cache = args.iter().any(|a| a == "--no-cache");
     let paths: Vec<PathBuf> = args
         .iter()
         .filter(|a| *a != "--no-cache")
         .map(PathBuf::from)
         .collect();
-    anyhow::ensure!(!paths.is_empty(), "usage: reader_load DIR... [--no-cache]");
+    anyhow::ensure!(
+        !paths.is_empty(),
+        "usage: reader_load DIR... [--no-cache] [--settle SECONDS]"
+    );
     let source = dateline::cli::reader_source(&paths, None, no_cache);
     let config = dateline::config::Config::default();
     let mut app = App::with_config(dateline::model::Corpus::default(), &config, true);
@@ -90,6 +103,10 @@ fn main() -> anyhow::Result<()> {
         resident_kb() / 1000,
         status_kb("VmHWM:") / 1000
     );
+    if settle > 0 {
+        std::thread::sleep(std::time::Duration::from_secs(settle));
+        println!("resident after {settle} s {} MB", resident_kb() / 1000);
+    }
     // As the reader quits: without freeing the corpus piece by piece.
     std::process::exit(0)
 }
