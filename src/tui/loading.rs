@@ -167,9 +167,11 @@ pub fn load_streaming_within(
     // A whole corpus from the cache is in the stored order: it takes the order of the
     // list shown (the same stories), else it is sorted.
     let mut from = None;
-    let mut shelved = spill
-        .filter(|_| !bodies.is_empty())
-        .map(|spill| Shelf::of_loaded(spill, bodies));
+    // The file holds the text decoded from the cache, or waits for the parsed text.
+    let (mut shelved, unused) = match spill {
+        Some(spill) if !bodies.is_empty() => (Some(Shelf::of_loaded(spill, bodies)), None),
+        spill => (None, spill),
+    };
     if let (Some(at), Some(_)) = (&listed, &stored) {
         match at.apply(std::mem::take(&mut corpus.stories)) {
             Ok(stories) => {
@@ -221,7 +223,7 @@ pub fn load_streaming_within(
     // search filters stay.
     prepared.shelf = match shelved {
         Some(shelf) => Some(shelf),
-        None => Shelf::store(&mut prepared.corpus.stories, budget),
+        None => Shelf::store_in(&mut prepared.corpus.stories, budget, unused),
     };
     (batcher.sink)(LoadEvent::Done(Box::new(prepared)));
     (batcher.sink)(LoadEvent::TimelineReady(build_timeline_from(quotes)));

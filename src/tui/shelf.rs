@@ -36,6 +36,12 @@ impl Shelf {
     /// `budget` bytes of text; `None` (the text stays in the stories) when they hold
     /// less, or when no temporary file can be made.
     pub fn store(stories: &mut [Story], budget: usize) -> Option<Shelf> {
+        Self::store_in(stories, budget, None)
+    }
+
+    /// [`Shelf::store`] in `spill` when one is given (a file made for a load that did
+    /// not use it), else in a new one.
+    pub fn store_in(stories: &mut [Story], budget: usize, spill: Option<Spill>) -> Option<Shelf> {
         let text: usize = stories
             .par_iter()
             .map(|s| s.paragraphs.iter().map(String::len).sum::<usize>())
@@ -43,7 +49,10 @@ impl Shelf {
         if text <= budget {
             return None;
         }
-        let spill = Spill::new().ok()?;
+        let spill = match spill {
+            Some(spill) => spill,
+            None => Spill::new().ok()?,
+        };
         let bodies = stories
             .par_iter_mut()
             .map(|story| {
