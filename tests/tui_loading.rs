@@ -483,6 +483,101 @@ fn reopens_as_a_fresh_load(budget: usize) {
 }
 
 #[test]
+fn a_changed_archive_is_made_anew_as_a_fresh_load_and_its_new_cache_reopens_the_same() {
+    // The text held in memory, then put on the reader's shelf: the stored pages' text
+    // goes there as they are decoded, the changed pages' as they are parsed, and the
+    // new cache is written from it.
+    for budget in [loading::TEXT_BUDGET, 0] {
+        changed_archive_reloads(budget);
+    }
+}
+
+fn changed_archive_reloads(budget: usize) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = write_pages(&dir.path().join("pages"), 40, 17);
+    let source = Source::Cached {
+        paths: vec![root.clone()],
+        cache: dir.path().join("cache/pages.cache"),
+    };
+    finals(events_within(&source, budget));
+    // One page grows a paragraph, one page is new; the others come from the cache.
+    let mut files: Vec<PathBuf> = walkdir(&root);
+    files.sort();
+    let grown = &files[files.len() / 2];
+    let mut text = fs::read_to_string(grown).expect("page");
+    text.push_str("\n\nThe council will meet again next week, its clerk wrote.\n");
+    fs::write(grown, text).expect("write");
+    let extra = dateline::synth::generate(1, 99).remove(0);
+    fs::write(root.join("zz-new-page.txt"), extra.text).expect("write");
+
+    let events = events_within(&source, budget);
+    let found_whole = events.iter().any(|e| match e {
+        LoadEvent::Found {
+            stories, entries, ..
+        } => stories
+            .iter()
+            .zip(entries)
+            .any(|(s, e)| e.is_some() && !s.paragraphs.is_empty()),
+        _ => false,
+    });
+    assert_eq!(
+        found_whole,
+        budget > 0,
+        "stories found come whole within the budget"
+    );
+    let (listed, done, rows, index) = finals(events);
+    assert!(listed.is_none(), "no list of files that changed");
+    assert_eq!(
+        done.corpus.stories.iter().all(|s| s.paragraphs.is_empty()),
+        budget == 0,
+        "the text on the shelf past the budget"
+    );
+    let expected = sorted_quotes(ingest::load(
+        std::slice::from_ref(&root),
+        &LoadOptions::default(),
+    ));
+    assert_eq!(done.texts().whole(), expected.stories);
+    assert_eq!(done.corpus.speakers, expected.speakers);
+    assert_eq!(done.corpus.stats, expected.stats);
+    assert_eq!(rows, dateline::tui::rows::build_timeline(&done.corpus));
+    assert_eq!(
+        index,
+        dateline::tui::search::SearchIndex::build(&expected.stories)
+    );
+
+    // The cache written from the text on the shelf reopens as the same corpus.
+    let (listed, again, again_rows, again_index) = finals(events_within(&source, budget));
+    assert!(listed.is_some(), "the new cache is used whole");
+    assert_eq!(again.texts().whole(), expected.stories);
+    assert_eq!(again.corpus.speakers, expected.speakers);
+    assert_eq!((again_rows, again_index), (rows, index));
+
+    // Another change: the other pages come from those written from the shelf.
+    let other = dateline::synth::generate(2, 5).remove(1);
+    fs::write(root.join("zz-new-page.txt"), other.text).expect("write");
+    let (_, third, ..) = finals(events_within(&source, budget));
+    let expected = sorted_quotes(ingest::load(
+        std::slice::from_ref(&root),
+        &LoadOptions::default(),
+    ));
+    assert_eq!(third.texts().whole(), expected.stories);
+}
+
+/// Every file under `dir`.
+fn walkdir(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).expect("dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walkdir(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
 fn the_timeline_arriving_after_the_list_keeps_its_filter() {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = write_pages(dir.path(), 30, 3);

@@ -9,6 +9,8 @@
 //! be a date; a damaged cache gives an [`Error`], never a panic or a huge allocation.
 //! Decides only the byte layout; which file holds what is [`super`]'s.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, FixedOffset, Timelike};
 
 use crate::ingest::ParsedPage;
@@ -246,13 +248,24 @@ impl Writer {
 
     /// Stories in chunks of [`CHUNK`], so they can be decoded in parallel: their
     /// count, then each chunk; `spill` is called after each chunk.
-    pub fn stories(&mut self, stories: &[Story], mut spill: impl FnMut(&mut Self)) {
-        self.usize(stories.len());
+    pub fn stories(&mut self, stories: &[Story], spill: impl FnMut(&mut Self)) {
+        self.stories_by(stories.len(), |i| Cow::Borrowed(&stories[i]), spill);
+    }
+
+    /// [`Writer::stories`] of `count` stories, the `i`th given by `story(i)` (its text
+    /// read back from where it waits), as [`Reader::stories`] reads them.
+    pub fn stories_by<'s>(
+        &mut self,
+        count: usize,
+        mut story: impl FnMut(usize) -> Cow<'s, Story>,
+        mut spill: impl FnMut(&mut Self),
+    ) {
+        self.usize(count);
         let mut chunk = Writer::default();
-        for part in stories.chunks(CHUNK) {
+        for start in (0..count).step_by(CHUNK) {
             chunk.bytes.clear();
-            for story in part {
-                chunk.story(story);
+            for i in start..count.min(start + CHUNK) {
+                chunk.story(&story(i));
             }
             self.chunk(&chunk);
             spill(self);

@@ -15,7 +15,9 @@ use super::codec::{self, Reader, Writer};
 use super::{Entry, FORMAT, Key, LOADER_VERSION, RACY};
 use crate::ingest::read::{self, Input};
 use crate::ingest::spill::{Body, Spill};
-use crate::model::{Corpus, Warning};
+use std::borrow::Cow;
+
+use crate::model::{Corpus, Story, Warning};
 
 /// The first bytes of every cache file.
 const MAGIC: &[u8; 16] = b"dateline-cache\n\0";
@@ -207,20 +209,44 @@ impl Cache {
         })
     }
 
-    /// The stored entries, one per key.
-    pub(super) fn pages(&self) -> Result<Vec<Entry>, codec::Error> {
-        let bytes = self.section(self.pages_at)?;
-        let mut r = Reader::new(&bytes);
-        let count = r.usize()?;
-        let entries = r.chunked(count, read_entry)?;
-        (r.is_empty() && entries.len() == self.keys.len())
+    /// The stored entries, one per key, read and decoded a piece at a time
+    /// ([`super::stream::items`]); with `spill`, each page's stories' text goes there
+    /// as the page is decoded, so the stored text is never all held: each entry comes
+    /// with where its stories' text went ([`crate::ingest::spill_page`]; empty without
+    /// `spill`).
+    pub(super) fn pages(
+        &self,
+        spill: Option<&Spill>,
+    ) -> Result<Vec<super::StoredPage>, codec::Error> {
+        let f = self
+            .handle
+            .try_clone()
+            .map_err(|_| codec::Error("is unreadable"))?;
+        let decode = |r: &mut Reader<'_>| {
+            let mut entry = read_entry(r)?;
+            let bodies = match (&mut entry, spill) {
+                (Entry::Page(page, ..), Some(spill)) => crate::ingest::spill_page(page, spill),
+                _ => Vec::new(),
+            };
+            Ok((entry, bodies))
+        };
+        let entries = super::stream::items(f, self.pages_at, &decode)?;
+        (entries.len() == self.keys.len())
             .then_some(entries)
             .ok_or(codec::Error("is damaged (pages do not match)"))
     }
+}
 
-    fn section(&self, (at, len, hash): (u64, u64, u64)) -> Result<Vec<u8>, codec::Error> {
-        let mut f = File::open(&self.file).map_err(|_| codec::Error("is unreadable"))?;
-        read_section(&mut f, at, len, hash).map_err(|_| codec::Error("is damaged (checksum)"))
+/// The paragraphs of `story`: its own, or read back from `spill` at `body`.
+fn with_text<'a>(
+    story: &'a Story,
+    body: Option<Body>,
+    spill: Option<&Spill>,
+) -> io::Result<Cow<'a, [String]>> {
+    match (body, spill) {
+        (None, _) => Ok(Cow::Borrowed(&story.paragraphs)),
+        (Some(body), Some(spill)) => spill.get(body).map(Cow::Owned),
+        (Some(_), None) => Err(io::Error::other("no temporary file for the text")),
     }
 }
 
@@ -346,8 +372,9 @@ impl Pending {
     pub(super) fn start(
         file: &Path,
         walked: (i64, u32),
-        results: &[(Key, Entry)],
+        results: &[(Key, Entry, Vec<Option<Body>>)],
         walk_warnings: &[Warning],
+        spill: Option<&Spill>,
     ) -> io::Result<Pending> {
         let dir = file.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)?;
@@ -366,7 +393,7 @@ impl Pending {
         prefix[60..64].copy_from_slice(&walked.1.to_le_bytes());
         out.write_all(&prefix)?;
         let mut w = Writer::default();
-        w.list(results, |w, (k, _)| {
+        w.list(results, |w, (k, ..)| {
             w.str(&k.path);
             w.u64(k.size);
             w.i64(k.mtime.0);
@@ -380,8 +407,17 @@ impl Pending {
         let mut chunk = Writer::default();
         for part in results.chunks(codec::CHUNK) {
             chunk.bytes.clear();
-            for (_, entry) in part {
-                write_entry(&mut chunk, entry);
+            for (_, entry, bodies) in part {
+                match entry {
+                    Entry::Page(page, warnings, bytes) if bodies.iter().any(Option::is_some) => {
+                        let mut page = page.clone();
+                        for (story, body) in page.stories.iter_mut().zip(bodies) {
+                            story.paragraphs = with_text(story, *body, spill)?.into_owned();
+                        }
+                        write_entry(&mut chunk, &Entry::Page(page, warnings.clone(), *bytes));
+                    }
+                    entry => write_entry(&mut chunk, entry),
+                }
             }
             w.chunk(&chunk);
             section.spill(&mut w, SPILL)?;
@@ -397,8 +433,14 @@ impl Pending {
         })
     }
 
-    /// Writes the list and the corpus, then the prefix, and puts the file in its place.
-    pub(super) fn finish(self, corpus: &Corpus) -> io::Result<()> {
+    /// Writes the list and the corpus, then the prefix, and puts the file in its place:
+    /// the text of each story whose `bodies[i]` is given read back from `spill`.
+    pub(super) fn finish(
+        self,
+        corpus: &Corpus,
+        spill: Option<&Spill>,
+        bodies: &[Option<Body>],
+    ) -> io::Result<()> {
         let Pending {
             temp,
             file,
@@ -413,12 +455,29 @@ impl Pending {
             let list = Section::new(&mut out).finish(&mut w)?;
             let mut section = Section::new(&mut out);
             let mut spilled = Ok(());
-            w.stories(&corpus.stories, |w| {
+            let mut unread = Ok(());
+            let story = |i: usize| {
+                let story = &corpus.stories[i];
+                let body = bodies.get(i).copied().flatten();
+                match with_text(story, body, spill) {
+                    Ok(Cow::Borrowed(_)) => Cow::Borrowed(story),
+                    Ok(Cow::Owned(paragraphs)) => Cow::Owned(Story {
+                        paragraphs,
+                        ..story.clone()
+                    }),
+                    Err(e) => {
+                        unread = Err(e);
+                        Cow::Borrowed(story)
+                    }
+                }
+            };
+            w.stories_by(corpus.stories.len(), story, |w| {
                 if spilled.is_ok() {
                     spilled = section.spill(w, SPILL);
                 }
             });
             spilled?;
+            unread?;
             w.corpus_rest(corpus);
             let corpus = section.finish(&mut w)?;
             for (n, (len, hash)) in [keys, pages, list, corpus].into_iter().enumerate() {

@@ -180,9 +180,9 @@ pub struct Loaded {
     /// When the whole corpus came from the cache: its stories' text, to be read again
     /// from the file (for an index made after the corpus went elsewhere).
     pub text: Option<StoredText>,
-    /// When the whole corpus came from the cache and its text went to
-    /// [`Listing::shelf`]: where each story's text is there (`None`: in the story), by
-    /// story as loaded; else empty.
+    /// When the stories' text went to [`Listing::shelf`] (the whole corpus from the
+    /// cache, or its pages parsed or taken from it): where each story's text is there
+    /// (`None`: in the story), by story as loaded; else empty.
     pub bodies: Vec<Option<Body>>,
 }
 
@@ -243,9 +243,10 @@ pub struct Listing<'a, T> {
     pub make: &'a (dyn Fn(Listed) -> T + Sync),
     /// Takes it, once every input is found unchanged (never otherwise).
     pub give: &'a mut dyn FnMut(T),
-    /// Where the stories' text goes as the stored corpus is decoded, when it is larger
-    /// than the budget given (bytes stored): the reader's shelf. Where each story's
-    /// text went is [`Loaded::bodies`].
+    /// Where the stories' text goes (the reader's shelf): as the stored corpus is
+    /// decoded, when it is larger than the budget given (bytes stored); as each page
+    /// is parsed or taken from the cache, when the corpus is made anew. Where each
+    /// story's text went is [`Loaded::bodies`].
     pub shelf: Option<(&'a Spill, u64)>,
 }
 
@@ -388,6 +389,7 @@ pub fn load_listing<T: Send>(
         (file, walked),
         &mut warnings,
         if listed_sent { &quiet } else { options },
+        shelf.map(|(spill, _)| spill),
     );
     loaded.corpus.warnings.extend(warnings);
     loaded.missed = missed;
@@ -395,7 +397,11 @@ pub fn load_listing<T: Send>(
 }
 
 /// Reads and parses the inputs the cache cannot vouch for, takes the others' pages
-/// from it, makes the corpus and writes the cache again.
+/// from it, makes the corpus and writes the cache again. With `spill`, each page's
+/// stories' text goes there as soon as the page is parsed or taken from the cache, so
+/// the archive's text is never all held: the corpus comes without it, and
+/// [`Loaded::bodies`] says where each story's is.
+#[allow(clippy::too_many_arguments)]
 fn reload(
     inputs: &[Input],
     walk_warnings: Vec<Warning>,
@@ -404,6 +410,7 @@ fn reload(
     (file, walked): (&Path, (i64, u32)),
     warnings: &mut Vec<Warning>,
     options: &LoadOptions<'_>,
+    spill: Option<&Spill>,
 ) -> Loaded {
     // The quotes of stories whose text and time are as stored are taken as stored:
     // finding quotes is most of a load. They are read first, a story at a time, so the
@@ -415,7 +422,9 @@ fn reload(
         })
         .map(|quotes| quotes.into_iter().collect())
         .unwrap_or_default();
-    let stored: Vec<Taken<Entry>> = match cache.map(Cache::pages) {
+    // The stored pages are decoded a piece at a time, their text going to `spill` as
+    // they are.
+    let stored: Vec<Taken<StoredPage>> = match cache.map(|c| c.pages(spill)) {
         Some(Ok(stored)) => stored.into_iter().map(Taken::new).collect(),
         Some(Err(why)) => {
             warnings.push(warning(file, &format!("{}: ignored and rebuilt", why.0)));
@@ -423,7 +432,7 @@ fn reload(
         }
         None => Vec::new(),
     };
-    let by_path: std::collections::HashMap<&str, (&Key, &Taken<Entry>)> = cache
+    let by_path: std::collections::HashMap<&str, (&Key, &Taken<StoredPage>)> = cache
         .map(|c| {
             c.keys
                 .iter()
@@ -435,7 +444,7 @@ fn reload(
     let parsed = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let found = AtomicUsize::new(0);
-    let results: Vec<(Key, Entry)> = inputs
+    let results: Vec<(Key, Entry, Vec<Option<Body>>)> = inputs
         .par_iter()
         .zip(stats)
         .map(|(input, now)| {
@@ -446,7 +455,7 @@ fn reload(
                     .then(|| entry.take())??;
                 Some(((*key).clone(), entry))
             });
-            let (key, entry) = match trusted {
+            let (key, (mut entry, bodies)) = match trusted {
                 Some(stored) => stored,
                 None => {
                     let (key, entry, fresh) = read_one(input, now, old.copied());
@@ -456,14 +465,23 @@ fn reload(
                     (key, entry)
                 }
             };
-            let stories = match &entry {
+            let (stories, bodies) = match &mut entry {
                 Entry::Page(page, ..) => {
+                    // A stored page's text is in `spill` already; a parsed one's goes
+                    // there once the reader has seen its stories.
                     if let Some(callback) = options.stories {
-                        callback(&page.stories);
+                        match bodies.iter().any(Option::is_some) {
+                            true => callback(&whole(&page.stories, &bodies, spill)),
+                            false => callback(&page.stories),
+                        }
                     }
-                    page.stories.len()
+                    let bodies = match (bodies.is_empty(), spill) {
+                        (true, Some(spill)) => ingest::spill_page(page, spill),
+                        _ => bodies,
+                    };
+                    (page.stories.len(), bodies)
                 }
-                Entry::Failed(_) => 0,
+                Entry::Failed(_) => (0, Vec::new()),
             };
             let files_done = done.fetch_add(1, Ordering::Relaxed) + 1;
             let stories_found = found.fetch_add(stories, Ordering::Relaxed) + stories;
@@ -476,24 +494,24 @@ fn reload(
                     files_cached: files_done.saturating_sub(parsed.load(Ordering::Relaxed)),
                 });
             }
-            (key, entry)
+            (key, entry, bodies)
         })
         .collect();
     let parsed = parsed.into_inner();
-    let write = Pending::start(file, walked, &results, &walk_warnings);
+    let write = Pending::start(file, walked, &results, &walk_warnings, spill);
     let mut stats = LoadStats {
         files: inputs.len(),
         ..LoadStats::default()
     };
     let mut read_warnings = walk_warnings;
     let mut pages = Vec::with_capacity(results.len());
-    for (_, entry) in results {
+    for (_, entry, bodies) in results {
         match entry {
             Entry::Page(page, page_warnings, bytes) => {
                 read_warnings.extend(page_warnings);
                 stats.bytes += bytes;
                 stats.pages += 1;
-                pages.push(page);
+                pages.push((page, bodies));
             }
             Entry::Failed(w) => read_warnings.push(w),
         }
@@ -507,9 +525,10 @@ fn reload(
             crate::quotes::extract(story)
         }
     };
-    let mut corpus = ingest::assemble_with(pages, read_warnings, stats, &quotes);
+    let ingest::spilled::Spilled { mut corpus, bodies } =
+        ingest::spilled::assemble(pages, spill, read_warnings, stats, &quotes);
     drop(known);
-    if let Err(e) = write.and_then(|w| w.finish(&corpus)) {
+    if let Err(e) = write.and_then(|w| w.finish(&corpus, spill, &bodies)) {
         corpus
             .warnings
             .push(warning(file, &format!("not saved ({e})")));
@@ -525,8 +544,27 @@ fn reload(
         hit: false,
         missed: None,
         text: None,
-        bodies: Vec::new(),
+        bodies,
     }
+}
+
+/// A stored input's entry, with where its stories' text went (empty: in the stories).
+pub(crate) type StoredPage = (Entry, Vec<Option<Body>>);
+
+/// Copies of `stories` with their text back from `spill` (`bodies[i]` of the `i`th; a
+/// text that cannot be read back comes as none): for the reader's provisional list.
+fn whole(stories: &[Story], bodies: &[Option<Body>], spill: Option<&Spill>) -> Vec<Story> {
+    stories
+        .iter()
+        .zip(bodies.iter().chain(std::iter::repeat(&None)))
+        .map(|(story, body)| {
+            let mut story = story.clone();
+            if let (Some(body), Some(spill)) = (body, spill) {
+                story.paragraphs = spill.get(*body).unwrap_or_default();
+            }
+            story
+        })
+        .collect()
 }
 
 /// Something stored that one of the loading threads takes (moved, not copied), once.
@@ -564,8 +602,8 @@ fn story_key(story: &Story) -> u64 {
 fn read_one(
     input: &Input,
     now: &(String, u64, (i64, u32)),
-    old: Option<(&Key, &Taken<Entry>)>,
-) -> (Key, Entry, bool) {
+    old: Option<(&Key, &Taken<StoredPage>)>,
+) -> (Key, StoredPage, bool) {
     let (path, size, mtime) = now.clone();
     match read::read_input(input) {
         Ok(read) => {
@@ -573,7 +611,7 @@ fn read_one(
             if let Some((key, entry)) = old
                 && key.hash == hash
                 && key.size == size
-                && let Some(entry @ Entry::Page(..)) = entry.take()
+                && let Some(stored @ (Entry::Page(..), _)) = entry.take()
             {
                 let key = Key {
                     path,
@@ -581,7 +619,7 @@ fn read_one(
                     mtime,
                     hash,
                 };
-                return (key, entry, false);
+                return (key, stored, false);
             }
             let mut page = ingest::parse_page(&read.page);
             let mut warnings = read.warnings;
@@ -592,7 +630,11 @@ fn read_one(
                 mtime,
                 hash,
             };
-            (key, Entry::Page(page, warnings, read.bytes), true)
+            (
+                key,
+                (Entry::Page(page, warnings, read.bytes), Vec::new()),
+                true,
+            )
         }
         Err(w) => {
             let key = Key {
@@ -601,7 +643,7 @@ fn read_one(
                 mtime,
                 hash: 0,
             };
-            (key, Entry::Failed(w), true)
+            (key, (Entry::Failed(w), Vec::new()), true)
         }
     }
 }

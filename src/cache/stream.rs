@@ -1,4 +1,4 @@
-//! Reading the corpus section in pieces: its chunks are read from the file, hashed and
+//! Reading the corpus and pages sections in pieces: its chunks are read from the file, hashed and
 //! decoded a group at a time, the next group read while the last one is decoded, so
 //! neither the whole section's bytes nor its read before its decode are ever waited
 //! for. Nothing decoded is returned unless the whole section's checksum matches.
@@ -131,6 +131,27 @@ pub(super) fn each_story<T: Send>(
     let made = stories(&mut s, &decode);
     s.rest(hash)?;
     made
+}
+
+/// What `decode` makes of every item stored at `at` in `file` in chunks as
+/// [`codec::Writer::stories`] writes stories (the pages section's entries), in the
+/// stored order, a group of chunks decoded while the next is read; nothing when the
+/// section's checksum does not match.
+pub(super) fn items<T: Send>(
+    file: File,
+    (at, len, hash): (u64, u64, u64),
+    decode: &(dyn Fn(&mut Reader<'_>) -> codec::Result<T> + Sync),
+) -> codec::Result<Vec<T>> {
+    let mut s = Stream::open(file, at, len)?;
+    let made = stories(&mut s, decode);
+    match made {
+        Ok(made) if s.rest(hash)?.is_empty() => Ok(made),
+        Ok(_) => Err(codec::Error("is damaged (trailing bytes)")),
+        Err(why) => {
+            s.rest(hash)?;
+            Err(why)
+        }
+    }
 }
 
 /// What `each` makes of every story's headline and paragraphs (borrowed from the

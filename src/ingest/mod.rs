@@ -30,6 +30,7 @@ pub mod read;
 pub mod sanitize;
 pub mod segment;
 pub mod spill;
+pub mod spilled;
 pub mod split;
 pub mod text;
 pub mod timestamp;
@@ -496,7 +497,7 @@ fn merge_pages_with(
 
 /// Moves the text of `page`'s stories to `spill`, their prints made first: where each
 /// story's text went (`None`: it stayed in the story).
-fn spill_page(page: &mut ParsedPage, spill: &spill::Spill) -> Vec<Option<spill::Body>> {
+pub fn spill_page(page: &mut ParsedPage, spill: &spill::Spill) -> Vec<Option<spill::Body>> {
     if page.prints.len() != page.stories.len() {
         page.prints = page.stories.iter().map(dedupe::StoryPrint::of).collect();
     }
@@ -579,6 +580,6 @@ pub fn sort_newest_first(stories: &mut [Story]) {
 }
 
 /// [`sort_newest_first`] for things that each hold a story.
-fn sort_newest_first_by<T>(items: &mut [T], story: impl Fn(&T) -> &Story) {
+pub fn sort_newest_first_by<T>(items: &mut [T], story: impl Fn(&T) -> &Story) {
     items.sort_by(|a, b| crate::model::newest_first(story(a).time(), story(b).time()));
 }

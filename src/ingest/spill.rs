@@ -58,6 +58,13 @@ pub struct Body {
     paragraphs: usize,
 }
 
+impl Body {
+    /// Bytes of text (the paragraphs' lengths summed).
+    pub fn length(&self) -> usize {
+        self.length
+    }
+}
+
 impl Spill {
     /// A new, empty spill file.
     pub fn new() -> io::Result<Spill> {

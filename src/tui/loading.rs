@@ -31,7 +31,7 @@ use std::thread;
 use std::time::Duration;
 
 use super::app::App;
-use super::prepare::{ListedOrder, Prepared};
+use super::prepare::{ListedOrder, Prepared, permute};
 pub use super::progress::{Loading, status_text};
 use super::rows::{TimelineRow, build_timeline_from};
 use super::search::{self, SearchIndex};
@@ -133,13 +133,23 @@ pub fn load_streaming_within(
         stories: Some(&on_stories),
     };
     let mut listed: Option<ListedOrder> = None;
-    // A corpus reopened from the cache puts its text on the shelf as it is decoded.
-    let spill = matches!(source, Source::Cached { .. })
-        .then(|| Spill::new().ok())
-        .flatten();
+    // The text of parsed pages waits in this file from the moment each page is parsed
+    // (a corpus reopened from the cache puts its text there as it is decoded): it
+    // becomes the reader's shelf.
+    let spill = match source {
+        Source::Samples => None,
+        Source::Paths(_) | Source::Cached { .. } => Spill::new().ok(),
+    };
     let mut bodies = Vec::new();
     let (mut corpus, stored): (Corpus, _) = match source {
-        Source::Paths(paths) => (ingest::load(paths, &options), None),
+        Source::Paths(paths) => match &spill {
+            Some(spill) => {
+                let spilled = ingest::spilled::load(paths, &options, spill);
+                bodies = spilled.bodies;
+                (spilled.corpus, None)
+            }
+            None => (ingest::load(paths, &options), None),
+        },
         Source::Cached { paths, cache } => {
             // The list is made while the files are looked at, and goes as soon as
             // every one is found unchanged, before the bodies are decoded.
@@ -167,9 +177,12 @@ pub fn load_streaming_within(
     // A whole corpus from the cache is in the stored order: it takes the order of the
     // list shown (the same stories), else it is sorted.
     let mut from = None;
-    // The file holds the text decoded from the cache, or waits for the parsed text.
+    // The file holds the text decoded from the cache or parsed, or waits for the text
+    // to be shelved after the sort.
     let (mut shelved, unused) = match spill {
-        Some(spill) if !bodies.is_empty() => (Some(Shelf::of_loaded(spill, bodies)), None),
+        Some(spill) if bodies.iter().any(Option::is_some) => {
+            (Some(Shelf::of_loaded(spill, bodies)), None)
+        }
         spill => (None, spill),
     };
     if let (Some(at), Some(_)) = (&listed, &stored) {
@@ -187,19 +200,36 @@ pub fn load_streaming_within(
             Err(stories) => corpus.stories = stories,
         }
     }
-    if from.is_none()
-        && let Some(shelf) = shelved.take()
-    {
-        // The stories are sorted here: their text comes back, to be shelved after.
-        shelf.put_back(&mut corpus.stories);
-    }
     drop(listed);
     let loaded_at = match from {
         None => stored.as_ref().and_then(|_| load_order(&corpus.stories)),
         Some(_) => None,
     };
     if from.is_none() {
-        super::order::sort_stories(&mut corpus.stories, order);
+        match &mut shelved {
+            // The shelf follows the stories into their order.
+            Some(shelf) => {
+                let sorted = super::order::sorted_from(&corpus.stories, order);
+                if shelf.follow(|bodies| {
+                    bodies.len() == sorted.len() && {
+                        permute(bodies, &sorted);
+                        true
+                    }
+                }) {
+                    permute(&mut corpus.stories, &sorted);
+                } else if let Some(shelf) = shelved.take() {
+                    // Not one text a story (a bug): the text comes back, to be
+                    // shelved after the sort.
+                    shelf.put_back(&mut corpus.stories);
+                    super::order::sort_stories(&mut corpus.stories, order);
+                }
+            }
+            None => super::order::sort_stories(&mut corpus.stories, order),
+        }
+    }
+    // Text within the budget is kept in the stories.
+    if let Some(shelf) = shelved.take_if(|shelf| shelf.text_length() <= budget) {
+        shelf.put_back(&mut corpus.stories);
     }
     // The timeline and the index are made after the list goes, from what they need:
     // the index from the entries made while pages were parsed (and copies of the text
@@ -214,17 +244,17 @@ pub fn load_streaming_within(
         }
         _ => None,
     };
-    let made = batcher.take_entries();
-    let slots = reread
-        .is_none()
-        .then(|| found::slots(&prepared.corpus.stories, made));
-    // Past the budget, the stories' text leaves memory for the reader's shelf (a
-    // corpus from the cache put it there as it was decoded): the list, quotes and
-    // search filters stay.
+    // Past the budget, the stories' text leaves memory for the reader's shelf (parsed
+    // pages and a corpus from the cache put it there as it was read): the list, quotes
+    // and search filters stay.
     prepared.shelf = match shelved {
         Some(shelf) => Some(shelf),
         None => Shelf::store_in(&mut prepared.corpus.stories, budget, unused),
     };
+    let made = batcher.take_entries();
+    let slots = reread
+        .is_none()
+        .then(|| found::slots(prepared.texts(), made));
     (batcher.sink)(LoadEvent::Done(Box::new(prepared)));
     (batcher.sink)(LoadEvent::TimelineReady(build_timeline_from(quotes)));
     let index = match (slots, reread) {

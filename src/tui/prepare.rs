@@ -65,7 +65,7 @@ impl ListedOrder {
 
 /// Puts `items` in the order `from` gives (the `i`th item becomes the one now at
 /// `from[i]`, a permutation), in place: one cycle at a time, by swaps.
-fn permute<T>(items: &mut [T], from: &[usize]) {
+pub(super) fn permute<T>(items: &mut [T], from: &[usize]) {
     let mut done = vec![false; items.len()];
     for start in 0..items.len() {
         let mut i = start;

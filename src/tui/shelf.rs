@@ -92,6 +92,11 @@ impl Shelf {
         reorder(&mut self.bodies)
     }
 
+    /// Bytes of text on the shelf.
+    pub fn text_length(&self) -> usize {
+        self.bodies.iter().flatten().map(Body::length).sum()
+    }
+
     /// How many stories have their text on the shelf.
     pub fn held(&self) -> usize {
         self.bodies.iter().flatten().count()

@@ -27,6 +27,7 @@ use super::LoadEvent;
 use crate::ingest::{Progress, dedupe};
 use crate::model::Story;
 use crate::tui::search::{Entry, StoryText};
+use crate::tui::shelf::Texts;
 
 /// How much text (headlines and paragraphs, in bytes) the first stories found may
 /// bring whole to the reader while pages are parsed: a few hundred stories to read.
@@ -35,8 +36,15 @@ pub const TEXT_BUDGET: usize = 4 << 20;
 /// A story's text as a search reads it (its headline and paragraphs), hashed: the
 /// same key for the same text, another (all but surely) for any other.
 pub fn text_key(story: &Story) -> u128 {
+    parts_key(
+        std::iter::once(story.headline.as_str()).chain(story.paragraphs.iter().map(String::as_str)),
+    )
+}
+
+/// [`text_key`] of a story's headline then paragraphs.
+fn parts_key<'a>(parts: impl Iterator<Item = &'a str>) -> u128 {
     let mut hash = Xxh3::new();
-    for part in std::iter::once(&story.headline).chain(&story.paragraphs) {
+    for part in parts {
         hash.update(&(part.len() as u64).to_le_bytes());
         hash.update(part.as_bytes());
     }
@@ -237,10 +245,20 @@ impl Slot {
     }
 }
 
-/// The search entry of each of `stories` (the final ones, in list order) from those
-/// `made` while pages were parsed, or a copy of the story's text where none was.
-pub(super) fn slots(stories: &[Story], mut made: HashMap<u128, Box<Entry>>) -> Vec<Slot> {
-    let keys: Vec<u128> = stories.par_iter().map(text_key).collect();
+/// The search entry of each of the final stories (in list order, their text wherever
+/// it is kept) from those `made` while pages were parsed, or a copy of the story's
+/// text where none was.
+pub(super) fn slots(texts: Texts<'_>, mut made: HashMap<u128, Box<Entry>>) -> Vec<Slot> {
+    let stories = texts.stories;
+    let keys: Vec<u128> = (0..stories.len())
+        .into_par_iter()
+        .map(|i| {
+            texts.with_paragraphs(i, |paragraphs| {
+                let headline = std::iter::once(stories[i].headline.as_str());
+                parts_key(headline.chain(paragraphs.iter().copied()))
+            })
+        })
+        .collect();
     let mut slots: Vec<Option<Slot>> = keys
         .iter()
         .map(|key| made.remove(key).map(Slot::Made))
@@ -248,10 +266,15 @@ pub(super) fn slots(stories: &[Story], mut made: HashMap<u128, Box<Entry>>) -> V
     drop(made);
     slots
         .par_iter_mut()
-        .zip(stories)
-        .map(|(slot, story)| {
-            slot.take()
-                .unwrap_or_else(|| Slot::Copied(StoryText::of(story)))
+        .enumerate()
+        .map(|(i, slot)| {
+            slot.take().unwrap_or_else(|| {
+                let story = Story {
+                    paragraphs: texts.paragraphs(i).into_owned(),
+                    ..head(&stories[i])
+                };
+                Slot::Copied(StoryText::of(&story))
+            })
         })
         .collect()
 }
@@ -412,7 +435,7 @@ mod tests {
         let mut changed = found[0].clone();
         changed.paragraphs.push("A later paragraph.".to_string());
         let finals = [found[1].clone(), changed];
-        let slots = slots(&finals, made);
+        let slots = slots(Texts::of(&finals), made);
         assert!(matches!(slots[0], Slot::Made(_)));
         assert!(matches!(slots[1], Slot::Copied(_)));
         let entries: Vec<Entry> = slots.into_iter().map(Slot::entry).collect();

@@ -1,0 +1,189 @@
+//! The whole corpus with its stories' text waiting in a temporary file: what the
+//! reader loads, so that the archive's text is never all in memory while its pages are
+//! parsed, merged and quoted.
+//!
+//! Each page's stories' text goes to the spill file ([`super::spill`]) on the worker
+//! thread that parsed it, as `export` has it. The merger reads back only the stories it
+//! compares; then every story's text is read back once, on every core, to find its
+//! quotes, and let go again. What is held at the end is the corpus without its text
+//! (list, quotes, speakers) and where each story's text is ([`Spilled::bodies`]): the
+//! reader's shelf. The stories, quotes and speakers are exactly [`super::load`]'s.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use super::spill::{Body, Spill, SpilledTexts, Waiting};
+use super::{LoadOptions, ParsedPage};
+use crate::model::{Corpus, LoadStats, Quote, Story, Warning};
+
+/// A corpus whose stories' text waits in a spill file.
+#[derive(Debug, Default)]
+pub struct Spilled {
+    /// The corpus [`super::load`] gives, but the paragraphs of each story whose text
+    /// waits (`bodies[i]` given) left empty.
+    pub corpus: Corpus,
+    /// `bodies[i]`: where the text of the corpus's `i`th story is (`None`: in the
+    /// story, when it could not be written).
+    pub bodies: Vec<Option<Body>>,
+}
+
+impl Spilled {
+    /// Bytes of text of the stories, wherever it is.
+    pub fn text_length(&self) -> usize {
+        self.corpus
+            .stories
+            .iter()
+            .zip(&self.bodies)
+            .map(|(story, body)| match body {
+                Some(body) => body.length(),
+                None => story.paragraphs.iter().map(String::len).sum(),
+            })
+            .sum()
+    }
+}
+
+/// Loads every page under `paths` as [`super::load`] does, each page's stories' text
+/// moved to `spill` as soon as the page is parsed.
+pub fn load(paths: &[PathBuf], options: &LoadOptions<'_>, spill: &Spill) -> Spilled {
+    let (parsed, warnings, stats) = super::read_pages_with(paths, options, Some(spill));
+    assemble(
+        parsed,
+        Some(spill),
+        warnings,
+        stats,
+        &crate::quotes::extract,
+    )
+}
+
+/// [`super::assemble_with`] for parsed pages whose stories' text may wait in `spill`
+/// (each page with where each of its stories' text is: `None`, or no list at all, for
+/// text still in the story).
+pub fn assemble(
+    parsed: Vec<(ParsedPage, Vec<Option<Body>>)>,
+    spill: Option<&Spill>,
+    warnings: Vec<Warning>,
+    mut stats: LoadStats,
+    quotes: &(dyn Fn(&Story) -> Vec<Quote> + Sync),
+) -> Spilled {
+    let mut pages = Vec::with_capacity(parsed.len());
+    let mut bodies: Vec<Option<Body>> = Vec::new();
+    for (page, mut page_bodies) in parsed {
+        page_bodies.resize(page.stories.len(), None);
+        bodies.extend(page_bodies);
+        pages.push(page);
+    }
+    let texts = SpilledTexts {
+        spill,
+        bodies: &bodies,
+    };
+    let mut stories: Vec<Waiting> = super::merge_pages_with(pages, &mut stats, &texts)
+        .into_iter()
+        .map(|(story, i)| Waiting {
+            story,
+            body: bodies.get(i).copied().flatten(),
+        })
+        .collect();
+    drop(bodies);
+    let unread = AtomicUsize::new(0);
+    stories.par_iter_mut().for_each(|waiting| {
+        let Some(body) = waiting.body else {
+            waiting.story.quotes = quotes(&waiting.story);
+            return;
+        };
+        match spill.map(|spill| spill.get(body)) {
+            Some(Ok(paragraphs)) => {
+                let story = &mut waiting.story;
+                story.paragraphs = paragraphs;
+                story.quotes = quotes(story);
+                story.paragraphs = Vec::new();
+            }
+            // The story is shown saying its text could not be read back.
+            _ => {
+                unread.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+    });
+    super::sort_newest_first_by(&mut stories, |w| &w.story);
+    stats.paragraphs = stories.iter().map(Waiting::paragraphs).sum();
+    let (stories, bodies): (Vec<Story>, Vec<Option<Body>>) =
+        stories.into_iter().map(|w| (w.story, w.body)).unzip();
+    let mut warnings = warnings;
+    if unread.load(Ordering::Relaxed) > 0 {
+        warnings.push(super::spill::unread_warning(unread.into_inner()));
+    }
+    let speakers = crate::quotes::directory(&stories);
+    stats.stories = stories.len();
+    stats.quotes = stories.iter().map(|s| s.quotes.len()).sum();
+    stats.speakers = speakers.len();
+    stats.warnings = warnings.len();
+    Spilled {
+        corpus: Corpus {
+            stories,
+            speakers,
+            warnings,
+            stats,
+        },
+        bodies,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pages of every shape the loader reads, with a story repeated across pages (the
+    /// merger reads the spilled text back), a quote in each.
+    fn pages(dir: &std::path::Path) {
+        let story = |n: usize| {
+            format!(
+                "Harbour news {n}\n\n2026-01-0{d} 10:00\n\nThe harbour board met on the {n}th.\n\n\
+                 \"We will open the north quay in spring,\" said Mayor Ana Lima {n}.\n\n\
+                 The board's vote was {n} to two.\n",
+                d = n % 9 + 1
+            )
+        };
+        for n in 0..12 {
+            std::fs::write(dir.join(format!("page{n}.txt")), story(n % 8)).unwrap();
+        }
+        std::fs::write(dir.join("empty.txt"), "").unwrap();
+    }
+
+    #[test]
+    fn the_spilled_corpus_is_the_loaded_corpus_without_its_text() {
+        let dir = tempfile::tempdir().unwrap();
+        pages(dir.path());
+        let paths = vec![dir.path().to_path_buf()];
+        let whole = super::super::load(&paths, &LoadOptions::default());
+        let spill = Spill::new().unwrap();
+        let spilled = load(&paths, &LoadOptions::default(), &spill);
+        assert_eq!(spilled.bodies.len(), spilled.corpus.stories.len());
+        assert!(spilled.bodies.iter().all(Option::is_some));
+        assert!(spilled.text_length() > 0);
+        let mut back = spilled.corpus.clone();
+        for (story, body) in back.stories.iter_mut().zip(&spilled.bodies) {
+            assert!(story.paragraphs.is_empty(), "the text waits in the file");
+            story.paragraphs = spill.get(body.unwrap()).unwrap();
+        }
+        assert_eq!(back, whole);
+        assert!(
+            whole.stats.duplicates_merged > 0,
+            "the merger compared spilled text"
+        );
+        assert!(whole.stats.quotes > 0);
+    }
+
+    #[test]
+    fn without_a_file_the_text_stays_in_the_stories() {
+        let dir = tempfile::tempdir().unwrap();
+        pages(dir.path());
+        let paths = vec![dir.path().to_path_buf()];
+        let whole = super::super::load(&paths, &LoadOptions::default());
+        let (parsed, warnings, stats) =
+            super::super::read_pages_with(&paths, &LoadOptions::default(), None);
+        let spilled = assemble(parsed, None, warnings, stats, &crate::quotes::extract);
+        assert!(spilled.bodies.iter().all(Option::is_none));
+        assert_eq!(spilled.corpus, whole);
+    }
+}
