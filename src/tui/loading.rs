@@ -17,7 +17,9 @@
 //! search index comes in last, running the search typed while it was built
 //! ([`App::set_search_index`]). Until then a story that came without its text shows
 //! `loading…` and searches wait, as on a list reopened from the cache.
-//! Warnings go to the warnings panel.
+//! Warnings go to the warnings panel. The pages' text goes to a temporary file as they
+//! are parsed ([`crate::ingest::spilled`]) or decoded from the cache, which becomes the
+//! reader's shelf ([`Shelf`]) when the text passes the budget.
 //! How far loading has got ([`Loading`]) is kept in [`super::progress`].
 
 mod found;

@@ -2,11 +2,13 @@
 //!
 //! The reader shows one story at a time, and searches or filters read the others'
 //! text a batch at a time; nothing needs every story's paragraphs in memory at once.
-//! So once the final corpus is made, a corpus with more text than the loading budget
-//! ([`super::loading::TEXT_BUDGET`]) has its paragraphs moved to a [`Shelf`]: an
-//! unnamed temporary file ([`crate::ingest::spill::Spill`], in `TMPDIR`, gone however
-//! the process ends) with where each story's text is. What stays in memory is the
-//! list, the quotes, the speakers and the search filters.
+//! So a corpus with more text than the loading budget ([`super::loading::TEXT_BUDGET`])
+//! keeps its paragraphs in a [`Shelf`]: an unnamed temporary file
+//! ([`crate::ingest::spill::Spill`], in `TMPDIR`, gone however the process ends) with
+//! where each story's text is. Loading puts the text there as pages are parsed or the
+//! cache is decoded ([`Shelf::of_loaded`]); a corpus loaded whole is shelved once made
+//! ([`Shelf::store`]). What stays in memory is the list, the quotes, the speakers and
+//! the search filters.
 //!
 //! Every reader of a story's text goes through [`Texts`]: the text in the story when
 //! it has it, else the text on the shelf. A story whose text could not be written
