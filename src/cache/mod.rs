@@ -277,7 +277,7 @@ pub fn load_listing<T: Send>(
         Some(Listing { make, give, shelf }) => (Some(make), Some(give), shelf),
         None => (None, None, None),
     };
-    let ((inputs, walk_warnings, stats), (cache, list)) = rayon::join(
+    let ((inputs, walk_warnings, stats), (cache, mut list)) = rayon::join(
         || {
             let (inputs, walk_warnings) = read::discover(paths);
             let stats: Vec<(String, u64, (i64, u32))> = inputs.par_iter().map(stat).collect();
@@ -323,7 +323,7 @@ pub fn load_listing<T: Send>(
             .zip(&stats)
             .all(|(key, now)| key.path == now.0 && key.size == now.1)
         && let Some(hashed) = cache.unchanged(&inputs, &stats)
-        && match list {
+        && match list.take() {
             Some(Ok((list, stories))) => {
                 if let Some(give) = give.as_mut() {
                     if let Some(report) = options.progress {
@@ -376,6 +376,8 @@ pub fn load_listing<T: Send>(
             Err(why) => warnings.push(warning(file, &format!("{}: ignored and rebuilt", why.0))),
         }
     }
+    // A list made while a file changed goes unseen.
+    drop(list);
     // Stories found while loading would be shown beside the list given.
     let quiet = LoadOptions {
         progress: options.progress,
@@ -412,16 +414,6 @@ fn reload(
     options: &LoadOptions<'_>,
     spill: Option<&Spill>,
 ) -> Loaded {
-    // The quotes of stories whose text and time are as stored are taken as stored:
-    // finding quotes is most of a load. They are read first, a story at a time, so the
-    // stored text is never held beside the pages.
-    let known: HashMap<u64, Taken<Vec<Quote>>> = cache
-        .and_then(|c| {
-            c.each_story(|mut s| (story_key(&s), Taken::new(std::mem::take(&mut s.quotes))))
-                .ok()
-        })
-        .map(|quotes| quotes.into_iter().collect())
-        .unwrap_or_default();
     // The stored pages are decoded a piece at a time, their text going to `spill` as
     // they are.
     let stored: Vec<Taken<StoredPage>> = match cache.map(|c| c.pages(spill)) {
@@ -517,6 +509,18 @@ fn reload(
         }
     }
     drop(stored);
+    let merged = ingest::spilled::merge(pages, spill, read_warnings, stats);
+    // The quotes of stories whose text and time are as stored are taken as stored:
+    // finding quotes is most of a load. They are read once the stories are merged, a story
+    // at a time, so the stored text is never held beside the pages, nor the stored
+    // quotes beside the merger's work.
+    let known: HashMap<u64, Taken<Vec<Quote>>> = cache
+        .and_then(|c| {
+            c.each_story(|mut s| (story_key(&s), Taken::new(std::mem::take(&mut s.quotes))))
+                .ok()
+        })
+        .map(|quotes| quotes.into_iter().collect())
+        .unwrap_or_default();
     let quoted = AtomicUsize::new(0);
     let quotes = |story: &Story| match known.get(&story_key(story)).and_then(Taken::take) {
         Some(quotes) => quotes,
@@ -525,8 +529,7 @@ fn reload(
             crate::quotes::extract(story)
         }
     };
-    let ingest::spilled::Spilled { mut corpus, bodies } =
-        ingest::spilled::assemble(pages, spill, read_warnings, stats, &quotes);
+    let ingest::spilled::Spilled { mut corpus, bodies } = merged.quote(&quotes);
     drop(known);
     if let Err(e) = write.and_then(|w| w.finish(&corpus, spill, &bodies)) {
         corpus

@@ -64,9 +64,28 @@ pub fn assemble(
     parsed: Vec<(ParsedPage, Vec<Option<Body>>)>,
     spill: Option<&Spill>,
     warnings: Vec<Warning>,
-    mut stats: LoadStats,
+    stats: LoadStats,
     quotes: &(dyn Fn(&Story) -> Vec<Quote> + Sync),
 ) -> Spilled {
+    merge(parsed, spill, warnings, stats).quote(quotes)
+}
+
+/// The stories of parsed pages merged, waiting for their quotes ([`Merged::quote`]).
+pub struct Merged<'a> {
+    stories: Vec<Waiting>,
+    spill: Option<&'a Spill>,
+    warnings: Vec<Warning>,
+    stats: LoadStats,
+}
+
+/// The first half of [`assemble`]: the stories of `parsed` merged, not yet quoted (so
+/// that what the quotes need is made only once the merger is done).
+pub fn merge(
+    parsed: Vec<(ParsedPage, Vec<Option<Body>>)>,
+    spill: Option<&Spill>,
+    warnings: Vec<Warning>,
+    mut stats: LoadStats,
+) -> Merged<'_> {
     let mut pages = Vec::with_capacity(parsed.len());
     let mut bodies: Vec<Option<Body>> = Vec::new();
     for (page, mut page_bodies) in parsed {
@@ -78,54 +97,71 @@ pub fn assemble(
         spill,
         bodies: &bodies,
     };
-    let mut stories: Vec<Waiting> = super::merge_pages_with(pages, &mut stats, &texts)
+    let stories: Vec<Waiting> = super::merge_pages_with(pages, &mut stats, &texts)
         .into_iter()
         .map(|(story, i)| Waiting {
             story,
             body: bodies.get(i).copied().flatten(),
         })
         .collect();
-    drop(bodies);
-    let unread = AtomicUsize::new(0);
-    stories.par_iter_mut().for_each(|waiting| {
-        let Some(body) = waiting.body else {
-            waiting.story.quotes = quotes(&waiting.story);
-            return;
-        };
-        match spill.map(|spill| spill.get(body)) {
-            Some(Ok(paragraphs)) => {
-                let story = &mut waiting.story;
-                story.paragraphs = paragraphs;
-                story.quotes = quotes(story);
-                story.paragraphs = Vec::new();
-            }
-            // The story is shown saying its text could not be read back.
-            _ => {
-                unread.fetch_add(1, Ordering::Relaxed);
-            }
-        }
-    });
-    super::sort_newest_first_by(&mut stories, |w| &w.story);
-    stats.paragraphs = stories.iter().map(Waiting::paragraphs).sum();
-    let (stories, bodies): (Vec<Story>, Vec<Option<Body>>) =
-        stories.into_iter().map(|w| (w.story, w.body)).unzip();
-    let mut warnings = warnings;
-    if unread.load(Ordering::Relaxed) > 0 {
-        warnings.push(super::spill::unread_warning(unread.into_inner()));
+    Merged {
+        stories,
+        spill,
+        warnings,
+        stats,
     }
-    let speakers = crate::quotes::directory(&stories);
-    stats.stories = stories.len();
-    stats.quotes = stories.iter().map(|s| s.quotes.len()).sum();
-    stats.speakers = speakers.len();
-    stats.warnings = warnings.len();
-    Spilled {
-        corpus: Corpus {
-            stories,
-            speakers,
-            warnings,
-            stats,
-        },
-        bodies,
+}
+
+impl Merged<'_> {
+    /// The second half of [`assemble`]: each story's text read back once to find its
+    /// quotes with `quotes`, then the stories sorted, with the speaker directory.
+    pub fn quote(self, quotes: &(dyn Fn(&Story) -> Vec<Quote> + Sync)) -> Spilled {
+        let Merged {
+            mut stories,
+            spill,
+            mut warnings,
+            mut stats,
+        } = self;
+        let unread = AtomicUsize::new(0);
+        stories.par_iter_mut().for_each(|waiting| {
+            let Some(body) = waiting.body else {
+                waiting.story.quotes = quotes(&waiting.story);
+                return;
+            };
+            match spill.map(|spill| spill.get(body)) {
+                Some(Ok(paragraphs)) => {
+                    let story = &mut waiting.story;
+                    story.paragraphs = paragraphs;
+                    story.quotes = quotes(story);
+                    story.paragraphs = Vec::new();
+                }
+                // The story is shown saying its text could not be read back.
+                _ => {
+                    unread.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+        });
+        super::sort_newest_first_by(&mut stories, |w| &w.story);
+        stats.paragraphs = stories.iter().map(Waiting::paragraphs).sum();
+        let (stories, bodies): (Vec<Story>, Vec<Option<Body>>) =
+            stories.into_iter().map(|w| (w.story, w.body)).unzip();
+        if unread.load(Ordering::Relaxed) > 0 {
+            warnings.push(super::spill::unread_warning(unread.into_inner()));
+        }
+        let speakers = crate::quotes::directory(&stories);
+        stats.stories = stories.len();
+        stats.quotes = stories.iter().map(|s| s.quotes.len()).sum();
+        stats.speakers = speakers.len();
+        stats.warnings = warnings.len();
+        Spilled {
+            corpus: Corpus {
+                stories,
+                speakers,
+                warnings,
+                stats,
+            },
+            bodies,
+        }
     }
 }
 
