@@ -184,6 +184,9 @@ pub struct Loaded {
     /// cache, or its pages parsed or taken from it): where each story's text is there
     /// (`None`: in the story), by story as loaded; else empty.
     pub bodies: Vec<Option<Body>>,
+    /// When the corpus was made anew: each story's text key
+    /// ([`ingest::spilled::text_key`]), by story as loaded; else empty.
+    pub text_keys: Vec<u128>,
 }
 
 /// The text of the stories of a corpus taken whole from the cache, read again from the
@@ -529,7 +532,11 @@ fn reload(
             crate::quotes::extract(story)
         }
     };
-    let ingest::spilled::Spilled { mut corpus, bodies } = merged.quote(&quotes);
+    let ingest::spilled::Spilled {
+        mut corpus,
+        bodies,
+        text_keys,
+    } = merged.quote(&quotes);
     drop(known);
     if let Err(e) = write.and_then(|w| w.finish(&corpus, spill, &bodies)) {
         corpus
@@ -548,6 +555,7 @@ fn reload(
         missed: None,
         text: None,
         bodies,
+        text_keys,
     }
 }
 

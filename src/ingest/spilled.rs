@@ -27,6 +27,26 @@ pub struct Spilled {
     /// `bodies[i]`: where the text of the corpus's `i`th story is (`None`: in the
     /// story, when it could not be written).
     pub bodies: Vec<Option<Body>>,
+    /// `text_keys[i]`: the [`text_key`] of the corpus's `i`th story, made while its
+    /// text was read back to be quoted (so that nothing needs to read it again for it).
+    pub text_keys: Vec<u128>,
+}
+
+/// A story's text (its headline, then its paragraphs) hashed: the same key for the
+/// same text, another (all but surely) for any other.
+pub fn text_key<'a>(parts: impl Iterator<Item = &'a str>) -> u128 {
+    let mut hash = xxhash_rust::xxh3::Xxh3::new();
+    for part in parts {
+        hash.update(&(part.len() as u64).to_le_bytes());
+        hash.update(part.as_bytes());
+    }
+    hash.digest128()
+}
+
+/// [`text_key`] of `story` as it is.
+fn key_of(story: &Story) -> u128 {
+    let paragraphs = story.paragraphs.iter().map(String::as_str);
+    text_key(std::iter::once(story.headline.as_str()).chain(paragraphs))
 }
 
 impl Spilled {
@@ -123,28 +143,41 @@ impl Merged<'_> {
             mut stats,
         } = self;
         let unread = AtomicUsize::new(0);
-        stories.par_iter_mut().for_each(|waiting| {
-            let Some(body) = waiting.body else {
-                waiting.story.quotes = quotes(&waiting.story);
-                return;
-            };
-            match spill.map(|spill| spill.get(body)) {
-                Some(Ok(paragraphs)) => {
-                    let story = &mut waiting.story;
-                    story.paragraphs = paragraphs;
-                    story.quotes = quotes(story);
-                    story.paragraphs = Vec::new();
+        let keys: Vec<u128> = stories
+            .par_iter_mut()
+            .map(|waiting| {
+                let Some(body) = waiting.body else {
+                    waiting.story.quotes = quotes(&waiting.story);
+                    return key_of(&waiting.story);
+                };
+                match spill.map(|spill| spill.get(body)) {
+                    Some(Ok(paragraphs)) => {
+                        let story = &mut waiting.story;
+                        story.paragraphs = paragraphs;
+                        story.quotes = quotes(story);
+                        let key = key_of(story);
+                        story.paragraphs = Vec::new();
+                        key
+                    }
+                    // The story is shown saying its text could not be read back.
+                    _ => {
+                        unread.fetch_add(1, Ordering::Relaxed);
+                        0
+                    }
                 }
-                // The story is shown saying its text could not be read back.
-                _ => {
-                    unread.fetch_add(1, Ordering::Relaxed);
-                }
-            }
-        });
-        super::sort_newest_first_by(&mut stories, |w| &w.story);
+            })
+            .collect();
         stats.paragraphs = stories.iter().map(Waiting::paragraphs).sum();
-        let (stories, bodies): (Vec<Story>, Vec<Option<Body>>) =
-            stories.into_iter().map(|w| (w.story, w.body)).unzip();
+        let mut keyed: Vec<(Waiting, u128)> = stories.into_iter().zip(keys).collect();
+        super::sort_newest_first_by(&mut keyed, |(w, _)| &w.story);
+        let mut stories = Vec::with_capacity(keyed.len());
+        let mut bodies = Vec::with_capacity(keyed.len());
+        let mut keys = Vec::with_capacity(keyed.len());
+        for (waiting, key) in keyed {
+            stories.push(waiting.story);
+            bodies.push(waiting.body);
+            keys.push(key);
+        }
         if unread.load(Ordering::Relaxed) > 0 {
             warnings.push(super::spill::unread_warning(unread.into_inner()));
         }
@@ -161,6 +194,7 @@ impl Merged<'_> {
                 stats,
             },
             bodies,
+            text_keys: keys,
         }
     }
 }

@@ -143,11 +143,14 @@ pub fn load_streaming_within(
         Source::Paths(_) | Source::Cached { .. } => Spill::new().ok(),
     };
     let mut bodies = Vec::new();
+    // Each story's text key, when the loader made them as it read the text.
+    let mut keys = Vec::new();
     let (mut corpus, stored): (Corpus, _) = match source {
         Source::Paths(paths) => match &spill {
             Some(spill) => {
                 let spilled = ingest::spilled::load(paths, &options, spill);
                 bodies = spilled.bodies;
+                keys = spilled.text_keys;
                 (spilled.corpus, None)
             }
             None => (ingest::load(paths, &options), None),
@@ -168,6 +171,7 @@ pub fn load_streaming_within(
             };
             let loaded = crate::cache::load_listing(paths, cache, &options, Some(listing));
             bodies = loaded.bodies;
+            keys = loaded.text_keys;
             (loaded.corpus, loaded.text)
         }
         Source::Samples => (
@@ -208,25 +212,22 @@ pub fn load_streaming_within(
         Some(_) => None,
     };
     if from.is_none() {
-        match &mut shelved {
-            // The shelf follows the stories into their order.
-            Some(shelf) => {
-                let sorted = super::order::sorted_from(&corpus.stories, order);
-                if shelf.follow(|bodies| {
-                    bodies.len() == sorted.len() && {
-                        permute(bodies, &sorted);
-                        true
-                    }
-                }) {
-                    permute(&mut corpus.stories, &sorted);
-                } else if let Some(shelf) = shelved.take() {
-                    // Not one text a story (a bug): the text comes back, to be
-                    // shelved after the sort.
-                    shelf.put_back(&mut corpus.stories);
-                    super::order::sort_stories(&mut corpus.stories, order);
-                }
-            }
-            None => super::order::sort_stories(&mut corpus.stories, order),
+        // Not one text a story (a bug): the text comes back, to be shelved after.
+        if let Some(shelf) = shelved.take_if(|shelf| shelf.stories() != corpus.stories.len()) {
+            shelf.put_back(&mut corpus.stories);
+        }
+        // The shelf and the text keys follow the stories into their order.
+        let sorted = super::order::sorted_from(&corpus.stories, order);
+        permute(&mut corpus.stories, &sorted);
+        if let Some(shelf) = &mut shelved {
+            shelf.follow(|bodies| {
+                permute(bodies, &sorted);
+                true
+            });
+        }
+        match keys.len() == sorted.len() {
+            true => permute(&mut keys, &sorted),
+            false => keys.clear(),
         }
     }
     // Text within the budget is kept in the stories.
@@ -256,7 +257,7 @@ pub fn load_streaming_within(
     let made = batcher.take_entries();
     let slots = reread
         .is_none()
-        .then(|| found::slots(prepared.texts(), made));
+        .then(|| found::slots(prepared.texts(), made, keys));
     (batcher.sink)(LoadEvent::Done(Box::new(prepared)));
     (batcher.sink)(LoadEvent::TimelineReady(build_timeline_from(quotes)));
     let index = match (slots, reread) {

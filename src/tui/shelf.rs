@@ -94,6 +94,11 @@ impl Shelf {
         reorder(&mut self.bodies)
     }
 
+    /// How many stories the shelf says where the text of (held here or not).
+    pub fn stories(&self) -> usize {
+        self.bodies.len()
+    }
+
     /// Bytes of text on the shelf.
     pub fn text_length(&self) -> usize {
         self.bodies.iter().flatten().map(Body::length).sum()

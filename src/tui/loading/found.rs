@@ -21,7 +21,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use xxhash_rust::xxh3::Xxh3;
 
 use super::LoadEvent;
 use crate::ingest::{Progress, dedupe};
@@ -43,12 +42,7 @@ pub fn text_key(story: &Story) -> u128 {
 
 /// [`text_key`] of a story's headline then paragraphs.
 fn parts_key<'a>(parts: impl Iterator<Item = &'a str>) -> u128 {
-    let mut hash = Xxh3::new();
-    for part in parts {
-        hash.update(&(part.len() as u64).to_le_bytes());
-        hash.update(part.as_bytes());
-    }
-    hash.digest128()
+    crate::ingest::spilled::text_key(parts)
 }
 
 /// The size of a story's text (its headline and paragraphs).
@@ -248,17 +242,27 @@ impl Slot {
 /// The search entry of each of the final stories (in list order, their text wherever
 /// it is kept) from those `made` while pages were parsed, or a copy of the story's
 /// text where none was.
-pub(super) fn slots(texts: Texts<'_>, mut made: HashMap<u128, Box<Entry>>) -> Vec<Slot> {
+/// `known` gives each story's [`text_key`] when the loader made them (one per story),
+/// else they are made here from the text.
+pub(super) fn slots(
+    texts: Texts<'_>,
+    mut made: HashMap<u128, Box<Entry>>,
+    known: Vec<u128>,
+) -> Vec<Slot> {
     let stories = texts.stories;
-    let keys: Vec<u128> = (0..stories.len())
-        .into_par_iter()
-        .map(|i| {
-            texts.with_paragraphs(i, |paragraphs| {
-                let headline = std::iter::once(stories[i].headline.as_str());
-                parts_key(headline.chain(paragraphs.iter().copied()))
+    let keys: Vec<u128> = if known.len() == stories.len() {
+        known
+    } else {
+        (0..stories.len())
+            .into_par_iter()
+            .map(|i| {
+                texts.with_paragraphs(i, |paragraphs| {
+                    let headline = std::iter::once(stories[i].headline.as_str());
+                    parts_key(headline.chain(paragraphs.iter().copied()))
+                })
             })
-        })
-        .collect();
+            .collect()
+    };
     let mut slots: Vec<Option<Slot>> = keys
         .iter()
         .map(|key| made.remove(key).map(Slot::Made))
@@ -435,7 +439,7 @@ mod tests {
         let mut changed = found[0].clone();
         changed.paragraphs.push("A later paragraph.".to_string());
         let finals = [found[1].clone(), changed];
-        let slots = slots(Texts::of(&finals), made);
+        let slots = slots(Texts::of(&finals), made, Vec::new());
         assert!(matches!(slots[0], Slot::Made(_)));
         assert!(matches!(slots[1], Slot::Copied(_)));
         let entries: Vec<Entry> = slots.into_iter().map(Slot::entry).collect();
