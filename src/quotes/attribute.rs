@@ -308,7 +308,7 @@ struct Event {
 mod tests {
     use super::*;
 
-    fn run(paras: &[&str]) -> Vec<Quote> {
+    pub(super) fn run(paras: &[&str]) -> Vec<Quote> {
         let read: Vec<Paragraph<'_>> = paras.iter().map(|p| Paragraph::new(p)).collect();
         quotes(&read, None)
     }

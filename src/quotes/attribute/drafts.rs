@@ -399,12 +399,7 @@ fn merge_split<'a>(paras: &[Paragraph<'a>], drafts: Vec<Draft<'a>>) -> Vec<Draft
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Quote;
-
-    fn run(paras: &[&str]) -> Vec<Quote> {
-        let read: Vec<Paragraph<'_>> = paras.iter().map(|p| Paragraph::new(p)).collect();
-        super::super::quotes(&read, None)
-    }
+    use crate::quotes::attribute::tests::run;
 
     #[test]
     fn words_are_counted_up_to_the_limit() {
