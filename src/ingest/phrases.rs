@@ -1,5 +1,5 @@
 //! Recognisers for the small kinds of page furniture that surround an article on
-//! real news sites, in several languages: "Label: value" metadata lines, reading
+//! real news sites, in several languages: "Label: value" metadata lines (`labelled`), reading
 //! times, end-of-story markers, trailer lines (contributors, print notes, trust
 //! statements), legal footers and notices, sign-up prompts (`notices`), image credits and captions ending in a credit,
 //! gallery counters, teaser labels ("Related", "Lire aussi", "Lee también") and
@@ -15,9 +15,11 @@ use regex::Regex;
 
 use super::text::{ends_sentence, more_words_than, word_count};
 
+mod labelled;
 mod notices;
 mod scan;
 
+pub use labelled::{METADATA_MAX_WORDS, Metadata, is_contact_label, metadata};
 pub use notices::{is_legal_notice, is_signup_prompt};
 use scan::PhraseScan;
 
@@ -28,134 +30,6 @@ pub fn phrase_set<'a>(phrases: impl IntoIterator<Item = &'a &'a str>) -> AhoCora
         .prefilter(false)
         .build(phrases)
         .expect("valid phrase list")
-}
-
-/// Labels of metadata lines ("Source: Xinhua", "Editor: Li Wen") that never name
-/// the writer.
-const METADATA_LABELS: &[&str] = &[
-    "source",
-    "sources",
-    "editor",
-    "editors",
-    "edited by",
-    "editing",
-    "photo",
-    "photos",
-    "photo credit",
-    "photograph",
-    "picture",
-    "image",
-    "credit",
-    "credits",
-    "updated",
-    "published",
-    "posted",
-    "translator",
-    "translated by",
-    "reviewed by",
-    "fact-checked by",
-    "producer",
-    "graphics",
-    "video",
-    "referee",
-    "referees",
-    "attendance",
-    "venue",
-    "scorers",
-    "fuente",
-    "foto",
-    "quelle",
-    "crédit",
-    "crédits",
-    "rédaction",
-    "redacción",
-    "edición",
-    "responsable editor",
-    "责任编辑",
-    "来源",
-];
-
-/// Labels of metadata lines that name the writer ("Reporter: Kim Ji-hoon").
-const WRITER_LABELS: &[&str] = &[
-    "reporter",
-    "reporters",
-    "author",
-    "authors",
-    "writer",
-    "written by",
-    "by",
-    "correspondent",
-    "auteur",
-    "autor",
-    "autora",
-    "texto",
-];
-
-/// What a "Label: value" metadata line says.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Metadata<'a> {
-    /// The line names the writer: the value.
-    Writer(&'a str),
-    /// Any other metadata (source, editor, credit, ...).
-    Other,
-}
-
-/// Most words of a metadata line ([`metadata`]).
-pub const METADATA_MAX_WORDS: usize = 12;
-
-/// Reads a short "Label: value" metadata line (at most [`METADATA_MAX_WORDS`]
-/// words) whose label is a known metadata label; `None` for anything else.
-pub fn metadata(text: &str) -> Option<Metadata<'_>> {
-    let (label, value) = split_at_colon(text)?;
-    let value = value.trim();
-    if value.is_empty() || more_words_than(text, METADATA_MAX_WORDS) || label.len() > 24 {
-        return None;
-    }
-    let label = label.trim().to_lowercase();
-    if WRITER_LABELS.contains(&label.as_str()) {
-        return Some(Metadata::Writer(value));
-    }
-    (METADATA_LABELS.contains(&label.as_str()) || CONTACT_LABELS.contains(&label.as_str()))
-        .then_some(Metadata::Other)
-}
-
-/// Splits a text at its first colon, ASCII `:` or full-width `：` (as
-/// `text.split_once([':', '：'])`, in one byte search: `：` is 0xEF 0xBC 0x9A).
-fn split_at_colon(text: &str) -> Option<(&str, &str)> {
-    let bytes = text.as_bytes();
-    let (at, len) = memchr::memchr2_iter(b':', 0xEF, bytes).find_map(|at| {
-        if bytes[at] == b':' {
-            Some((at, 1))
-        } else {
-            bytes[at..]
-                .starts_with("：".as_bytes())
-                .then_some((at, "：".len()))
-        }
-    })?;
-    Some((text.get(..at)?, text.get(at + len..)?))
-}
-
-/// Labels that head a press release's contact block ("Media contact:"), whose
-/// details (name, phone, e-mail) follow on the next lines.
-const CONTACT_LABELS: &[&str] = &[
-    "contact",
-    "contacts",
-    "media contact",
-    "media contacts",
-    "press contact",
-    "press contacts",
-    "media inquiries",
-    "media enquiries",
-    "press office",
-    "for more information",
-    "investor contact",
-    "investor relations",
-];
-
-/// A contact label standing alone ("Media Contact:", "CONTACTS"): the lines right
-/// under it are contact details, not story. `lower` is the block lower-cased.
-pub fn is_contact_label(lower: &str) -> bool {
-    CONTACT_LABELS.contains(&lower.trim().trim_end_matches([':', '：']).trim_end())
 }
 
 /// The closing "SOURCE Acme Foods Inc." line of a newswire press release: the word
@@ -583,39 +457,6 @@ pub fn breadcrumb_last(text: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn colons_ascii_or_full_width_split_once() {
-        for text in [
-            "Source：Xinhua: wire",
-            "Editor: Li Wen：desk",
-            "no colon here \u{fb01}le",
-            "\u{fb01}：x",
-            ":",
-            "",
-        ] {
-            assert_eq!(split_at_colon(text), text.split_once([':', '：']), "{text}");
-        }
-    }
-
-    #[test]
-    fn metadata_lines() {
-        assert_eq!(metadata("Source: Xinhua"), Some(Metadata::Other));
-        assert_eq!(metadata("Editor: Zhang Ming"), Some(Metadata::Other));
-        assert_eq!(metadata("Fuente: EFE"), Some(Metadata::Other));
-        assert_eq!(
-            metadata("Reporter: Park Soo-min"),
-            Some(Metadata::Writer("Park Soo-min"))
-        );
-        assert_eq!(metadata("Warning: roads are icy"), None);
-        assert_eq!(metadata("Source:"), None);
-        assert_eq!(
-            metadata(
-                "Source: a long sentence that goes on and on about the talks and the weather today"
-            ),
-            None
-        );
-    }
 
     #[test]
     fn reading_times_in_several_languages() {

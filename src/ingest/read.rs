@@ -3,7 +3,8 @@
 //! [`discover`] turns the paths given on the command line into [`Input`]s:
 //! - a file named explicitly is read whatever its extension;
 //! - a directory is walked recursively in name order, skipping hidden entries (names
-//!   starting with `.`) and keeping only files [`format::detect`] accepts;
+//!   starting with `.`) and keeping only files
+//!   [`format::detect`](super::format::detect) accepts;
 //! - `-` means standard input, read once however often it is named.
 //!
 //! Nothing that is not a regular file is ever opened: FIFOs, sockets and devices are
@@ -18,16 +19,23 @@
 //!
 //! Every problem becomes one [`Warning`] naming the path (sanitised, so control
 //! characters in a file name never reach the terminal).
+//!
+//! Which files the paths name is decided in `walk`; what the bytes read hold (gzip
+//! inflated, text in another encoding made UTF-8) in `encoding`.
 
-use std::collections::HashSet;
 use std::fs::{self, File, Metadata};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use super::Page;
-use super::format;
 use super::sanitize::sanitize_line;
 use crate::model::Warning;
+
+mod encoding;
+mod walk;
+
+pub use encoding::{unpack, unpack_with_warnings};
+pub use walk::discover;
 
 /// Largest file read as a page: 256 MiB.
 pub const MAX_PAGE_BYTES: u64 = 256 * 1024 * 1024;
@@ -62,214 +70,6 @@ fn warning(path: &Path, message: impl Into<String>) -> Warning {
         path: display_path(path),
         message: message.into(),
     }
-}
-
-/// Expands the paths given into inputs, in order, with a warning for each path that
-/// cannot be read (missing, permission denied, dangling symbolic link, link loop, not
-/// a regular file, a directory with no pages).
-pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<Warning>) {
-    let mut walk = Walk::default();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            if !walk.stdin {
-                walk.stdin = true;
-                walk.inputs.push(Input::Stdin);
-            }
-        } else {
-            walk.named(path);
-        }
-    }
-    (walk.inputs, walk.warnings)
-}
-
-/// What identifies a file or directory however it is reached: device and inode.
-#[cfg(unix)]
-type FileId = (u64, u64);
-/// What identifies a file or directory however it is reached: its canonical path.
-#[cfg(not(unix))]
-type FileId = PathBuf;
-
-#[cfg(unix)]
-fn file_id(_path: &Path, meta: &Metadata) -> Option<FileId> {
-    use std::os::unix::fs::MetadataExt;
-    Some((meta.dev(), meta.ino()))
-}
-
-#[cfg(not(unix))]
-fn file_id(path: &Path, _meta: &Metadata) -> Option<FileId> {
-    fs::canonicalize(path).ok()
-}
-
-/// The state of one [`discover`] call.
-#[derive(Default)]
-struct Walk {
-    inputs: Vec<Input>,
-    warnings: Vec<Warning>,
-    stdin: bool,
-    /// Files already taken, so a file reached twice is read once.
-    files: HashSet<FileId>,
-    /// Directories already walked, so one reached twice is walked once.
-    dirs: HashSet<FileId>,
-    /// The directories being walked, outermost first: meeting one again is a loop.
-    open: Vec<FileId>,
-}
-
-impl Walk {
-    fn warn(&mut self, path: &Path, message: impl Into<String>) {
-        self.warnings.push(warning(path, message));
-    }
-
-    /// A path named on the command line.
-    fn named(&mut self, path: &Path) {
-        let meta = match fs::metadata(path) {
-            Ok(meta) => meta,
-            Err(e) => {
-                let message = link_problem(path, &e);
-                self.warn(path, message);
-                return;
-            }
-        };
-        if meta.is_dir() {
-            let before = (self.inputs.len(), self.warnings.len());
-            // Said only when nothing inside was taken or reported already.
-            if self.walk_dir(path, &meta) && (self.inputs.len(), self.warnings.len()) == before {
-                self.warn(path, "directory holds no pages");
-            }
-        } else if meta.is_file() {
-            self.take_file(path, file_id(path, &meta));
-        } else {
-            self.warn(path, not_regular(&meta));
-        }
-    }
-
-    /// Takes a page to read, unless the same file (by `id`) was taken already.
-    fn take_file(&mut self, path: &Path, id: Option<FileId>) {
-        let fresh = match id {
-            Some(id) => self.files.insert(id),
-            None => true,
-        };
-        if fresh {
-            self.inputs.push(Input::File(path.to_path_buf()));
-        }
-    }
-
-    /// Walks a directory; false when it could not be read (a warning says why) or is
-    /// a loop. A directory already walked by another way is passed over quietly.
-    // `FileId` is `Copy` on Unix only; elsewhere the clones are needed.
-    #[cfg_attr(unix, allow(clippy::clone_on_copy))]
-    fn walk_dir(&mut self, dir: &Path, meta: &Metadata) -> bool {
-        let id = file_id(dir, meta);
-        if let Some(id) = &id {
-            if self.open.contains(id) {
-                self.warn(dir, "symbolic link loop");
-                return false;
-            }
-            if !self.dirs.insert(id.clone()) {
-                return true;
-            }
-        }
-        let entries = match fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(e) => {
-                self.warn(dir, describe(&e));
-                return false;
-            }
-        };
-        let mut children = Vec::new();
-        for entry in entries {
-            match entry {
-                Ok(entry) => {
-                    let plain = plain_file(&entry, id.as_ref());
-                    children.push((entry.file_name(), plain));
-                }
-                Err(e) => {
-                    self.warn(dir, describe(&e));
-                }
-            }
-        }
-        children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        if let Some(id) = id.clone() {
-            self.open.push(id);
-        }
-        for (name, plain) in children {
-            if name.as_encoded_bytes().starts_with(b".") {
-                continue;
-            }
-            let path = dir.join(name);
-            match plain {
-                // A regular file, as the directory listing tells: taken or passed over
-                // by its name alone, without asking its metadata.
-                Some(file) => {
-                    if format::detect(&path).is_some() {
-                        self.take_file(&path, Some(file));
-                    }
-                }
-                None => self.entry(&path),
-            }
-        }
-        if id.is_some() {
-            self.open.pop();
-        }
-        true
-    }
-
-    /// One entry met while walking a directory.
-    fn entry(&mut self, path: &Path) {
-        let meta = match fs::symlink_metadata(path) {
-            Ok(meta) => meta,
-            // Gone between listing and looking: only worth a word if it was a page.
-            Err(e) => {
-                if format::detect(path).is_some() {
-                    self.warn(path, describe(&e));
-                }
-                return;
-            }
-        };
-        let meta = if meta.file_type().is_symlink() {
-            match fs::metadata(path) {
-                Ok(target) => target,
-                Err(e) => {
-                    // A broken link is reported when it could have led to a page or
-                    // a directory: a page's extension, or no extension at all.
-                    if format::detect(path).is_some() || path.extension().is_none() {
-                        let message = link_problem(path, &e);
-                        self.warn(path, message);
-                    }
-                    return;
-                }
-            }
-        } else {
-            meta
-        };
-        if meta.is_dir() {
-            self.walk_dir(path, &meta);
-        } else if format::detect(path).is_some() {
-            if meta.is_file() {
-                self.take_file(path, file_id(path, &meta));
-            } else {
-                self.warn(path, not_regular(&meta));
-            }
-        }
-    }
-}
-
-/// The identity of a directory entry that the listing itself says is a regular file
-/// (not a link): its directory's device and its own inode. `None` when the listing does
-/// not tell, and for anything else, which is then looked at with its metadata.
-#[cfg(unix)]
-fn plain_file(entry: &fs::DirEntry, dir: Option<&FileId>) -> Option<FileId> {
-    use std::os::unix::fs::DirEntryExt;
-    let &(device, _) = dir?;
-    entry
-        .file_type()
-        .ok()
-        .filter(fs::FileType::is_file)
-        .map(|_| (device, entry.ino()))
-}
-
-#[cfg(not(unix))]
-fn plain_file(_entry: &fs::DirEntry, _dir: Option<&FileId>) -> Option<FileId> {
-    None
 }
 
 /// Says why a path could not be followed, telling dangling links from missing paths.
@@ -414,147 +214,6 @@ pub fn read_input(input: &Input) -> Result<ReadPage, Warning> {
     })
 }
 
-/// A page's bytes made ready to decode: gzip-compressed data inflated (capped at
-/// [`MAX_PAGE_BYTES`]), and text that is not UTF-8 converted to UTF-8 (see
-/// [`unpack_with_warnings`], whose warnings this drops).
-pub fn unpack(name: &str, bytes: Vec<u8>) -> Result<Vec<u8>, Warning> {
-    unpack_with_warnings(name, bytes).map(|(bytes, _)| bytes)
-}
-
-/// As [`unpack`], with the warning that says which encoding was used when it had to
-/// be guessed. Text that is not UTF-8 is decoded as: UTF-16 when it has a byte-order
-/// mark (left for [`super::sanitize::decode`]) or, without one, the pattern of NUL
-/// bytes of UTF-16 text; the charset markup declares (`<meta charset>`,
-/// `encoding="..."`); else the encoding detected by chardetng (as Firefox does).
-/// Text that is mostly UTF-8 with a few bad bytes stays UTF-8 (the bad bytes are
-/// replaced later, with their own warning).
-pub fn unpack_with_warnings(
-    name: &str,
-    bytes: Vec<u8>,
-) -> Result<(Vec<u8>, Vec<Warning>), Warning> {
-    let fail = |message: String| Warning {
-        path: sanitize_line(name).into_owned(),
-        message,
-    };
-    let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::new();
-        flate2::read::MultiGzDecoder::new(&bytes[..])
-            .take(MAX_PAGE_BYTES + 1)
-            .read_to_end(&mut out)
-            .map_err(|e| fail(format!("damaged gzip data ({e}), skipped")))?;
-        if out.len() as u64 > MAX_PAGE_BYTES {
-            return Err(fail(format!(
-                "compressed page expands past {} MiB, skipped",
-                MAX_PAGE_BYTES / (1024 * 1024)
-            )));
-        }
-        out
-    } else {
-        bytes
-    };
-    if std::str::from_utf8(&bytes).is_ok()
-        || bytes.starts_with(&[0xff, 0xfe])
-        || bytes.starts_with(&[0xfe, 0xff])
-    {
-        return Ok((bytes, Vec::new()));
-    }
-    if let Some(encoding) = utf16_without_bom(&bytes) {
-        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes);
-        let note = if had_errors {
-            ", bad units replaced"
-        } else {
-            ""
-        };
-        let warning = fail(format!(
-            "no byte-order mark: read as {} by its NUL bytes{note}",
-            encoding.name()
-        ));
-        return Ok((text.into_owned().into_bytes(), vec![warning]));
-    }
-    if let Some(encoding) = declared_charset(&bytes[..bytes.len().min(4096)])
-        && encoding != encoding_rs::UTF_8
-    {
-        let (text, _, _) = encoding.decode(&bytes);
-        return Ok((text.into_owned().into_bytes(), Vec::new()));
-    }
-    if mostly_utf8(&bytes) {
-        return Ok((bytes, Vec::new()));
-    }
-    let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(&bytes, true);
-    let encoding = detector.guess(None, false);
-    let (text, _, had_errors) = encoding.decode(&bytes);
-    let note = if had_errors {
-        ", undecodable bytes replaced"
-    } else {
-        ""
-    };
-    let warning = fail(format!(
-        "not UTF-8: read as {} (detected){note}",
-        encoding.name()
-    ));
-    Ok((text.into_owned().into_bytes(), vec![warning]))
-}
-
-/// How many bytes from the start are looked at to tell UTF-16 by its NUL bytes.
-const UTF16_SNIFF_BYTES: usize = 4096;
-
-/// UTF-16 without a byte-order mark, told by where its NUL bytes fall: text in Latin
-/// script has a NUL as the high byte of most units, so (little-endian) most odd bytes
-/// are NUL and almost no even ones (big-endian: the other way round).
-fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let head = &bytes[..bytes.len().min(UTF16_SNIFF_BYTES)];
-    let units = head.len() / 2;
-    if units < 2 {
-        return None;
-    }
-    let (mut even, mut odd) = (0usize, 0usize);
-    for pair in head.chunks_exact(2) {
-        even += usize::from(pair[0] == 0);
-        odd += usize::from(pair[1] == 0);
-    }
-    // Most units carry a NUL on one side and almost none on the other.
-    let strong = |many: usize, few: usize| many * 10 >= units * 3 && few * 50 <= units;
-    if strong(odd, even) {
-        Some(encoding_rs::UTF_16LE)
-    } else if strong(even, odd) {
-        Some(encoding_rs::UTF_16BE)
-    } else {
-        None
-    }
-}
-
-/// Whether bytes that are not valid UTF-8 still read as UTF-8 with a few damaged
-/// bytes: at least as many well-formed multi-byte characters as bad bytes (text in a
-/// legacy encoding almost never forms UTF-8 sequences by chance).
-fn mostly_utf8(bytes: &[u8]) -> bool {
-    let (mut good, mut bad) = (0usize, 0usize);
-    for chunk in bytes.utf8_chunks() {
-        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
-        bad += chunk.invalid().len();
-    }
-    good >= bad
-}
-
-/// The charset a page of markup declares in its first bytes.
-fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let lower = head.to_ascii_lowercase();
-    let trimmed = lower.trim_ascii_start();
-    if !trimmed.starts_with(b"<") {
-        return None;
-    }
-    ["charset=", "encoding="].iter().find_map(|key| {
-        let at = memchr::memmem::find(&lower, key.as_bytes())? + key.len();
-        let label: Vec<u8> = lower[at..]
-            .iter()
-            .skip_while(|&&c| c == b'"' || c == b'\'' || c == b' ')
-            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':' | b'.'))
-            .copied()
-            .collect();
-        encoding_rs::Encoding::for_label(&label)
-    })
-}
-
 /// Reads a regular file, checking its type before opening and again on the handle.
 fn read_file(path: &Path) -> Result<(String, Vec<u8>, Vec<Warning>), Warning> {
     let fail = |message: String| warning(path, message);
@@ -588,7 +247,7 @@ fn read_file(path: &Path) -> Result<(String, Vec<u8>, Vec<Warning>), Warning> {
 mod tests {
     use super::*;
 
-    fn messages(warnings: &[Warning]) -> Vec<String> {
+    pub(super) fn messages(warnings: &[Warning]) -> Vec<String> {
         warnings.iter().map(ToString::to_string).collect()
     }
 
@@ -620,90 +279,6 @@ mod tests {
         for hint in [0, 100, text.len() as u64] {
             assert_eq!(read_capped(Trickle(&text), hint).unwrap(), text);
         }
-    }
-
-    #[test]
-    fn walks_directories_in_name_order_skipping_hidden_and_other_formats() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        fs::create_dir_all(root.join("b/inner")).unwrap();
-        fs::create_dir_all(root.join(".hidden")).unwrap();
-        for name in [
-            "b/inner/z.TXT",
-            "a.txt",
-            "b/m.txt",
-            "notes.md",
-            ".secret.txt",
-            ".hidden/x.txt",
-        ] {
-            fs::write(root.join(name), "Headline\n\nBody.\n").unwrap();
-        }
-        let (inputs, warnings) = discover(&[root.to_path_buf()]);
-        assert!(warnings.is_empty(), "{:?}", messages(&warnings));
-        let expected: Vec<Input> = ["a.txt", "b/inner/z.TXT", "b/m.txt"]
-            .iter()
-            .map(|n| Input::File(root.join(n)))
-            .collect();
-        assert_eq!(inputs, expected);
-    }
-
-    #[test]
-    fn named_files_are_read_whatever_their_extension_and_stdin_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let page = dir.path().join("page.html");
-        fs::write(&page, "Headline\n").unwrap();
-        let dash = PathBuf::from("-");
-        let (inputs, warnings) = discover(&[dash.clone(), page.clone(), dash, page.clone()]);
-        assert!(warnings.is_empty());
-        assert_eq!(inputs, vec![Input::Stdin, Input::File(page)]);
-    }
-
-    #[test]
-    fn missing_paths_and_empty_directories_warn() {
-        let dir = tempfile::tempdir().unwrap();
-        let missing = dir.path().join("nope.txt");
-        let empty = dir.path().join("empty");
-        fs::create_dir(&empty).unwrap();
-        let (inputs, warnings) = discover(&[missing.clone(), empty.clone()]);
-        assert!(inputs.is_empty());
-        assert_eq!(
-            messages(&warnings),
-            [
-                format!("{}: no such file or directory", missing.display()),
-                format!("{}: directory holds no pages", empty.display()),
-            ]
-        );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn links_dangling_looping_and_cyclic_are_reported_once() {
-        use std::os::unix::fs::symlink;
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        fs::create_dir(root.join("sub")).unwrap();
-        fs::write(root.join("sub/page.txt"), "Headline\n").unwrap();
-        symlink(root.join("gone.txt"), root.join("dangling.txt")).unwrap();
-        symlink(root.join("loop.txt"), root.join("loop.txt")).unwrap();
-        symlink("..", root.join("sub/up")).unwrap();
-        // A second way to the same page is read once, quietly.
-        symlink(root.join("sub/page.txt"), root.join("alias.txt")).unwrap();
-        let (inputs, warnings) = discover(&[root.to_path_buf()]);
-        assert_eq!(inputs, vec![Input::File(root.join("alias.txt"))]);
-        assert_eq!(
-            messages(&warnings),
-            [
-                format!(
-                    "{}: dangling symbolic link",
-                    root.join("dangling.txt").display()
-                ),
-                format!("{}: symbolic link loop", root.join("loop.txt").display()),
-                format!("{}: symbolic link loop", root.join("sub/up").display()),
-            ]
-        );
-        let (_, named) = discover(&[root.join("dangling.txt"), root.join("loop.txt")]);
-        assert_eq!(named[0].message, "dangling symbolic link");
-        assert_eq!(named[1].message, "symbolic link loop");
     }
 
     #[cfg(unix)]
@@ -796,103 +371,5 @@ mod tests {
             shown.ends_with("evil name.txt: no such file or directory"),
             "{shown}"
         );
-    }
-
-    /// The page text and warnings `unpack_with_warnings` gives for `bytes`.
-    fn unpacked(bytes: &[u8]) -> (String, Vec<String>) {
-        let (out, warnings) = unpack_with_warnings("p.txt", bytes.to_vec()).unwrap();
-        let text = String::from_utf8(out).expect("converted to UTF-8");
-        (text, warnings.into_iter().map(|w| w.message).collect())
-    }
-
-    const FRENCH: &str = "Le président a déclaré: « Nous irons à Genève, où l'été est doux. » \
-                          Les élèves étaient très contents de leur journée à la mer.";
-
-    #[test]
-    fn latin_1_text_is_detected_and_the_warning_names_the_encoding() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(FRENCH);
-        assert!(std::str::from_utf8(&bytes).is_err());
-        let (text, warnings) = unpacked(&bytes);
-        assert_eq!(text, FRENCH);
-        assert_eq!(warnings, ["not UTF-8: read as windows-1252 (detected)"]);
-    }
-
-    #[test]
-    fn windows_1252_punctuation_is_read_right() {
-        let page = "\u{201c}It\u{2019}s 1Password f\u{fc}r Mac \u{2014} and that\u{2019}s all,\u{201d} \
-                    said the caf\u{e9} owner, who was na\u{ef}ve about \u{20ac}5 prices.";
-        let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(page);
-        assert!(!unmappable);
-        let (text, warnings) = unpacked(&bytes);
-        assert_eq!(text, page);
-        assert_eq!(warnings, ["not UTF-8: read as windows-1252 (detected)"]);
-    }
-
-    #[test]
-    fn shift_jis_is_detected() {
-        let page = "東京都は月曜日、新しい港湾計画を発表した。知事は「港は市民のものだ」と述べた。\
-                    計画は来年の春に始まる予定で、漁業関係者は反対している。";
-        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(page);
-        let (text, warnings) = unpacked(&bytes);
-        assert_eq!(text, page);
-        assert_eq!(warnings, ["not UTF-8: read as Shift_JIS (detected)"]);
-    }
-
-    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-        text.encode_utf16()
-            .flat_map(|u| {
-                if big_endian {
-                    u.to_be_bytes()
-                } else {
-                    u.to_le_bytes()
-                }
-            })
-            .collect()
-    }
-
-    #[test]
-    fn utf16_without_a_byte_order_mark_is_told_by_its_nul_bytes() {
-        let page = "Port board backs quay expansion\n\n\u{201c}We need the room,\u{201d} said Ana Ruiz in K\u{f6}ln.\n";
-        let (text, warnings) = unpacked(&utf16(page, false));
-        assert_eq!(text, page);
-        assert_eq!(
-            warnings,
-            ["no byte-order mark: read as UTF-16LE by its NUL bytes"]
-        );
-        let (text, warnings) = unpacked(&utf16(page, true));
-        assert_eq!(text, page);
-        assert_eq!(
-            warnings,
-            ["no byte-order mark: read as UTF-16BE by its NUL bytes"]
-        );
-    }
-
-    #[test]
-    fn utf16_with_a_byte_order_mark_is_left_to_the_decoder() {
-        let mut bytes = vec![0xff, 0xfe];
-        bytes.extend(utf16("Hello", false));
-        let (out, warnings) = unpack_with_warnings("p.txt", bytes.clone()).unwrap();
-        assert_eq!(out, bytes);
-        assert!(warnings.is_empty());
-    }
-
-    #[test]
-    fn declared_charset_comes_before_detection_and_binary_is_not_utf16() {
-        let html = "<html><head><meta charset=\"iso-8859-15\"></head><body>\u{20ac} caf\u{e9}</body></html>";
-        let (bytes, _, _) = encoding_rs::ISO_8859_15.encode(html);
-        let (text, warnings) = unpacked(&bytes);
-        assert_eq!(text, html);
-        assert!(warnings.is_empty(), "{warnings:?}");
-        // NUL bytes with no pattern are not UTF-16 (the decoder then calls it binary).
-        let noise: Vec<u8> = (0..512u32)
-            .map(|i| {
-                if i % 7 == 0 {
-                    0
-                } else {
-                    (i * 37 % 251) as u8 | 0x80
-                }
-            })
-            .collect();
-        assert!(utf16_without_bom(&noise).is_none());
     }
 }

@@ -1,5 +1,6 @@
 //! The cast of a story: the people and organisations it has introduced so far, read in
-//! order, so that a surname, a role or a pronoun can be resolved to the right one.
+//! order, so that a surname, a role or a pronoun can be resolved to the right one (in
+//! `resolve`).
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
@@ -9,6 +10,10 @@ use foldhash::fast::{FixedState, RandomState};
 use super::names::{Gender, Mention, gender_of_given_name, gender_of_word, is_common_given_name};
 use super::recency::Recency;
 use super::tokens::Lower;
+
+mod resolve;
+
+pub use resolve::capitalised;
 
 /// A person the story has named.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,10 +114,6 @@ impl WordFilter {
             .iter()
             .all(|&(k, bit)| self.bits[k] & bit != 0)
     }
-}
-
-fn compatible(person: Gender, wanted: Gender) -> bool {
-    wanted == Gender::Unknown || person == Gender::Unknown || person == wanted
 }
 
 /// A title word as looked up: lower case, the spokes- words as one.
@@ -385,121 +386,6 @@ impl Cast {
             self.unnamed.insert(head.to_lowercase());
         }
     }
-
-    /// The latest salient person compatible with `gender`.
-    fn latest(&self, gender: Gender) -> Option<usize> {
-        self.recent()
-            .find(|&k| compatible(self.people[k].gender, gender))
-            // No one talked about fits: the latest introduced who does, when the
-            // pronoun tells a gender and that person's name or title told it too.
-            .or_else(|| match gender {
-                Gender::Male => self.latest_of[0],
-                Gender::Female => self.latest_of[1],
-                Gender::Unknown => None,
-            })
-    }
-
-    /// Who a pronoun names: the latest salient person of its gender, unless not named
-    /// in this paragraph or the one before while someone known to be of its gender was;
-    /// then the latest such.
-    fn latest_near(&self, gender: Gender) -> Option<usize> {
-        let salient = self.latest(gender);
-        if salient.is_some_and(|k| self.named_near(k)) {
-            return salient;
-        }
-        self.named
-            .iter()
-            .take(RECENT)
-            .take_while(|&k| self.named_near(k))
-            .find(|&k| gender != Gender::Unknown && self.people[k].gender == gender)
-            .or(salient)
-    }
-
-    fn as_speaker(&mut self, id: usize, title: Option<String>) -> Resolved {
-        self.touch(id);
-        self.set_title(id, title.clone());
-        let p = &self.people[id];
-        Resolved {
-            speaker: Some(p.name.clone()),
-            title: title.or_else(|| p.title.clone()),
-        }
-    }
-
-    /// Resolves the speaker of a quote; `title` is an appositive given with the mention.
-    pub fn resolve(&mut self, mention: &Mention, title: Option<String>) -> Resolved {
-        match mention {
-            Mention::Person {
-                name,
-                title: own,
-                gender,
-            } => {
-                let id = self.person(name, title.clone().or_else(|| own.clone()), *gender);
-                self.as_speaker(id, title.or_else(|| own.clone()))
-            }
-            Mention::Pronoun(p) if p == "it" => Resolved {
-                speaker: self.latest_org().cloned(),
-                title: None,
-            },
-            Mention::Pronoun(p) => {
-                let gender = gender_of_word(p);
-                let Some(id) = (p != "we" && p != "i")
-                    .then(|| self.latest_near(gender))
-                    .flatten()
-                else {
-                    return Resolved::default();
-                };
-                if self.people[id].gender == Gender::Unknown {
-                    self.people[id].gender = gender;
-                    self.settle_gender(id);
-                }
-                self.as_speaker(id, title)
-            }
-            Mention::Role { head, text } => {
-                let by_title = self.titled(head);
-                // "A former employee said …" then "the former employee said": still unnamed.
-                let unnamed = self.unnamed.contains(head.as_str());
-                // "the cyclist's partner" is someone else, unnamed unless the title says.
-                let owned = text.split_whitespace().any(super::names::is_possessive);
-                let id = by_title.or_else(|| {
-                    (!super::names::is_office(head) && !unnamed && !owned)
-                        .then(|| self.latest(gender_of_word(head)))
-                        .flatten()
-                });
-                match id {
-                    Some(id) => self.as_speaker(id, title),
-                    None => Resolved::default(),
-                }
-            }
-            Mention::Organisation(name) => {
-                self.touch_org(name);
-                Resolved {
-                    speaker: Some(name.clone()),
-                    title: None,
-                }
-            }
-            Mention::OrganisationRef { head, text } => {
-                let named = self
-                    .recent_orgs()
-                    .find(|o| title_has(o, head))
-                    .or_else(|| {
-                        super::names::is_generic_org(head)
-                            .then(|| self.latest_org())
-                            .flatten()
-                    })
-                    .cloned();
-                let name = named.unwrap_or_else(|| capitalised(text));
-                self.touch_org(&name);
-                Resolved {
-                    speaker: Some(name),
-                    title: None,
-                }
-            }
-            Mention::Anonymous(text) => {
-                self.note_unnamed(text);
-                Resolved::default()
-            }
-        }
-    }
 }
 
 /// Whether a capitalised word looks like a plural noun ("Commuters", "Democrats").
@@ -508,20 +394,11 @@ pub fn looks_plural(word: &str) -> bool {
     back.next() == Some('s') && back.next().is_some_and(|c| c.is_lowercase() && c != 's')
 }
 
-/// The words with their first letter in capitals ("the company" → "The company").
-pub fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn person(name: &str, title: Option<&str>) -> Mention {
+    pub(super) fn person(name: &str, title: Option<&str>) -> Mention {
         Mention::Person {
             name: name.into(),
             title: title.map(Into::into),
@@ -565,35 +442,6 @@ mod tests {
     }
 
     #[test]
-    fn a_gendered_pronoun_takes_the_latest_of_that_gender_when_no_one_recent_fits() {
-        let mut cast = Cast::new();
-        cast.mention(&person("Mary Quill", None), None, false); // named, not the subject
-        cast.mention(&person("Carl Pask", None), None, true);
-        let r = cast.resolve(&Mention::Pronoun("she".into()), None);
-        assert_eq!(r.speaker.as_deref(), Some("Mary Quill"));
-        // A rarer given name is not enough to find someone no one talked about (named
-        // paragraphs before, never as a subject).
-        let mut cast = Cast::new();
-        cast.mention(&person("Port Elin", None), None, false);
-        cast.mention(&person("Port Elin", None), None, false);
-        cast.at_paragraph(5);
-        assert_eq!(
-            cast.resolve(&Mention::Pronoun("he".into()), None).speaker,
-            None
-        );
-        // Named in the paragraph before, he is who the pronoun names.
-        cast.at_paragraph(1);
-        cast.mention(&person("Port Elin", None), None, false);
-        cast.at_paragraph(2);
-        assert_eq!(
-            cast.resolve(&Mention::Pronoun("he".into()), None)
-                .speaker
-                .as_deref(),
-            Some("Port Elin")
-        );
-    }
-
-    #[test]
     fn many_people_keep_their_names_apart() {
         let mut cast = Cast::new();
         for k in 0..5000 {
@@ -616,83 +464,6 @@ mod tests {
     }
 
     #[test]
-    fn pronoun_takes_latest_compatible_person() {
-        let mut cast = Cast::new();
-        cast.mention(&person("Ana Ruiz", Some("spokeswoman")), None, true);
-        cast.mention(&person("Ben Ode", None), None, true);
-        cast.resolve(&Mention::Pronoun("he".into()), None);
-        let r = cast.resolve(&Mention::Pronoun("she".into()), None);
-        assert_eq!(r.speaker.as_deref(), Some("Ana Ruiz"));
-        let r = cast.resolve(&Mention::Pronoun("he".into()), None);
-        assert_eq!(r.speaker.as_deref(), Some("Ben Ode"));
-    }
-
-    #[test]
-    fn role_resolves_by_title_and_offices_are_not_guessed() {
-        let mut cast = Cast::new();
-        cast.mention(&person("Ana Ruiz", Some("Finance Minister")), None, true);
-        cast.mention(&person("Ben Ode", None), None, true);
-        let role = |h: &str| Mention::Role {
-            head: h.into(),
-            text: format!("the {h}"),
-        };
-        assert_eq!(
-            cast.resolve(&role("minister"), None).speaker.as_deref(),
-            Some("Ana Ruiz")
-        );
-        assert_eq!(cast.resolve(&role("governor"), None).speaker, None);
-        assert_eq!(
-            cast.resolve(&role("official"), None).speaker.as_deref(),
-            Some("Ana Ruiz")
-        );
-    }
-
-    #[test]
-    fn organisation_by_common_noun() {
-        let mut cast = Cast::new();
-        cast.mention(
-            &Mention::Organisation("Ministry of Trade".into()),
-            None,
-            false,
-        );
-        let r = cast.resolve(
-            &Mention::OrganisationRef {
-                head: "ministry".into(),
-                text: "the ministry".into(),
-            },
-            None,
-        );
-        assert_eq!(r.speaker.as_deref(), Some("Ministry of Trade"));
-        let r = cast.resolve(
-            &Mention::OrganisationRef {
-                head: "bank".into(),
-                text: "the bank".into(),
-            },
-            None,
-        );
-        assert_eq!(r.speaker.as_deref(), Some("The bank"));
-        assert_eq!(
-            cast.resolve(&Mention::Anonymous("a source".into()), None),
-            Resolved::default()
-        );
-    }
-
-    #[test]
-    fn role_first_introduced_without_a_name_stays_unnamed() {
-        let mut cast = Cast::new();
-        cast.mention(&person("Ana Ruiz", Some("chief executive")), None, true);
-        cast.mention(&Mention::Anonymous("a former employee".into()), None, true);
-        let r = cast.resolve(
-            &Mention::Role {
-                head: "employee".into(),
-                text: "the former employee".into(),
-            },
-            None,
-        );
-        assert_eq!(r.speaker, None);
-    }
-
-    #[test]
     fn surname_of_several_words_resolves_to_the_full_name() {
         let mut cast = Cast::new();
         cast.mention(
@@ -705,20 +476,5 @@ mod tests {
         // Only at a word boundary.
         let r = cast.resolve(&person("en Broek", None), None);
         assert_eq!(r.speaker.as_deref(), Some("en Broek"));
-    }
-
-    #[test]
-    fn someone_else_s_relative_or_aide_is_not_the_last_person() {
-        let mut cast = Cast::new();
-        cast.mention(&person("Ana Ruiz", Some("police chief")), None, true);
-        let role = |text: &str, head: &str| Mention::Role {
-            head: head.into(),
-            text: text.into(),
-        };
-        let r = cast.resolve(&role("the victim's brother", "brother"), None);
-        assert_eq!(r.speaker, None);
-        // Without a possessive, a role may still stand for the person talked about.
-        let r = cast.resolve(&role("the officer", "officer"), None);
-        assert_eq!(r.speaker.as_deref(), Some("Ana Ruiz"));
     }
 }

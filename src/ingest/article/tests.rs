@@ -52,35 +52,6 @@ fn assert_one_article(stories: &[Story]) {
 }
 
 #[test]
-fn site_suffixes_are_dropped_from_titles() {
-    assert_eq!(
-        strip_site_suffix("The VW wagon with a secret message - SlashGear"),
-        "The VW wagon with a secret message"
-    );
-    assert_eq!(
-        strip_site_suffix("Mary Steenburgen wrote the best song | IndieWire"),
-        "Mary Steenburgen wrote the best song"
-    );
-    assert_eq!(
-        strip_site_suffix("Alibaba to raise $12.9bn in Hong Kong listing : CityAM"),
-        "Alibaba to raise $12.9bn in Hong Kong listing"
-    );
-    // A long tail is part of the title; a short head is the site's name.
-    assert_eq!(
-        strip_site_suffix("Fallen Order review - shoots for the moon, lands among the stars"),
-        "Fallen Order review - shoots for the moon, lands among the stars"
-    );
-    assert_eq!(
-        strip_site_suffix("The Courier - Back to home"),
-        "The Courier - Back to home"
-    );
-    assert_eq!(
-        strip_site_suffix("No suffix at all here"),
-        "No suffix at all here"
-    );
-}
-
-#[test]
 fn the_repeated_title_anchors_the_article_with_its_byline_and_stamp() {
     let stories = stories(&article_page(&[]));
     assert_one_article(&stories);

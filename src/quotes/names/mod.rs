@@ -26,6 +26,7 @@
 
 mod anaphora;
 mod clauses;
+mod definite;
 pub mod describe;
 mod gender;
 mod heads;

@@ -5,7 +5,8 @@
 //! ([`later_descriptions`]). Reads the story's prose only when a named person's quotes
 //! carry no title.
 
-use super::anaphora::{definite, later_descriptions};
+use super::anaphora::later_descriptions;
+use super::definite::definite;
 use super::describe::Prose;
 use super::{Mention, classify};
 use crate::model::{Name, Quote};
