@@ -7,6 +7,7 @@ use super::tokens::{Kind, Lower, Token};
 
 mod verbs;
 
+pub(in crate::quotes) use verbs::BETWEEN_ANY;
 pub use verbs::is_cue;
 use verbs::{BETWEEN, is_participle, phrase_cue};
 

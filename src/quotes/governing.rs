@@ -12,7 +12,7 @@
 
 use std::sync::LazyLock;
 
-use super::cues::{Attribution, is_cue};
+use super::cues::{Attribution, BETWEEN_ANY, is_cue};
 use super::names::{self, Mention, classify};
 use super::prose;
 use super::reporting::is_reporting;
@@ -20,22 +20,13 @@ use super::tokens::{Kind, Token};
 use super::wordset::WordSet;
 
 /// Words that may stand between a subject and its verb ("has even claimed", "later
-/// said", "was quoted").
+/// said", "was quoted"): those any speaker may have before the verb, and more.
 static BETWEEN: LazyLock<WordSet> = LazyLock::new(|| {
-    let words: &[&str] = &[
-        "also",
-        "later",
-        "then",
-        "further",
-        "previously",
-        "earlier",
-        "again",
-        "once",
-        "has",
-        "had",
-        "have",
-        "would",
-        "will",
+    let more: &[&str] = &[
+        "has even claimed",
+        "later
+/// said",
+        "was quoted",
         "could",
         "may",
         "might",
@@ -50,12 +41,6 @@ static BETWEEN: LazyLock<WordSet> = LazyLock::new(|| {
         "just",
         "still",
         "first",
-        "recently",
-        "repeatedly",
-        "often",
-        "separately",
-        "flatly",
-        "bluntly",
         "publicly",
         "privately",
         "reportedly",
@@ -68,10 +53,6 @@ static BETWEEN: LazyLock<WordSet> = LazyLock::new(|| {
         "frequently",
         "famously",
         "memorably",
-        "simply",
-        "quickly",
-        "angrily",
-        "calmly",
         "twice",
         "not",
         "always",
@@ -82,7 +63,7 @@ static BETWEEN: LazyLock<WordSet> = LazyLock::new(|| {
         "themselves",
         "itself",
     ];
-    words.iter().copied().collect()
+    BETWEEN_ANY.iter().chain(more).copied().collect()
 });
 
 /// Whether a word may stand between a subject and its verb: an auxiliary, or an adverb

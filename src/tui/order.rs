@@ -47,20 +47,11 @@ mod tests {
     use super::*;
     use crate::model::{Quote, Timestamp};
 
+    /// A quote, as the quote finder makes one.
     fn quote() -> Quote {
-        Quote {
-            text: "Words.".into(),
-            speaker: None,
-            speaker_title: None,
-            speaker_mention: None,
-            cue: None,
-            partial: false,
-            paragraph: 0,
-            start: 0,
-            end: 6,
-            timestamp: None,
-            spans: Default::default(),
-        }
+        let said = vec!["\"We will build it,\" said Ana Lima.".to_string()];
+        let quotes = crate::quotes::extract(&Story::new("page.txt", "Port", said));
+        quotes.into_iter().next().expect("a quote")
     }
 
     fn story(headline: &str, day: Option<u32>, quotes: usize) -> Story {

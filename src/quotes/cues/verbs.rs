@@ -239,38 +239,43 @@ static CUE_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
     forms.iter().copied().collect()
 });
 
-/// Words allowed between a speaker and the verb ("he later said", "Smith has also said").
+/// Adverbs and auxiliaries that may stand between a speaker and the verb of saying
+/// wherever the speaker is read ("he later said", "Smith has also said"); each reading
+/// adds its own ([`BETWEEN`], and the sentence subject's in `governing`).
+pub(in crate::quotes) const BETWEEN_ANY: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "further",
+    "previously",
+    "earlier",
+    "again",
+    "once",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "simply",
+    "quickly",
+    "recently",
+    "repeatedly",
+    "often",
+    "separately",
+    "flatly",
+    "bluntly",
+    "angrily",
+    "calmly",
+];
+
+/// Words allowed between a speaker and the verb ("he later said", "Smith has also said",
+/// "Smith was quoted").
 pub(super) static BETWEEN: LazyLock<WordSet> = LazyLock::new(|| {
-    [
-        "also",
-        "later",
-        "then",
-        "further",
-        "previously",
-        "earlier",
-        "again",
-        "once",
-        "has",
-        "had",
-        "have",
-        "would",
-        "will",
-        "simply",
-        "quickly",
-        "recently",
-        "repeatedly",
-        "often",
-        "separately",
-        "flatly",
-        "bluntly",
-        "angrily",
-        "calmly",
-        "was",
-        "were",
-        "is",
-    ]
-    .into_iter()
-    .collect()
+    BETWEEN_ANY
+        .iter()
+        .copied()
+        .chain(["was", "were", "is"])
+        .collect()
 });
 
 /// True for a verb of saying in any tense.
