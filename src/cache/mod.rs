@@ -37,6 +37,7 @@
 //! needs to parse.
 
 pub mod codec;
+mod evict;
 mod file;
 mod list;
 mod stream;
@@ -55,6 +56,8 @@ use crate::ingest::read::{self, Input};
 use crate::ingest::spill::{Body, Spill};
 use crate::ingest::{self, LoadOptions, ParsedPage, Progress};
 use crate::model::{Corpus, LoadStats, Quote, Story, Warning};
+use evict::mark_used;
+pub use evict::{KEEP, UNUSED_DAYS, evict};
 use file::{Cache, Miss, Pending};
 pub use list::{Listed, QuoteCount};
 
@@ -69,75 +72,6 @@ pub const LOADER_VERSION: &str = env!("DATELINE_LOADER_VERSION");
 /// How many seconds before the walk that made the cache a file's time must be for the
 /// time alone to vouch for it (file systems keep times to the second, or two).
 pub(crate) const RACY: i64 = 2;
-
-/// How many cache files the folder keeps, the ones used last.
-pub const KEEP: usize = 16;
-
-/// A cache not used for this many days is removed.
-pub const UNUSED_DAYS: u64 = 30;
-
-/// A temporary file older than this many seconds is left from a load that died.
-const TEMP_SECONDS: u64 = 24 * 3600;
-
-/// Removes from the cache folder `dir` what no load needs: every cache but `current`
-/// unused for [`UNUSED_DAYS`] days, the oldest beyond the [`KEEP`] used last, and
-/// temporary files a day old. Only names this module writes are touched; what cannot be
-/// removed is left (the next load tries again). Returns how many files were removed.
-pub fn evict(dir: &Path, current: &Path, now: SystemTime) -> usize {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return 0;
-    };
-    let age = |t: SystemTime| now.duration_since(t).map_or(0, |d| d.as_secs());
-    let mut caches: Vec<(SystemTime, PathBuf)> = Vec::new();
-    let mut doomed: Vec<PathBuf> = Vec::new();
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let Ok(meta) = entry.metadata() else {
-            continue;
-        };
-        if !meta.is_file() {
-            continue;
-        }
-        let used = meta.modified().unwrap_or(now);
-        if name.starts_with('.') && name.ends_with(".tmp") && name.contains(".cache.") {
-            if age(used) > TEMP_SECONDS {
-                doomed.push(path);
-            }
-        } else if is_cache_name(&name) && path != current {
-            if age(used) > UNUSED_DAYS * 24 * 3600 {
-                doomed.push(path);
-            } else {
-                caches.push((used, path));
-            }
-        }
-    }
-    // The current cache counts as one of those kept.
-    caches.sort_by_key(|c| std::cmp::Reverse(c.0));
-    doomed.extend(
-        caches
-            .into_iter()
-            .skip(KEEP.saturating_sub(1))
-            .map(|(_, p)| p),
-    );
-    doomed
-        .iter()
-        .filter(|p| std::fs::remove_file(p).is_ok())
-        .count()
-}
-
-/// True for a name [`file_for`] gives: sixteen hex digits and `.cache`.
-fn is_cache_name(name: &str) -> bool {
-    name.strip_suffix(".cache")
-        .is_some_and(|stem| stem.len() == 16 && stem.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
-/// Marks the cache `file` as used now, so that [`evict`] keeps it.
-fn mark_used(file: &Path) {
-    if let Ok(f) = std::fs::File::options().append(true).open(file) {
-        let _ = f.set_modified(SystemTime::now());
-    }
-}
 
 /// One input as it was when the cache was made.
 #[derive(Clone, Debug, PartialEq, Eq)]
