@@ -238,17 +238,20 @@ impl Texts for SpilledTexts<'_> {
     }
 }
 
+/// A story of `paragraphs`, for the tests of what keeps stories' text.
+#[cfg(test)]
+pub(crate) fn story_of(paragraphs: &[&str]) -> Story {
+    Story::new(
+        "page.txt",
+        "A headline",
+        paragraphs.iter().map(|p| p.to_string()).collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
+    use super::story_of as story;
     use super::*;
-
-    fn story(paragraphs: &[&str]) -> Story {
-        Story::new(
-            "page.txt",
-            "A headline",
-            paragraphs.iter().map(|p| p.to_string()).collect(),
-        )
-    }
 
     #[test]
     fn text_comes_back_as_it_went() {

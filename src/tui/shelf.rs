@@ -219,13 +219,7 @@ impl<'a> Texts<'a> {
 mod tests {
     use super::*;
 
-    fn story(paragraphs: &[&str]) -> Story {
-        Story::new(
-            "page.txt",
-            "A headline",
-            paragraphs.iter().map(|p| p.to_string()).collect(),
-        )
-    }
+    use crate::ingest::spill::story_of as story;
 
     #[test]
     fn text_over_the_budget_moves_to_the_shelf_and_reads_back() {
