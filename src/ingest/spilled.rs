@@ -49,21 +49,6 @@ fn key_of(story: &Story) -> u128 {
     text_key(std::iter::once(story.headline.as_str()).chain(paragraphs))
 }
 
-impl Spilled {
-    /// Bytes of text of the stories, wherever it is.
-    pub fn text_length(&self) -> usize {
-        self.corpus
-            .stories
-            .iter()
-            .zip(&self.bodies)
-            .map(|(story, body)| match body {
-                Some(body) => body.length(),
-                None => story.paragraphs.iter().map(String::len).sum(),
-            })
-            .sum()
-    }
-}
-
 /// Loads every page under `paths` as [`super::load`] does, each page's stories' text
 /// moved to `spill` as soon as the page is parsed.
 pub fn load(paths: &[PathBuf], options: &LoadOptions<'_>, spill: &Spill) -> Spilled {
@@ -230,13 +215,24 @@ mod tests {
         let spilled = load(&paths, &LoadOptions::default(), &spill);
         assert_eq!(spilled.bodies.len(), spilled.corpus.stories.len());
         assert!(spilled.bodies.iter().all(Option::is_some));
-        assert!(spilled.text_length() > 0);
+        assert!(
+            spilled
+                .bodies
+                .iter()
+                .flatten()
+                .any(|body| body.length() > 0)
+        );
         let mut back = spilled.corpus.clone();
         for (story, body) in back.stories.iter_mut().zip(&spilled.bodies) {
             assert!(story.paragraphs.is_empty(), "the text waits in the file");
             story.paragraphs = spill.get(body.unwrap()).unwrap();
         }
         assert_eq!(back, whole);
+        let keys: Vec<u128> = whole.stories.iter().map(key_of).collect();
+        assert_eq!(
+            spilled.text_keys, keys,
+            "each story's key, in the stories' order"
+        );
         assert!(
             whole.stats.duplicates_merged > 0,
             "the merger compared spilled text"
@@ -255,5 +251,7 @@ mod tests {
         let spilled = assemble(parsed, None, warnings, stats, &crate::quotes::extract);
         assert!(spilled.bodies.iter().all(Option::is_none));
         assert_eq!(spilled.corpus, whole);
+        let keys: Vec<u128> = whole.stories.iter().map(key_of).collect();
+        assert_eq!(spilled.text_keys, keys);
     }
 }
