@@ -127,6 +127,11 @@ fn arrives_once_and_ends_as_load(paths: &[PathBuf], budget: usize) {
         provisional.len(),
         expected.stats.stories + expected.stats.duplicates_merged
     );
+    // The last report: every merged story quoted.
+    assert_eq!(
+        (progress.stories_quoted, progress.stories_to_quote),
+        (expected.stats.stories, expected.stats.stories)
+    );
 
     // The final corpus is the loader's, quotes in reading order.
     let final_corpus = done.corpus.clone();

@@ -269,6 +269,7 @@ pub fn load_listing<T: Send>(
                             files_total: inputs.len(),
                             stories_found: stories,
                             files_cached: inputs.len(),
+                            ..Progress::default()
                         });
                     }
                     give(list);
@@ -291,6 +292,7 @@ pub fn load_listing<T: Send>(
                         files_total: inputs.len(),
                         stories_found: corpus.stories.len(),
                         files_cached: inputs.len(),
+                        ..Progress::default()
                     });
                 }
                 if hashed > 0 && cache.walked_again(walked).is_err() {
@@ -421,6 +423,7 @@ fn reload(
                     stories_found,
                     // Inputs done less those parsed (read while other threads work).
                     files_cached: files_done.saturating_sub(parsed.load(Ordering::Relaxed)),
+                    ..Progress::default()
                 });
             }
             (key, entry, bodies)
@@ -446,7 +449,8 @@ fn reload(
         }
     }
     drop(stored);
-    let merged = ingest::spilled::merge(pages, spill, read_warnings, stats);
+    let merged = ingest::spilled::merge(pages, spill, read_warnings, stats)
+        .from_cache(inputs.len() - parsed);
     // The quotes of stories whose text and time are as stored are taken as stored:
     // finding quotes is most of a load. They are read once the stories are merged, a story
     // at a time, so the stored text is never held beside the pages, nor the stored
@@ -470,7 +474,7 @@ fn reload(
         mut corpus,
         bodies,
         text_keys,
-    } = merged.quote(&quotes);
+    } = merged.quote(&quotes, options.progress);
     drop(known);
     if let Err(e) = write.and_then(|w| w.finish(&corpus, spill, &bodies)) {
         corpus

@@ -79,6 +79,12 @@ pub struct Progress {
     pub stories_found: usize,
     /// Of the inputs done, those taken from the corpus cache unparsed (0 without one).
     pub files_cached: usize,
+    /// Once every input is read and the stories merged: the stories whose quotes are
+    /// found so far, of [`Progress::stories_to_quote`] (0 before, and for a load that
+    /// does not say).
+    pub stories_quoted: usize,
+    /// The stories to quote once merged (0 until then).
+    pub stories_to_quote: usize,
 }
 
 /// A callback given each page's stories as soon as they are parsed.
@@ -271,7 +277,7 @@ fn read_pages_with(
                     files_done,
                     files_total: files,
                     stories_found,
-                    files_cached: 0,
+                    ..Progress::default()
                 });
             }
             out
@@ -332,7 +338,7 @@ pub fn load_pages_with(
                 files_done: stats.files,
                 files_total,
                 stories_found,
-                files_cached: 0,
+                ..Progress::default()
             });
         }
     }

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use super::spill::{Body, Spill, SpilledTexts, Waiting};
-use super::{LoadOptions, ParsedPage};
+use super::{LoadOptions, ParsedPage, Progress};
 use crate::model::{Corpus, LoadStats, Quote, Story, Warning};
 
 /// A corpus whose stories' text waits in a spill file.
@@ -53,14 +53,11 @@ fn key_of(story: &Story) -> u128 {
 /// moved to `spill` as soon as the page is parsed.
 pub fn load(paths: &[PathBuf], options: &LoadOptions<'_>, spill: &Spill) -> Spilled {
     let (parsed, warnings, stats) = super::read_pages_with(paths, options, Some(spill));
-    assemble(
-        parsed,
-        Some(spill),
-        warnings,
-        stats,
-        &crate::quotes::extract,
-    )
+    merge(parsed, Some(spill), warnings, stats).quote(&crate::quotes::extract, options.progress)
 }
+
+/// How often the quote pass reports its progress: every this many stories quoted.
+const REPORT_EVERY: usize = 64;
 
 /// [`super::assemble_with`] for parsed pages whose stories' text may wait in `spill`
 /// (each page with where each of its stories' text is: `None`, or no list at all, for
@@ -72,7 +69,7 @@ pub fn assemble(
     stats: LoadStats,
     quotes: &(dyn Fn(&Story) -> Vec<Quote> + Sync),
 ) -> Spilled {
-    merge(parsed, spill, warnings, stats).quote(quotes)
+    merge(parsed, spill, warnings, stats).quote(quotes, None)
 }
 
 /// The stories of parsed pages merged, waiting for their quotes ([`Merged::quote`]).
@@ -81,6 +78,10 @@ pub struct Merged<'a> {
     spill: Option<&'a Spill>,
     warnings: Vec<Warning>,
     stats: LoadStats,
+    /// Stories found before they were merged.
+    found: usize,
+    /// Of the inputs, those taken from the corpus cache unparsed.
+    files_cached: usize,
 }
 
 /// The first half of [`assemble`]: the stories of `parsed` merged, not yet quoted (so
@@ -93,6 +94,7 @@ pub fn merge(
 ) -> Merged<'_> {
     let mut pages = Vec::with_capacity(parsed.len());
     let mut bodies: Vec<Option<Body>> = Vec::new();
+    let found = parsed.iter().map(|(page, _)| page.stories.len()).sum();
     for (page, mut page_bodies) in parsed {
         page_bodies.resize(page.stories.len(), None);
         bodies.extend(page_bodies);
@@ -114,23 +116,61 @@ pub fn merge(
         spill,
         warnings,
         stats,
+        found,
+        files_cached: 0,
     }
 }
 
 impl Merged<'_> {
+    /// The same, `files` of its inputs having been taken from the corpus cache (as the
+    /// progress reported while quoting says).
+    pub fn from_cache(self, files: usize) -> Self {
+        Self {
+            files_cached: files,
+            ..self
+        }
+    }
+
     /// The second half of [`assemble`]: each story's text read back once to find its
-    /// quotes with `quotes`, then the stories sorted, with the speaker directory.
-    pub fn quote(self, quotes: &(dyn Fn(&Story) -> Vec<Quote> + Sync)) -> Spilled {
+    /// quotes with `quotes`, then the stories sorted, with the speaker directory;
+    /// `progress` told how many stories are quoted, every [`REPORT_EVERY`] and at the
+    /// end (every input read, the stories found before merging).
+    pub fn quote(
+        self,
+        quotes: &(dyn Fn(&Story) -> Vec<Quote> + Sync),
+        progress: Option<&(dyn Fn(Progress) + Sync)>,
+    ) -> Spilled {
         let Merged {
             mut stories,
             spill,
             mut warnings,
             mut stats,
+            found,
+            files_cached,
         } = self;
         let unread = AtomicUsize::new(0);
+        let quoted = AtomicUsize::new(0);
+        let to_quote = stories.len();
+        let report = |stories_quoted: usize| {
+            if let Some(report) = progress {
+                report(Progress {
+                    files_done: stats.files,
+                    files_total: stats.files,
+                    stories_found: found,
+                    files_cached,
+                    stories_quoted,
+                    stories_to_quote: to_quote,
+                });
+            }
+        };
+        report(0);
         let keys: Vec<u128> = stories
             .par_iter_mut()
             .map(|waiting| {
+                let done = quoted.fetch_add(1, Ordering::Relaxed) + 1;
+                if done.is_multiple_of(REPORT_EVERY) && done < to_quote {
+                    report(done);
+                }
                 let Some(body) = waiting.body else {
                     waiting.story.quotes = quotes(&waiting.story);
                     return key_of(&waiting.story);
@@ -152,6 +192,7 @@ impl Merged<'_> {
                 }
             })
             .collect();
+        report(to_quote);
         stats.paragraphs = stories.iter().map(Waiting::paragraphs).sum();
         let mut keyed: Vec<(Waiting, u128)> = stories.into_iter().zip(keys).collect();
         super::sort_newest_first_by(&mut keyed, |(w, _)| &w.story);

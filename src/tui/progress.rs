@@ -47,8 +47,10 @@ impl Default for Loading {
     }
 }
 
-/// The status bar's loading line: a bar of files read, and the counts; once the list
-/// is complete and the stories' text is still coming, what waits for it.
+/// The status bar's loading line: a bar of files read, and the counts; once every file
+/// is read, that the stories are merged, then a bar of the stories whose quotes are
+/// found; once the list is complete and the stories' text is still coming, what waits
+/// for it.
 pub fn status_text(loading: &Loading, bar_cells: usize) -> String {
     let p = loading.progress;
     if loading.listed {
@@ -57,10 +59,6 @@ pub fn status_text(loading: &Loading, bar_cells: usize) -> String {
             p.stories_found
         );
     }
-    let filled = (p.files_done.min(p.files_total) * bar_cells)
-        .checked_div(p.files_total)
-        .unwrap_or(0);
-    let bar: String = "█".repeat(filled) + &"░".repeat(bar_cells - filled);
     // With a cache, how many of the files were parsed: only new or changed ones are.
     let cached = if p.files_cached > 0 {
         format!(
@@ -71,10 +69,35 @@ pub fn status_text(loading: &Loading, bar_cells: usize) -> String {
     } else {
         String::new()
     };
+    if p.stories_to_quote > 0 {
+        return format!(
+            "Finding quotes {} {}/{} stories · {}/{} files{cached}",
+            bar(p.stories_quoted, p.stories_to_quote, bar_cells),
+            p.stories_quoted,
+            p.stories_to_quote,
+            p.files_done,
+            p.files_total
+        );
+    }
+    let bar = bar(p.files_done, p.files_total, bar_cells);
+    // Every file read: the stories found are being merged.
+    let merging = if p.files_total > 0 && p.files_done >= p.files_total {
+        " · merging…"
+    } else {
+        ""
+    };
     format!(
-        "Loading {bar} {}/{} files{cached} · {} stories found",
+        "Loading {bar} {}/{} files{cached} · {} stories found{merging}",
         p.files_done, p.files_total, p.stories_found
     )
+}
+
+/// A bar of `bar_cells` cells, filled as far as `done` of `total`.
+fn bar(done: usize, total: usize, bar_cells: usize) -> String {
+    let filled = (done.min(total) * bar_cells)
+        .checked_div(total)
+        .unwrap_or(0);
+    "█".repeat(filled) + &"░".repeat(bar_cells - filled)
 }
 
 #[cfg(test)]
@@ -89,6 +112,7 @@ mod tests {
             files_total: 4,
             stories_found: 7,
             files_cached: 4,
+            ..Progress::default()
         };
         assert!(status_text(&loading, 4).starts_with("Loading ████ 4/4 files"));
         loading.listed = true;
@@ -98,5 +122,32 @@ mod tests {
             "{line}"
         );
         assert!(line.contains("search, speakers, timeline"), "{line}");
+    }
+
+    #[test]
+    fn the_line_follows_files_then_merging_then_quotes() {
+        let mut loading = Loading::new();
+        loading.progress = Progress {
+            files_done: 1,
+            files_total: 4,
+            stories_found: 3,
+            ..Progress::default()
+        };
+        assert_eq!(
+            status_text(&loading, 4),
+            "Loading █░░░ 1/4 files · 3 stories found"
+        );
+        loading.progress.files_done = 4;
+        loading.progress.stories_found = 9;
+        assert_eq!(
+            status_text(&loading, 4),
+            "Loading ████ 4/4 files · 9 stories found · merging…"
+        );
+        loading.progress.stories_to_quote = 8;
+        loading.progress.stories_quoted = 4;
+        assert_eq!(
+            status_text(&loading, 4),
+            "Finding quotes ██░░ 4/8 stories · 4/4 files"
+        );
     }
 }

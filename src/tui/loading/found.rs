@@ -194,7 +194,13 @@ impl Batcher {
             let Ok(mut pending) = self.pending.lock() else {
                 return;
             };
-            if progress.files_done > pending.progress.files_done {
+            // Pages are read on several threads, stories quoted on several: the
+            // furthest report is kept.
+            let old = pending.progress;
+            if progress.files_done > old.files_done
+                || (progress.stories_to_quote, progress.stories_quoted)
+                    > (old.stories_to_quote, old.stories_quoted)
+            {
                 pending.progress = progress;
             }
             let first = pending.first && !pending.stories.is_empty();
@@ -299,7 +305,7 @@ mod tests {
             files_done,
             files_total: 9,
             stories_found: files_done,
-            files_cached: 0,
+            ..Progress::default()
         }
     }
 
@@ -376,6 +382,26 @@ mod tests {
         assert_eq!(headlines, ["Mill burns", "Bridge reopens"]);
         assert_eq!(whole, [true, true]);
         assert_eq!(at, progress(4));
+    }
+
+    #[test]
+    fn the_furthest_progress_is_kept_through_the_quotes() {
+        let (batcher, sent) = batcher(usize::MAX);
+        batcher.stories(&[story("Dam opens", 1)]);
+        batcher.progress(progress(9));
+        // A page's report that comes late, then the quotes found.
+        batcher.progress(progress(8));
+        let quoting = |stories_quoted| Progress {
+            stories_quoted,
+            stories_to_quote: 5,
+            ..progress(9)
+        };
+        batcher.progress(quoting(2));
+        batcher.progress(quoting(1));
+        batcher.flush();
+        let sent = sent.lock().unwrap();
+        let (.., at) = found(sent.last().expect("a batch"));
+        assert_eq!(at, quoting(2));
     }
 
     #[test]
