@@ -244,21 +244,10 @@ impl Writer {
         self.u64(*bytes);
     }
 
-    /// A whole corpus: its stories ([`Writer::stories`]), then [`Writer::corpus_rest`].
-    pub fn corpus(&mut self, c: &Corpus) {
-        self.stories(&c.stories, |_| {});
-        self.corpus_rest(c);
-    }
-
-    /// Stories in chunks of [`CHUNK`], so they can be decoded in parallel: their
-    /// count, then each chunk; `spill` is called after each chunk.
-    pub fn stories(&mut self, stories: &[Story], spill: impl FnMut(&mut Self)) {
-        self.stories_by(stories.len(), |i| Cow::Borrowed(&stories[i]), spill);
-    }
-
-    /// [`Writer::stories`] of `count` stories, the `i`th given by `story(i)` (its text
-    /// read back from where it waits), as [`Reader::stories`] reads them.
-    pub fn stories_by<'s>(
+    /// `count` stories, the `i`th given by `story(i)` (its text read back from where it
+    /// waits), in chunks of [`CHUNK`], so they can be decoded in parallel: their count,
+    /// then each chunk; `spill` is called after each chunk.
+    pub fn stories<'s>(
         &mut self,
         count: usize,
         mut story: impl FnMut(usize) -> Cow<'s, Story>,

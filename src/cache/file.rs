@@ -471,7 +471,7 @@ impl Pending {
                     }
                 }
             };
-            w.stories_by(corpus.stories.len(), story, |w| {
+            w.stories(corpus.stories.len(), story, |w| {
                 if spilled.is_ok() {
                     spilled = section.spill(w, SPILL);
                 }

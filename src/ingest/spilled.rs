@@ -44,7 +44,7 @@ pub fn text_key<'a>(parts: impl Iterator<Item = &'a str>) -> u128 {
 }
 
 /// [`text_key`] of `story` as it is.
-fn key_of(story: &Story) -> u128 {
+pub fn key_of(story: &Story) -> u128 {
     let paragraphs = story.paragraphs.iter().map(String::as_str);
     text_key(std::iter::once(story.headline.as_str()).chain(paragraphs))
 }
@@ -59,19 +59,6 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions<'_>, spill: &Spill) -> Spil
 /// How often the quote pass reports its progress: every this many stories quoted.
 const REPORT_EVERY: usize = 64;
 
-/// [`super::assemble_with`] for parsed pages whose stories' text may wait in `spill`
-/// (each page with where each of its stories' text is: `None`, or no list at all, for
-/// text still in the story).
-pub fn assemble(
-    parsed: Vec<(ParsedPage, Vec<Option<Body>>)>,
-    spill: Option<&Spill>,
-    warnings: Vec<Warning>,
-    stats: LoadStats,
-    quotes: &(dyn Fn(&Story) -> Vec<Quote> + Sync),
-) -> Spilled {
-    merge(parsed, spill, warnings, stats).quote(quotes, None)
-}
-
 /// The stories of parsed pages merged, waiting for their quotes ([`Merged::quote`]).
 pub struct Merged<'a> {
     stories: Vec<Waiting>,
@@ -84,8 +71,10 @@ pub struct Merged<'a> {
     files_cached: usize,
 }
 
-/// The first half of [`assemble`]: the stories of `parsed` merged, not yet quoted (so
-/// that what the quotes need is made only once the merger is done).
+/// [`super::assemble_with`]'s first half for parsed pages whose stories' text may wait
+/// in `spill` (each page with where each of its stories' text is: `None`, or no list at
+/// all, for text still in the story): the stories merged, not yet quoted (so that what
+/// the quotes need is made only once the merger is done).
 pub fn merge(
     parsed: Vec<(ParsedPage, Vec<Option<Body>>)>,
     spill: Option<&Spill>,
@@ -131,7 +120,7 @@ impl Merged<'_> {
         }
     }
 
-    /// The second half of [`assemble`]: each story's text read back once to find its
+    /// The second half: each story's text read back once to find its
     /// quotes with `quotes`, then the stories sorted, with the speaker directory;
     /// `progress` told how many stories are quoted, every [`REPORT_EVERY`] and at the
     /// end (every input read, the stories found before merging).
@@ -289,7 +278,7 @@ mod tests {
         let whole = super::super::load(&paths, &LoadOptions::default());
         let (parsed, warnings, stats) =
             super::super::read_pages_with(&paths, &LoadOptions::default(), None);
-        let spilled = assemble(parsed, None, warnings, stats, &crate::quotes::extract);
+        let spilled = merge(parsed, None, warnings, stats).quote(&crate::quotes::extract, None);
         assert!(spilled.bodies.iter().all(Option::is_none));
         assert_eq!(spilled.corpus, whole);
         let keys: Vec<u128> = whole.stories.iter().map(key_of).collect();

@@ -9,8 +9,8 @@ use chrono::{DateTime, FixedOffset};
 use super::{CHUNK, Error, Result};
 use crate::ingest::ParsedPage;
 use crate::model::{
-    Corpus, LoadStats, Name, Names, Origin, Quote, QuoteSpan, SourceRef, Spans, Speaker, Story,
-    Timestamp, Warning,
+    LoadStats, Name, Names, Origin, Quote, QuoteSpan, SourceRef, Spans, Speaker, Story, Timestamp,
+    Warning,
 };
 
 /// Reads values back from bytes written by a [`Writer`](super::Writer).
@@ -127,17 +127,7 @@ impl<'a> Reader<'a> {
     }
 
     /// `count` items written in chunks of [`CHUNK`], each chunk decoded by `each` on
-    /// its own thread, every chunk's bytes used up exactly.
-    pub fn chunked<T: Send>(
-        &mut self,
-        count: usize,
-        each: impl Fn(&mut Reader<'_>) -> Result<T> + Sync,
-    ) -> Result<Vec<T>> {
-        let decoded = self.chunked_parts(count, each)?;
-        Ok(decoded.into_iter().flatten().collect())
-    }
-
-    /// As [`Reader::chunked`], each chunk's items apart.
+    /// its own thread, every chunk's bytes used up exactly: each chunk's items apart.
     pub fn chunked_parts<T: Send>(
         &mut self,
         count: usize,
@@ -161,12 +151,6 @@ impl<'a> Reader<'a> {
             })
             .collect::<Result<_>>()?;
         Ok(decoded)
-    }
-
-    /// Stories written by [`Writer::stories`](super::Writer::stories).
-    pub fn stories(&mut self) -> Result<Vec<Story>> {
-        let count = self.usize()?;
-        self.chunked(count, |r| r.story())
     }
 
     /// A list of strings.
@@ -363,18 +347,6 @@ impl<'a> Reader<'a> {
             speakers: self.usize()?,
             warnings: self.usize()?,
             bytes: self.u64()?,
-        })
-    }
-
-    /// A whole corpus.
-    pub fn corpus(&mut self) -> Result<Corpus> {
-        let stories = self.stories()?;
-        let (speakers, warnings, stats) = self.corpus_rest()?;
-        Ok(Corpus {
-            stories,
-            speakers,
-            warnings,
-            stats,
         })
     }
 

@@ -23,7 +23,10 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::LoadEvent;
-use crate::ingest::{Progress, dedupe};
+use crate::ingest::{Progress, dedupe, spilled};
+// A story's text as a search reads it (its headline and paragraphs), hashed: the key
+// the loader makes as it quotes the story.
+use crate::ingest::spilled::key_of as text_key;
 use crate::model::Story;
 use crate::tui::search::{Entry, StoryText};
 use crate::tui::shelf::Texts;
@@ -31,19 +34,6 @@ use crate::tui::shelf::Texts;
 /// How much text (headlines and paragraphs, in bytes) the first stories found may
 /// bring whole to the reader while pages are parsed: a few hundred stories to read.
 pub const TEXT_BUDGET: usize = 4 << 20;
-
-/// A story's text as a search reads it (its headline and paragraphs), hashed: the
-/// same key for the same text, another (all but surely) for any other.
-pub fn text_key(story: &Story) -> u128 {
-    parts_key(
-        std::iter::once(story.headline.as_str()).chain(story.paragraphs.iter().map(String::as_str)),
-    )
-}
-
-/// [`text_key`] of a story's headline then paragraphs.
-fn parts_key<'a>(parts: impl Iterator<Item = &'a str>) -> u128 {
-    crate::ingest::spilled::text_key(parts)
-}
 
 /// The size of a story's text (its headline and paragraphs).
 fn text_size(story: &Story) -> usize {
@@ -264,7 +254,7 @@ pub(super) fn slots(
             .map(|i| {
                 texts.with_paragraphs(i, |paragraphs| {
                     let headline = std::iter::once(stories[i].headline.as_str());
-                    parts_key(headline.chain(paragraphs.iter().copied()))
+                    spilled::text_key(headline.chain(paragraphs.iter().copied()))
                 })
             })
             .collect()
