@@ -530,6 +530,25 @@ fn changed_archive_reloads(budget: usize) {
         budget > 0,
         "stories found come whole within the budget"
     );
+    // The stories taken from the cache come to the list as rows, their text not read
+    // back: only the two parsed pages' stories can come with text.
+    let parsed = ingest::load(
+        &[grown.clone(), root.join("zz-new-page.txt")],
+        &LoadOptions::default(),
+    );
+    let with_text: usize = events
+        .iter()
+        .map(|e| match e {
+            LoadEvent::Found { stories, .. } => {
+                stories.iter().filter(|s| !s.paragraphs.is_empty()).count()
+            }
+            _ => 0,
+        })
+        .sum();
+    assert!(
+        with_text <= parsed.stats.stories + parsed.stats.duplicates_merged,
+        "{with_text} stories came with their text"
+    );
     let (listed, done, rows, index) = finals(events);
     assert!(listed.is_none(), "no list of files that changed");
     assert_eq!(

@@ -291,10 +291,17 @@ impl Writer {
         self.stats(stats);
     }
 
-    /// A parsed page's stories and counts (not the merger's prints, which the merger
-    /// makes again from the stories, nor its warnings, kept beside it).
+    /// A parsed page's stories, the merger's prints of them (so a reopening hashes no
+    /// stored story's words again) and its counts (not its warnings, kept beside it).
     pub fn page(&mut self, p: &ParsedPage) {
         self.list(&p.stories, Self::story);
+        self.list(&p.prints, |w, print| {
+            let (keys, body, headline, first_paragraph) = print.parts();
+            w.list(keys, |w, k| w.u64(*k));
+            w.u64(body);
+            w.u64(headline);
+            w.u64(first_paragraph);
+        });
         self.usize(p.headlines_removed);
         self.usize(p.paragraphs_removed);
     }
@@ -303,7 +310,51 @@ impl Writer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::dedupe::StoryPrint;
     use crate::model::Name;
+
+    #[test]
+    fn a_page_keeps_the_mergers_prints_and_unsorted_keys_are_refused() {
+        let story = |headline: &str, body: &str| {
+            crate::model::Story::new("a.txt", headline, vec![body.to_string()])
+        };
+        let stories = vec![
+            story(
+                "Council votes",
+                "The council voted on the bridge plan after a long night of talk.",
+            ),
+            story(
+                "Bridge opens",
+                "Cars crossed the new bridge for the first time this morning.",
+            ),
+        ];
+        let page = ParsedPage {
+            prints: stories.iter().map(StoryPrint::of).collect(),
+            stories,
+            headlines_removed: 2,
+            paragraphs_removed: 1,
+            ..ParsedPage::default()
+        };
+        let mut w = Writer::default();
+        w.page(&page);
+        assert_eq!(Reader::new(&w.bytes).page(), Ok(page.clone()));
+        // A page stored without prints (the merger makes them) reads back without.
+        let bare = ParsedPage {
+            prints: Vec::new(),
+            ..page.clone()
+        };
+        let mut w = Writer::default();
+        w.page(&bare);
+        assert_eq!(Reader::new(&w.bytes).page(), Ok(bare));
+        // Keys out of order are damage, not a print.
+        let (keys, body, headline, first) = page.prints[0].parts();
+        let mut reversed = keys.to_vec();
+        reversed.reverse();
+        assert!(
+            keys.len() < 2 || StoryPrint::from_parts(reversed, body, headline, first).is_none()
+        );
+        assert!(StoryPrint::from_parts(keys.to_vec(), body, headline, first).is_some());
+    }
 
     #[test]
     fn numbers_round_trip_at_their_edges() {

@@ -440,7 +440,7 @@ impl Pending {
         corpus: &Corpus,
         spill: Option<&Spill>,
         bodies: &[Option<Body>],
-    ) -> io::Result<()> {
+    ) -> io::Result<super::StoredText> {
         let Pending {
             temp,
             file,
@@ -487,7 +487,15 @@ impl Pending {
             out.seek(SeekFrom::Start(0))?;
             out.write_all(&prefix)?;
             out.flush()?;
-            std::fs::rename(&temp, &file)
+            // The file as written, opened before it takes its name: no other load's
+            // file put in its place can be read as this one.
+            let written = File::open(&temp)?;
+            std::fs::rename(&temp, &file)?;
+            let corpus_at = PREFIX as u64 + keys.0 + pages.0 + list.0;
+            Ok(super::StoredText {
+                file: written,
+                at: (corpus_at, corpus.0, corpus.1),
+            })
         })();
         if result.is_err() {
             let _ = std::fs::remove_file(&temp);

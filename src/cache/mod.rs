@@ -62,8 +62,8 @@ use file::{Cache, Miss, Pending};
 pub use list::{Listed, QuoteCount};
 
 /// The version of the byte layout ([`codec`], the file's sections): bumped when it
-/// changes (2: the list section).
-pub const FORMAT: u32 = 2;
+/// changes (2: the list section; 3: the merger's prints of each stored page's stories).
+pub const FORMAT: u32 = 3;
 
 /// The loader's version: the package version and a hash of the sources of the model,
 /// the loader, the quote finder and this cache, made by `build.rs`.
@@ -111,8 +111,9 @@ pub struct Loaded {
     pub hit: bool,
     /// Why the cache could not be used at all, when it could not.
     pub missed: Option<String>,
-    /// When the whole corpus came from the cache: its stories' text, to be read again
-    /// from the file (for an index made after the corpus went elsewhere).
+    /// When the whole corpus, or some of its pages, came from the cache: its stories'
+    /// text, to be read again from the file as stored (for an index made after the
+    /// corpus went elsewhere).
     pub text: Option<StoredText>,
     /// When the stories' text went to [`Listing::shelf`] (the whole corpus from the
     /// cache, or its pages parsed or taken from it): where each story's text is there
@@ -398,13 +399,12 @@ fn reload(
             };
             let (stories, bodies) = match &mut entry {
                 Entry::Page(page, ..) => {
-                    // A stored page's text is in `spill` already; a parsed one's goes
+                    // A stored page's text is in `spill` already: the reader sees its
+                    // stories' rows, not read back (their text comes with the corpus,
+                    // their search entries from the new cache). A parsed one's goes
                     // there once the reader has seen its stories.
                     if let Some(callback) = options.stories {
-                        match bodies.iter().any(Option::is_some) {
-                            true => callback(&whole(&page.stories, &bodies, spill)),
-                            false => callback(&page.stories),
-                        }
+                        callback(&page.stories);
                     }
                     let bodies = match (bodies.is_empty(), spill) {
                         (true, Some(spill)) => ingest::spill_page(page, spill),
@@ -476,11 +476,15 @@ fn reload(
         text_keys,
     } = merged.quote(&quotes, options.progress);
     drop(known);
-    if let Err(e) = write.and_then(|w| w.finish(&corpus, spill, &bodies)) {
-        corpus
-            .warnings
-            .push(warning(file, &format!("not saved ({e})")));
-    }
+    let text = match write.and_then(|w| w.finish(&corpus, spill, &bodies)) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            corpus
+                .warnings
+                .push(warning(file, &format!("not saved ({e})")));
+            None
+        }
+    };
     if let Some(dir) = file.parent() {
         evict(dir, file, SystemTime::now());
     }
@@ -491,7 +495,10 @@ fn reload(
         corpus,
         hit: false,
         missed: None,
-        text: None,
+        // The stories taken from the cache are indexed from the new file, as a corpus
+        // taken whole is (the loading threads made no entry of them); a load that
+        // parsed every page made every entry as it parsed.
+        text: text.filter(|_| parsed < inputs.len()),
         bodies,
         text_keys,
     }
@@ -499,22 +506,6 @@ fn reload(
 
 /// A stored input's entry, with where its stories' text went (empty: in the stories).
 pub(crate) type StoredPage = (Entry, Vec<Option<Body>>);
-
-/// Copies of `stories` with their text back from `spill` (`bodies[i]` of the `i`th; a
-/// text that cannot be read back comes as none): for the reader's provisional list.
-fn whole(stories: &[Story], bodies: &[Option<Body>], spill: Option<&Spill>) -> Vec<Story> {
-    stories
-        .iter()
-        .zip(bodies.iter().chain(std::iter::repeat(&None)))
-        .map(|(story, body)| {
-            let mut story = story.clone();
-            if let (Some(body), Some(spill)) = (body, spill) {
-                story.paragraphs = spill.get(*body).unwrap_or_default();
-            }
-            story
-        })
-        .collect()
-}
 
 /// Something stored that one of the loading threads takes (moved, not copied), once.
 struct Taken<T>(std::sync::Mutex<Option<T>>);

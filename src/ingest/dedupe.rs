@@ -172,6 +172,32 @@ impl Texts for InStories {
     }
 }
 
+/// A print as its four parts, for a cache that keeps prints beside the stories so a
+/// reopening hashes no word of a stored story again.
+impl StoryPrint {
+    /// The index keys (sorted, distinct), and the hashes of the body, the headline and
+    /// the first paragraph.
+    pub fn parts(&self) -> (&[u64], u64, u64, u64) {
+        (&self.keys, self.body, self.headline, self.first_paragraph)
+    }
+
+    /// The print of these parts ([`StoryPrint::parts`]); `None` when the keys are not
+    /// sorted and distinct (a damaged cache).
+    pub fn from_parts(
+        keys: Vec<u64>,
+        body: u64,
+        headline: u64,
+        first_paragraph: u64,
+    ) -> Option<Self> {
+        keys.windows(2).all(|w| w[0] < w[1]).then_some(StoryPrint {
+            keys,
+            body,
+            headline,
+            first_paragraph,
+        })
+    }
+}
+
 /// The sorted, distinct shingle hashes of a story's body (its word hashes when it
 /// has fewer words than a shingle).
 fn shingles(paragraphs: &[String]) -> Vec<u64> {

@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::{CHUNK, Error, Result};
 use crate::ingest::ParsedPage;
+use crate::ingest::dedupe::StoryPrint;
 use crate::model::{
     LoadStats, Name, Names, Origin, Quote, QuoteSpan, SourceRef, Spans, Speaker, Story, Timestamp,
     Warning,
@@ -365,10 +366,15 @@ impl<'a> Reader<'a> {
         Ok((speakers, warnings, self.stats()?))
     }
 
-    /// A parsed page (no prints, no warnings: see [`Writer::page`](super::Writer::page)).
+    /// A parsed page with its prints (no warnings: see [`Writer::page`](super::Writer::page)).
     pub fn page(&mut self) -> Result<ParsedPage> {
         Ok(ParsedPage {
             stories: self.list(Self::story)?,
+            prints: self.list(|r| {
+                let keys = r.list(Self::u64)?;
+                let (body, headline, first) = (r.u64()?, r.u64()?, r.u64()?);
+                StoryPrint::from_parts(keys, body, headline, first).ok_or(Error("bad print"))
+            })?,
             headlines_removed: self.usize()?,
             paragraphs_removed: self.usize()?,
             ..ParsedPage::default()

@@ -132,6 +132,16 @@ impl Batcher {
         let mut entries = Vec::with_capacity(found.len());
         let mut made = Vec::with_capacity(found.len());
         for story in found {
+            // A story taken from the cache comes without its text (it waits in the
+            // spill): it goes to the list as its row, and its entry is made after the
+            // list, from the cache's text.
+            if story.paragraphs.is_empty() {
+                let mut copy = head(story);
+                copy.id = dedupe::headline_id(&copy.headline);
+                stories.push(copy);
+                entries.push(None);
+                continue;
+            }
             let entry = Entry::new(story);
             let size = text_size(story);
             let before = self
