@@ -64,6 +64,12 @@ pub struct Cast {
     /// The first person introduced with each surname (the last word of a name of
     /// several words).
     by_last: HashMap<String, usize, RandomState>,
+    /// The first person talked about (a sentence's subject or a speaker) with each
+    /// surname, which a surname alone names when the first introduced with it was only
+    /// mentioned.
+    by_last_talked: HashMap<String, usize, RandomState>,
+    /// Whether each person has been talked about (a sentence's subject or a speaker).
+    talked: Vec<bool>,
     /// The latest person introduced with each word of a name of several words.
     by_word: HashMap<String, usize, RandomState>,
     /// Each person by their whole name.
@@ -157,6 +163,16 @@ impl Cast {
     fn touch(&mut self, id: usize) {
         self.salient.touch(id);
         self.name(id);
+        if self.talked.len() <= id {
+            self.talked.resize(id + 1, false);
+        }
+        self.talked[id] = true;
+        let name = &self.people[id].name;
+        if let Some((_, last)) = name.rsplit_once(' ')
+            && !self.by_last_talked.contains_key(last)
+        {
+            self.by_last_talked.insert(last.to_string(), id);
+        }
     }
 
     /// Notes that the person was named in the paragraph being read.
@@ -215,16 +231,44 @@ impl Cast {
     /// The person whose name has `word` as one of its parts: a surname ("Wang" for Wang
     /// Zhihua, "Park" for John Park) or a given name. A surname is the first person
     /// introduced with it (the story's "Trump" is the Trump it named first; a relative
-    /// is named in full); another part of a name is the latest person with it.
+    /// is named in full), unless they were only mentioned so far and someone else with
+    /// it was talked about ("the mother of victim Sean Smith" is the "Smith" who then
+    /// speaks); another part of a name is the latest person with it.
     fn by_part(&self, word: &str) -> Option<usize> {
+        self.by_part_fitting(word, Gender::Unknown)
+    }
+
+    /// [`Cast::by_part`] for a mention that tells a gender ("Mrs. Abbott"): of the two
+    /// people a surname may name, the other one when the first is known to be of the
+    /// other gender and the other is not.
+    fn by_part_fitting(&self, word: &str, gender: Gender) -> Option<usize> {
         if !self.name_parts.may_contain(word) {
             return None;
         }
-        self.by_last
-            .get(word)
-            .or_else(|| self.by_word.get(word))
-            .or_else(|| self.by_name.get(word))
-            .copied()
+        let first = self.by_last.get(word).copied();
+        let talked = self.by_last_talked.get(word).copied();
+        let surname = match (first, talked) {
+            (Some(first), Some(talked)) if first != talked => {
+                let first_talked = self.talked.get(first).copied().unwrap_or(false);
+                let (named, other) = match first_talked {
+                    true => (first, talked),
+                    false => (talked, first),
+                };
+                let fits = |id: usize| {
+                    let of = self.people[id].gender;
+                    gender == Gender::Unknown || of == Gender::Unknown || of == gender
+                };
+                Some(if fits(named) || !fits(other) {
+                    named
+                } else {
+                    other
+                })
+            }
+            (first, talked) => first.or(talked),
+        };
+        surname
+            .or_else(|| self.by_word.get(word).copied())
+            .or_else(|| self.by_name.get(word).copied())
     }
 
     /// Notes what a person's gender is once it is known.
@@ -265,7 +309,7 @@ impl Cast {
                 .or_else(|| self.by_tail.get(name))
                 .copied()
         } else {
-            self.by_part(name)
+            self.by_part_fitting(name, gender)
         };
         let id = match id {
             Some(id) => id,
@@ -439,6 +483,44 @@ mod tests {
         // The given name still tells them apart.
         let r = cast.resolve(&person("Ivo", None), None);
         assert_eq!(r.speaker.as_deref(), Some("Ivo Quill"));
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_first_person_talked_about_with_it() {
+        let mut cast = Cast::new();
+        // Named in passing (not what a sentence is about), then a relative who is.
+        cast.mention(&person("Tomas Brandt", Some("engineer")), None, false);
+        cast.mention(&person("Greta Brandt", None), None, true);
+        let r = cast.resolve(&person("Brandt", None), None);
+        assert_eq!(r.speaker.as_deref(), Some("Greta Brandt"));
+        // Named in full, the one named in passing is still found.
+        let r = cast.resolve(&person("Tomas Brandt", None), None);
+        assert_eq!(r.speaker.as_deref(), Some("Tomas Brandt"));
+        // A mention telling a gender takes the one of that gender.
+        cast.mention(
+            &Mention::Person {
+                name: "Tomas Brandt".into(),
+                title: None,
+                gender: Gender::Male,
+            },
+            None,
+            false,
+        );
+        let r = cast.resolve(
+            &Mention::Person {
+                name: "Brandt".into(),
+                title: None,
+                gender: Gender::Male,
+            },
+            None,
+        );
+        assert_eq!(r.speaker.as_deref(), Some("Tomas Brandt"));
+        // No one with the surname talked about: the first introduced.
+        let mut cast = Cast::new();
+        cast.mention(&person("Lena Orr", None), None, false);
+        cast.mention(&person("Max Orr", None), None, false);
+        let r = cast.resolve(&person("Orr", None), None);
+        assert_eq!(r.speaker.as_deref(), Some("Lena Orr"));
     }
 
     #[test]
