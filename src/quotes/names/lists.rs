@@ -433,3 +433,52 @@ pub fn is_leading_junk(word: &str) -> bool {
 pub fn is_not_name(word: &str) -> bool {
     NOT_NAMES.contains_lowered(word)
 }
+
+/// "Interestingly", "Reportedly", "Ultimately": an adverb of a shape no name has (a
+/// long word ending in one of these; "Kelly", "Beverly" and "McNally" are not), which
+/// a speaker's phrase drops from its front ("Interestingly Okafor said").
+pub fn is_sentence_adverb(word: &str) -> bool {
+    const ENDINGS: [&str; 10] = [
+        "ingly", "edly", "ously", "ively", "ately", "fully", "ently", "antly", "ably", "ibly",
+    ];
+    let b = word.as_bytes();
+    let ends = |end: &str| {
+        b.len() >= end.len() && b[b.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
+    };
+    b.len() >= 8
+        && b.last().is_some_and(|c| c.eq_ignore_ascii_case(&b'y'))
+        && (ENDINGS.iter().any(|e| ends(e)) || (b.len() >= 9 && ends("ally")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_adverbs_are_told_from_names() {
+        for word in [
+            "Interestingly",
+            "Reportedly",
+            "Ultimately",
+            "Apparently",
+            "Additionally",
+            "Arguably",
+        ] {
+            assert!(is_sentence_adverb(word), "{word}");
+        }
+        for word in [
+            "Kelly",
+            "Beverly",
+            "Kimberly",
+            "McNally",
+            "Emily",
+            "Ki-moon",
+            "El-Erian",
+            "Jean-Paul",
+            "Schilling",
+            "Ayotte",
+        ] {
+            assert!(!is_sentence_adverb(word), "{word}");
+        }
+    }
+}

@@ -102,8 +102,12 @@ fn classify_words(tokens: &[Token]) -> Option<Mention> {
         only_words = tokens.iter().filter(|t| t.is_word()).cloned().collect();
         &only_words
     };
+    // "Interestingly Okafor said": a sentence adverb run into the name is no part of it
+    // (one set off by a comma is read as before).
+    let run_in = tokens.get(1).is_some_and(Token::is_word);
     while let Some((first, rest)) = words.split_first()
-        && LEADING_JUNK.contains(first.lower().as_str())
+        && (LEADING_JUNK.contains(first.lower().as_str())
+            || (run_in && lists::is_sentence_adverb(first.text)))
     {
         words = rest;
     }
@@ -254,6 +258,14 @@ mod tests {
         ));
         assert!(matches!(np("the Texan"), Some(Mention::Role { .. })));
         assert!(!matches!(np("the Ledger"), Some(Mention::Role { .. })));
+    }
+
+    #[test]
+    fn a_sentence_adverb_run_into_a_name_is_no_part_of_it() {
+        assert_eq!(np("Interestingly Okafor"), np("Okafor"));
+        assert_eq!(np("Reportedly Ada Okafor"), person("Ada Okafor", None));
+        // A name word of the same shape stays.
+        assert_eq!(np("Kelly Okafor"), person("Kelly Okafor", None));
     }
 
     #[test]
