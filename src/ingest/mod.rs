@@ -37,7 +37,10 @@ pub mod timestamp;
 pub mod unwrap;
 
 use std::path::PathBuf;
+use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+use memchr::memmem::Finder;
 
 use rayon::prelude::*;
 
@@ -388,10 +391,16 @@ pub fn parse_page(page: &Page) -> ParsedPage {
     parsed
 }
 
+/// Finders for the names of the fields [`text_addresses`] reads, built once.
+static URL_FIELD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("URL:"));
+static SOURCE_FIELD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("Source:"));
+static SOURCE_FIELD_CAPS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("SOURCE:"));
+
 /// A `URL:` or `Source:` line of a text page gives the address of the story it
 /// stands in (or of the page's only story); the line leaves the story's text.
 fn text_addresses(text: &str, parsed: &mut ParsedPage) {
-    if !(text.contains("URL:") || text.contains("Source:") || text.contains("SOURCE:")) {
+    let holds = |finder: &LazyLock<Finder<'static>>| finder.find(text.as_bytes()).is_some();
+    if !(holds(&URL_FIELD) || holds(&SOURCE_FIELD) || holds(&SOURCE_FIELD_CAPS)) {
         return;
     }
     for (no, line) in text.lines().enumerate() {
