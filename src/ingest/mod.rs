@@ -37,10 +37,7 @@ pub mod timestamp;
 pub mod unwrap;
 
 use std::path::PathBuf;
-use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-use memchr::memmem::Finder;
 
 use rayon::prelude::*;
 
@@ -391,16 +388,20 @@ pub fn parse_page(page: &Page) -> ParsedPage {
     parsed
 }
 
-/// Finders for the names of the fields [`text_addresses`] reads, built once.
-static URL_FIELD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("URL:"));
-static SOURCE_FIELD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("Source:"));
-static SOURCE_FIELD_CAPS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("SOURCE:"));
+/// Whether a text holds `URL:`, `Source:` or `SOURCE:`: one search for their colon,
+/// which real text holds a few times a page.
+fn holds_address_field(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b':', bytes).any(|at| {
+        let before = &bytes[..at];
+        before.ends_with(b"URL") || before.ends_with(b"Source") || before.ends_with(b"SOURCE")
+    })
+}
 
 /// A `URL:` or `Source:` line of a text page gives the address of the story it
 /// stands in (or of the page's only story); the line leaves the story's text.
 fn text_addresses(text: &str, parsed: &mut ParsedPage) {
-    let holds = |finder: &LazyLock<Finder<'static>>| finder.find(text.as_bytes()).is_some();
-    if !(holds(&URL_FIELD) || holds(&SOURCE_FIELD) || holds(&SOURCE_FIELD_CAPS)) {
+    if !holds_address_field(text) {
         return;
     }
     for (no, line) in text.lines().enumerate() {
@@ -597,4 +598,23 @@ pub fn sort_newest_first(stories: &mut [Story]) {
 /// [`sort_newest_first`] for things that each hold a story.
 pub fn sort_newest_first_by<T>(items: &mut [T], story: impl Fn(&T) -> &Story) {
     items.sort_by(|a, b| crate::model::newest_first(story(a).time(), story(b).time()));
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn address_fields_are_found_by_their_colon() {
+        for (text, holds) in [
+            ("URL: https://example.org/a", true),
+            ("Intro\nSource: Harbour Times", true),
+            ("SOURCE: Wire", true),
+            ("Source code: none", false),
+            ("url: lower case", false),
+            ("Time: 10:30", false),
+            (":", false),
+            ("URL", false),
+        ] {
+            assert_eq!(super::holds_address_field(text), holds, "{text}");
+        }
+    }
 }
