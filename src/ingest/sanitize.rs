@@ -316,6 +316,20 @@ pub fn decode_owned(path: &str, bytes: Vec<u8>) -> Result<(Page, Vec<Warning>), 
     decode_cow(path, Cow::Owned(bytes))
 }
 
+/// As [`decode_owned`], for bytes already found to be UTF-8: the text is not checked
+/// again.
+pub fn decode_text(path: &str, text: String) -> Result<(Page, Vec<Warning>), Warning> {
+    decode_raw(path, Raw::Text(text))
+}
+
+/// A page's content as the decoder is given it.
+enum Raw<'a> {
+    /// Bytes in any encoding the decoder reads.
+    Bytes(Cow<'a, [u8]>),
+    /// Text already found to be UTF-8.
+    Text(String),
+}
+
 /// The text encodings told apart by their byte-order mark.
 #[derive(Clone, Copy)]
 enum Utf16 {
@@ -324,10 +338,18 @@ enum Utf16 {
 }
 
 fn decode_cow(path: &str, bytes: Cow<'_, [u8]>) -> Result<(Page, Vec<Warning>), Warning> {
+    decode_raw(path, Raw::Bytes(bytes))
+}
+
+fn decode_raw(path: &str, raw: Raw<'_>) -> Result<(Page, Vec<Warning>), Warning> {
     let path = sanitize_line(path).into_owned();
     let warn = |message: String| Warning {
         path: path.clone(),
         message,
+    };
+    let bytes: &[u8] = match &raw {
+        Raw::Bytes(bytes) => bytes,
+        Raw::Text(text) => text.as_bytes(),
     };
     if bytes.is_empty() {
         return Err(warn("empty file, skipped".into()));
@@ -348,10 +370,13 @@ fn decode_cow(path: &str, bytes: Cow<'_, [u8]>) -> Result<(Page, Vec<Warning>), 
         }
         None => {
             let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
-            if sniff.contains(&0) {
+            if memchr::memchr(0, sniff).is_some() {
                 return Err(warn("binary file, skipped".into()));
             }
-            let (text, bad) = decode_utf8(bytes);
+            let (text, bad) = match raw {
+                Raw::Bytes(bytes) => decode_utf8(bytes),
+                Raw::Text(text) => (text, 0),
+            };
             if bad > 0 {
                 warnings.push(warn(format!("invalid UTF-8 replaced ({bad} bytes)")));
             }
