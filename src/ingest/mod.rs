@@ -388,10 +388,20 @@ pub fn parse_page(page: &Page) -> ParsedPage {
     parsed
 }
 
+/// Whether a text holds `URL:`, `Source:` or `SOURCE:`: one search for their colon,
+/// which real text holds a few times a page.
+fn holds_address_field(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b':', bytes).any(|at| {
+        let before = &bytes[..at];
+        before.ends_with(b"URL") || before.ends_with(b"Source") || before.ends_with(b"SOURCE")
+    })
+}
+
 /// A `URL:` or `Source:` line of a text page gives the address of the story it
 /// stands in (or of the page's only story); the line leaves the story's text.
 fn text_addresses(text: &str, parsed: &mut ParsedPage) {
-    if !(text.contains("URL:") || text.contains("Source:") || text.contains("SOURCE:")) {
+    if !holds_address_field(text) {
         return;
     }
     for (no, line) in text.lines().enumerate() {
@@ -588,4 +598,23 @@ pub fn sort_newest_first(stories: &mut [Story]) {
 /// [`sort_newest_first`] for things that each hold a story.
 pub fn sort_newest_first_by<T>(items: &mut [T], story: impl Fn(&T) -> &Story) {
     items.sort_by(|a, b| crate::model::newest_first(story(a).time(), story(b).time()));
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn address_fields_are_found_by_their_colon() {
+        for (text, holds) in [
+            ("URL: https://example.org/a", true),
+            ("Intro\nSource: Harbour Times", true),
+            ("SOURCE: Wire", true),
+            ("Source code: none", false),
+            ("url: lower case", false),
+            ("Time: 10:30", false),
+            (":", false),
+            ("URL", false),
+        ] {
+            assert_eq!(super::holds_address_field(text), holds, "{text}");
+        }
+    }
 }

@@ -101,7 +101,13 @@ pub fn is_reading_time(lower: &str) -> bool {
 
 /// A line that ends a wire story: "Enditem", "(END)", "-- 30 --", "###", "___".
 pub fn is_end_marker(lower: &str) -> bool {
-    let bare = lower.trim_matches(|c: char| c.is_whitespace() || "()[]-–—=*.".contains(c));
+    let decoration = |c: char| c.is_whitespace() || "()[]-–—=*.".contains(c);
+    // A marker opens with a decoration or its word's first character: most blocks are
+    // passed over on their first.
+    if !lower.starts_with(|c: char| decoration(c) || matches!(c, 'e' | '#' | '3' | 'f' | '_')) {
+        return false;
+    }
+    let bare = lower.trim_matches(decoration);
     let decorated = bare.len() < lower.len();
     match bare {
         "enditem" | "###" => true,
@@ -457,6 +463,24 @@ pub fn breadcrumb_last(text: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// Passing blocks over on their first character finds the markers found
+        /// without it.
+        #[test]
+        fn end_markers_found_as_by_trimming_alone(
+            lower in "[- ()\\[\\]=*.#_\u{2014}endfitms30ox]{0,12}"
+        ) {
+            let bare = lower.trim_matches(|c: char| c.is_whitespace() || "()[]-–—=*.".contains(c));
+            let slowly = match bare {
+                "enditem" | "###" => true,
+                "end" | "ends" | "30" | "fin" => bare.len() < lower.len(),
+                _ => lower.len() >= 3 && lower.chars().all(|c| c == '_'),
+            };
+            proptest::prop_assert_eq!(is_end_marker(&lower), slowly);
+        }
+    }
 
     #[test]
     fn reading_times_in_several_languages() {

@@ -165,22 +165,18 @@ fn read_capped(mut reader: impl Read, size_hint: u64) -> io::Result<Vec<u8>> {
     let hint = usize::try_from(size_hint.min(MAX_PAGE_BYTES)).unwrap_or(0);
     // One byte more than expected, so the read that finds the end has room to tell a
     // file that grew.
-    let mut bytes = vec![0; hint + 1];
-    let mut filled = 0;
-    while filled < bytes.len() {
-        match reader.read(&mut bytes[filled..]) {
-            Ok(0) => {
-                bytes.truncate(filled);
-                return Ok(bytes);
-            }
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
+    // Read into room made for it, never zeroed first.
+    let mut bytes = Vec::with_capacity(hint + 1);
+    (&mut reader)
+        .take(hint as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() <= hint {
+        return Ok(bytes);
     }
     // Longer than expected: read on, still capped.
+    let filled = bytes.len() as u64;
     reader
-        .take(MAX_PAGE_BYTES + 1 - filled as u64)
+        .take(MAX_PAGE_BYTES + 1 - filled)
         .read_to_end(&mut bytes)?;
     Ok(bytes)
 }
@@ -203,9 +199,12 @@ pub fn read_input(input: &Input) -> Result<ReadPage, Warning> {
         Input::File(path) => read_file(path)?,
     };
     let size = bytes.len() as u64;
-    let (bytes, unpack_warnings) = unpack_with_warnings(&name, bytes)?;
+    let (unpacked, unpack_warnings) = encoding::unpack_checked(&name, bytes)?;
     warnings.extend(unpack_warnings);
-    let (page, decode_warnings) = super::sanitize::decode_owned(&name, bytes)?;
+    let (page, decode_warnings) = match unpacked {
+        encoding::Unpacked::Text(text) => super::sanitize::decode_text(&name, text)?,
+        encoding::Unpacked::Bytes(bytes) => super::sanitize::decode_owned(&name, bytes)?,
+    };
     warnings.extend(decode_warnings);
     Ok(ReadPage {
         page,

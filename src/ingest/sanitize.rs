@@ -99,13 +99,15 @@ fn is_mark(c: char) -> bool {
 }
 
 /// Whether `c` lies in a block known to hold no removed character and no mark
-/// (Latin-1 and Latin Extended letters, most symbols, CJK, Hangul, most emoji): a
+/// (Latin-1 and Latin Extended letters, dashes and quotes, most symbols, CJK, Hangul,
+/// most emoji): a
 /// quick answer for the bulk of non-ASCII text. A test checks every character in it.
 #[inline]
 fn is_plain_wide(c: char) -> bool {
     matches!(
         c,
         '\u{a0}'..='\u{2ff}'
+            | '\u{2010}'..='\u{2027}'
             | '\u{20f1}'..='\u{2cee}'
             | '\u{309b}'..='\u{a66e}'
             | '\u{abee}'..='\u{d7ff}'
@@ -128,24 +130,31 @@ fn next_dirty(text: &str, marks: &mut usize) -> Option<usize> {
     let mut i = 0;
     while i < bytes.len() {
         // Plain ASCII, a chunk at a time: written so the compiler can vectorise it.
-        if let Some(chunk) = bytes.get(i..i + CHUNK)
-            && chunk.iter().fold(true, |all, &b| all & is_plain(b))
-        {
-            *marks = 0;
-            i += CHUNK;
-            continue;
+        if let Some(chunk) = bytes.get(i..i + CHUNK) {
+            if chunk.iter().fold(true, |all, &b| all & is_plain(b)) {
+                *marks = 0;
+                i += CHUNK;
+                continue;
+            }
+            // The plain bytes ahead of the first that is not, passed at once.
+            let plain = chunk.iter().position(|&b| !is_plain(b)).unwrap_or(0);
+            if plain > 0 {
+                *marks = 0;
+                i += plain;
+            }
         }
-        // Otherwise a chunk's worth, one character at a time (the last character
-        // may run past the chunk; `i` only ever moves by whole characters).
-        let end = i + CHUNK;
-        while i < end && i < bytes.len() {
-            let b = bytes[i];
+        // Then a character at a time, until two ASCII bytes in a row (a curly quote
+        // inside English text costs one look; a run of Cyrillic or CJK words stays here).
+        while let Some(&b) = bytes.get(i) {
             if b < 0x80 {
                 if !is_plain(b) {
                     return Some(i);
                 }
                 *marks = 0;
                 i += 1;
+                if bytes.get(i).is_some_and(u8::is_ascii) {
+                    break;
+                }
                 continue;
             }
             let c = text.get(i..).and_then(|rest| rest.chars().next())?;
@@ -307,6 +316,20 @@ pub fn decode_owned(path: &str, bytes: Vec<u8>) -> Result<(Page, Vec<Warning>), 
     decode_cow(path, Cow::Owned(bytes))
 }
 
+/// As [`decode_owned`], for bytes already found to be UTF-8: the text is not checked
+/// again.
+pub fn decode_text(path: &str, text: String) -> Result<(Page, Vec<Warning>), Warning> {
+    decode_raw(path, Raw::Text(text))
+}
+
+/// A page's content as the decoder is given it.
+enum Raw<'a> {
+    /// Bytes in any encoding the decoder reads.
+    Bytes(Cow<'a, [u8]>),
+    /// Text already found to be UTF-8.
+    Text(String),
+}
+
 /// The text encodings told apart by their byte-order mark.
 #[derive(Clone, Copy)]
 enum Utf16 {
@@ -315,10 +338,18 @@ enum Utf16 {
 }
 
 fn decode_cow(path: &str, bytes: Cow<'_, [u8]>) -> Result<(Page, Vec<Warning>), Warning> {
+    decode_raw(path, Raw::Bytes(bytes))
+}
+
+fn decode_raw(path: &str, raw: Raw<'_>) -> Result<(Page, Vec<Warning>), Warning> {
     let path = sanitize_line(path).into_owned();
     let warn = |message: String| Warning {
         path: path.clone(),
         message,
+    };
+    let bytes: &[u8] = match &raw {
+        Raw::Bytes(bytes) => bytes,
+        Raw::Text(text) => text.as_bytes(),
     };
     if bytes.is_empty() {
         return Err(warn("empty file, skipped".into()));
@@ -339,10 +370,13 @@ fn decode_cow(path: &str, bytes: Cow<'_, [u8]>) -> Result<(Page, Vec<Warning>), 
         }
         None => {
             let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
-            if sniff.contains(&0) {
+            if memchr::memchr(0, sniff).is_some() {
                 return Err(warn("binary file, skipped".into()));
             }
-            let (text, bad) = decode_utf8(bytes);
+            let (text, bad) = match raw {
+                Raw::Bytes(bytes) => decode_utf8(bytes),
+                Raw::Text(text) => (text, 0),
+            };
             if bad > 0 {
                 warnings.push(warn(format!("invalid UTF-8 replaced ({bad} bytes)")));
             }
@@ -603,6 +637,51 @@ mod tests {
         let mut late = vec![b'a'; BINARY_SNIFF_BYTES];
         late.push(0);
         assert_eq!(text_of(&late).unwrap().0.len(), BINARY_SNIFF_BYTES);
+    }
+
+    /// [`next_dirty`] the slow way, a character at a time: the reference for its
+    /// chunks of plain bytes.
+    fn next_dirty_slowly(text: &str, marks: &mut usize) -> Option<usize> {
+        for (i, c) in text.char_indices() {
+            if c.is_ascii() {
+                if !is_plain(c as u8) {
+                    return Some(i);
+                }
+                *marks = 0;
+            } else if is_removed(c) {
+                return Some(i);
+            } else if !is_mark(c) {
+                *marks = 0;
+            } else if *marks < MAX_MARKS {
+                *marks += 1;
+            } else {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// The first character to change, and the marks before it, are found as a
+        /// character-by-character scan finds them.
+        #[test]
+        fn dirty_characters_are_found_as_one_at_a_time(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "The harbour wall ", "x\n", "\u{2019}", "\u{201c}", "\u{2014}", "\u{e9}",
+                "\u{301}", "\u{200d}", "\u{fe0f}", "\u{41f}\u{43e}\u{440}\u{442} ", "\u{4e2d}",
+                "\u{1b}", "\u{202e}", "\t", "\r", "\u{7f}", "\u{85}", "\u{2028}",
+            ]), 0..24),
+            marks in 0..=MAX_MARKS,
+        ) {
+            let text = parts.concat();
+            let (mut fast, mut slow) = (marks, marks);
+            proptest::prop_assert_eq!(
+                next_dirty(&text, &mut fast),
+                next_dirty_slowly(&text, &mut slow)
+            );
+            proptest::prop_assert_eq!(fast, slow);
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //! less is saved. The file is in the system's temporary directory (`TMPDIR`).
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fs::File;
 use std::io;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -108,8 +109,27 @@ impl Spill {
     pub fn read<T>(&self, body: Body, each: impl FnOnce(&[&str]) -> T) -> io::Result<T> {
         let len = usize::try_from(body.stored)
             .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "spilled text too long"))?;
-        let mut bytes = vec![0; len];
-        read_at(&self.file, &mut bytes, body.at)?;
+        // The thread's buffer, taken for this read (a read made inside `each` gets a
+        // new one); grown, never zeroed, once it is long enough.
+        let mut buffer = READ_BUFFER.take();
+        if buffer.len() < len {
+            buffer.resize(len, 0);
+        }
+        let read = Self::parse(&self.file, &mut buffer[..len], body, each);
+        if buffer.len() <= MAX_KEPT_BUFFER {
+            READ_BUFFER.set(buffer);
+        }
+        read
+    }
+
+    /// [`Spill::read`] into `bytes`, as long as the text stored at `body`.
+    fn parse<T>(
+        file: &File,
+        bytes: &mut [u8],
+        body: Body,
+        each: impl FnOnce(&[&str]) -> T,
+    ) -> io::Result<T> {
+        read_at(file, bytes, body.at)?;
         let damaged = || io::Error::new(io::ErrorKind::InvalidData, "spilled text damaged");
         let mut paragraphs = Vec::with_capacity(body.paragraphs);
         let mut rest = &bytes[..];
@@ -125,6 +145,16 @@ impl Spill {
             Err(damaged())
         }
     }
+}
+
+/// The longest buffer [`Spill::read`] keeps for a thread's next read (a longer one,
+/// for an outsized story, is let go).
+const MAX_KEPT_BUFFER: usize = 1 << 20;
+
+thread_local! {
+    /// The buffer each thread reads spilled text into, kept from one read to the next
+    /// (a new one zeroed for every story costs more than reading it).
+    static READ_BUFFER: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
 }
 
 /// Writes all of `bytes` at `at` in `file`.

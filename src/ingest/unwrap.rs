@@ -18,6 +18,12 @@
 //! elsewhere.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
+/// A finder for a line ending in a hyphen, built once.
+static BROKEN_LINE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("-\n"));
 
 /// Narrowest wrap width a page is taken to be wrapped at.
 const MIN_WIDTH: usize = 40;
@@ -63,7 +69,7 @@ pub fn wrap_width(text: &str) -> Option<usize> {
 /// the next line, when the page is hard-wrapped ([`wrap_width`]); the page itself
 /// otherwise.
 pub fn unwrap_page(text: &str) -> Cow<'_, str> {
-    if !text.contains("-\n") || wrap_width(text).is_none() {
+    if BROKEN_LINE.find(text.as_bytes()).is_none() || wrap_width(text).is_none() {
         return Cow::Borrowed(text);
     }
     let lines: Vec<&str> = text.split('\n').collect();

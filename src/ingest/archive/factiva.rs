@@ -14,6 +14,8 @@
 //! give the story's fields; everything else (search summaries around the articles,
 //! indexing codes) stays out of the text. A `Search Summary` line ends the articles.
 
+use std::sync::LazyLock;
+
 use super::dates::date_line;
 use super::{Document, groups, is_copyright, join_wrapped};
 
@@ -52,10 +54,14 @@ fn is_document_id(line: &str) -> bool {
         && words.next().is_none()
 }
 
+/// A finder for the headline's code, built once.
+static HD_CODE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("HD"));
+
 /// True when the text is a Factiva export: `HD`, `PD` and `LP` or `TD` codes.
 pub fn sniff(text: &str) -> bool {
     let head = &text[..super::floor_boundary(text, SNIFF_BYTES)];
-    if memchr::memmem::find(head.as_bytes(), b"HD").is_none() {
+    if HD_CODE.find(head.as_bytes()).is_none() {
         return false;
     }
     let (mut hd, mut pd, mut body) = (false, false, false);

@@ -261,15 +261,14 @@ pub(crate) fn each_any_case(text: &str, needle: &str, mut at: impl FnMut(usize) 
     // less than the needle: a place starting in a block's first `step` bytes is whole in
     // it, and is taken from that block only.
     let step = BLOCK - (n.len() - 1);
-    let mut block = [0u8; BLOCK];
+    // Filled block by block (never zeroed first: most texts are shorter than a block).
+    let mut lowered = Vec::with_capacity(t.len().min(BLOCK));
     let mut from = 0;
     while from < t.len() {
         let part = &t[from..t.len().min(from + BLOCK)];
-        let lowered = &mut block[..part.len()];
-        for (l, &b) in lowered.iter_mut().zip(part) {
-            *l = b | 0x20;
-        }
-        for i in finder.find_iter(lowered) {
+        lowered.clear();
+        lowered.extend(part.iter().map(|&b| b | 0x20));
+        for i in finder.find_iter(&lowered) {
             if i >= step {
                 break;
             }

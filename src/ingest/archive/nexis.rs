@@ -168,11 +168,11 @@ pub fn sniff(text: &str) -> bool {
         return false;
     }
     // So a line without `ument` is neither, and is read only for a field; and a field
-    // matters only after a marker, or while none has been seen.
+    // matters only after a marker, or while none has been seen. A line without a colon
+    // is no field either: only the lines holding `ument` or a colon are read.
     let (mut seen_marker, mut seen_field) = (false, false);
     let mut next = uments.iter().copied().peekable();
-    for line in head.lines() {
-        let start = line.as_ptr() as usize - head.as_ptr() as usize;
+    for (start, line) in lines_holding(head, &uments, b':') {
         while next.next_if(|&at| at < start).is_some() {}
         let ument = next.peek().is_some_and(|&at| at < start + line.len());
         let known = (seen_marker || !seen_field)
@@ -184,6 +184,32 @@ pub fn sniff(text: &str) -> bool {
         seen_field |= known;
     }
     false
+}
+
+/// The lines of `text` (as [`str::lines`] gives them, with their byte offsets) that
+/// hold one of the places `at` (in order) or the byte `byte`, in order, each once.
+fn lines_holding<'a>(text: &'a str, at: &[usize], byte: u8) -> Vec<(usize, &'a str)> {
+    let bytes = text.as_bytes();
+    let line_start = |at: usize| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |nl| nl + 1);
+    let mut starts: Vec<usize> = memchr::memchr_iter(byte, bytes).map(line_start).collect();
+    starts.extend(at.iter().map(|&at| line_start(at)));
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+        .into_iter()
+        .map(|start| {
+            let rest = &text[start..];
+            // A line ends before its `\n`, and before a `\r` ahead of that `\n`.
+            let line = match memchr::memchr(b'\n', rest.as_bytes()) {
+                Some(end) => {
+                    let line = &rest[..end];
+                    line.strip_suffix('\r').unwrap_or(line)
+                }
+                None => rest,
+            };
+            (start, line)
+        })
+        .collect()
 }
 
 /// The documents of a LexisNexis export, in file order.
@@ -506,6 +532,28 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// The lines holding a place or a byte are those `lines` gives that hold it.
+        #[test]
+        fn lines_holding_places_or_a_byte_are_whole_lines(
+            text in "[a-c:\r\n]{0,40}",
+            places in proptest::collection::vec(0usize..40, 0..4),
+        ) {
+            // Places stand on a line's text, never on its `\r` or `\n`.
+            let mut places: Vec<usize> = places
+                .into_iter()
+                .filter(|&p| p < text.len() && !matches!(text.as_bytes()[p], b'\r' | b'\n'))
+                .collect();
+            places.sort_unstable();
+            let expected: Vec<(usize, &str)> = text
+                .lines()
+                .map(|line| (line.as_ptr() as usize - text.as_ptr() as usize, line))
+                .filter(|&(start, line)| {
+                    line.contains(':') || places.iter().any(|&p| p >= start && p < start + line.len())
+                })
+                .collect();
+            proptest::prop_assert_eq!(lines_holding(&text, &places, b':'), expected);
+        }
+
         /// Reading only the lines holding `ument` for markers and ends, and fields only
         /// while they can matter, tells the same as reading every line for all three.
         #[test]

@@ -22,6 +22,7 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use regex::Regex;
 
 use crate::ingest::phrases;
@@ -96,6 +97,10 @@ static PROFILE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Finders for the verbs of [`PROFILE_OPENING`], built once.
+static SPACED_IS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" is "));
+static SPACED_ARE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" are "));
+
 /// Whether a paragraph opens by saying what an organisation is
 /// ([`PROFILE_OPENING`], at most ten words up to the article after the verb).
 fn is_profile_opening(text: &str) -> bool {
@@ -104,9 +109,7 @@ fn is_profile_opening(text: &str) -> bool {
     }
     // The verb stands early: most paragraphs are passed over by a byte search.
     let early = &text.as_bytes()[..text.len().min(OPENING_MAX_BYTES)];
-    if memchr::memmem::find(early, b" is ").is_none()
-        && memchr::memmem::find(early, b" are ").is_none()
-    {
+    if SPACED_IS.find(early).is_none() && SPACED_ARE.find(early).is_none() {
         return false;
     }
     PROFILE_OPENING

@@ -29,6 +29,31 @@ pub fn unpack_with_warnings(
     name: &str,
     bytes: Vec<u8>,
 ) -> Result<(Vec<u8>, Vec<Warning>), Warning> {
+    unpack_checked(name, bytes).map(|(unpacked, warnings)| (unpacked.into_bytes(), warnings))
+}
+
+/// What [`unpack_checked`] makes of a page's bytes.
+pub enum Unpacked {
+    /// Valid UTF-8, found so once (for [`crate::ingest::sanitize::decode_text`]).
+    Text(String),
+    /// Bytes for [`crate::ingest::sanitize::decode_owned`]: UTF-16 with its
+    /// byte-order mark, UTF-8 with bad bytes, or text converted to UTF-8.
+    Bytes(Vec<u8>),
+}
+
+impl Unpacked {
+    /// The bytes, whichever they are.
+    pub fn into_bytes(self) -> Vec<u8> {
+        match self {
+            Unpacked::Text(text) => text.into_bytes(),
+            Unpacked::Bytes(bytes) => bytes,
+        }
+    }
+}
+
+/// As [`unpack_with_warnings`], giving text found to be UTF-8 as text, so that it is
+/// not checked again.
+pub fn unpack_checked(name: &str, bytes: Vec<u8>) -> Result<(Unpacked, Vec<Warning>), Warning> {
     let fail = |message: String| Warning {
         path: sanitize_line(name).into_owned(),
         message,
@@ -49,11 +74,12 @@ pub fn unpack_with_warnings(
     } else {
         bytes
     };
-    if std::str::from_utf8(&bytes).is_ok()
-        || bytes.starts_with(&[0xff, 0xfe])
-        || bytes.starts_with(&[0xfe, 0xff])
-    {
-        return Ok((bytes, Vec::new()));
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok((Unpacked::Text(text), Vec::new())),
+        Err(not_utf8) => not_utf8.into_bytes(),
+    };
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Ok((Unpacked::Bytes(bytes), Vec::new()));
     }
     if let Some(encoding) = utf16_without_bom(&bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes);
@@ -66,16 +92,16 @@ pub fn unpack_with_warnings(
             "no byte-order mark: read as {} by its NUL bytes{note}",
             encoding.name()
         ));
-        return Ok((text.into_owned().into_bytes(), vec![warning]));
+        return Ok((Unpacked::Text(text.into_owned()), vec![warning]));
     }
     if let Some(encoding) = declared_charset(&bytes[..bytes.len().min(4096)])
         && encoding != encoding_rs::UTF_8
     {
         let (text, _, _) = encoding.decode(&bytes);
-        return Ok((text.into_owned().into_bytes(), Vec::new()));
+        return Ok((Unpacked::Text(text.into_owned()), Vec::new()));
     }
     if mostly_utf8(&bytes) {
-        return Ok((bytes, Vec::new()));
+        return Ok((Unpacked::Bytes(bytes), Vec::new()));
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(&bytes, true);
@@ -90,7 +116,7 @@ pub fn unpack_with_warnings(
         "not UTF-8: read as {} (detected){note}",
         encoding.name()
     ));
-    Ok((text.into_owned().into_bytes(), vec![warning]))
+    Ok((Unpacked::Text(text.into_owned()), vec![warning]))
 }
 
 /// How many bytes from the start are looked at to tell UTF-16 by its NUL bytes.

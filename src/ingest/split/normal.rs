@@ -92,10 +92,23 @@ pub fn for_each_word_hash(text: &str, mut word: impl FnMut(u64)) {
                 in_word = false;
             }
         } else if class == LEAD {
-            // The first byte of a multi-byte character (its other bytes are skipped).
+            // The first byte of a multi-byte character: the punctuation real text
+            // holds most (curly quotes, dashes, no-break spaces) is told by its bytes
+            // and ends the word; any other character is decoded and looked up. Its
+            // other bytes are skipped.
+            if let Some(len) = punctuation_at(&bytes[i - 1..]) {
+                i += len - 1;
+                if in_word {
+                    word(finish(hash));
+                    hash = SEED;
+                    in_word = false;
+                }
+                continue;
+            }
             let Some(c) = text.get(i - 1..).and_then(|rest| rest.chars().next()) else {
                 break;
             };
+            i += c.len_utf8() - 1;
             if c.is_alphanumeric() {
                 for lower in c.to_lowercase() {
                     hash = (hash ^ u64::from(u32::from(lower))).wrapping_mul(PRIME);
@@ -110,6 +123,18 @@ pub fn for_each_word_hash(text: &str, mut word: impl FnMut(u64)) {
     }
     if in_word {
         word(finish(hash));
+    }
+}
+
+/// The length of the character `bytes` start with when it is a no-break space
+/// (U+00A0) or in the General Punctuation block (U+2000 to U+206F: quotes, dashes,
+/// spaces, the ellipsis), none of which is alphanumeric; `None` for any other.
+fn punctuation_at(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [0xc2, 0xa0, ..] => Some(2),
+        [0xe2, 0x80, _, ..] => Some(3),
+        [0xe2, 0x81, third, ..] if *third < 0xb0 => Some(3),
+        _ => None,
     }
 }
 
@@ -233,6 +258,12 @@ mod tests {
                 "\u{a0}",
                 "\u{4e2d}\u{6587}",
                 "\u{1f600}",
+                "\u{2070}",
+                "\u{2071}",
+                "\u{206f}",
+                "\u{2060}",
+                "\u{b2}",
+                "\u{aa}",
                 "\u{3a3}",
                 "\u{df}",
             ]),
@@ -251,6 +282,21 @@ mod tests {
             for_each_word_hash(&text, |h| hashes.push(h));
             proptest::prop_assert_eq!(hashes, word_hashes_of_normalised(&text));
         }
+    }
+
+    #[test]
+    fn punctuation_told_by_its_bytes_is_never_alphanumeric() {
+        for c in ('\u{80}'..='\u{2100}').chain(['\u{3000}', '\u{e000}', '\u{1f600}']) {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if let Some(len) = punctuation_at(bytes) {
+                assert_eq!(len, c.len_utf8(), "{c:?}");
+                assert!(!c.is_alphanumeric(), "{c:?}");
+            }
+        }
+        assert_eq!(punctuation_at("\u{201c}".as_bytes()), Some(3));
+        assert_eq!(punctuation_at("\u{a0}".as_bytes()), Some(2));
+        assert_eq!(punctuation_at("\u{2070}".as_bytes()), None);
     }
 
     #[test]
