@@ -121,6 +121,13 @@ impl WordSet {
                 return self.has_key(key);
             }
         }
+        self.contains_made_lower(word)
+    }
+
+    /// [`WordSet::contains_lowered`] for a long word or one beyond ASCII: its lower case
+    /// made, out of line so that the short ASCII path stays small where it is inlined.
+    #[inline(never)]
+    fn contains_made_lower(&self, word: &str) -> bool {
         self.contains(Lower::of(word).as_str())
     }
 
