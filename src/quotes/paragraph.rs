@@ -102,7 +102,7 @@ impl<'a> Paragraph<'a> {
         }
         let from = at / BLOCK * BLOCK;
         super::work::count(at - from);
-        table[at / BLOCK] + bytes[from..at].iter().filter(|&&b| opens_char(b)).count()
+        table[at / BLOCK] + chars_in(&bytes[from..at])
     }
 }
 
