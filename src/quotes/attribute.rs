@@ -39,12 +39,16 @@ fn only_quotes(text: &str, pieces: &[Piece]) -> bool {
 /// Resolves an attribution's mention (who its subject names), with its appositive,
 /// against the cast.
 fn resolve(cast: &mut Cast, a: &Attribution<'_>, mention: Option<&Mention>) -> (Resolved, String) {
+    // The words joined by a space, made in one string.
     let words = |ts: &[Token]| {
-        ts.iter()
-            .filter(|t| t.is_word())
-            .map(|t| t.text)
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut text = String::with_capacity(ts.iter().map(|t| t.text.len() + 1).sum());
+        for (k, t) in ts.iter().filter(|t| t.is_word()).enumerate() {
+            if k > 0 {
+                text.push(' ');
+            }
+            text.push_str(t.text);
+        }
+        text
     };
     // "Unite's regional officer, Paul Grant, said": the name is in the appositive.
     if is_name_like(&a.appositive)
