@@ -10,6 +10,7 @@ use super::lists::{LEADING_JUNK, NOT_NAMES, is_place};
 use super::roles::{HONORIFICS, MODIFIERS, ROLE_NOUNS, TITLE_WORDS};
 use super::shape::{is_name_word, is_possessive};
 use crate::quotes::tokens::{Kind, Token};
+use smallvec::SmallVec;
 
 /// Joins tokens as written: a space before each word and opening bracket, none after an
 /// opening bracket or before other punctuation ("Commission (NDRC)").
@@ -307,7 +308,7 @@ fn is_qualifier(word: &str) -> bool {
 /// word, preposition or pronoun first, no function word or possessive last, no date and
 /// no other person's name.
 fn reads_as_title(words: &[Token]) -> bool {
-    let words: Vec<&Token> = words.iter().filter(|t| t.is_word()).collect();
+    let words: SmallVec<[&Token; 16]> = words.iter().filter(|t| t.is_word()).collect();
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return false;
     };
