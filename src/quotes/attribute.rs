@@ -39,12 +39,16 @@ fn only_quotes(text: &str, pieces: &[Piece]) -> bool {
 /// Resolves an attribution's mention (who its subject names), with its appositive,
 /// against the cast.
 fn resolve(cast: &mut Cast, a: &Attribution<'_>, mention: Option<&Mention>) -> (Resolved, String) {
+    // The words joined by a space, made in one string.
     let words = |ts: &[Token]| {
-        ts.iter()
-            .filter(|t| t.is_word())
-            .map(|t| t.text)
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut text = String::with_capacity(ts.iter().map(|t| t.text.len() + 1).sum());
+        for (k, t) in ts.iter().filter(|t| t.is_word()).enumerate() {
+            if k > 0 {
+                text.push(' ');
+            }
+            text.push_str(t.text);
+        }
+        text
     };
     // "Unite's regional officer, Paul Grant, said": the name is in the appositive.
     if is_name_like(&a.appositive)
@@ -83,6 +87,23 @@ pub fn quotes_named(
     time: Option<Timestamp>,
     names: &mut Names,
 ) -> Vec<Quote> {
+    quotes_keeping(paras, time, names, &mut Vec::new())
+}
+
+/// The tokens of whole paragraphs, by paragraph: `Some` for each paragraph read whole
+/// for who its prose introduces (what [`tokenize`] makes of its text), kept for the
+/// readers after the attribution.
+pub type WholeParagraphs<'a> = Vec<Option<Vec<Token<'a>>>>;
+
+/// [`quotes_named`], keeping in `whole` the tokens of the paragraphs it read whole.
+pub fn quotes_keeping<'a>(
+    paras: &[Paragraph<'a>],
+    time: Option<Timestamp>,
+    names: &mut Names,
+    whole: &mut WholeParagraphs<'a>,
+) -> Vec<Quote> {
+    whole.clear();
+    whole.resize_with(paras.len(), || None);
     let found = detect::find(paras);
     if found.is_empty() {
         return Vec::new();
@@ -136,6 +157,11 @@ pub fn quotes_named(
             }
             let tokens = match cache.get(&(p, a, b)) {
                 Some(cached) => cached.as_slice(),
+                // A paragraph read whole: its tokens are kept.
+                None if a == 0 && b == c.len() => {
+                    super::work::count(b);
+                    whole[p].insert(tokenize(c.text, 0)).as_slice()
+                }
                 None => {
                     super::work::count(b - a);
                     prose_tokens.clear();

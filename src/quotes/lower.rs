@@ -26,6 +26,38 @@ fn lowers_to_itself(c: char) -> bool {
     lower.next() == Some(c) && lower.next().is_none()
 }
 
+/// Whether ASCII `bytes` hold a capital letter, read eight (or four) at a time: a byte
+/// gets its top bit from `+ 0x3F` when it is `A` or above, and from `+ 0x25` when it is
+/// above `Z` (no ASCII byte carries into the next; bytes past the word are 0).
+fn has_ascii_capital(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    let capitals = |x: u64| (x + ONES * 0x3F) & !(x + ONES * 0x25) & (ONES * 0x80) != 0;
+    let u64_at = |at: usize| {
+        bytes
+            .get(at..at + 8)
+            .and_then(|b| <[u8; 8]>::try_from(b).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let u32_at = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+    };
+    let n = bytes.len();
+    match n {
+        // The last eight bytes may overlap the eight before: each byte is read alone.
+        8.. => (0..n / 8).any(|k| capitals(u64_at(8 * k))) || capitals(u64_at(n - 8)),
+        4..8 => capitals(u32_at(0) | u32_at(n - 4) << 32),
+        _ => capitals(
+            bytes
+                .iter()
+                .enumerate()
+                .fold(0, |x, (k, &b)| x | u64::from(b) << (8 * k)),
+        ),
+    }
+}
+
 impl<'a> Lower<'a> {
     /// The lower case of `word` (exactly [`str::to_lowercase`]).
     pub fn of(word: &'a str) -> Self {
@@ -52,7 +84,7 @@ impl<'a> Lower<'a> {
 
     /// The lower case of `word`, known to be ASCII.
     pub(super) fn of_ascii(word: &'a str) -> Self {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        if has_ascii_capital(word.as_bytes()) {
             let mut made = CompactString::from(word);
             made.make_ascii_lowercase();
             Lower(LowerText::Made(made))
@@ -118,5 +150,23 @@ impl From<Lower<'_>> for String {
 impl From<&Lower<'_>> for String {
     fn from(lower: &Lower<'_>) -> String {
         lower.as_str().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// Reading eight bytes at a time finds a capital exactly when a byte scan does,
+        /// and the lower case of an ASCII word is `str::to_lowercase`'s.
+        #[test]
+        fn capitals_are_found_as_byte_by_byte(word in "[ -~]{0,40}") {
+            let scan = word.bytes().any(|b| b.is_ascii_uppercase());
+            proptest::prop_assert_eq!(has_ascii_capital(word.as_bytes()), scan);
+            let lower = Lower::of_ascii(&word);
+            proptest::prop_assert_eq!(lower.as_str(), word.to_lowercase());
+        }
     }
 }

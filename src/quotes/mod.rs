@@ -55,9 +55,12 @@ pub fn extract(story: &Story) -> Vec<Quote> {
     let paragraphs: Vec<Paragraph<'_>> =
         story.paragraphs.iter().map(|p| Paragraph::new(p)).collect();
     let mut names = Names::default();
-    let mut quotes = attribute::quotes_named(&paragraphs, story.time(), &mut names);
+    // The paragraphs the attribution reads whole are split into tokens once, for the
+    // titles too.
+    let mut whole = Vec::new();
+    let mut quotes = attribute::quotes_keeping(&paragraphs, story.time(), &mut names, &mut whole);
     let texts: Vec<&str> = paragraphs.iter().map(|p| p.text).collect();
-    names::story_titles::give_titles(&texts, &mut quotes);
+    names::story_titles::give_titles_with(&texts, whole, &mut quotes);
     // The titles given last are shared with the equal names of the story too.
     for q in &mut quotes {
         names.share_opt(&mut q.speaker_title);

@@ -126,13 +126,14 @@ impl<'s, 'a> StoryWords<'s, 'a> {
     /// Democrat Ann Lee": the title words before it written in lower case elsewhere);
     /// else none ("Child Left Behind", "Common Core").
     pub fn name_in<'n>(&self, name: &'n str) -> Option<&'n str> {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let Some(&first) = words.first() else {
+        // Most names open with a given name, and are not cut into words.
+        let Some(first) = name.split_whitespace().next() else {
             return Some(name);
         };
         if gender_of_given_name(first) != Gender::Unknown {
             return Some(name);
         }
+        let words: Vec<&str> = name.split_whitespace().collect();
         let common = |w: &&str| w.chars().count() > 1 && !is_particle(w) && self.written_lower(w);
         let Some(k) = words.iter().position(common) else {
             return Some(name);

@@ -154,9 +154,18 @@ static STATES: LazyLock<WordSet> = LazyLock::new(|| {
     .collect()
 });
 
+/// The longest abbreviation of [`STATES`].
+const STATE_LENGTH: usize = 5;
+
 /// Whether `word` is a state's abbreviation, alone or after a party ("R-Ky").
+///
+/// Every abbreviation is a capital and at most [`STATE_LENGTH`] ASCII bytes, so the
+/// part after the last dash is looked up only when it is that short and so opens.
 fn is_state(word: &str) -> bool {
-    word.rsplit('-').next().is_some_and(|w| STATES.contains(w))
+    let tail = memchr::memrchr(b'-', word.as_bytes()).map_or(word, |k| &word[k + 1..]);
+    tail.len() <= STATE_LENGTH
+        && tail.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && STATES.contains(tail)
 }
 
 fn punct_kind(c: char) -> Kind {
@@ -201,8 +210,24 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
 pub fn tokenize_into<'a>(text: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
     // The characters of a chunk beyond ASCII, with their byte offsets.
     let mut chars: Vec<(usize, char)> = Vec::new();
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
+        // Most chunks: printable ASCII up to an ASCII space or the end (what
+        // `chunk_end` finds for them, without its general loop).
+        let end = printable_ascii_end(bytes, i);
+        let next = match bytes.get(end) {
+            None => Some(end),
+            Some(&b) if is_ascii_space(b) => Some(end + 1),
+            Some(_) => None,
+        };
+        if let Some(next) = next {
+            if end > i {
+                ascii_chunk(&text[i..end], base + i, out);
+            }
+            i = next;
+            continue;
+        }
         // A chunk: everything up to the next white space (nothing between two spaces).
         let (end, wide, next) = chunk_end(text, i);
         if end > i {
@@ -274,15 +299,35 @@ fn printable_ascii_end(bytes: &[u8], from: usize) -> usize {
     i
 }
 
+/// Which bytes are ASCII letters and digits, one bit each.
+static ALNUM: [u64; 4] = {
+    let mut bits = [0u64; 4];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphanumeric() {
+            bits[b >> 6] |= 1 << (b & 63);
+        }
+        b += 1;
+    }
+    bits
+};
+
+/// [`u8::is_ascii_alphanumeric`], read from a table of bits.
+#[inline(always)]
+fn is_alnum(b: u8) -> bool {
+    ALNUM[usize::from(b >> 6)] >> (b & 63) & 1 != 0
+}
+
 /// Tokenises one whitespace-free chunk of ASCII text (exactly as [`chunk`] would),
 /// `base` the byte offset of its first character.
+#[inline(always)]
 fn ascii_chunk<'a>(c: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
     let b = c.as_bytes();
     let (Some(&head), Some(&tail)) = (b.first(), b.last()) else {
         return;
     };
     // Most chunks are one word, with no mark before or after it.
-    if head.is_ascii_alphanumeric() && tail.is_ascii_alphanumeric() {
+    if is_alnum(head) && is_alnum(tail) {
         out.push(Token::ascii_word(c, base));
         return;
     }
@@ -494,6 +539,26 @@ mod tests {
                 .position(|&b| !(0x21..0x80).contains(&b))
                 .map_or(bytes.len(), |k| from + k);
             proptest::prop_assert_eq!(printable_ascii_end(&bytes, from), slow);
+        }
+    }
+
+    #[test]
+    fn the_table_of_letters_and_digits_is_exact() {
+        for b in 0..=u8::MAX {
+            assert_eq!(is_alnum(b), b.is_ascii_alphanumeric(), "byte {b}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// Looking up only a short capitalised part after the last dash answers as
+        /// looking up every part after the last dash did.
+        #[test]
+        fn a_state_is_found_as_by_splitting_at_dashes(
+            word in "(R-|D-|-|[A-Za-zé]{0,3}-){0,2}(Ky|Calif|Penn|Ill|ky|KY|Wyo|Tex|[A-Za-zé]{0,6})"
+        ) {
+            let split = word.rsplit('-').next().is_some_and(|w| STATES.contains(w));
+            proptest::prop_assert_eq!(is_state(&word), split);
         }
     }
 

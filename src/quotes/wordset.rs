@@ -69,6 +69,27 @@ fn key_marks(key: u128) -> (u32, usize) {
     ((key >> (8 * PACKED)) as u32 & 31, (key & 0xFF) as usize)
 }
 
+/// A short ASCII word packed in lower case, to be looked up in several lists
+/// ([`WordSet::contains_key`]) for the cost of packing it once.
+#[derive(Clone, Copy, Debug)]
+pub struct LoweredKey(u128);
+
+impl LoweredKey {
+    /// The packed lower case of `word`; none for a word too long to pack or beyond ASCII
+    /// (looked up with [`WordSet::contains_lowered`]).
+    #[inline(always)]
+    pub fn of(word: &str) -> Option<Self> {
+        let bytes = word.as_bytes();
+        if bytes.len() > PACKED {
+            return None;
+        }
+        let loaded = load(bytes);
+        // ASCII when no byte has its high bit set (the bytes past the word are 0).
+        (loaded & u128::from_le_bytes([0x80; 16]) == 0)
+            .then(|| LoweredKey(ascii_lower(loaded) | (bytes.len() as u128 + 1) << (8 * PACKED)))
+    }
+}
+
 /// A fixed list of words.
 #[derive(Clone, Debug, Default)]
 pub struct WordSet {
@@ -109,18 +130,23 @@ impl WordSet {
     ///
     #[inline(always)]
     pub fn contains_lowered(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
-        if bytes.len() <= PACKED {
-            let loaded = load(bytes);
-            // ASCII when no byte has its high bit set (the bytes past the word are 0).
-            if loaded & u128::from_le_bytes([0x80; 16]) == 0 {
-                if self.slots.is_empty() {
-                    return false;
-                }
-                let key = ascii_lower(loaded) | (bytes.len() as u128 + 1) << (8 * PACKED);
-                return self.has_key(key);
-            }
+        match LoweredKey::of(word) {
+            Some(key) => self.contains_key(key),
+            None => self.contains_made_lower(word),
         }
+    }
+
+    /// True when the word of `key` is in the list: what [`WordSet::contains_lowered`]
+    /// answers for that word, the word packed once for several lists.
+    #[inline(always)]
+    pub fn contains_key(&self, key: LoweredKey) -> bool {
+        !self.slots.is_empty() && self.has_key(key.0)
+    }
+
+    /// [`WordSet::contains_lowered`] for a long word or one beyond ASCII: its lower case
+    /// made, out of line so that the short ASCII path stays small where it is inlined.
+    #[inline(never)]
+    fn contains_made_lower(&self, word: &str) -> bool {
         self.contains(Lower::of(word).as_str())
     }
 

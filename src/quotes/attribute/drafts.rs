@@ -46,10 +46,18 @@ impl Draft<'_> {
     }
 }
 
-fn inner(paras: &[Paragraph<'_>], p: &Piece) -> String {
-    paras[p.paragraph]
-        .slice(p.inner_start, p.inner_end)
-        .to_string()
+/// The words inside the pieces' marks, the pieces joined by a space (an empty one left
+/// out), made in one string.
+fn joined_inner(paras: &[Paragraph<'_>], pieces: &[Piece]) -> String {
+    let inner = |p: &Piece| paras[p.paragraph].slice(p.inner_start, p.inner_end);
+    let mut text = String::with_capacity(pieces.iter().map(|p| inner(p).len() + 1).sum());
+    for part in pieces.iter().map(inner).filter(|s| !s.is_empty()) {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(part);
+    }
+    text
 }
 
 /// The number of words of `text` (white-space separated, with a letter or digit), or
@@ -179,13 +187,7 @@ pub(super) fn drafts<'a>(
     for (i, f) in found.iter().enumerate() {
         let first = f.pieces[0];
         let last = f.pieces[f.pieces.len() - 1];
-        let text = f
-            .pieces
-            .iter()
-            .map(|p| inner(paras, p))
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text = joined_inner(paras, &f.pieces);
         let p_last = &paras[last.paragraph];
         let next_start = found
             .get(i + 1)
@@ -400,6 +402,36 @@ fn merge_split<'a>(paras: &[Paragraph<'a>], drafts: Vec<Draft<'a>>) -> Vec<Draft
 mod tests {
     use super::*;
     use crate::quotes::attribute::tests::run;
+
+    #[test]
+    fn the_pieces_text_is_joined_as_a_list_of_strings_joins() {
+        let texts = ["\"We rebuilt\"", "\"\"", "\"once, and again.\""];
+        let paras: Vec<Paragraph<'_>> = texts.iter().map(|t| Paragraph::new(t)).collect();
+        let pieces: Vec<Piece> = texts
+            .iter()
+            .enumerate()
+            .map(|(paragraph, t)| Piece {
+                paragraph,
+                start: 0,
+                end: t.len(),
+                inner_start: 1,
+                inner_end: t.len() - 1,
+                closed: true,
+            })
+            .collect();
+        let by_list = pieces
+            .iter()
+            .map(|p| {
+                paras[p.paragraph]
+                    .slice(p.inner_start, p.inner_end)
+                    .to_string()
+            })
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(joined_inner(&paras, &pieces), by_list);
+        assert_eq!(by_list, "We rebuilt once, and again.");
+    }
 
     #[test]
     fn words_are_counted_up_to_the_limit() {

@@ -280,10 +280,15 @@ pub(super) static BETWEEN: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// True for a verb of saying in any tense.
 pub fn is_cue(word: &str) -> bool {
-    CUE_VERBS.contains_lowered(word) && {
-        let lower = Lower::of(word);
-        lower != "point" && lower != "post"
-    }
+    CUE_VERBS.contains_lowered(word) && !is_point_or_post(word)
+}
+
+/// Whether the word in lower case is "point" or "post" (listed, but no cue alone); out
+/// of line, as only the few words of the list are asked.
+#[inline(never)]
+fn is_point_or_post(word: &str) -> bool {
+    let lower = Lower::of(word);
+    lower == "point" || lower == "post"
 }
 
 /// Phrases that attribute speech ("shot back", "was quoted as saying"): how many words

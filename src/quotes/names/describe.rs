@@ -19,6 +19,7 @@ use super::roles::{HONORIFICS, MODIFIERS, ROLE_NOUNS};
 use super::shape::{is_name_word, is_possessive};
 use super::titles::title_text;
 use super::unquoted::{self, quote_mark};
+use crate::quotes::attribute::WholeParagraphs;
 use crate::quotes::tokens::{Kind, Token};
 use std::cell::OnceCell;
 
@@ -39,6 +40,14 @@ impl<'a> Prose<'a> {
     /// Reads the paragraphs, leaving out every stretch inside quote marks (“…”, "…" and
     /// ''…''); the marks stay, so that no phrase runs over a quote.
     pub fn read(paragraphs: &[&'a str]) -> Self {
+        Self::read_with(paragraphs, Vec::new())
+    }
+
+    /// [`Prose::read`], given the tokens of some paragraphs read whole (`whole[p]`, what
+    /// [`tokenize`] makes of paragraph `p`): a paragraph with no quote mark is its tokens.
+    ///
+    /// [`tokenize`]: crate::quotes::tokens::tokenize
+    pub fn read_with(paragraphs: &[&'a str], mut whole: WholeParagraphs<'a>) -> Self {
         let length = paragraphs.iter().map(|p| p.len() + 1).sum();
         let mut joined = String::with_capacity(length);
         let mut starts = Vec::with_capacity(paragraphs.len());
@@ -47,9 +56,14 @@ impl<'a> Prose<'a> {
             joined.push_str(text);
             joined.push('\n');
         }
+        whole.resize_with(paragraphs.len(), || None);
         let paragraphs = paragraphs
             .iter()
-            .map(|&text| (text, OnceCell::new()))
+            .zip(whole)
+            .map(|(&text, tokens)| match tokens {
+                Some(tokens) if !unquoted::holds_mark(text) => (text, OnceCell::from(tokens)),
+                _ => (text, OnceCell::new()),
+            })
             .collect();
         Prose {
             paragraphs,

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use super::lists::set;
 use crate::quotes::lower::Lower;
-use crate::quotes::wordset::WordSet;
+use crate::quotes::wordset::{LoweredKey, WordSet};
 
 /// What a person's pronoun or title says about them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -318,6 +318,20 @@ static ENGLISH_GIVEN_NAMES: LazyLock<(WordSet, WordSet)> = LazyLock::new(|| {
 pub fn gender_of_given_name(name: &str) -> Gender {
     let (female, male) = &*GIVEN_NAMES;
     let (more_female, more_male) = &*ENGLISH_GIVEN_NAMES;
+    // Most names: packed in lower case once for the four lists.
+    if let Some(key) = LoweredKey::of(name) {
+        return if female.contains_key(key) {
+            Gender::Female
+        } else if male.contains_key(key) {
+            Gender::Male
+        } else if more_female.contains_key(key) {
+            Gender::Female
+        } else if more_male.contains_key(key) {
+            Gender::Male
+        } else {
+            Gender::Unknown
+        };
+    }
     if female.contains_lowered(name) {
         Gender::Female
     } else if male.contains_lowered(name) {
@@ -343,6 +357,30 @@ mod tests {
         assert_eq!(gender_of_given_name("Thaddeus"), Gender::Male);
         assert_eq!(gender_of_given_name("Jordan"), Gender::Unknown);
         assert_eq!(gender_of_given_name("Zzyzx"), Gender::Unknown);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// A name packed once for the four lists is told as looking it up in each.
+        #[test]
+        fn one_key_for_four_lists_tells_as_each_list(
+            name in "(Hillary|Bernie|Jordan|Ann|ANN|ann|Zoë|Thaddeus|[A-Za-zé]{0,18})"
+        ) {
+            let (female, male) = &*GIVEN_NAMES;
+            let (more_female, more_male) = &*ENGLISH_GIVEN_NAMES;
+            let each = if female.contains_lowered(&name) {
+                Gender::Female
+            } else if male.contains_lowered(&name) {
+                Gender::Male
+            } else if more_female.contains_lowered(&name) {
+                Gender::Female
+            } else if more_male.contains_lowered(&name) {
+                Gender::Male
+            } else {
+                Gender::Unknown
+            };
+            proptest::prop_assert_eq!(gender_of_given_name(&name), each);
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use super::lists::{NOT_NAMES, ORG_WORDS, set};
 use super::roles::{ROLE_NOUNS, TITLE_WORDS};
 use crate::quotes::tokens::Token;
-use crate::quotes::wordset::WordSet;
+use crate::quotes::wordset::{LoweredKey, WordSet};
 
 /// Particles inside names ("Erik ten Hag", "Ursula von der Leyen").
 pub(super) static PARTICLES: LazyLock<WordSet> = LazyLock::new(|| {
@@ -101,10 +101,20 @@ pub fn is_name_word(t: &Token) -> bool {
         return false;
     }
     let lower = t.lower();
-    !NOT_NAMES.contains(lower.as_str())
-        && !TITLE_WORDS.contains(lower.as_str())
-        && !ORG_WORDS.contains(lower.as_str())
-        && !is_acronym(t.text)
+    // The lower case has no capital: packed once, it is looked up as itself.
+    let listed = match LoweredKey::of(lower.as_str()) {
+        Some(key) => {
+            NOT_NAMES.contains_key(key)
+                || TITLE_WORDS.contains_key(key)
+                || ORG_WORDS.contains_key(key)
+        }
+        None => {
+            NOT_NAMES.contains(lower.as_str())
+                || TITLE_WORDS.contains(lower.as_str())
+                || ORG_WORDS.contains(lower.as_str())
+        }
+    };
+    !listed && !is_acronym(t.text)
 }
 
 /// True for a word in capitals (UN, NATO, U.S.), which is never part of a name.
@@ -207,6 +217,26 @@ pub(super) fn of_place_at(words: &[Token]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// Looking the lower case up packed once answers as looking it up in each list.
+        #[test]
+        fn a_name_word_is_told_as_by_each_list(
+            word in "(The|Monday|Senator|Ministry|Council|Ann|ÉLAN|Zoë|[A-Z][a-zé]{0,17})"
+        ) {
+            let t = Token::new(&word, crate::quotes::tokens::Kind::Word, 0);
+            let lower = t.lower();
+            let each = !is_possessive(t.text)
+                && (is_prefixed_name(t.text)
+                    || (t.is_capitalised()
+                        && !NOT_NAMES.contains(lower.as_str())
+                        && !TITLE_WORDS.contains(lower.as_str())
+                        && !ORG_WORDS.contains(lower.as_str())
+                        && !is_acronym(t.text)));
+            proptest::prop_assert_eq!(is_name_word(&t), each);
+        }
+    }
 
     #[test]
     fn joiners_are_found_by_their_bytes() {

@@ -4,23 +4,38 @@
 //! the Ohio senator said.`), else a later description the story ties to them
 //! ([`later_descriptions`]). Reads the story's prose only when a named person's quotes
 //! carry no title.
+//!
+//! [`quotes_keeping`]: crate::quotes::attribute::quotes_keeping
 
 use super::anaphora::later_descriptions;
 use super::definite::definite;
 use super::describe::Prose;
 use super::{Mention, classify};
 use crate::model::{Name, Quote};
+use crate::quotes::attribute::WholeParagraphs;
 use crate::quotes::tokens::tokenize;
 
 /// Gives each quote of a named person that the attribution left without a title the one
 /// the story gives them: the title of their other quotes, else what the story says they
 /// are ([`Prose::describe`]). Organisations and surnames alone are left as they are.
 pub fn give_titles(paragraphs: &[&str], quotes: &mut [Quote]) {
+    give_titles_with(paragraphs, Vec::new(), quotes);
+}
+
+/// [`give_titles`], with the tokens of the paragraphs already read whole (by
+/// [`quotes_keeping`]): those are not split again.
+pub fn give_titles_with<'a>(
+    paragraphs: &[&'a str],
+    whole: WholeParagraphs<'a>,
+    quotes: &mut [Quote],
+) {
     let untitled = |q: &Quote| q.speaker.is_some() && q.speaker_title.is_none();
     if !quotes.iter().any(untitled) {
         return;
     }
     let mut prose: Option<Prose> = None;
+    let mut whole = Some(whole);
+    let mut read = || Prose::read_with(paragraphs, whole.take().unwrap_or_default());
     let mut given: Vec<(Name, Option<Name>, bool)> = Vec::new();
     for k in 0..quotes.len() {
         if !untitled(&quotes[k]) {
@@ -41,11 +56,7 @@ pub fn give_titles(paragraphs: &[&str], quotes: &mut [Quote]) {
         let t = own
             .or_else(|| {
                 person
-                    .then(|| {
-                        prose
-                            .get_or_insert_with(|| Prose::read(paragraphs))
-                            .describe(&name)
-                    })
+                    .then(|| prose.get_or_insert_with(&mut read).describe(&name))
                     .flatten()
                     .map(Name::from)
             })
@@ -68,7 +79,7 @@ pub fn give_titles(paragraphs: &[&str], quotes: &mut [Quote]) {
         .collect();
     if !later.is_empty() {
         let names: Vec<&str> = later.iter().map(|&i| given[i].0.as_str()).collect();
-        let prose = prose.get_or_insert_with(|| Prose::read(paragraphs));
+        let prose = prose.get_or_insert_with(read);
         let found = later_descriptions(prose, &names);
         for (&i, t) in later.iter().zip(found) {
             given[i].1 = t.map(Name::from);

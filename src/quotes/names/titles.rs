@@ -10,6 +10,7 @@ use super::lists::{LEADING_JUNK, NOT_NAMES, is_place};
 use super::roles::{HONORIFICS, MODIFIERS, ROLE_NOUNS, TITLE_WORDS};
 use super::shape::{is_name_word, is_possessive};
 use crate::quotes::tokens::{Kind, Token};
+use smallvec::SmallVec;
 
 /// Joins tokens as written: a space before each word and opening bracket, none after an
 /// opening bracket or before other punctuation ("Commission (NDRC)").
@@ -307,7 +308,7 @@ fn is_qualifier(word: &str) -> bool {
 /// word, preposition or pronoun first, no function word or possessive last, no date and
 /// no other person's name.
 fn reads_as_title(words: &[Token]) -> bool {
-    let words: Vec<&Token> = words.iter().filter(|t| t.is_word()).collect();
+    let words: SmallVec<[&Token; 16]> = words.iter().filter(|t| t.is_word()).collect();
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return false;
     };
@@ -359,33 +360,30 @@ fn reads_as_title(words: &[Token]) -> bool {
 /// True when the words form a title or role ("deputy spokesman for the UN", "an analyst
 /// at Barclays"), not a clause ("who runs a hotel") or an age ("54").
 pub fn looks_like_title(tokens: &[Token]) -> bool {
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
-    let Some(first) = words.first() else {
+    // The words, read again for each question rather than gathered.
+    let words = || tokens.iter().filter(|t| t.is_word());
+    let Some(first) = words().next() else {
         return false;
     };
     let first = first.lower();
     if matches!(
         first.as_str(),
         "who" | "whose" | "which" | "where" | "when" | "whom" | "that" | "speaking" | "adding"
-    ) || words.len() > 24
+    ) || words().nth(24).is_some()
     {
         return false;
     }
-    if words
-        .iter()
-        .all(|w| w.text.chars().all(|c| c.is_ascii_digit()))
-    {
+    if words().all(|w| w.text.chars().all(|c| c.is_ascii_digit())) {
         return false;
     }
     // "a fellow at Brookings", "an associate with Baker McKenzie": a post somewhere.
     let post_at = matches!(first.as_str(), "a" | "an")
-        && words
-            .iter()
+        && words()
             .take(5)
             .skip(2)
             .any(|w| matches!(w.lower().as_str(), "at" | "with"));
     post_at
-        || words.iter().any(|w| {
+        || words().any(|w| {
             let l = w.lower();
             // "fireman", "businesswoman": a compound of a trade and man or woman.
             let compound = l.len() > 5

@@ -106,16 +106,28 @@ impl<I: Iterator<Item = usize>, J: Iterator<Item = usize>> MarkPlaces<'_, I, J> 
     }
 }
 
+/// The places of `text` where a quote mark may be ([`MarkPlaces`]).
+fn mark_places(
+    text: &str,
+) -> MarkPlaces<'_, impl Iterator<Item = usize> + '_, impl Iterator<Item = usize> + '_> {
+    let bytes = text.as_bytes();
+    MarkPlaces {
+        bytes,
+        ascii: memchr::memchr2_iter(b'"', b'\'', bytes).peekable(),
+        wide: memchr::memchr2_iter(0xE2, 0xC2, bytes).peekable(),
+    }
+}
+
+/// Whether `text` may hold a quote mark: when it does not, [`words`] are all its tokens.
+pub(super) fn holds_mark(text: &str) -> bool {
+    mark_places(text).next_from(0).is_some()
+}
+
 /// The words and marks of `text` outside quote marks, with their byte offsets in `text`
 /// (the tokens [`crate::quotes::tokens::tokenize`] makes of it, those inside quote marks
 /// left out).
 pub(super) fn words(text: &str) -> Vec<Token<'_>> {
-    let bytes = text.as_bytes();
-    let mut places = MarkPlaces {
-        bytes,
-        ascii: memchr::memchr2_iter(b'"', b'\'', bytes).peekable(),
-        wide: memchr::memchr2_iter(0xE2, 0xC2, bytes).peekable(),
-    };
+    let mut places = mark_places(text);
     let mut tokens = Vec::with_capacity(text.len() / 4 + 2);
     let mut inside = Inside::default();
     // Where the text not read yet starts: the start of the text, or white space.
@@ -187,6 +199,10 @@ mod tests {
             text in "[a-zA-Z .,'’\"“”«»„—!?é\t\u{85}\u{a0}\u{2003}\u{2028}-]{0,60}"
         ) {
             proptest::prop_assert_eq!(words(&text), every_token(&text));
+            // Text with no quote mark is all words: its tokens, read whole, serve.
+            if !holds_mark(&text) {
+                proptest::prop_assert_eq!(words(&text), tokenize(&text, 0));
+            }
         }
     }
 }
