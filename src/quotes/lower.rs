@@ -26,24 +26,30 @@ fn lowers_to_itself(c: char) -> bool {
     lower.next() == Some(c) && lower.next().is_none()
 }
 
+/// The eight bytes of `bytes` from `at` as a little-endian number (0 past the end).
+pub(super) fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..at + 8)
+        .and_then(|b| <[u8; 8]>::try_from(b).ok())
+        .map_or(0, u64::from_le_bytes)
+}
+
+/// The four bytes of `bytes` from `at` as a little-endian number (0 past the end).
+pub(super) fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    bytes
+        .get(at..at + 4)
+        .and_then(|b| <[u8; 4]>::try_from(b).ok())
+        .map_or(0, u32::from_le_bytes)
+}
+
 /// Whether ASCII `bytes` hold a capital letter, read eight (or four) at a time: a byte
 /// gets its top bit from `+ 0x3F` when it is `A` or above, and from `+ 0x25` when it is
 /// above `Z` (no ASCII byte carries into the next; bytes past the word are 0).
 fn has_ascii_capital(bytes: &[u8]) -> bool {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     let capitals = |x: u64| (x + ONES * 0x3F) & !(x + ONES * 0x25) & (ONES * 0x80) != 0;
-    let u64_at = |at: usize| {
-        bytes
-            .get(at..at + 8)
-            .and_then(|b| <[u8; 8]>::try_from(b).ok())
-            .map_or(0, u64::from_le_bytes)
-    };
-    let u32_at = |at: usize| {
-        bytes
-            .get(at..at + 4)
-            .and_then(|b| <[u8; 4]>::try_from(b).ok())
-            .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
-    };
+    let u64_at = |at: usize| u64_at(bytes, at);
+    let u32_at = |at: usize| u64::from(u32_at(bytes, at));
     let n = bytes.len();
     match n {
         // The last eight bytes may overlap the eight before: each byte is read alone.

@@ -11,7 +11,7 @@
 
 use std::collections::HashSet;
 
-use super::lower::Lower;
+use super::lower::{Lower, u32_at, u64_at};
 
 /// The longest word packed into a number.
 const PACKED: usize = 15;
@@ -30,18 +30,8 @@ fn pack(word: &str) -> Option<u128> {
 /// loads rather than byte by byte.
 fn load(bytes: &[u8]) -> u128 {
     let n = bytes.len();
-    let u64_at = |at: usize| {
-        bytes
-            .get(at..at + 8)
-            .and_then(|b| <[u8; 8]>::try_from(b).ok())
-            .map_or(0, u64::from_le_bytes)
-    };
-    let u32_at = |at: usize| {
-        bytes
-            .get(at..at + 4)
-            .and_then(|b| <[u8; 4]>::try_from(b).ok())
-            .map_or(0, u32::from_le_bytes)
-    };
+    let u64_at = |at: usize| u64_at(bytes, at);
+    let u32_at = |at: usize| u32_at(bytes, at);
     match n {
         // The two loads overlap: the bytes they share are the same in both.
         8.. => u128::from(u64_at(0)) | u128::from(u64_at(n - 8)) << (8 * (n - 8)),
