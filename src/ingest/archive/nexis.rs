@@ -187,29 +187,38 @@ pub fn sniff(text: &str) -> bool {
 }
 
 /// The lines of `text` (as [`str::lines`] gives them, with their byte offsets) that
-/// hold one of the places `at` (in order) or the byte `byte`, in order, each once.
+/// hold one of the places `at` (in order) or the byte `byte`, in order, each once. The
+/// places are taken in order and each line's ends searched for only between the last
+/// line taken and the place, so a line full of `byte` costs no more than its length.
 fn lines_holding<'a>(text: &'a str, at: &[usize], byte: u8) -> Vec<(usize, &'a str)> {
     let bytes = text.as_bytes();
-    let line_start = |at: usize| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |nl| nl + 1);
-    let mut starts: Vec<usize> = memchr::memchr_iter(byte, bytes).map(line_start).collect();
-    starts.extend(at.iter().map(|&at| line_start(at)));
-    starts.sort_unstable();
-    starts.dedup();
-    starts
-        .into_iter()
-        .map(|start| {
-            let rest = &text[start..];
-            // A line ends before its `\n`, and before a `\r` ahead of that `\n`.
-            let line = match memchr::memchr(b'\n', rest.as_bytes()) {
-                Some(end) => {
-                    let line = &rest[..end];
-                    line.strip_suffix('\r').unwrap_or(line)
-                }
-                None => rest,
-            };
-            (start, line)
-        })
-        .collect()
+    let mut places: Vec<usize> = memchr::memchr_iter(byte, bytes).collect();
+    places.extend_from_slice(at);
+    places.sort_unstable();
+    let mut lines = Vec::new();
+    // Where the last line taken ends (its `\n`, or the end of the text).
+    let mut end: Option<usize> = None;
+    for place in places {
+        if end.is_some_and(|e| place <= e) {
+            continue;
+        }
+        let from = end.map_or(0, |e| e + 1);
+        let start = memchr::memrchr(b'\n', &bytes[from..place]).map_or(from, |nl| from + nl + 1);
+        // A line ends before its `\n`, and before a `\r` ahead of that `\n`.
+        let line = match memchr::memchr(b'\n', &bytes[place..]) {
+            Some(nl) => {
+                end = Some(place + nl);
+                let line = &text[start..place + nl];
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => {
+                end = Some(bytes.len());
+                &text[start..]
+            }
+        };
+        lines.push((start, line));
+    }
+    lines
 }
 
 /// The documents of a LexisNexis export, in file order.
