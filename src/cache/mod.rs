@@ -124,9 +124,10 @@ pub struct Loaded {
     pub text_keys: Vec<u128>,
 }
 
-/// The text of the stories of a corpus taken whole from the cache, read again from the
-/// same file (never another put in its place meanwhile), so that an index of it needs
-/// no copy of the text in memory beside the corpus.
+/// The text of the stories of a corpus taken whole from the cache, or of one made anew
+/// and just written there, read again from the same file (never another put in its
+/// place meanwhile), so that an index of it needs no copy of the text in memory beside
+/// the corpus.
 #[derive(Debug)]
 pub struct StoredText {
     file: std::fs::File,

@@ -167,8 +167,9 @@ impl Cast {
             self.talked.resize(id + 1, false);
         }
         self.talked[id] = true;
-        let name = &self.people[id].name;
-        if let Some((_, last)) = name.rsplit_once(' ')
+        // The surname as `by_last` files it: the last word of a name of several.
+        let mut words = self.people[id].name.split_whitespace();
+        if let (Some(_), Some(last)) = (words.next(), words.next_back())
             && !self.by_last_talked.contains_key(last)
         {
             self.by_last_talked.insert(last.to_string(), id);
@@ -496,16 +497,16 @@ mod tests {
         // Named in full, the one named in passing is still found.
         let r = cast.resolve(&person("Tomas Brandt", None), None);
         assert_eq!(r.speaker.as_deref(), Some("Tomas Brandt"));
-        // A mention telling a gender takes the one of that gender.
-        cast.mention(
-            &Mention::Person {
-                name: "Tomas Brandt".into(),
-                title: None,
-                gender: Gender::Male,
-            },
-            None,
-            false,
-        );
+        // A mention telling a gender takes the one of that gender, though the other was
+        // talked about.
+        let gendered = |name: &str, gender| Mention::Person {
+            name: name.into(),
+            title: None,
+            gender,
+        };
+        let mut cast = Cast::new();
+        cast.mention(&gendered("Tomas Brandt", Gender::Male), None, false);
+        cast.mention(&gendered("Greta Brandt", Gender::Female), None, true);
         let r = cast.resolve(
             &Mention::Person {
                 name: "Brandt".into(),

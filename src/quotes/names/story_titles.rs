@@ -4,8 +4,6 @@
 //! the Ohio senator said.`), else a later description the story ties to them
 //! ([`later_descriptions`]). Reads the story's prose only when a named person's quotes
 //! carry no title.
-//!
-//! [`quotes_keeping`]: crate::quotes::attribute::quotes_keeping
 
 use super::anaphora::later_descriptions;
 use super::definite::definite;
@@ -23,7 +21,8 @@ pub fn give_titles(paragraphs: &[&str], quotes: &mut [Quote]) {
 }
 
 /// [`give_titles`], with the tokens of the paragraphs already read whole (by
-/// [`quotes_keeping`]): those are not split again.
+/// [`quotes_keeping`](crate::quotes::attribute::quotes_keeping)): those are not split
+/// again.
 pub fn give_titles_with<'a>(
     paragraphs: &[&'a str],
     whole: WholeParagraphs<'a>,

@@ -9,11 +9,14 @@
 //! loader's. A story without its text shows `loading…` until the final corpus comes,
 //! and searches wait for it, as on a list reopened from the cache.
 //!
-//! The search entry of every story found is made here, on the loading threads, and
-//! kept by the story's text ([`text_key`]): the final stories, merged from these,
-//! take their entries from that table ([`slots`]), so their text is neither folded
-//! again nor copied for an index built after they went to the reader; only a story
-//! whose text no page gave as is (none, unless merging changed one) is copied.
+//! The search entry of every story found with its text (parsed, not taken from the
+//! cache) is made here, on the loading threads, and kept by the story's text
+//! ([`text_key`]): the final stories, merged from these, take their entries from that
+//! table ([`slots`]), so their text is neither folded again nor copied for an index
+//! built after they went to the reader; only a story whose text no page gave as is
+//! (merging changed it, or it has no paragraphs) is copied. Stories taken from the
+//! cache come without their text: they go to the list as rows, and a reopening indexes
+//! them from the cache file once the list is shown.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
